@@ -1,0 +1,117 @@
+import Foundation
+import Yams
+
+/// One answer, in the shape its question kind asks for.
+public enum AnswerValue: Equatable, Sendable {
+    case bool(Bool)
+    case choice(String)
+    case choices([String])
+    case text(String)
+
+    /// Whether this answer, on its own, says something the page may claim.
+    public func affirms(in question: Question) -> Bool {
+        switch self {
+        case .bool(let value): return value
+        case .choice(let id): return question.choice(id)?.affirms ?? false
+        case .choices(let ids): return ids.contains { question.choice($0)?.affirms ?? false }
+        case .text(let text): return !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        }
+    }
+}
+
+public struct Company: Equatable, Sendable {
+    public var name: String?
+    public var domain: String?
+    public var securityContact: String?
+    public init(name: String? = nil, domain: String? = nil, securityContact: String? = nil) {
+        self.name = name
+        self.domain = domain
+        self.securityContact = securityContact
+    }
+}
+
+/// What the user decided for one section.
+public struct SectionAnswers: Equatable, Sendable {
+    /// `nil` until the user decides; the plan then starts from the recommendation.
+    public var include: Bool?
+    public var answers: [String: AnswerValue]
+    public init(include: Bool? = nil, answers: [String: AnswerValue] = [:]) {
+        self.include = include
+        self.answers = answers
+    }
+}
+
+/// Page output format.
+public enum PageFormat: String, CaseIterable, Sendable {
+    case markdown, hugo, jekyll
+}
+
+/// Where `export` writes, relative to the answers file.
+public struct Outputs: Equatable, Sendable {
+    public var page: String?
+    public var format: PageFormat?
+    public var securityTxt: String?
+    public init(page: String? = nil, format: PageFormat? = nil, securityTxt: String? = nil) {
+        self.page = page
+        self.format = format
+        self.securityTxt = securityTxt
+    }
+    var isEmpty: Bool { page == nil && format == nil && securityTxt == nil }
+}
+
+/// Everything the user said: the answers file.
+public struct Answers: Equatable, Sendable {
+    public static let currentVersion = 1
+
+    public var company = Company()
+    public var profile = Profile()
+    public var sections: [String: SectionAnswers] = [:]
+    /// `YYYY-MM-DD`: the day a person last confirmed these answers.
+    public var reviewed: String?
+    public var outputs = Outputs()
+
+    public init(company: Company = Company(), profile: Profile = Profile(),
+                sections: [String: SectionAnswers] = [:], reviewed: String? = nil, outputs: Outputs = Outputs()) {
+        self.company = company
+        self.profile = profile
+        self.sections = sections
+        self.reviewed = reviewed
+        self.outputs = outputs
+    }
+
+    /// Whether the section is on the plan: the user's choice, else the recommendation.
+    public func isIncluded(_ section: Section) -> Bool {
+        sections[section.id]?.include ?? section.rule.evaluate(profile).recommended
+    }
+
+    /// Whether a question applies, given the profile and the section's other answers.
+    public func applies(_ question: Question, in section: Section) -> Bool {
+        guard let when = question.when else { return true }
+        let given = sections[section.id]?.answers ?? [:]
+        switch when {
+        case .profile(let condition):
+            return condition.holds(for: profile)
+        case let .answerIs(id, value):
+            guard let parent = section.question(id), applies(parent, in: section) else { return false }
+            return given[id] == value
+        case let .answerIncludes(id, choice):
+            guard let parent = section.question(id), applies(parent, in: section),
+                  case .choices(let ids)? = given[id] else { return false }
+            return ids.contains(choice)
+        }
+    }
+
+    /// The answers that count: the questions that apply, answered.
+    public func effectiveAnswers(for section: Section) -> [(Question, AnswerValue)] {
+        let given = sections[section.id]?.answers ?? [:]
+        return section.questions.compactMap { question in
+            guard let value = given[question.id], applies(question, in: section) else { return nil }
+            return (question, value)
+        }
+    }
+
+    /// Included, and at least one answer that applies says something.
+    public func isAffirmed(_ section: Section) -> Bool {
+        isIncluded(section) && effectiveAnswers(for: section).contains { $0.1.affirms(in: $0.0) }
+    }
+}

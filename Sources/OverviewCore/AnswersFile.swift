@@ -1,0 +1,354 @@
+import Foundation
+import Yams
+
+/// Reads and writes the answers file (`security-overview.yml`).
+///
+/// The file is reviewed in git like code, so it is written the same way every
+/// time: fixed key order (catalog order for sections and questions), one fact
+/// per line, choice lists on one line, no empty maps. Saving what was loaded
+/// gives back the same bytes.
+public enum AnswersFile {
+
+    // MARK: - Loading
+
+    /// Parses an answers file and checks every id and value against the catalog.
+    /// Throws `InputErrors` listing every problem found, each located.
+    public static func parse(_ text: String, file: String, catalog: Catalog) throws(InputErrors) -> Answers {
+        let reader = YAMLReader(file: file)
+        var errors: [InputError] = []
+        var answers = Answers()
+        let root: Node
+        do throws(InputError) {
+            guard let node = try reader.compose(text) else {
+                throw InputError(file: file, line: 1, "the file is empty: expected 'version: 1' and the answers")
+            }
+            root = node
+            let pairs = try reader.mapping(root, "the answers file")
+            guard let versionPair = pairs.first(where: { $0.key == "version" }) else {
+                throw reader.error(root, "no 'version': add 'version: \(Answers.currentVersion)' at the top")
+            }
+            let version = try reader.int(versionPair.value, "version")
+            if version > Answers.currentVersion {
+                throw reader.error(versionPair.value,
+                    "version \(version) is newer than this program knows (\(Answers.currentVersion)): update security-overview")
+            }
+            if version < 1 { throw reader.error(versionPair.value, "version \(version) is not valid: use \(Answers.currentVersion)") }
+            for (key, keyNode, value) in pairs {
+                do throws(InputError) {
+                    switch key {
+                    case "version": break
+                    case "company": answers.company = try parseCompany(value, reader, &errors)
+                    case "profile": answers.profile = try parseProfile(value, reader, &errors)
+                    case "sections": answers.sections = try parseSections(value, reader, catalog, &errors)
+                    case "reviewed":
+                        if YAMLReader.isNull(value) { break }
+                        let date = try reader.string(value, "reviewed")
+                        guard ReviewDate(date) != nil else {
+                            throw reader.error(value, "reviewed '\(date)' is not a date like 2026-11-29")
+                        }
+                        answers.reviewed = date
+                    case "outputs": answers.outputs = try parseOutputs(value, reader)
+                    default:
+                        throw reader.error(keyNode,
+                            "unknown key '\(key)' (expected version, company, profile, sections, reviewed, outputs)")
+                    }
+                } catch {
+                    errors.append(error)
+                }
+            }
+        } catch {
+            throw InputErrors([error])
+        }
+        if !errors.isEmpty { throw InputErrors(errors) }
+        return answers
+    }
+
+    /// Reads and parses the file at `path`.
+    public static func load(_ path: String, catalog: Catalog) throws(InputErrors) -> Answers {
+        let text: String
+        do { text = try FileStore.read(path) } catch { throw InputErrors([error]) }
+        return try parse(text, file: path, catalog: catalog)
+    }
+
+    static func parseCompany(_ node: Node, _ reader: YAMLReader, _ errors: inout [InputError]) throws(InputError) -> Company {
+        var company = Company()
+        for (key, keyNode, value) in try reader.mapping(node, "company") {
+            if YAMLReader.isNull(value) { continue }
+            do throws(InputError) {
+                let text = try reader.string(value, "company.\(key)")
+                switch key {
+                case "name": company.name = text
+                case "domain":
+                    if let problem = TextFormat.domain.problem(with: text) { throw reader.error(value, "company.domain: \(problem)") }
+                    company.domain = text
+                case "security_contact":
+                    if TextFormat.email.problem(with: text) != nil && TextFormat.url.problem(with: text) != nil {
+                        throw reader.error(value, "company.security_contact '\(text)' must be an email address or an https:// URL")
+                    }
+                    company.securityContact = text
+                default:
+                    throw reader.error(keyNode, "unknown key '\(key)' in company (name, domain, security_contact)")
+                }
+            } catch { errors.append(error) }
+        }
+        return company
+    }
+
+    static func parseProfile(_ node: Node, _ reader: YAMLReader, _ errors: inout [InputError]) throws(InputError) -> Profile {
+        var profile = Profile()
+        func level<L: ProfileLevel>(_ value: Node, _ key: String, _ type: L.Type) throws(InputError) -> L where L.AllCases.Index == Int {
+            let word = try reader.string(value, "profile.\(key)")
+            guard let level = L(rawValue: word) else {
+                throw reader.error(value, "profile.\(key) '\(word)' is not one of \(L.allWords)")
+            }
+            return level
+        }
+        for (key, keyNode, value) in try reader.mapping(node, "profile") {
+            if YAMLReader.isNull(value) { continue }
+            do throws(InputError) {
+                switch key {
+                case "stage": profile.stage = try level(value, key, Stage.self)
+                case "data": profile.data = try level(value, key, DataHeld.self)
+                case "hosting": profile.hosting = try level(value, key, Hosting.self)
+                case "enterprise_customers": profile.enterpriseCustomers = try reader.bool(value, "profile.\(key)")
+                case "accepts_payments": profile.acceptsPayments = try reader.bool(value, "profile.\(key)")
+                case "availability_critical": profile.availabilityCritical = try reader.bool(value, "profile.\(key)")
+                default:
+                    throw reader.error(keyNode, "unknown key '\(key)' in profile (stage, data, enterprise_customers, accepts_payments, availability_critical, hosting)")
+                }
+            } catch { errors.append(error) }
+        }
+        return profile
+    }
+
+    static func parseSections(_ node: Node, _ reader: YAMLReader, _ catalog: Catalog,
+                              _ errors: inout [InputError]) throws(InputError) -> [String: SectionAnswers] {
+        var result: [String: SectionAnswers] = [:]
+        for (id, keyNode, value) in try reader.mapping(node, "sections") {
+            guard let section = catalog.section(id) else {
+                errors.append(reader.error(keyNode, "unknown section '\(id)'"))
+                continue
+            }
+            var sectionAnswers = SectionAnswers()
+            do throws(InputError) {
+                for (key, keyNode, value) in try reader.mapping(value, "section '\(id)'") {
+                    switch key {
+                    case "include":
+                        if !YAMLReader.isNull(value) { sectionAnswers.include = try reader.bool(value, "sections.\(id).include") }
+                    case "answers":
+                        if YAMLReader.isNull(value) { continue }
+                        for (questionID, questionKey, answerNode) in try reader.mapping(value, "sections.\(id).answers") {
+                            guard let question = section.question(questionID) else {
+                                errors.append(reader.error(questionKey, "unknown question '\(questionID)' in section '\(id)'"))
+                                continue
+                            }
+                            if YAMLReader.isNull(answerNode) { continue }
+                            do throws(InputError) {
+                                sectionAnswers.answers[questionID] = try parseValue(answerNode, question, id, reader)
+                            } catch { errors.append(error) }
+                        }
+                    default:
+                        throw reader.error(keyNode, "unknown key '\(key)' in section '\(id)' (include, answers)")
+                    }
+                }
+            } catch { errors.append(error) }
+            result[id] = sectionAnswers
+        }
+        return result
+    }
+
+    static func parseValue(_ node: Node, _ question: Question, _ sectionID: String,
+                           _ reader: YAMLReader) throws(InputError) -> AnswerValue {
+        let what = "sections.\(sectionID).answers.\(question.id)"
+        switch question.kind {
+        case .yesno:
+            return .bool(try reader.bool(node, "\(what) (a yes/no question)"))
+        case .single:
+            if case .sequence = node { throw reader.error(node, "\(what) takes one choice, found a list") }
+            let id = try reader.string(node, what)
+            guard question.choice(id) != nil else { throw unknownChoice(id, question, what, node, reader) }
+            return .choice(id)
+        case .multiple:
+            guard case .sequence = node else {
+                throw reader.error(node, "\(what) takes a list of choices like [\(question.choices.first?.id ?? "")], found \(YAMLReader.kind(node))")
+            }
+            let ids = try reader.stringList(node, what)
+            for id in ids where question.choice(id) == nil { throw unknownChoice(id, question, what, node, reader) }
+            // Catalog order, no repeats: the same set always reads the same.
+            return .choices(question.choices.map(\.id).filter(ids.contains))
+        case .text, .multiline:
+            let text = try reader.string(node, what)
+            if question.kind == .text, text.contains("\n") {
+                throw reader.error(node, "\(what) is a one-line answer, found several lines")
+            }
+            if let format = question.format, let problem = format.problem(with: text) {
+                throw reader.error(node, "\(what): \(problem)")
+            }
+            return .text(text)
+        }
+    }
+
+    static func unknownChoice(_ id: String, _ question: Question, _ what: String, _ node: Node,
+                              _ reader: YAMLReader) -> InputError {
+        reader.error(node, "unknown choice '\(id)' for \(what) (one of \(question.choices.map(\.id).joined(separator: ", ")))")
+    }
+
+    static func parseOutputs(_ node: Node, _ reader: YAMLReader) throws(InputError) -> Outputs {
+        var outputs = Outputs()
+        for (key, keyNode, value) in try reader.mapping(node, "outputs") {
+            if YAMLReader.isNull(value) { continue }
+            switch key {
+            case "page": outputs.page = try reader.string(value, "outputs.page")
+            case "security_txt": outputs.securityTxt = try reader.string(value, "outputs.security_txt")
+            case "format":
+                let word = try reader.string(value, "outputs.format")
+                guard let format = PageFormat(rawValue: word) else {
+                    throw reader.error(value, "outputs.format '\(word)' is not one of \(PageFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                outputs.format = format
+            default:
+                throw reader.error(keyNode, "unknown key '\(key)' in outputs (page, format, security_txt)")
+            }
+        }
+        return outputs
+    }
+
+    // MARK: - Saving
+
+    /// The answers as YAML text, in the file's stable form.
+    public static func serialize(_ answers: Answers, catalog: Catalog) -> String {
+        var root: [(Node, Node)] = [(key("version"), plain(String(Answers.currentVersion)))]
+
+        var company: [(Node, Node)] = []
+        if let name = answers.company.name { company.append((key("name"), string(name))) }
+        if let domain = answers.company.domain { company.append((key("domain"), string(domain))) }
+        if let contact = answers.company.securityContact { company.append((key("security_contact"), string(contact))) }
+        if !company.isEmpty { root.append((key("company"), map(company))) }
+
+        let p = answers.profile
+        var profile: [(Node, Node)] = []
+        if let v = p.stage { profile.append((key("stage"), plain(v.rawValue))) }
+        if let v = p.data { profile.append((key("data"), plain(v.rawValue))) }
+        if let v = p.enterpriseCustomers { profile.append((key("enterprise_customers"), bool(v))) }
+        if let v = p.acceptsPayments { profile.append((key("accepts_payments"), bool(v))) }
+        if let v = p.availabilityCritical { profile.append((key("availability_critical"), bool(v))) }
+        if let v = p.hosting { profile.append((key("hosting"), plain(v.rawValue))) }
+        if !profile.isEmpty { root.append((key("profile"), map(profile))) }
+
+        var sections: [(Node, Node)] = []
+        for section in catalog.sections {
+            guard let given = answers.sections[section.id] else { continue }
+            var entry: [(Node, Node)] = []
+            if let include = given.include { entry.append((key("include"), bool(include))) }
+            var values: [(Node, Node)] = []
+            for question in section.questions {
+                guard let value = given.answers[question.id] else { continue }
+                values.append((key(question.id), node(for: value)))
+            }
+            if !values.isEmpty { entry.append((key("answers"), map(values))) }
+            if !entry.isEmpty { sections.append((key(section.id), map(entry))) }
+        }
+        if !sections.isEmpty { root.append((key("sections"), map(sections))) }
+
+        if let reviewed = answers.reviewed { root.append((key("reviewed"), plain(reviewed))) }
+
+        var outputs: [(Node, Node)] = []
+        if let page = answers.outputs.page { outputs.append((key("page"), string(page))) }
+        if let format = answers.outputs.format { outputs.append((key("format"), plain(format.rawValue))) }
+        if let txt = answers.outputs.securityTxt { outputs.append((key("security_txt"), string(txt))) }
+        if !outputs.isEmpty { root.append((key("outputs"), map(outputs))) }
+
+        do {
+            return try Yams.serialize(node: map(root), indent: 2, width: -1, allowUnicode: true, sortKeys: false)
+        } catch {
+            // Only scalars, maps and lists of strings are built above; libyaml
+            // cannot refuse them. Should it ever, fail loudly rather than save garbage.
+            preconditionFailure("could not write answers as YAML: \(error)")
+        }
+    }
+
+    private static func key(_ text: String) -> Node { .scalar(.init(text, Tag(.str), .plain)) }
+    private static func plain(_ text: String) -> Node { .scalar(.init(text, Tag(.str), .plain)) }
+    private static func bool(_ value: Bool) -> Node { plain(value ? "true" : "false") }
+    private static func map(_ pairs: [(Node, Node)]) -> Node { .mapping(.init(pairs, Tag(.map), .block)) }
+
+    /// A user's string: quoted where plain YAML would read it as something else,
+    /// a literal block where it has several lines.
+    private static func string(_ text: String) -> Node {
+        if text.contains("\n") { return .scalar(.init(text, Tag(.str), .literal)) }
+        return .scalar(text.represented())
+    }
+
+    private static func node(for value: AnswerValue) -> Node {
+        switch value {
+        case .bool(let value): return bool(value)
+        case .choice(let id): return plain(id)
+        case .choices(let ids): return .sequence(.init(ids.map(plain), Tag(.seq), .flow))
+        case .text(let text): return string(text)
+        }
+    }
+}
+
+/// A `YYYY-MM-DD` day, compared and shifted by the calendar, never by the clock.
+public struct ReviewDate: Comparable, Sendable, CustomStringConvertible {
+    public let year: Int, month: Int, day: Int
+
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month), day >= 1, day <= ReviewDate.days(inMonth: month, year: year)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    public init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = min(day, ReviewDate.days(inMonth: month, year: year))
+    }
+
+    static func days(inMonth month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    public static func < (a: ReviewDate, b: ReviewDate) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+
+    /// The same day `months` later (the last day of the month where it has fewer days).
+    public func adding(months: Int) -> ReviewDate {
+        let index = year * 12 + (month - 1) + months
+        return ReviewDate(year: index / 12, month: index % 12 + 1, day: day)
+    }
+
+    /// Whole days from `self` to `other` (proleptic Gregorian day numbers).
+    public func days(until other: ReviewDate) -> Int { other.dayNumber - dayNumber }
+
+    var dayNumber: Int {
+        // Days since 0000-03-01, the usual civil-from-days arithmetic.
+        let y = month <= 2 ? year - 1 : year
+        let era = y / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe
+    }
+
+    public var description: String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    /// Today in UTC, for commands that default `--today` to the clock.
+    public static func today() -> ReviewDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return ReviewDate(year: parts.year!, month: parts.month!, day: parts.day!)
+    }
+}

@@ -1,0 +1,368 @@
+import Mustache
+import Yams
+
+/// A choice of a single- or multiple-choice question.
+public struct Choice: Equatable, Sendable {
+    public var id: String
+    public var label: String
+    public var url: String?
+    /// False for a choice that claims nothing ("not yet", "none").
+    public var affirms: Bool
+}
+
+public enum QuestionKind: String, CaseIterable, Sendable {
+    case single, multiple, yesno, text, multiline
+}
+
+/// How a text answer must look.
+public enum TextFormat: String, CaseIterable, Sendable {
+    case email, domain, url, days
+}
+
+/// When a question applies: a profile condition, or an earlier answer.
+public enum QuestionCondition: Equatable, Sendable {
+    case profile(ProfileCondition)
+    /// A yes/no answered yes (`value == nil`) or a single choice equal to `value`.
+    case answerIs(question: String, value: AnswerValue)
+    /// A multiple choice that includes `choice`.
+    case answerIncludes(question: String, choice: String)
+}
+
+public struct Question: Equatable, Sendable {
+    public var id: String
+    public var kind: QuestionKind
+    public var label: String
+    public var help: String?
+    public var required: Bool
+    public var choices: [Choice]
+    public var format: TextFormat?
+    public var when: QuestionCondition?
+
+    public func choice(_ id: String) -> Choice? { choices.first { $0.id == id } }
+}
+
+public struct Guidance: Equatable, Sendable {
+    public var who: String
+    public var why: String
+    public var how: String
+}
+
+/// One section of the page: data from a section file.
+public struct Section: Sendable {
+    public var id: String
+    public var title: String
+    public var order: Int
+    public var rule: RecommendationRule
+    public var guidance: Guidance
+    public var questions: [Question]
+    /// The Mustache body, as written (without the escaping pragma).
+    public var body: String
+    /// Where it came from: `sections/30-infrastructure.md` or a user's file.
+    public var source: String
+    let template: MustacheTemplate
+
+    public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
+}
+
+/// Every section, in page order.
+public struct Catalog: Sendable {
+    public private(set) var sections: [Section]
+    private var index: [String: Int]
+
+    public init(sections: [Section]) {
+        self.sections = sections.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
+        self.index = Dictionary(uniqueKeysWithValues: self.sections.enumerated().map { ($1.id, $0) })
+    }
+
+    public func section(_ id: String) -> Section? { index[id].map { sections[$0] } }
+
+    /// The catalog compiled into the binary from `sections/`.
+    public static func builtin() throws(InputError) -> Catalog {
+        try load(customDirectory: nil)
+    }
+
+    /// The built-in catalog with a company's own sections from `directory`
+    /// (`*.md`, sorted by name): a file whose id is built in replaces that
+    /// section, the others are added.
+    public static func load(customDirectory directory: String?) throws(InputError) -> Catalog {
+        var builtin: [Section] = []
+        for file in BuiltinCatalog.files {
+            builtin.append(try SectionParser(file: file.name).parse(file.text))
+        }
+        var custom: [Section] = []
+        if let directory {
+            for path in try FileStore.listMarkdown(in: directory) {
+                let text = try FileStore.read(path)
+                custom.append(try SectionParser(file: path).parse(text))
+            }
+        }
+        return try merging(builtin: builtin, custom: custom)
+    }
+
+    static func merging(builtin: [Section], custom: [Section]) throws(InputError) -> Catalog {
+        var byID: [String: Section] = [:]
+        for section in builtin {
+            if let other = byID[section.id] {
+                throw InputError(file: section.source, line: 2,
+                                 "duplicate section id '\(section.id)' (also in \(other.source))")
+            }
+            byID[section.id] = section
+        }
+        var seenCustom: [String: String] = [:]
+        for section in custom {
+            if let other = seenCustom[section.id] {
+                throw InputError(file: section.source, line: 2,
+                                 "duplicate section id '\(section.id)' (also in \(other))")
+            }
+            seenCustom[section.id] = section.source
+            byID[section.id] = section
+        }
+        return Catalog(sections: Array(byID.values))
+    }
+}
+
+// MARK: - Reading section files
+
+/// Reads one section file: `---`, YAML front matter, `---`, Mustache body.
+struct SectionParser {
+    let file: String
+
+    func parse(_ rawText: String) throws(InputError) -> Section {
+        _ = MarkdownText.registerContentType
+        let text = rawText.replacingOccurrences(of: "\r\n", with: "\n")
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first.map({ $0.trimmingTrailingSpaces() == "---" }) == true else {
+            throw InputError(file: file, line: 1, "no front matter: a section file starts with a line '---'")
+        }
+        guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingTrailingSpaces() == "---" }) else {
+            throw InputError(file: file, line: 1, "front matter is not closed: add a line '---' after it")
+        }
+        let yaml = lines[1..<end].joined(separator: "\n")
+        let body = lines[(end + 1)...].joined(separator: "\n")
+        let reader = YAMLReader(file: file, lineOffset: 1)
+        guard let root = try reader.compose(yaml) else {
+            throw InputError(file: file, line: 2, "front matter is empty")
+        }
+
+        var id: String?, title: String?, order: Int?, rule = RecommendationRule(anyOf: [])
+        var guidance: Guidance?, questions: [Question] = []
+        for (key, keyNode, value) in try reader.mapping(root, "the front matter") {
+            switch key {
+            case "id":
+                let value = try reader.string(value, "id")
+                guard Self.isSectionID(value) else {
+                    throw reader.error(keyNode, "id '\(value)' must be lowercase letters, digits and '-'")
+                }
+                id = value
+            case "title": title = try reader.string(value, "title")
+            case "order": order = try reader.int(value, "order")
+            case "recommended_for":
+                rule = RecommendationRule(anyOf: try reader.sequence(value, "recommended_for").map {
+                    node throws(InputError) in try parseCondition(node, reader, "a recommended_for rule")
+                })
+            case "guidance": guidance = try parseGuidance(value, reader)
+            case "questions":
+                for node in try reader.sequence(value, "questions") {
+                    let question = try parseQuestion(node, reader, earlier: questions)
+                    if questions.contains(where: { $0.id == question.id }) {
+                        throw reader.error(node, "duplicate question id '\(question.id)'")
+                    }
+                    questions.append(question)
+                }
+            default:
+                throw reader.error(keyNode, "unknown key '\(key)' in the front matter")
+            }
+        }
+        guard let id else { throw reader.error(root, "the front matter has no 'id'") }
+        guard let title else { throw reader.error(root, "the front matter has no 'title'") }
+        guard let order else { throw reader.error(root, "the front matter has no 'order'") }
+        guard let guidance else { throw reader.error(root, "the front matter has no 'guidance'") }
+
+        let template: MustacheTemplate
+        do {
+            // Everything a template prints from `{{value}}` is escaped for Markdown.
+            template = try MustacheTemplate(string: MarkdownText.pragma + body)
+        } catch let error as MustacheTemplate.ParserError {
+            throw InputError(file: file, line: end + 1 + error.context.lineNumber,
+                             column: error.context.columnNumber,
+                             "template error: \(error.error)")
+        } catch {
+            throw InputError(file: file, line: end + 2, "template error: \(error)")
+        }
+        return Section(id: id, title: title, order: order, rule: rule, guidance: guidance,
+                       questions: questions, body: body, source: file, template: template)
+    }
+
+    static func isSectionID(_ id: String) -> Bool {
+        !id.isEmpty && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
+    static func isQuestionID(_ id: String) -> Bool {
+        !id.isEmpty && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+    }
+
+    func parseGuidance(_ node: Node, _ reader: YAMLReader) throws(InputError) -> Guidance {
+        var who: String?, why: String?, how: String?
+        for (key, keyNode, value) in try reader.mapping(node, "guidance") {
+            switch key {
+            case "who": who = try reader.string(value, "guidance.who")
+            case "why": why = try reader.string(value, "guidance.why")
+            case "how": how = try reader.string(value, "guidance.how")
+            default: throw reader.error(keyNode, "unknown key '\(key)' in guidance (who, why, how)")
+            }
+        }
+        guard let who, let why else { throw reader.error(node, "guidance needs 'who' and 'why'") }
+        return Guidance(who: who, why: why, how: how ?? "")
+    }
+
+    func parseCondition(_ node: Node, _ reader: YAMLReader, _ what: String) throws(InputError) -> ProfileCondition {
+        let pairs = try reader.mapping(node, what)
+        guard pairs.count == 1, let (key, keyNode, value) = pairs.first else {
+            throw reader.error(node, "\(what) must have exactly one condition, found \(pairs.count)")
+        }
+        func level<L: ProfileLevel>(_ type: L.Type) throws(InputError) -> L where L.AllCases.Index == Int {
+            let word = try reader.string(value, key)
+            guard let level = L(rawValue: word) else {
+                throw reader.error(value, "'\(word)' is not a value of \(key) (one of \(L.allWords))")
+            }
+            return level
+        }
+        switch key {
+        case "always":
+            guard try reader.bool(value, key) else { throw reader.error(value, "'always' can only be true") }
+            return .always
+        case "stage_at_least": return .stageAtLeast(try level(Stage.self))
+        case "data_at_least": return .dataAtLeast(try level(DataHeld.self))
+        case "data_is": return .dataIs(try level(DataHeld.self))
+        case "enterprise_customers": return .enterpriseCustomers(try reader.bool(value, key))
+        case "accepts_payments": return .acceptsPayments(try reader.bool(value, key))
+        case "availability_critical": return .availabilityCritical(try reader.bool(value, key))
+        case "hosting":
+            var values: [Hosting] = []
+            for word in try reader.stringList(value, key) {
+                guard let hosting = Hosting(rawValue: word) else {
+                    throw reader.error(value, "'\(word)' is not a value of hosting (one of \(Hosting.allWords))")
+                }
+                values.append(hosting)
+            }
+            return .hosting(values)
+        default:
+            throw reader.error(keyNode, "unknown condition '\(key)' in \(what)")
+        }
+    }
+
+    func parseQuestion(_ node: Node, _ reader: YAMLReader, earlier: [Question]) throws(InputError) -> Question {
+        var id: String?, kind: QuestionKind?, label: String?, help: String?, required = false
+        var choices: [Choice] = [], format: TextFormat?, whenNode: Node?
+        for (key, keyNode, value) in try reader.mapping(node, "a question") {
+            switch key {
+            case "id":
+                let value = try reader.string(value, "a question id")
+                guard Self.isQuestionID(value) else {
+                    throw reader.error(keyNode, "question id '\(value)' must be lowercase letters, digits and '_'")
+                }
+                id = value
+            case "kind":
+                let word = try reader.string(value, "kind")
+                guard let parsed = QuestionKind(rawValue: word) else {
+                    throw reader.error(value, "unknown question kind '\(word)' (one of \(QuestionKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                kind = parsed
+            case "label": label = try reader.string(value, "label")
+            case "help": help = try reader.string(value, "help")
+            case "required": required = try reader.bool(value, "required")
+            case "validate":
+                let word = try reader.string(value, "validate")
+                guard let parsed = TextFormat(rawValue: word) else {
+                    throw reader.error(value, "unknown validator '\(word)' (one of \(TextFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                format = parsed
+            case "choices":
+                for choiceNode in try reader.sequence(value, "choices") {
+                    let choice = try parseChoice(choiceNode, reader)
+                    if choices.contains(where: { $0.id == choice.id }) {
+                        throw reader.error(choiceNode, "duplicate choice id '\(choice.id)'")
+                    }
+                    choices.append(choice)
+                }
+            case "when": whenNode = value
+            default: throw reader.error(keyNode, "unknown key '\(key)' in a question")
+            }
+        }
+        guard let id else { throw reader.error(node, "a question has no 'id'") }
+        guard let kind else { throw reader.error(node, "question '\(id)' has no 'kind'") }
+        guard let label else { throw reader.error(node, "question '\(id)' has no 'label'") }
+        switch kind {
+        case .single, .multiple:
+            if choices.isEmpty { throw reader.error(node, "question '\(id)' is \(kind.rawValue) choice but has no choices") }
+            if format != nil { throw reader.error(node, "question '\(id)': 'validate' is for text questions") }
+        default:
+            if !choices.isEmpty { throw reader.error(node, "question '\(id)' is \(kind.rawValue) and cannot have choices") }
+            if format != nil && kind != .text { throw reader.error(node, "question '\(id)': 'validate' is for text questions") }
+        }
+        var when: QuestionCondition?
+        if let whenNode { when = try parseWhen(whenNode, reader, earlier: earlier) }
+        return Question(id: id, kind: kind, label: label, help: help, required: required,
+                        choices: choices, format: format, when: when)
+    }
+
+    func parseChoice(_ node: Node, _ reader: YAMLReader) throws(InputError) -> Choice {
+        var id: String?, label: String?, url: String?, affirms = true
+        for (key, keyNode, value) in try reader.mapping(node, "a choice") {
+            switch key {
+            case "id":
+                let value = try reader.string(value, "a choice id")
+                guard Self.isSectionID(value) || Self.isQuestionID(value) else {
+                    throw reader.error(keyNode, "choice id '\(value)' must be lowercase letters, digits, '-' or '_'")
+                }
+                id = value
+            case "label": label = try reader.string(value, "label")
+            case "url": url = try reader.string(value, "url")
+            case "affirms": affirms = try reader.bool(value, "affirms")
+            default: throw reader.error(keyNode, "unknown key '\(key)' in a choice")
+            }
+        }
+        guard let id, let label else { throw reader.error(node, "a choice needs 'id' and 'label'") }
+        return Choice(id: id, label: label, url: url, affirms: affirms)
+    }
+
+    func parseWhen(_ node: Node, _ reader: YAMLReader, earlier: [Question]) throws(InputError) -> QuestionCondition {
+        let pairs = try reader.mapping(node, "when")
+        guard let answerPair = pairs.first(where: { $0.key == "answer" }) else {
+            return .profile(try parseCondition(node, reader, "when"))
+        }
+        let questionID = try reader.string(answerPair.value, "when.answer")
+        guard let target = earlier.first(where: { $0.id == questionID }) else {
+            throw reader.error(answerPair.value, "when.answer '\(questionID)' is not an earlier question of this section")
+        }
+        guard pairs.count == 2, let test = pairs.first(where: { $0.key != "answer" }) else {
+            throw reader.error(node, "when with 'answer' needs one of 'is' or 'includes'")
+        }
+        switch (test.key, target.kind) {
+        case ("is", .yesno):
+            return .answerIs(question: questionID, value: .bool(try reader.bool(test.value, "when.is")))
+        case ("is", .single):
+            let choice = try reader.string(test.value, "when.is")
+            guard target.choice(choice) != nil else {
+                throw reader.error(test.value, "'\(choice)' is not a choice of '\(questionID)'")
+            }
+            return .answerIs(question: questionID, value: .choice(choice))
+        case ("includes", .multiple):
+            let choice = try reader.string(test.value, "when.includes")
+            guard target.choice(choice) != nil else {
+                throw reader.error(test.value, "'\(choice)' is not a choice of '\(questionID)'")
+            }
+            return .answerIncludes(question: questionID, choice: choice)
+        default:
+            throw reader.error(test.keyNode, "when.\(test.key) does not fit '\(questionID)', a \(target.kind.rawValue) question")
+        }
+    }
+}
+
+extension Substring {
+    func trimmingTrailingSpaces() -> Substring {
+        var result = self
+        while let last = result.last, last == " " || last == "\t" { result = result.dropLast() }
+        return result
+    }
+}

@@ -1,0 +1,28 @@
+import Yams
+
+/// Front matter for static-site generators, in the form each one documents.
+enum FrontMatter {
+    static func text(for answers: Answers, format: PageFormat) -> String {
+        guard format != .markdown else { return "" }
+        let name = answers.company.name.map(TerminalSafe.oneLine)
+        var pairs: [(String, String)] = [("title", "Security Overview")]
+        pairs.append(("description", name.map { "Security practices at \($0)" } ?? "Security practices"))
+        switch format {
+        case .hugo:
+            pairs.append(("slug", "security"))
+            if let reviewed = answers.reviewed { pairs.append(("lastmod", reviewed)) }
+        case .jekyll:
+            pairs.append(("permalink", "/security/"))
+            if let reviewed = answers.reviewed { pairs.append(("last_modified_at", reviewed)) }
+        case .markdown:
+            break
+        }
+        let nodes: [(Node, Node)] = pairs.map { key, value in
+            let scalar: Node.Scalar = key == "lastmod" || key == "last_modified_at"
+                ? .init(value, Tag(.str), .plain) : value.represented()
+            return (.scalar(.init(key)), .scalar(scalar))
+        }
+        let yaml = (try? Yams.serialize(node: .mapping(.init(nodes)), width: -1, allowUnicode: true)) ?? ""
+        return "---\n" + yaml + "---\n\n"
+    }
+}

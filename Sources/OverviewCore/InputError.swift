@@ -1,0 +1,76 @@
+/// A problem with something the user gave us (an answers file, a section file,
+/// an output path), located as precisely as we know it.
+///
+/// It prints as one line, `FILE:LINE:COLUMN: message`, the form editors and CI
+/// logs recognise, so the user can jump straight to the spot.
+public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+    public var message: String
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, _ message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String {
+        var location = file
+        if let line {
+            location += ":\(line)"
+            if let column { location += ":\(column)" }
+        }
+        return "\(location): \(TerminalSafe.oneLine(message))"
+    }
+}
+
+/// Several problems found in one pass (an answers file checked against the catalog).
+public struct InputErrors: Error, Sendable, CustomStringConvertible {
+    public var errors: [InputError]
+    public init(_ errors: [InputError]) { self.errors = errors }
+    public var description: String { errors.map(\.description).joined(separator: "\n") }
+}
+
+/// Text from files and users is shown in terminals and logs; nothing in it may
+/// move the cursor, change colours or split one error into several lines.
+public enum TerminalSafe {
+    /// Replaces control characters (C0, DEL, C1) and bidirectional overrides with
+    /// a visible `?`; newlines become spaces.
+    public static func oneLine(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" || scalar == "\t" || scalar == "\r" {
+                out.append(" ")
+            } else if isUnsafe(scalar) {
+                out.append("?")
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// True for scalars that a terminal interprets instead of showing.
+    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        case 0x202A...0x202E, 0x2066...0x2069: return true  // bidi embeddings and overrides
+        default: return false
+        }
+    }
+
+    /// Removes control characters from text typed or pasted into a field, keeping
+    /// newlines only where the field allows several lines.
+    public static func sanitize(_ text: String, allowNewlines: Bool) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" && allowNewlines { out.append(scalar); continue }
+            if scalar == "\t" { out.append(" "); continue }
+            if isUnsafe(scalar) { continue }
+            out.append(scalar)
+        }
+        return String(out)
+    }
+}

@@ -1,0 +1,120 @@
+import Mustache
+
+/// Markdown helpers for the page: escaping what users typed, and tidying what
+/// templates produced into lint-clean Markdown.
+public enum MarkdownText {
+
+    /// Prepended to every section body: `{{value}}` escapes with `escape(_:)`.
+    static let pragma = "{{% CONTENT_TYPE: MARKDOWN}}"
+
+    struct ContentType: MustacheContentType {
+        func escapeText(_ text: String) -> String { MarkdownText.escape(text) }
+    }
+
+    static let registerContentType: Void = {
+        MustacheContentTypes.register(ContentType(), named: "MARKDOWN")
+    }()
+
+    /// Makes user text show as itself on the website: no Markdown, no HTML, no
+    /// autolinks, no control characters. Works for CommonMark (Hugo's goldmark)
+    /// and kramdown (Jekyll) alike: `<`, `>`, `&` and `~` become entities, other
+    /// markup characters get a backslash. Line breaks are kept as line breaks
+    /// (each line escaped on its own, leading spaces dropped so no line turns
+    /// into a code block).
+    public static func escape(_ text: String) -> String {
+        let cleaned = TerminalSafe.sanitize(text.replacingOccurrences(of: "\r\n", with: "\n"), allowNewlines: true)
+        return cleaned.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            var out = ""
+            let trimmed = line.drop { $0 == " " }
+            for (offset, character) in trimmed.enumerated() {
+                switch character {
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "&": out += "&amp;"
+                case "~": out += "&#126;"
+                case "\\", "`", "*", "_", "[", "]", "(", ")", "#", "+", "-", "!", "|", "{", "}", ":", "$", "=":
+                    out.append("\\")
+                    out.append(character)
+                case ".":
+                    // "1." at the start of a line would begin a numbered list.
+                    if offset > 0, trimmed.prefix(offset).allSatisfy(\.isNumber) { out += "\\." } else { out += "." }
+                default: out.append(character)
+                }
+            }
+            return out
+        }.joined(separator: "\n")
+    }
+
+    /// Trailing spaces removed, runs of blank lines folded into one, no blank
+    /// lines at either end.
+    static func tidy(_ text: String) -> String {
+        var lines: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = line.trimmingTrailingSpaces()
+            if line.isEmpty && (lines.last?.isEmpty ?? true) { continue }
+            lines.append(line)
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Wraps paragraphs and list items at `width` columns (markdownlint's
+    /// MD013). Headings, tables, HTML and fenced code are left alone; a word
+    /// too long for a line (a URL) gets a line of its own; no line is made to
+    /// start with something Markdown would read as a new block.
+    public static func wrap(_ text: String, width: Int = 80) -> String {
+        var out: [String] = []
+        var inFence = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = String(line)
+            if line.hasPrefix("```") || line.hasPrefix("~~~") { inFence.toggle() }
+            if inFence || line.count <= width || line.hasPrefix("#") || line.hasPrefix("|")
+                || line.hasPrefix("<") || line.hasPrefix("    ") {
+                out.append(line)
+                continue
+            }
+            let (marker, indent) = listMarker(line)
+            let words = line.dropFirst(marker.count).split(separator: " ", omittingEmptySubsequences: true)
+            var current = marker
+            var currentHasWord = false
+            for word in words {
+                let candidate = currentHasWord ? current + " " + word : current + word
+                if currentHasWord && candidate.count > width && !startsBlock(word) {
+                    out.append(current)
+                    current = indent + word
+                } else {
+                    current = candidate
+                }
+                currentHasWord = true
+            }
+            out.append(current)
+        }
+        return out.joined(separator: "\n")
+    }
+
+    /// The list marker at the start of `line` ("- ", "12. ", "  - ") and the
+    /// indent its continuation lines need.
+    static func listMarker(_ line: String) -> (marker: String, indent: String) {
+        let leading = line.prefix { $0 == " " }
+        let rest = line.dropFirst(leading.count)
+        for bullet in ["- ", "* ", "+ "] where rest.hasPrefix(bullet) {
+            let marker = String(leading) + bullet
+            return (marker, String(repeating: " ", count: marker.count))
+        }
+        let digits = rest.prefix { $0.isNumber }
+        if !digits.isEmpty, rest.dropFirst(digits.count).hasPrefix(". ") {
+            let marker = String(leading) + digits + ". "
+            return (marker, String(repeating: " ", count: marker.count))
+        }
+        return (String(leading), String(leading))
+    }
+
+    /// Whether a line starting with `word` would open a block (list, heading,
+    /// quote, setext underline, table, HTML).
+    static func startsBlock(_ word: Substring) -> Bool {
+        if let first = word.first, "-+*#>=|<".contains(first) { return true }
+        let digits = word.prefix { $0.isNumber }
+        if !digits.isEmpty, let next = word.dropFirst(digits.count).first, next == "." || next == ")" { return true }
+        return false
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// Turns answers into the Security Overview page.
+///
+/// Only answers reach the page: a section appears when it is included and an
+/// answer in it affirms something, and its template sees nothing but the
+/// answers that apply (plus the company's name, domain and contact).
+public struct PageRenderer: Sendable {
+    public let catalog: Catalog
+
+    public init(catalog: Catalog) {
+        self.catalog = catalog
+    }
+
+    /// The sections that will be on the page, in order, with their Markdown
+    /// (body only, no heading).
+    public func renderedSections(_ answers: Answers) -> [(section: Section, markdown: String)] {
+        catalog.sections.compactMap { section in
+            guard let markdown = sectionMarkdown(section, answers) else { return nil }
+            return (section, markdown)
+        }
+    }
+
+    /// One section's body as it will appear, or `nil` when it is not on the page.
+    public func sectionMarkdown(_ section: Section, _ answers: Answers) -> String? {
+        guard answers.isAffirmed(section) else { return nil }
+        let text = MarkdownText.tidy(section.template.render(context(section, answers)))
+        return text.isEmpty ? nil : text
+    }
+
+    /// The page as Markdown, with front matter for `format`, ending in a newline.
+    public func page(_ answers: Answers, format: PageFormat = .markdown) -> String {
+        var parts: [String] = []
+        if format == .markdown {
+            if let name = answers.company.name, !name.isEmpty {
+                parts.append("# \(MarkdownText.escape(TerminalSafe.oneLine(name))) Security Overview")
+            } else {
+                parts.append("# Security Overview")
+            }
+        }
+        for (section, markdown) in renderedSections(answers) {
+            parts.append("## \(section.title)\n\n\(markdown)")
+        }
+        if let reviewed = answers.reviewed {
+            parts.append("Last reviewed: \(reviewed).")
+        }
+        let body = MarkdownText.wrap(MarkdownText.tidy(parts.joined(separator: "\n\n"))) + "\n"
+        return FrontMatter.text(for: answers, format: format) + body
+    }
+
+    /// What a section template sees.
+    func context(_ section: Section, _ answers: Answers) -> [String: Any] {
+        var company: [String: Any] = [:]
+        if let name = answers.company.name { company["name"] = TerminalSafe.oneLine(name) }
+        if let domain = answers.company.domain { company["domain"] = domain }
+        if let contact = answers.company.securityContact {
+            company["contact"] = contact
+            company["contact_url"] = SecurityContact.url(contact)
+        }
+        var context: [String: Any] = ["company": company]
+        for (question, value) in answers.effectiveAnswers(for: section) {
+            switch value {
+            case .bool(let flag):
+                context[question.id] = flag
+            case .choice(let id):
+                guard let choice = question.choice(id) else { continue }
+                var entry = Self.entry(choice)
+                entry[id] = true
+                context[question.id] = entry
+            case .choices(let ids):
+                var entry: [String: Any] = [:]
+                var items: [[String: Any]] = []
+                for choice in question.choices where ids.contains(choice.id) {
+                    entry[choice.id] = true
+                    if choice.affirms { items.append(Self.entry(choice)) }
+                }
+                entry["items"] = items
+                context[question.id] = entry
+            case .text(let text):
+                let clean = TerminalSafe.sanitize(text, allowNewlines: question.kind == .multiline)
+                if !clean.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { context[question.id] = clean }
+            }
+        }
+        return context
+    }
+
+    static func entry(_ choice: Choice) -> [String: Any] {
+        var entry: [String: Any] = ["id": choice.id, "label": choice.label]
+        if let url = choice.url { entry["url"] = url }
+        return entry
+    }
+}
+
+/// The security contact is an email address or an https URL.
+public enum SecurityContact {
+    public static func url(_ contact: String) -> String {
+        contact.hasPrefix("https://") ? contact : "mailto:" + contact
+    }
+}
