@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
     ],
     targets: [
         // Pure Swift, no terminal: profile, answers, catalog, rules, renderers, file store.
@@ -19,6 +20,7 @@ let package = Package(
             dependencies: [
                 "Yams",
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             plugins: ["EmbedCatalog"]
         ),
@@ -40,6 +42,11 @@ let package = Package(
         .testTarget(
             name: "OverviewCoreTests",
             dependencies: ["OverviewCore"]
+        ),
+        // Runs the real binary: the command line, and the wizard in tmux.
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["security-overview"]
         ),
     ]
 )

@@ -35,9 +35,13 @@ public struct SectionAnswers: Equatable, Sendable {
     /// `nil` until the user decides; the plan then starts from the recommendation.
     public var include: Bool?
     public var answers: [String: AnswerValue]
-    public init(include: Bool? = nil, answers: [String: AnswerValue] = [:]) {
+    /// Questions the user was shown and left open (`id: ~` in the file), so
+    /// `check` can tell them from questions the catalog added since.
+    public var open: Set<String>
+    public init(include: Bool? = nil, answers: [String: AnswerValue] = [:], open: Set<String> = []) {
         self.include = include
         self.answers = answers
+        self.open = open
     }
 }
 
@@ -51,12 +55,15 @@ public struct Outputs: Equatable, Sendable {
     public var page: String?
     public var format: PageFormat?
     public var securityTxt: String?
-    public init(page: String? = nil, format: PageFormat? = nil, securityTxt: String? = nil) {
+    /// Where the page is published, for security.txt's Policy link
+    /// (default `https://<domain>/security/`).
+    public var pageURL: String?
+    public init(page: String? = nil, format: PageFormat? = nil, securityTxt: String? = nil, pageURL: String? = nil) {
         self.page = page
         self.format = format
         self.securityTxt = securityTxt
+        self.pageURL = pageURL
     }
-    var isEmpty: Bool { page == nil && format == nil && securityTxt == nil }
 }
 
 /// Everything the user said: the answers file.
@@ -108,6 +115,26 @@ public struct Answers: Equatable, Sendable {
             guard let value = given[question.id], applies(question, in: section) else { return nil }
             return (question, value)
         }
+    }
+
+    /// The same answers with what the user has seen recorded: every section's
+    /// include decision, and every question that applies in an included section
+    /// but has no answer as left open. Export does this, so that sections and
+    /// questions a later catalog adds stand out in `check`.
+    public func recordingOpenQuestions(_ catalog: Catalog) -> Answers {
+        var copy = self
+        for section in catalog.sections {
+            let included = isIncluded(section)
+            var entry = copy.sections[section.id] ?? SectionAnswers()
+            if entry.include == nil { entry.include = included }
+            copy.sections[section.id] = entry
+            guard included else { continue }
+            for question in section.questions where entry.answers[question.id] == nil && applies(question, in: section) {
+                entry.open.insert(question.id)
+            }
+            copy.sections[section.id] = entry
+        }
+        return copy
     }
 
     /// Included, and at least one answer that applies says something.

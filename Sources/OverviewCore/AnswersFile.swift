@@ -142,7 +142,10 @@ public enum AnswersFile {
                                 errors.append(reader.error(questionKey, "unknown question '\(questionID)' in section '\(id)'"))
                                 continue
                             }
-                            if YAMLReader.isNull(answerNode) { continue }
+                            if YAMLReader.isNull(answerNode) {
+                                sectionAnswers.open.insert(questionID)
+                                continue
+                            }
                             do throws(InputError) {
                                 sectionAnswers.answers[questionID] = try parseValue(answerNode, question, id, reader)
                             } catch { errors.append(error) }
@@ -200,6 +203,10 @@ public enum AnswersFile {
             switch key {
             case "page": outputs.page = try reader.string(value, "outputs.page")
             case "security_txt": outputs.securityTxt = try reader.string(value, "outputs.security_txt")
+            case "page_url":
+                let url = try reader.string(value, "outputs.page_url")
+                if let problem = TextFormat.url.problem(with: url) { throw reader.error(value, "outputs.page_url: \(problem)") }
+                outputs.pageURL = url
             case "format":
                 let word = try reader.string(value, "outputs.format")
                 guard let format = PageFormat(rawValue: word) else {
@@ -207,7 +214,7 @@ public enum AnswersFile {
                 }
                 outputs.format = format
             default:
-                throw reader.error(keyNode, "unknown key '\(key)' in outputs (page, format, security_txt)")
+                throw reader.error(keyNode, "unknown key '\(key)' in outputs (page, format, security_txt, page_url)")
             }
         }
         return outputs
@@ -242,8 +249,11 @@ public enum AnswersFile {
             if let include = given.include { entry.append((key("include"), bool(include))) }
             var values: [(Node, Node)] = []
             for question in section.questions {
-                guard let value = given.answers[question.id] else { continue }
-                values.append((key(question.id), node(for: value)))
+                if let value = given.answers[question.id] {
+                    values.append((key(question.id), node(for: value)))
+                } else if given.open.contains(question.id) {
+                    values.append((key(question.id), plain("~")))
+                }
             }
             if !values.isEmpty { entry.append((key("answers"), map(values))) }
             if !entry.isEmpty { sections.append((key(section.id), map(entry))) }
@@ -256,6 +266,7 @@ public enum AnswersFile {
         if let page = answers.outputs.page { outputs.append((key("page"), string(page))) }
         if let format = answers.outputs.format { outputs.append((key("format"), plain(format.rawValue))) }
         if let txt = answers.outputs.securityTxt { outputs.append((key("security_txt"), string(txt))) }
+        if let url = answers.outputs.pageURL { outputs.append((key("page_url"), string(url))) }
         if !outputs.isEmpty { root.append((key("outputs"), map(outputs))) }
 
         do {

@@ -1,24 +1,35 @@
+import Foundation
+
 /// Whether answers are complete for the catalog: what `check` reports and the
 /// wizard's review screen marks as incomplete.
 public enum Completeness {
-    /// One line per problem, in page order. Empty when complete.
-    public static func problems(_ answers: Answers, catalog: Catalog, file: String) -> [String] {
+    /// One problem per line, in page order, located at the answers file.
+    /// Empty when complete.
+    public static func problems(_ answers: Answers, catalog: Catalog, file: String) -> [InputError] {
+        problemLines(answers, catalog: catalog).map { InputError(file: file, $0) }
+    }
+
+    static func problemLines(_ answers: Answers, catalog: Catalog) -> [String] {
         var problems: [String] = []
         if answers.company.name == nil { problems.append("company.name is missing") }
         if answers.company.domain == nil { problems.append("company.domain is missing") }
         if answers.company.securityContact == nil { problems.append("company.security_contact is missing") }
         for field in answers.profile.missingFields { problems.append("profile.\(field) is missing") }
+        if answers.reviewed == nil { problems.append("'reviewed' is missing: the date someone last confirmed these answers") }
         for section in catalog.sections {
-            let recommendation = section.rule.evaluate(answers.profile)
-            guard let given = answers.sections[section.id], given.include != nil || !given.answers.isEmpty else {
-                if recommendation.recommended {
-                    problems.append("section '\(section.id)' is \(recommendation.reason) but was never answered (set include: true or false)")
-                }
+            guard let given = answers.sections[section.id] else {
+                let recommendation = section.rule.evaluate(answers.profile)
+                let status = recommendation.recommended ? recommendation.reason : "optional"
+                problems.append("section '\(section.id)' was never answered (\(status)); decide whether to include it")
                 continue
             }
             guard answers.isIncluded(section) else { continue }
-            for question in missingRequired(section, answers) {
-                problems.append("section '\(section.id)': required question '\(question.id)' has no answer")
+            for question in section.questions where given.answers[question.id] == nil && answers.applies(question, in: section) {
+                if question.required {
+                    problems.append("section '\(section.id)': required question '\(question.id)' has no answer")
+                } else if !given.open.contains(question.id) {
+                    problems.append("section '\(section.id)': question '\(question.id)' was never answered (new in the catalog?)")
+                }
             }
         }
         return problems
@@ -28,5 +39,54 @@ public enum Completeness {
     public static func missingRequired(_ section: Section, _ answers: Answers) -> [Question] {
         let given = answers.sections[section.id]?.answers ?? [:]
         return section.questions.filter { $0.required && given[$0.id] == nil && answers.applies($0, in: section) }
+    }
+}
+
+/// What has gone stale since the answers were last reviewed and exported:
+/// what a scheduled CI job in the website repo should fail on.
+public enum Reminders {
+    public static let reviewIntervalMonths = 12
+    public static let expiryWarningDays = 30
+
+    public static func problems(_ answers: Answers, catalog: Catalog, targets: Export.Targets,
+                                today: ReviewDate) -> [InputError] {
+        var problems: [InputError] = []
+        if let text = answers.reviewed, let reviewed = ReviewDate(text) {
+            let due = reviewed.adding(months: reviewIntervalMonths)
+            if due < today {
+                problems.append(InputError(file: targets.answers, "the answers were last reviewed on \(reviewed), more than \(reviewIntervalMonths) months ago: review them and update 'reviewed'"))
+            }
+        }
+        if let path = targets.securityTxt {
+            if let expires = securityTxtExpiry(path) ?? answers.reviewed.flatMap(ReviewDate.init).map(SecurityTxt.expiry) {
+                let left = today.days(until: expires)
+                if left <= 0 {
+                    problems.append(InputError(file: path, "security.txt expired on \(expires): review the answers and export again"))
+                } else if left < expiryWarningDays {
+                    problems.append(InputError(file: path, "security.txt expires in \(left) day\(left == 1 ? "" : "s") (\(expires)): review the answers and export again"))
+                }
+            }
+        }
+        if FileStore.exists(targets.page) || answers.outputs.page != nil {
+            let expected = PageRenderer(catalog: catalog).page(answers, format: targets.format)
+            switch try? FileStore.read(targets.page) {
+            case nil:
+                problems.append(InputError(file: targets.page, "the page does not exist: run 'security-overview export'"))
+            case let onDisk? where onDisk != expected:
+                problems.append(InputError(file: targets.page, "the page differs from what the answers produce: run 'security-overview export' (or move hand edits into the answers)"))
+            default: break
+            }
+        }
+        return problems
+    }
+
+    /// The day of the `Expires` field of a security.txt on disk, if readable.
+    static func securityTxtExpiry(_ path: String) -> ReviewDate? {
+        guard let text = try? FileStore.read(path) else { return nil }
+        for line in text.split(separator: "\n") where line.lowercased().hasPrefix("expires:") {
+            let value = line.dropFirst("expires:".count).trimmingCharacters(in: .whitespaces)
+            return ReviewDate(String(value.prefix(10)))
+        }
+        return nil
     }
 }

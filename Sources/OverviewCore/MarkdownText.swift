@@ -17,27 +17,34 @@ public enum MarkdownText {
 
     /// Makes user text show as itself on the website: no Markdown, no HTML, no
     /// autolinks, no control characters. Works for CommonMark (Hugo's goldmark)
-    /// and kramdown (Jekyll) alike: `<`, `>`, `&` and `~` become entities, other
-    /// markup characters get a backslash. Line breaks are kept as line breaks
-    /// (each line escaped on its own, leading spaces dropped so no line turns
-    /// into a code block).
+    /// and kramdown (Jekyll) alike: `<`, `>`, `&` and `~` become entities;
+    /// characters that are markup anywhere (`*`, `_`, `[`, `` ` ``, ...) get a
+    /// backslash, and those that are markup only at the start of a line (`-`,
+    /// `+`, `#`, `=`, `1.`) get one there. `://` becomes `\://` so no address
+    /// turns into a link. Line breaks are kept (each line escaped on its own,
+    /// leading spaces dropped so no line turns into a code block).
     public static func escape(_ text: String) -> String {
         let cleaned = TerminalSafe.sanitize(text.replacingOccurrences(of: "\r\n", with: "\n"), allowNewlines: true)
         return cleaned.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             var out = ""
-            let trimmed = line.drop { $0 == " " }
-            for (offset, character) in trimmed.enumerated() {
+            let characters = Array(line.drop { $0 == " " })
+            for (offset, character) in characters.enumerated() {
                 switch character {
                 case "<": out += "&lt;"
                 case ">": out += "&gt;"
                 case "&": out += "&amp;"
                 case "~": out += "&#126;"
-                case "\\", "`", "*", "_", "[", "]", "(", ")", "#", "+", "-", "!", "|", "{", "}", ":", "$", "=":
+                case "\\", "`", "*", "_", "[", "]", "(", ")", "|", "{", "}", "$":
                     out.append("\\")
                     out.append(character)
+                case "-", "+", "#", "=" where offset == 0:
+                    out.append("\\")
+                    out.append(character)
+                case ":" where characters.dropFirst(offset + 1).starts(with: ["/", "/"]):
+                    out += "\\:"
                 case ".":
                     // "1." at the start of a line would begin a numbered list.
-                    if offset > 0, trimmed.prefix(offset).allSatisfy(\.isNumber) { out += "\\." } else { out += "." }
+                    if offset > 0, characters.prefix(offset).allSatisfy(\.isNumber) { out += "\\." } else { out += "." }
                 default: out.append(character)
                 }
             }
@@ -46,12 +53,26 @@ public enum MarkdownText {
     }
 
     /// Trailing spaces removed, runs of blank lines folded into one, no blank
-    /// lines at either end.
+    /// lines at either end, and no blank line between two items of the same
+    /// list (templates may end every item with one; a list reads tighter
+    /// without).
     static func tidy(_ text: String) -> String {
         var lines: [Substring] = []
+        var inListItem = false
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let line = line.trimmingTrailingSpaces()
-            if line.isEmpty && (lines.last?.isEmpty ?? true) { continue }
+            if line.isEmpty {
+                if !(lines.last?.isEmpty ?? true) { lines.append(line) }
+                continue
+            }
+            if inListItem, line.hasPrefix("- "), lines.last?.isEmpty == true {
+                lines.removeLast()
+            }
+            if line.hasPrefix("- ") {
+                inListItem = true
+            } else if !(inListItem && line.hasPrefix("  ")) {
+                inListItem = false
+            }
             lines.append(line)
         }
         while lines.last?.isEmpty == true { lines.removeLast() }

@@ -44,8 +44,8 @@ public struct PageRenderer: Sendable {
         if let reviewed = answers.reviewed {
             parts.append("Last reviewed: \(reviewed).")
         }
-        let body = MarkdownText.wrap(MarkdownText.tidy(parts.joined(separator: "\n\n"))) + "\n"
-        return FrontMatter.text(for: answers, format: format) + body
+        let body = MarkdownText.wrap(MarkdownText.tidy(parts.joined(separator: "\n\n"))) + "\n\n"
+        return GeneratedMark.apply(to: FrontMatter.text(for: answers, format: format) + body, style: .html)
     }
 
     /// What a section template sees.

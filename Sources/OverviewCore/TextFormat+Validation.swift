@@ -45,7 +45,7 @@ extension TextFormat {
         let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         let hostOnly = host.split(separator: ":").first.map(String.init) ?? ""
         guard domainProblem(hostOnly) == nil,
-              text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 32 && !"<>\"`{}|\\^ ".unicodeScalars.contains($0) && $0.value != 127 })
+              text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 32 && !"<>\"`{}|\\^ ()[]'".unicodeScalars.contains($0) && $0.value != 127 })
         else { return "'\(text)' is not an https:// URL" }
         return nil
     }

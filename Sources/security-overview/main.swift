@@ -12,7 +12,7 @@ struct SecurityOverview: ParsableCommand {
         git) and generates the page and security.txt from it.
         """,
         version: "0.1.0",
-        subcommands: [Render.self, Sections.self, Check.self]
+        subcommands: [Render.self, Export.self, SecurityTxtCommand.self, Sections.self, Check.self]
     )
 }
 
@@ -115,10 +115,22 @@ struct Sections: ParsableCommand {
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Exit 0 if the answers are complete and valid; otherwise list the problems and exit 1.")
+        abstract: "Exit 0 if the answers are complete, valid and fresh; otherwise list the problems and exit 1.",
+        discussion: """
+        Fails on missing or unknown answers, answers last reviewed more than 12 \
+        months ago, a security.txt that expires within 30 days, a page on disk \
+        that differs from what the answers produce, and catalog sections or \
+        questions the answers have never seen. Meant for a scheduled CI job.
+        """)
 
     @Option(help: ArgumentHelp("The answers file.", valueName: "file"))
     var answers: String
+
+    @Option(help: ArgumentHelp("The page to compare (default: outputs.page, or security-overview.md beside the answers).", valueName: "file"))
+    var page: String?
+
+    @Option(help: ArgumentHelp("Check as of this day instead of today (UTC).", valueName: "yyyy-mm-dd"))
+    var today: ReviewDay?
 
     @OptionGroup var catalog: CatalogOptions
 
@@ -126,11 +138,74 @@ struct Check: ParsableCommand {
         try reporting {
             let catalog = try catalog.load()
             let answers = try AnswersFile.load(self.answers, catalog: catalog)
+            var targets = OverviewCore.Export.Targets.from(answers, answersPath: self.answers)
+            if let page { targets.page = page }
             let problems = Completeness.problems(answers, catalog: catalog, file: self.answers)
-            if !problems.isEmpty {
-                throw Failure(lines: problems.map { "\(self.answers): \($0)" })
-            }
-            print("\(self.answers): complete")
+                + Reminders.problems(answers, catalog: catalog, targets: targets, today: today?.date ?? .today())
+            if !problems.isEmpty { throw Failure(problems) }
+            print("\(self.answers): complete and up to date")
+        }
+    }
+}
+
+/// A `YYYY-MM-DD` command-line value.
+struct ReviewDay: ExpressibleByArgument {
+    var date: ReviewDate
+    init?(argument: String) {
+        guard let date = ReviewDate(argument) else { return nil }
+        self.date = date
+    }
+}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write every output the answers file names (page, security.txt) in one go.",
+        discussion: """
+        Paths in the answers file's 'outputs' are relative to the answers file; \
+        the page defaults to security-overview.md beside it. A generated file \
+        that was edited by hand is never overwritten without --force, and \
+        either every file is written or none is.
+        """)
+
+    @Option(help: ArgumentHelp("The answers file.", valueName: "file"))
+    var answers: String
+
+    @Flag(help: "Overwrite generated files even if they were edited by hand.")
+    var force = false
+
+    @OptionGroup var catalog: CatalogOptions
+
+    func run() throws {
+        try reporting {
+            let catalog = try catalog.load()
+            let answers = try AnswersFile.load(self.answers, catalog: catalog)
+            let targets = OverviewCore.Export.Targets.from(answers, answersPath: self.answers)
+            let written = try OverviewCore.Export.write(answers, catalog: catalog, targets: targets,
+                                                        writeAnswers: false, force: force)
+            for path in written { print("wrote \(path)") }
+        }
+    }
+}
+
+struct SecurityTxtCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "security-txt",
+        abstract: "Write security.txt (RFC 9116) from the answers file.",
+        discussion: "Publish it at https://<your domain>/.well-known/security.txt.")
+
+    @Option(help: ArgumentHelp("The answers file.", valueName: "file"))
+    var answers: String
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write it; - for standard output.", valueName: "file"))
+    var output: String = "-"
+
+    @OptionGroup var catalog: CatalogOptions
+
+    func run() throws {
+        try reporting {
+            let catalog = try catalog.load()
+            let answers = try AnswersFile.load(self.answers, catalog: catalog)
+            try writeOutput(try SecurityTxt.text(answers, catalog: catalog, file: self.answers), to: output)
         }
     }
 }

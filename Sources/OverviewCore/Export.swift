@@ -1,0 +1,84 @@
+import Foundation
+
+/// Writing everything one set of answers produces, in one go: the answers
+/// file, the page and (when configured) security.txt. Used by `export` and by
+/// the wizard's Export step.
+public enum Export {
+    /// Where each output goes.
+    public struct Targets: Equatable, Sendable {
+        public var answers: String
+        public var page: String
+        public var format: PageFormat
+        public var securityTxt: String?
+
+        public init(answers: String, page: String, format: PageFormat = .markdown, securityTxt: String? = nil) {
+            self.answers = answers
+            self.page = page
+            self.format = format
+            self.securityTxt = securityTxt
+        }
+
+        /// The targets an answers file names (`outputs:`), relative to its folder,
+        /// with the page defaulting to `security-overview.md` beside it.
+        public static func from(_ answers: Answers, answersPath: String) -> Targets {
+            Targets(answers: answersPath,
+                    page: resolve(answers.outputs.page ?? "security-overview.md", besides: answersPath),
+                    format: answers.outputs.format ?? .markdown,
+                    securityTxt: answers.outputs.securityTxt.map { resolve($0, besides: answersPath) })
+        }
+
+        /// `path` relative to the folder of `file`, unless absolute.
+        public static func resolve(_ path: String, besides file: String) -> String {
+            let folder = (file as NSString).deletingLastPathComponent
+            return path.hasPrefix("/") || folder.isEmpty ? path : (folder as NSString).appendingPathComponent(path)
+        }
+    }
+
+    /// The generated files (page, security.txt) and their contents, computed
+    /// without touching the disk.
+    public static func generated(_ answers: Answers, catalog: Catalog, targets: Targets,
+                                 today: ReviewDate = .today()) throws(InputError) -> [(path: String, contents: String)] {
+        var files: [(path: String, contents: String)] = [
+            (targets.page, PageRenderer(catalog: catalog).page(answers, format: targets.format)),
+        ]
+        if let securityTxt = targets.securityTxt {
+            files.append((securityTxt, try SecurityTxt.text(answers, catalog: catalog, file: targets.answers, today: today)))
+        }
+        return files
+    }
+
+    /// Refuses to replace a generated file that was edited by hand (or that we
+    /// did not write), unless `force`.
+    static func checkNotClobbering(_ files: [(path: String, contents: String)], force: Bool) throws(InputError) {
+        guard !force else { return }
+        for file in files where FileStore.exists(file.path) {
+            let existing = try FileStore.read(file.path)
+            if existing == file.contents { continue }
+            switch GeneratedMark.state(of: existing) {
+            case .untouched: continue
+            case .edited:
+                throw InputError(file: file.path,
+                    "was edited by hand since it was generated; nothing was written. Move the change into the answers file or a custom section (--sections), or run again with --force to overwrite it")
+            case .foreign:
+                throw InputError(file: file.path,
+                    "was not written by security-overview (no generated-by mark); nothing was written. Move it away, or run again with --force to overwrite it")
+            }
+        }
+    }
+
+    /// Writes the generated files and, with `writeAnswers`, the answers file,
+    /// all-or-nothing. Returns the paths written.
+    @discardableResult
+    public static func write(_ answers: Answers, catalog: Catalog, targets: Targets,
+                             writeAnswers: Bool = true, force: Bool = false,
+                             today: ReviewDate = .today()) throws(InputError) -> [String] {
+        var files = try generated(answers, catalog: catalog, targets: targets, today: today)
+        try checkNotClobbering(files, force: force)
+        if writeAnswers {
+            let recorded = answers.recordingOpenQuestions(catalog)
+            files.insert((targets.answers, AnswersFile.serialize(recorded, catalog: catalog)), at: 0)
+        }
+        try FileStore.write(files)
+        return files.map(\.path)
+    }
+}
