@@ -74,6 +74,9 @@ public struct PageRenderer: Sendable {
                     entry[choice.id] = true
                     if choice.affirms { items.append(Self.entry(choice)) }
                 }
+                // Nothing affirmed, nothing to print: the key stays out, so a
+                // `{{#question}}` block with a lead-in sentence stays silent.
+                guard !items.isEmpty else { continue }
                 entry["items"] = items
                 context[question.id] = entry
             case .text(let text):

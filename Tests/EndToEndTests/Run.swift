@@ -36,7 +36,7 @@ enum Run {
     /// `stdin` is /dev/null unless `input` is given.
     @discardableResult
     static func command(_ executable: String, _ arguments: [String], input: String? = nil,
-                        environment: [String: String]? = nil, directory: String? = nil) throws -> RunResult {
+                        environment: [String: String]? = nil) throws -> RunResult {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -51,7 +51,6 @@ enum Run {
         posix_spawn_file_actions_addopen(&actions, 0, input == nil ? "/dev/null" : inPath, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        if let directory { posix_spawn_file_actions_addchdir_np(&actions, directory) }
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -87,8 +86,8 @@ enum Run {
 
     /// Runs the built `security-overview` with `arguments`.
     @discardableResult
-    static func tool(_ arguments: [String], input: String? = nil, directory: String? = nil) throws -> RunResult {
-        try command(binary, arguments, input: input, directory: directory)
+    static func tool(_ arguments: [String], input: String? = nil) throws -> RunResult {
+        try command(binary, arguments, input: input)
     }
 
     /// Whether `name` is on the PATH.
