@@ -37,11 +37,39 @@ let package = Package(
             dependencies: [
                 "OverviewCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+                "OverviewTUI",
+                "NcursesTerminal",
+            ],
+            // main.swift holds `@main`; with a second source file (Wizard.swift)
+            // SwiftPM would otherwise read main.swift as top-level code.
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
+        // The wizard: screens drawn on an in-memory canvas, the key map, the run loop.
+        // Knows nothing of ncurses.
+        .target(
+            name: "OverviewTUI",
+            dependencies: ["OverviewCore"]
+        ),
+        // ncurses (wide-character build): the one C surface.
+        .systemLibrary(
+            name: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // The only Swift that imports CNcurses: draws a Canvas, reads keys.
+        .target(
+            name: "NcursesTerminal",
+            dependencies: ["CNcurses", "OverviewTUI"]
         ),
         .testTarget(
             name: "OverviewCoreTests",
             dependencies: ["OverviewCore"]
+        ),
+        // The wizard's reducer and screens, without a terminal.
+        .testTarget(
+            name: "OverviewTUITests",
+            dependencies: ["OverviewTUI", "OverviewCore"],
+            exclude: ["Snapshots"]
         ),
         // Runs the real binary: the command line, and the wizard in tmux.
         .testTarget(

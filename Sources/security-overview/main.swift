@@ -12,7 +12,8 @@ struct SecurityOverview: ParsableCommand {
         git) and generates the page and security.txt from it.
         """,
         version: "0.1.0",
-        subcommands: [Render.self, Export.self, SecurityTxtCommand.self, Sections.self, Check.self]
+        subcommands: [Wizard.self, Render.self, Export.self, SecurityTxtCommand.self, Sections.self, Check.self],
+        defaultSubcommand: Wizard.self
     )
 }
 

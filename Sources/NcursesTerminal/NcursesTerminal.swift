@@ -1,0 +1,208 @@
+import CNcurses
+import OverviewTUI
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Why the wizard cannot take this terminal.
+public struct TerminalUnavailable: Error, CustomStringConvertible {
+    public var reason: String
+    public var description: String {
+        "\(reason); to write the page without the wizard, use `security-overview render --answers FILE`"
+    }
+}
+
+/// The ncurses backend: draws a Canvas into the window and lets `doupdate`
+/// send only what changed; reads keys with `get_wch`. The only Swift code that
+/// imports ncurses.
+public final class NcursesTerminal: Terminal {
+    private let screen: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let input: UnsafeMutablePointer<FILE>
+    private let output: UnsafeMutablePointer<FILE>
+    private var previous: Canvas?
+    private var pairs: [Style.Role: Int16] = [:]
+    private var closed = false
+    private var cursorShown: Int32 = -1
+
+    /// Checks everything the wizard needs before touching the terminal.
+    public static func check() -> TerminalUnavailable? {
+        if isatty(0) == 0 || isatty(1) == 0 {
+            return TerminalUnavailable(reason: "the wizard needs an interactive terminal (standard input and output are not a TTY)")
+        }
+        switch so_check_terminal() {
+        case 0: return nil
+        case 1: return TerminalUnavailable(reason: "the wizard needs a terminal, but TERM is not set")
+        case 2: return TerminalUnavailable(reason: "the wizard does not know the terminal type TERM=\(termName)")
+        default: return TerminalUnavailable(reason: "the terminal TERM=\(termName) cannot move the cursor, which the wizard needs")
+        }
+    }
+
+    private static var termName: String {
+        String(cString: getenv("TERM")).unicodeScalars.filter { $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F }
+            .reduce(into: "") { $0.unicodeScalars.append($1) }
+    }
+
+    /// Takes the screen. Call `check()` first; `close()` on every exit path.
+    public init() throws {
+        setlocale(LC_ALL, "")
+        if so_locale_is_utf8() == 0 {
+            // Wide characters need a UTF-8 locale; C.UTF-8 is always there on Linux.
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
+        guard let output = fdopen(1, "w"), let input = fdopen(0, "r") else {
+            throw TerminalUnavailable(reason: "cannot open the terminal")
+        }
+        guard let screen = newterm(nil, output, input) else {
+            throw TerminalUnavailable(reason: "ncurses cannot use the terminal TERM=\(Self.termName)")
+        }
+        self.screen = screen
+        self.input = input
+        self.output = output
+        _ = set_term(screen)
+        guard let window = so_stdscr() else { throw TerminalUnavailable(reason: "no screen") }
+        self.window = window
+        raw()  // Ctrl-S and Ctrl-C arrive as keys (no flow control, no SIGINT from the keyboard)
+        noecho()
+        nonl()
+        keypad(window, true)
+        set_escdelay(25)
+        leaveok(window, false)
+        so_install_signal_handlers()
+        setUpColours()
+    }
+
+    private func setUpColours() {
+        let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
+        guard !noColor, has_colors() else { return }
+        start_color()
+        use_default_colors()
+        let table: [(Style.Role, Int16, Int16)] = [
+            (.title, Int16(COLOR_BLUE), -1),
+            (.accent, Int16(COLOR_CYAN), -1),
+            (.good, Int16(COLOR_GREEN), -1),
+            (.warning, Int16(COLOR_YELLOW), -1),
+            (.error, Int16(COLOR_RED), -1),
+            (.selected, Int16(COLOR_CYAN), -1),
+        ]
+        for (index, (role, foreground, background)) in table.enumerated() {
+            let pair = Int16(index + 1)
+            if init_pair(pair, foreground, background) != ERR { pairs[role] = pair }
+        }
+    }
+
+    public var size: Size { Size(width: Int(getmaxx(window)), height: Int(getmaxy(window))) }
+
+    public var stopSignal: Int32? {
+        let signal = so_caught_signal()
+        return signal == 0 ? nil : signal
+    }
+
+    public func draw(_ canvas: Canvas) {
+        if previous?.size != canvas.size { previous = nil }
+        for y in 0..<canvas.size.height where previous == nil || previous!.rows[y] != canvas.rows[y] {
+            drawRow(canvas.rows[y], y: Int32(y))
+        }
+        previous = canvas
+        if let cursor = canvas.cursor {
+            setCursor(1)
+            wmove(window, Int32(cursor.y), Int32(cursor.x))
+        } else {
+            setCursor(0)
+            wmove(window, Int32(canvas.size.height - 1), 0)
+        }
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    private func setCursor(_ visibility: Int32) {
+        if visibility != cursorShown {
+            curs_set(visibility)
+            cursorShown = visibility
+        }
+    }
+
+    private func drawRow(_ row: [Cell], y: Int32) {
+        var x = 0
+        while x < row.count {
+            let style = row[x].style
+            var text: [wchar_t] = []
+            let start = x
+            while x < row.count, row[x].style == style {
+                if let grapheme = row[x].text {
+                    for scalar in grapheme.unicodeScalars { text.append(wchar_t(bitPattern: scalar.value)) }
+                }
+                x += 1
+            }
+            apply(style)
+            // The bottom-right cell makes waddnwstr report ERR after drawing it: harmless.
+            _ = mvwaddnwstr(window, y, Int32(start), text, Int32(text.count))
+        }
+    }
+
+    private func apply(_ style: Style) {
+        var attributes = so_attr_normal()
+        let pair = pairs[style.role] ?? 0
+        if style.bold { attributes |= so_attr_bold() }
+        if style.reverse { attributes |= so_attr_reverse() }
+        if style.underline { attributes |= so_attr_underline() }
+        if pair == 0 {
+            // Monochrome: roles become plain attributes.
+            switch style.role {
+            case .muted: attributes |= so_attr_dim()
+            case .error, .warning: attributes |= so_attr_bold()
+            default: break
+            }
+        }
+        _ = so_set_attr(window, attributes, pair)
+    }
+
+    public func readKey(timeoutMilliseconds: Int) -> Key? {
+        wtimeout(window, Int32(timeoutMilliseconds))
+        var character: wint_t = 0
+        let result = wget_wch(window, &character)
+        if result == ERR { return nil }
+        if result == KEY_CODE_YES {
+            switch Int32(character) {
+            case KEY_UP: return .up
+            case KEY_DOWN: return .down
+            case KEY_LEFT: return .left
+            case KEY_RIGHT: return .right
+            case KEY_HOME: return .home
+            case KEY_END: return .end
+            case KEY_PPAGE: return .pageUp
+            case KEY_NPAGE: return .pageDown
+            case KEY_BTAB: return .backTab
+            case KEY_DC: return .delete
+            case KEY_BACKSPACE: return .backspace
+            case KEY_ENTER: return .enter
+            case KEY_RESIZE: previous = nil; return .resize
+            case so_key_f(1)...so_key_f(12): return .function(Int(Int32(character) - so_key_f(0)))
+            default: return nil
+            }
+        }
+        switch character {
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 8, 127: return .backspace
+        case 1...26: return .control(Character(Unicode.Scalar(UInt8(character) + 96)))
+        case 0..<32: return nil
+        default:
+            guard let scalar = Unicode.Scalar(UInt32(character)) else { return nil }
+            return .character(Character(scalar))
+        }
+    }
+
+    /// Gives the terminal back as it was. Safe to call more than once.
+    public func close() {
+        guard !closed else { return }
+        closed = true
+        curs_set(1)
+        endwin()
+        delscreen(screen)
+    }
+
+    deinit { close() }
+}

@@ -1,0 +1,527 @@
+/// The wizard's logic: which items each screen has, and the one reducer that
+/// changes `WizardState`. Pure: no terminal, no files, no clock.
+public struct Wizard: Sendable {
+    public let catalog: Catalog
+
+    public init(catalog: Catalog) {
+        self.catalog = catalog
+    }
+
+    // MARK: - Starting
+
+    /// The state to start from, given what is on disk.
+    ///
+    /// - `fileAnswers`: the answers file, if it exists (then the wizard opens at the review).
+    /// - `draft`: an autosaved draft, if one exists and differs from the file (then it is offered first).
+    public func start(paths: WizardPaths, fileAnswers: Answers?, draft: Answers?) -> WizardState {
+        let base = fileAnswers ?? Answers()
+        let newSections: Set<String> = fileAnswers.map { file in
+            Set(catalog.sections.map(\.id).filter { file.sections[$0] == nil })
+        } ?? []
+        let step: WizardStep
+        if let draft, draft != base {
+            step = .resumeDraft
+        } else {
+            step = fileAnswers == nil ? .profile : .review
+        }
+        var state = WizardState(paths: paths, step: step, answers: base, saved: base, original: base,
+                                hadAnswersFile: fileAnswers != nil, newSections: newSections,
+                                pendingDraft: step == .resumeDraft ? draft : nil)
+        state.caret = caretAtEnd(state)
+        return state
+    }
+
+    // MARK: - Items
+
+    /// The focusable lines of the current step, top to bottom.
+    public func items(_ state: WizardState) -> [WizardItem] {
+        switch state.step {
+        case .resumeDraft:
+            return [.resumeChoice(true), .resumeChoice(false)]
+        case .profile:
+            var items: [WizardItem] = [.text(.companyName), .text(.companyDomain), .text(.securityContact)]
+            for field in ProfileField.allCases {
+                for index in 0..<Self.optionCount(field) { items.append(.option(.profile(field), index)) }
+            }
+            items.append(.next)
+            return items
+        case .plan:
+            return catalog.sections.map { .sectionRow($0.id) } + [.next]
+        case .section(let id):
+            guard let section = catalog.section(id) else { return [.next] }
+            var items: [WizardItem] = []
+            for question in section.questions where state.answers.applies(question, in: section) {
+                let field = FieldID.question(section: id, question: question.id)
+                switch question.kind {
+                case .text, .multiline: items.append(.text(field))
+                case .yesno: items += [.option(field, 0), .option(field, 1)]
+                case .single, .multiple: items += question.choices.indices.map { .option(field, $0) }
+                }
+            }
+            items.append(.next)
+            return items
+        case .review:
+            return [.profileRow, .planRow] + catalog.sections.map { .sectionRow($0.id) } + [.toExport]
+        case .export:
+            return [.writeFiles, .quit]
+        }
+    }
+
+    public func focusedItem(_ state: WizardState) -> WizardItem? {
+        let items = items(state)
+        return items.indices.contains(state.focus) ? items[state.focus] : nil
+    }
+
+    /// The included sections, in page order: the pages the walk visits.
+    public func includedSections(_ answers: Answers) -> [Section] {
+        catalog.sections.filter { answers.isIncluded($0) }
+    }
+
+    static func optionCount(_ field: ProfileField) -> Int {
+        switch field {
+        case .stage: Stage.allCases.count
+        case .data: DataHeld.allCases.count
+        case .hosting: Hosting.allCases.count
+        case .enterpriseCustomers, .acceptsPayments, .availabilityCritical: 2
+        }
+    }
+
+    // MARK: - The reducer
+
+    /// Applies `action` to `state` and returns the work the run loop must do.
+    @discardableResult
+    public func reduce(into state: inout WizardState, action: WizardAction) -> [WizardEffect] {
+        let before = state.answers
+        var effects: [WizardEffect] = []
+        if !Self.keepsMessage(action) { state.message = nil }
+
+        switch state.overlay {
+        case .help?:
+            // Any key closes the help; it never acts on the screen below.
+            if !Self.keepsMessage(action) { state.overlay = nil }
+            return []
+        case .quitConfirm?:
+            return reduceQuitDialog(&state, action)
+        case nil:
+            break
+        }
+
+        switch action {
+        case .focusMoved(let by):
+            moveFocus(&state, to: state.focus + by)
+        case .nextFieldFocused:
+            focusNextField(&state)
+        case .toggled:
+            toggle(&state)
+        case .confirmed:
+            effects += confirm(&state)
+        case .wentBack:
+            goBack(&state)
+        case .sectionIncludeToggled:
+            if case .section(let id) = state.step, let section = catalog.section(id) {
+                state.answers.sections[id, default: SectionAnswers()].include = !state.answers.isIncluded(section)
+            }
+        case .textTyped(let text):
+            let multiline = focusedTextField(state).map(isMultiline) ?? false
+            editText(&state) { chars, caret in
+                let clean = Array(TerminalSafe.sanitize(text, allowNewlines: multiline))
+                chars.insert(contentsOf: clean, at: caret)
+                caret += clean.count
+            }
+        case .backspacePressed:
+            editText(&state) { chars, caret in
+                guard caret > 0 else { return }
+                chars.remove(at: caret - 1)
+                caret -= 1
+            }
+        case .deletePressed:
+            editText(&state) { chars, caret in
+                guard caret < chars.count else { return }
+                chars.remove(at: caret)
+            }
+        case .fieldCleared:
+            editText(&state) { chars, caret in
+                chars.removeAll()
+                caret = 0
+            }
+        case .caretMoved(let motion):
+            if let field = focusedTextField(state) {
+                let count = text(of: field, in: state).count
+                switch motion {
+                case .left: state.caret = max(0, state.caret - 1)
+                case .right: state.caret = min(count, state.caret + 1)
+                case .home: state.caret = 0
+                case .end: state.caret = count
+                }
+            }
+        case .helpToggled:
+            state.overlay = .help
+        case .quitRequested:
+            if state.hasUnsavedChanges {
+                state.overlay = .quitConfirm
+                state.quitChoice = .saveAndQuit
+            } else {
+                effects += [.deleteDraft, .quit]
+            }
+        case .pagePreviewToggled:
+            if state.step == .review {
+                state.showPagePreview.toggle()
+                state.previewScroll = 0
+            }
+        case .previewScrolled(let by):
+            state.previewScroll = max(0, state.previewScroll + by)
+        case .saveRequested:
+            effects.append(.save)
+        case .saveSucceeded:
+            state.saved = state.answers
+            state.message = WizardMessage(.info, "Saved \(state.paths.answers)")
+            effects.append(.deleteDraft)
+        case .saveFailed(let problem):
+            state.message = WizardMessage(.error, "Not saved: \(problem)")
+        case .exportSucceeded(let paths, let reviewed):
+            state.answers = answersForExport(state.answers, reviewed: reviewed)
+            state.saved = state.answers
+            state.exported = paths
+            state.message = WizardMessage(.info, "Wrote " + paths.joined(separator: ", "))
+            effects.append(.deleteDraft)
+            return effects
+        case .exportFailed(let problem):
+            state.message = WizardMessage(.error, "Nothing written: \(problem)")
+        case .draftWriteFailed(let problem):
+            state.message = WizardMessage(.error, "Draft not saved: \(problem)")
+        }
+
+        if state.answers != before && state.step != .resumeDraft {
+            effects.insert(.writeDraft, at: 0)
+        }
+        return effects
+    }
+
+    /// The answers as the export writes them: reviewed today, with every
+    /// include decision and every question left open recorded.
+    public func answersForExport(_ answers: Answers, reviewed: String) -> Answers {
+        var copy = answers.recordingOpenQuestions(catalog)
+        copy.reviewed = reviewed
+        return copy
+    }
+
+    static func keepsMessage(_ action: WizardAction) -> Bool {
+        switch action {
+        case .saveSucceeded, .saveFailed, .exportSucceeded, .exportFailed, .draftWriteFailed: true
+        default: false
+        }
+    }
+
+    // MARK: - Quit dialog
+
+    func reduceQuitDialog(_ state: inout WizardState, _ action: WizardAction) -> [WizardEffect] {
+        switch action {
+        case .focusMoved(let by), .previewScrolled(let by):
+            let index = min(max(state.quitChoice.rawValue + by, 0), QuitChoice.allCases.count - 1)
+            state.quitChoice = QuitChoice(rawValue: index)!
+        case .nextFieldFocused:
+            state.quitChoice = QuitChoice(rawValue: (state.quitChoice.rawValue + 1) % QuitChoice.allCases.count)!
+        case .confirmed, .toggled:
+            state.overlay = nil
+            switch state.quitChoice {
+            case .saveAndQuit: return [.save, .quit]
+            case .quitKeepingDraft: return [.quit]
+            case .cancel: break
+            }
+        case .wentBack, .quitRequested:
+            state.overlay = nil
+        case .saveFailed(let problem):
+            state.message = WizardMessage(.error, "Not saved: \(problem)")
+        default:
+            break
+        }
+        return []
+    }
+
+    // MARK: - Focus
+
+    func moveFocus(_ state: inout WizardState, to index: Int) {
+        let count = items(state).count
+        state.focus = min(max(index, 0), max(count - 1, 0))
+        state.caret = caretAtEnd(state)
+    }
+
+    func caretAtEnd(_ state: WizardState) -> Int {
+        focusedTextField(state).map { text(of: $0, in: state).count } ?? 0
+    }
+
+    func focusNextField(_ state: inout WizardState) {
+        let items = items(state)
+        guard items.indices.contains(state.focus) else { return }
+        let current = Self.field(of: items[state.focus])
+        var index = state.focus + 1
+        while index < items.count, let field = current, Self.field(of: items[index]) == field { index += 1 }
+        moveFocus(&state, to: index < items.count ? index : 0)
+    }
+
+    public static func field(of item: WizardItem) -> FieldID? {
+        switch item {
+        case .text(let field), .option(let field, _): field
+        default: nil
+        }
+    }
+
+    func focusedTextField(_ state: WizardState) -> FieldID? {
+        if case .text(let field)? = focusedItem(state) { return field }
+        return nil
+    }
+
+    // MARK: - Space and Enter
+
+    func toggle(_ state: inout WizardState) {
+        switch focusedItem(state) {
+        case .option(let field, let index)?:
+            select(&state, field, index, toggling: true)
+        case .sectionRow(let id)?:
+            if let section = catalog.section(id) {
+                state.answers.sections[id, default: SectionAnswers()].include = !state.answers.isIncluded(section)
+            }
+        case .text?, nil:
+            break
+        default:
+            _ = confirm(&state)
+        }
+    }
+
+    func confirm(_ state: inout WizardState) -> [WizardEffect] {
+        switch focusedItem(state) {
+        case .resumeChoice(let resume)?:
+            return chooseDraft(&state, resume: resume)
+        case .option(let field, let index)?:
+            if !isMultiple(field) { select(&state, field, index, toggling: false) }
+            focusNextField(&state)
+            if state.focus == 0 { moveFocus(&state, to: items(state).count - 1) }
+        case .text?:
+            focusNextField(&state)
+            if state.focus == 0 { moveFocus(&state, to: items(state).count - 1) }
+        case .sectionRow(let id)?:
+            if state.step == .review {
+                go(&state, to: .section(id))
+                state.returnToReview = true
+            } else {
+                goForward(&state)
+            }
+        case .profileRow?:
+            go(&state, to: .profile)
+            state.returnToReview = true
+        case .planRow?:
+            go(&state, to: .plan)
+            state.returnToReview = true
+        case .next?, .toExport?:
+            goForward(&state)
+        case .writeFiles?:
+            return [.export]
+        case .quit?:
+            return reduce(into: &state, action: .quitRequested)
+        case nil:
+            break
+        }
+        return []
+    }
+
+    func chooseDraft(_ state: inout WizardState, resume: Bool) -> [WizardEffect] {
+        guard state.step == .resumeDraft else { return [] }
+        if resume, let draft = state.pendingDraft {
+            state.answers = draft
+            let profileDone = draft.profile.missingFields.isEmpty && draft.company.name != nil
+            go(&state, to: state.hadAnswersFile || profileDone ? .review : .profile)
+            state.pendingDraft = nil
+            return [.writeDraft]
+        }
+        state.pendingDraft = nil
+        go(&state, to: state.hadAnswersFile ? .review : .profile)
+        return [.deleteDraft]
+    }
+
+    // MARK: - Steps
+
+    func go(_ state: inout WizardState, to step: WizardStep) {
+        state.step = step
+        state.returnToReview = false
+        state.showPagePreview = false
+        state.previewScroll = 0
+        state.focus = 0
+        state.caret = caretAtEnd(state)
+    }
+
+    func goForward(_ state: inout WizardState) {
+        let back = state.returnToReview
+        switch state.step {
+        case .resumeDraft:
+            return
+        case .profile:
+            go(&state, to: back ? .review : .plan)
+        case .plan:
+            // Leaving the plan records every include decision, recommended or not.
+            for section in catalog.sections where state.answers.sections[section.id]?.include == nil {
+                state.answers.sections[section.id, default: SectionAnswers()].include = state.answers.isIncluded(section)
+            }
+            go(&state, to: back ? .review : (includedSections(state.answers).first.map { .section($0.id) } ?? .review))
+        case .section(let id):
+            if back { go(&state, to: .review); return }
+            let later = catalog.sections.drop { $0.id != id }.dropFirst().first { state.answers.isIncluded($0) }
+            go(&state, to: later.map { .section($0.id) } ?? .review)
+        case .review:
+            go(&state, to: .export)
+        case .export:
+            return
+        }
+    }
+
+    func goBack(_ state: inout WizardState) {
+        if state.returnToReview {
+            let from = state.step
+            go(&state, to: .review)
+            if let row = items(state).firstIndex(where: { reviewRow(for: from) == $0 }) { moveFocus(&state, to: row) }
+            return
+        }
+        switch state.step {
+        case .resumeDraft, .profile:
+            return
+        case .plan:
+            go(&state, to: .profile)
+        case .section(let id):
+            let earlier = catalog.sections.prefix { $0.id != id }.last { state.answers.isIncluded($0) }
+            go(&state, to: earlier.map { .section($0.id) } ?? .plan)
+        case .review:
+            go(&state, to: includedSections(state.answers).last.map { .section($0.id) } ?? .plan)
+        case .export:
+            go(&state, to: .review)
+        }
+    }
+
+    func reviewRow(for step: WizardStep) -> WizardItem? {
+        switch step {
+        case .profile: .profileRow
+        case .plan: .planRow
+        case .section(let id): .sectionRow(id)
+        default: nil
+        }
+    }
+
+    // MARK: - Answers
+
+    public func question(_ field: FieldID) -> (Section, Question)? {
+        guard case let .question(sectionID, questionID) = field,
+              let section = catalog.section(sectionID), let question = section.question(questionID) else { return nil }
+        return (section, question)
+    }
+
+    public func isMultiple(_ field: FieldID) -> Bool { question(field)?.1.kind == .multiple }
+    public func isMultiline(_ field: FieldID) -> Bool { question(field)?.1.kind == .multiline }
+
+    /// Picks (or, toggling, un-picks) choice `index` of `field`.
+    func select(_ state: inout WizardState, _ field: FieldID, _ index: Int, toggling: Bool) {
+        switch field {
+        case .profile(let profileField):
+            var p = state.answers.profile
+            func pick<T: Equatable>(_ current: T?, _ value: T) -> T? { toggling && current == value ? nil : value }
+            switch profileField {
+            case .stage: p.stage = pick(p.stage, Stage.allCases[index])
+            case .data: p.data = pick(p.data, DataHeld.allCases[index])
+            case .hosting: p.hosting = pick(p.hosting, Hosting.allCases[index])
+            case .enterpriseCustomers: p.enterpriseCustomers = pick(p.enterpriseCustomers, index == 0)
+            case .acceptsPayments: p.acceptsPayments = pick(p.acceptsPayments, index == 0)
+            case .availabilityCritical: p.availabilityCritical = pick(p.availabilityCritical, index == 0)
+            }
+            state.answers.profile = p
+        case .question(let sectionID, let questionID):
+            guard let (_, question) = question(field) else { return }
+            let current = state.answers.sections[sectionID]?.answers[questionID]
+            var value: AnswerValue?
+            switch question.kind {
+            case .yesno:
+                let picked = AnswerValue.bool(index == 0)
+                value = toggling && current == picked ? nil : picked
+            case .single:
+                let picked = AnswerValue.choice(question.choices[index].id)
+                value = toggling && current == picked ? nil : picked
+            case .multiple:
+                var ids: [String] = []
+                if case .choices(let existing)? = current { ids = existing }
+                let id = question.choices[index].id
+                if ids.contains(id) { ids.removeAll { $0 == id } } else { ids.append(id) }
+                let ordered = question.choices.map(\.id).filter(ids.contains)
+                value = ordered.isEmpty ? nil : .choices(ordered)
+            case .text, .multiline:
+                return
+            }
+            setAnswer(&state, sectionID, questionID, value)
+        case .companyName, .companyDomain, .securityContact:
+            break
+        }
+    }
+
+    func setAnswer(_ state: inout WizardState, _ sectionID: String, _ questionID: String, _ value: AnswerValue?) {
+        var entry = state.answers.sections[sectionID] ?? SectionAnswers()
+        entry.answers[questionID] = value
+        if value != nil { entry.open.remove(questionID) }
+        state.answers.sections[sectionID] = entry
+    }
+
+    /// The text shown in a field: what was typed (even if not valid yet), else the answer.
+    public func text(of field: FieldID, in state: WizardState) -> String {
+        if let typed = state.invalidText[field] { return typed }
+        switch field {
+        case .companyName: return state.answers.company.name ?? ""
+        case .companyDomain: return state.answers.company.domain ?? ""
+        case .securityContact: return state.answers.company.securityContact ?? ""
+        case .profile: return ""
+        case .question(let sectionID, let questionID):
+            if case .text(let text)? = state.answers.sections[sectionID]?.answers[questionID] { return text }
+            return ""
+        }
+    }
+
+    /// What is wrong with the text in `field`, or `nil` when it is empty or fine.
+    public func problem(of field: FieldID, in state: WizardState) -> String? {
+        let text = text(of: field, in: state)
+        return text.isEmpty ? nil : problem(field, text)
+    }
+
+    func problem(_ field: FieldID, _ text: String) -> String? {
+        switch field {
+        case .companyName, .profile: return nil
+        case .companyDomain: return TextFormat.domain.problem(with: text)
+        case .securityContact:
+            if TextFormat.email.problem(with: text) == nil || TextFormat.url.problem(with: text) == nil { return nil }
+            return "'\(text)' is not an email address or an https:// URL"
+        case .question:
+            guard let (_, question) = question(field) else { return nil }
+            if question.kind == .text, text.contains("\n") { return "one line only" }
+            return question.format?.problem(with: text)
+        }
+    }
+
+    func editText(_ state: inout WizardState, _ edit: (inout [Character], inout Int) -> Void) {
+        guard let field = focusedTextField(state) else { return }
+        var chars = Array(text(of: field, in: state))
+        var caret = min(max(state.caret, 0), chars.count)
+        edit(&chars, &caret)
+        let text = String(chars)
+        state.caret = caret
+        if text.isEmpty || problem(field, text) == nil {
+            state.invalidText[field] = nil
+            store(&state, field, text.isEmpty ? nil : text)
+        } else {
+            state.invalidText[field] = text
+            store(&state, field, nil)
+        }
+    }
+
+    func store(_ state: inout WizardState, _ field: FieldID, _ text: String?) {
+        switch field {
+        case .companyName: state.answers.company.name = text
+        case .companyDomain: state.answers.company.domain = text
+        case .securityContact: state.answers.company.securityContact = text
+        case .profile: break
+        case .question(let sectionID, let questionID):
+            setAnswer(&state, sectionID, questionID, text.map(AnswerValue.text))
+        }
+    }
+}

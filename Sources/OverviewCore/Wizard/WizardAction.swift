@@ -1,0 +1,59 @@
+/// What happened, for the reducer to act on. The key map turns keys into these;
+/// the run loop adds the results of the effects it ran.
+public enum WizardAction: Equatable, Sendable {
+    // MARK: - Moving around
+    /// Arrows, j/k, PgUp/PgDn: the focus moved by `by` items.
+    case focusMoved(by: Int)
+    /// Tab: on to the first item of the next field.
+    case nextFieldFocused
+    /// Space on the focused item: a choice, yes/no or include toggled.
+    case toggled
+    /// Enter: the focused item confirmed (pick it, go on, open it).
+    case confirmed
+    /// Esc or Shift-Tab: back one step; nothing is lost.
+    case wentBack
+    /// `s` on a section page: the section included or skipped.
+    case sectionIncludeToggled
+
+    // MARK: - Text fields
+    /// Characters typed or pasted at the caret.
+    case textTyped(String)
+    case backspacePressed
+    case deletePressed
+    /// Ctrl-U: the field emptied.
+    case fieldCleared
+    case caretMoved(CaretMotion)
+
+    // MARK: - Overlays and panes
+    case helpToggled
+    case quitRequested
+    /// Review: the whole page shown instead of the list, or back.
+    case pagePreviewToggled
+    case previewScrolled(by: Int)
+
+    // MARK: - Results of effects
+    case saveRequested
+    case saveSucceeded
+    case saveFailed(String)
+    case exportSucceeded(paths: [String], reviewed: String)
+    case exportFailed(String)
+    case draftWriteFailed(String)
+}
+
+public enum CaretMotion: Equatable, Sendable {
+    case left, right, home, end
+}
+
+/// Work the reducer asks the run loop to do (the reducer itself does no I/O).
+public enum WizardEffect: Equatable, Sendable {
+    /// Write the answers atomically to the draft file.
+    case writeDraft
+    /// Remove the draft file.
+    case deleteDraft
+    /// Write the answers file; on success send `saveSucceeded`.
+    case save
+    /// Write every output with `Export.write`; send `exportSucceeded` or `exportFailed`.
+    case export
+    /// Restore the terminal and end.
+    case quit
+}

@@ -1,0 +1,156 @@
+/// Everything the wizard knows at one moment. The screens are drawn from it and
+/// only `Wizard.reduce` changes it.
+public struct WizardState: Equatable, Sendable {
+    /// Where the answers, the page and the draft go (shown on the export screen).
+    public var paths: WizardPaths
+    public var step: WizardStep
+    public var overlay: WizardOverlay?
+    /// Index of the focused item in `Wizard.items(state)`.
+    public var focus: Int
+    /// Caret position (in characters) in the focused text field.
+    public var caret: Int
+    /// What the user has said so far (autosaved as the draft).
+    public var answers: Answers
+    /// The answers as last written to the answers file: anything else is unsaved.
+    public var saved: Answers
+    /// The answers at the start of this session: what differs is marked "changed".
+    public var original: Answers
+    /// Whether the answers file existed when the wizard started.
+    public var hadAnswersFile: Bool
+    /// Catalog sections the answers file had no entry for (added since).
+    public var newSections: Set<String>
+    /// A draft found at start, offered for resuming.
+    public var pendingDraft: Answers?
+    /// Text typed into a field that does not pass its validator yet. The answer
+    /// itself stays empty until the text is valid, so the answers file never
+    /// holds a value it would refuse to load.
+    public var invalidText: [FieldID: String]
+    /// Set when a page was opened from the review: going on returns there.
+    public var returnToReview: Bool
+    /// Review: show the whole page instead of the list (narrow terminals).
+    public var showPagePreview: Bool
+    /// Review: first line of the page preview shown.
+    public var previewScroll: Int
+    /// Quit dialog: focused choice.
+    public var quitChoice: QuitChoice
+    /// One line for the status bar: what just happened.
+    public var message: WizardMessage?
+    /// The files the last export wrote.
+    public var exported: [String]?
+
+    public init(paths: WizardPaths, step: WizardStep, answers: Answers, saved: Answers, original: Answers,
+                hadAnswersFile: Bool, newSections: Set<String> = [], pendingDraft: Answers? = nil) {
+        self.paths = paths
+        self.step = step
+        self.overlay = nil
+        self.focus = 0
+        self.caret = 0
+        self.answers = answers
+        self.saved = saved
+        self.original = original
+        self.hadAnswersFile = hadAnswersFile
+        self.newSections = newSections
+        self.pendingDraft = pendingDraft
+        self.invalidText = [:]
+        self.returnToReview = false
+        self.showPagePreview = false
+        self.previewScroll = 0
+        self.quitChoice = .saveAndQuit
+        self.message = nil
+        self.exported = nil
+    }
+
+    /// Whether anything differs from the answers file on disk.
+    public var hasUnsavedChanges: Bool { answers != saved }
+}
+
+public struct WizardPaths: Equatable, Sendable {
+    public var answers: String
+    public var page: String
+    public var securityTxt: String?
+    public var draft: String { answers + ".draft" }
+
+    public init(answers: String, page: String, securityTxt: String? = nil) {
+        self.answers = answers
+        self.page = page
+        self.securityTxt = securityTxt
+    }
+}
+
+/// The wizard's pages, in walking order.
+public enum WizardStep: Hashable, Sendable {
+    /// A draft from an earlier session exists: resume it or discard it.
+    case resumeDraft
+    /// Company name, domain, contact and the six profile questions.
+    case profile
+    /// Every section, recommended or optional, to include or skip.
+    case plan
+    /// One included section's guidance, questions and preview.
+    case section(String)
+    /// Every section's state and the whole page.
+    case review
+    /// Writing the answers file and the page.
+    case export
+}
+
+public enum WizardOverlay: Equatable, Sendable {
+    case help
+    case quitConfirm
+}
+
+public enum QuitChoice: Int, CaseIterable, Equatable, Sendable {
+    case saveAndQuit, quitKeepingDraft, cancel
+
+    public var label: String {
+        switch self {
+        case .saveAndQuit: "Save the answers file and quit"
+        case .quitKeepingDraft: "Quit without saving (the draft is kept for next time)"
+        case .cancel: "Cancel: keep working"
+        }
+    }
+}
+
+public struct WizardMessage: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable { case info, error }
+    public var kind: Kind
+    public var text: String
+    public init(_ kind: Kind, _ text: String) {
+        self.kind = kind
+        self.text = text
+    }
+}
+
+/// The six profile questions, in the order the wizard asks them.
+public enum ProfileField: String, CaseIterable, Hashable, Sendable {
+    case stage, data, enterpriseCustomers, acceptsPayments, availabilityCritical, hosting
+}
+
+/// A place the user can type or pick an answer.
+public enum FieldID: Hashable, Sendable {
+    case companyName, companyDomain, securityContact
+    case profile(ProfileField)
+    case question(section: String, question: String)
+}
+
+/// One focusable line of a screen. The cursor moves over these.
+public enum WizardItem: Equatable, Sendable {
+    /// Resume screen: resume (`true`) or discard (`false`) the draft.
+    case resumeChoice(Bool)
+    case text(FieldID)
+    /// One choice of a field; for yes/no, 0 is yes and 1 is no.
+    case option(FieldID, Int)
+    /// Plan and review: a section.
+    case sectionRow(String)
+    /// Review: open the company and profile page.
+    case profileRow
+    /// Review: open the plan.
+    case planRow
+    /// Forms: go on to the next step.
+    case next
+    /// Review: go on to export.
+    case toExport
+    /// Export: write the files.
+    case writeFiles
+    /// Export: quit.
+    case quit
+}

@@ -1,0 +1,106 @@
+import OverviewCore
+
+/// Turns a key into what it means on the current screen. Keys that mean
+/// nothing here give `nil`.
+public struct KeyMap: Sendable {
+    public let wizard: Wizard
+    public init(wizard: Wizard) { self.wizard = wizard }
+
+    public func action(for key: Key, in state: WizardState, size: Size) -> WizardAction? {
+        if state.overlay == .help { return .helpToggled }
+        let page = max(3, (size.height - 6) / 2)
+        let inText: Bool
+        if case .text? = wizard.focusedItem(state), state.overlay == nil { inText = true } else { inText = false }
+        let multiline: Bool = {
+            guard inText, case .text(.question(let s, let q))? = wizard.focusedItem(state) else { return false }
+            return wizard.catalog.section(s)?.question(q)?.kind == .multiline
+        }()
+        let previewShown = state.step == .review
+
+        switch key {
+        case .up: return .focusMoved(by: -1)
+        case .down: return .focusMoved(by: 1)
+        case .pageUp: return previewShown ? .previewScrolled(by: -page) : .focusMoved(by: -page)
+        case .pageDown: return previewShown ? .previewScrolled(by: page) : .focusMoved(by: page)
+        case .tab: return .nextFieldFocused
+        case .backTab, .escape: return .wentBack
+        case .enter: return multiline ? .textTyped("\n") : .confirmed
+        case .function(1): return .helpToggled
+        case .control("s"): return .saveRequested
+        case .control("c"), .control("q"): return .quitRequested
+        case .control("u"): return inText ? .fieldCleared : nil
+        case .control("a"): return inText ? .caretMoved(.home) : nil
+        case .control("e"): return inText ? .caretMoved(.end) : nil
+        case .left: return inText ? .caretMoved(.left) : nil
+        case .right: return inText ? .caretMoved(.right) : nil
+        case .home: return inText ? .caretMoved(.home) : .focusMoved(by: -10_000)
+        case .end: return inText ? .caretMoved(.end) : .focusMoved(by: 10_000)
+        case .backspace: return inText ? .backspacePressed : nil
+        case .delete: return inText ? .deletePressed : nil
+        case .character(let c):
+            if inText { return .textTyped(String(c)) }
+            switch c {
+            case "j": return .focusMoved(by: 1)
+            case "k": return .focusMoved(by: -1)
+            case " ": return .toggled
+            case "?": return .helpToggled
+            case "q": return .quitRequested
+            case "s": return state.step.isSection ? .sectionIncludeToggled : nil
+            case "p": return state.step == .review ? .pagePreviewToggled : nil
+            default: return nil
+            }
+        case .control, .function, .resize:
+            return nil
+        }
+    }
+
+    /// The keys that work here, for the bottom bar: (key, what it does).
+    public func hints(for state: WizardState) -> [(String, String)] {
+        if state.overlay == .help { return [("any key", "close help")] }
+        if state.overlay == .quitConfirm { return [("↑↓", "choose"), ("Enter", "confirm"), ("Esc", "cancel")] }
+        let item = wizard.focusedItem(state)
+        var hints: [(String, String)] = []
+        if case .text(let field)? = item {
+            let multiline: Bool
+            if case .question(let s, let q) = field { multiline = wizard.catalog.section(s)?.question(q)?.kind == .multiline } else { multiline = false }
+            hints.append(("←→", "edit"))
+            hints.append(multiline ? ("Enter", "new line") : ("Enter", "next"))
+            hints.append(("Tab", "next field"))
+            if state.step != .profile || state.returnToReview { hints.append(("Esc", "back")) }
+            hints += [("^S", "save"), ("F1", "help"), ("^C", "quit")]
+            return hints
+        }
+        hints.append(("↑↓", "move"))
+        switch (state.step, item) {
+        case (.resumeDraft, _):
+            hints.append(("Enter", "choose"))
+        case (_, .option(let field, _)?):
+            hints.append(("Space", wizard.isMultiple(field) ? "tick" : "select"))
+            hints.append(("Enter", "next"))
+            hints.append(("Tab", "next field"))
+        case (.plan, _):
+            hints.append(("Space", "include/skip"))
+            hints.append(("Enter", "continue"))
+        case (.review, .sectionRow?):
+            hints.append(("Enter", "open"))
+            hints.append(("Space", "include/skip"))
+        case (.review, _):
+            hints.append(("Enter", "open"))
+        default:
+            hints.append(("Enter", "confirm"))
+        }
+        if state.step.isSection { hints.append(("s", "skip/include section")) }
+        if state.step == .review { hints += [("PgUp/PgDn", "scroll page"), ("p", "page")] }
+        if state.step != .resumeDraft && (state.step != .profile || state.returnToReview) { hints.append(("Esc", "back")) }
+        if state.step != .resumeDraft { hints.append(("^S", "save")) }
+        hints += [("?", "help"), ("q", "quit")]
+        return hints
+    }
+}
+
+extension WizardStep {
+    public var isSection: Bool {
+        if case .section = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,693 @@
+import OverviewCore
+
+/// Where each screen was scrolled to, so that moving the focus scrolls only
+/// when it must (fewer bytes per keystroke than re-centring every time).
+public struct ScreenMemory: Sendable {
+    var offsets: [WizardStep: Int] = [:]
+    public init() {}
+}
+
+/// The screens: functions of the state drawn on a canvas.
+public struct Screens {
+    /// Below this the wizard asks for a larger window (it goes on when it grows).
+    public static let minimumSize = Size(width: 60, height: 16)
+    /// From this width, previews sit beside the questions instead of below.
+    static let sideBySideWidth = 100
+
+    public let wizard: Wizard
+    let pages: PageCache
+
+    public init(wizard: Wizard) {
+        self.wizard = wizard
+        self.pages = PageCache(catalog: wizard.catalog)
+    }
+
+    /// The whole screen for `state` at `size`.
+    public func render(_ state: WizardState, size: Size, memory: inout ScreenMemory) -> Canvas {
+        var canvas = Canvas(size)
+        if size.width < Self.minimumSize.width || size.height < Self.minimumSize.height {
+            drawTooSmall(&canvas)
+            return canvas
+        }
+        let body = Rect(x: 0, y: 1, width: size.width, height: size.height - 2 - (state.message == nil ? 0 : 1))
+        let (title, step) = titles(state)
+        drawTitleBar(&canvas, title, step)
+        switch state.step {
+        case .resumeDraft: drawResume(&canvas, state, body)
+        case .profile: drawProfile(&canvas, state, body, &memory)
+        case .plan: drawPlan(&canvas, state, body, &memory)
+        case .section(let id): drawSection(&canvas, state, id, body, &memory)
+        case .review: drawReview(&canvas, state, body, &memory)
+        case .export: drawExport(&canvas, state, body)
+        }
+        if let message = state.message {
+            canvas.put(TextWidth.truncate(message.text, to: size.width - 2), x: 1, y: size.height - 2,
+                       message.kind == .error ? .error : .good)
+        }
+        drawKeyBar(&canvas, KeyMap(wizard: wizard).hints(for: state))
+        switch state.overlay {
+        case .help?: canvas.cursor = nil; drawHelp(&canvas)
+        case .quitConfirm?: canvas.cursor = nil; drawQuitConfirm(&canvas, state)
+        case nil: break
+        }
+        return canvas
+    }
+
+    // MARK: - Frame
+
+    func titles(_ state: WizardState) -> (String, String) {
+        switch state.step {
+        case .resumeDraft: return ("Resume your draft?", "")
+        case .profile: return ("Company and profile", "Step 1 of 5")
+        case .plan: return ("Plan your page", "Step 2 of 5")
+        case .section(let id):
+            let included = wizard.includedSections(state.answers)
+            let title = wizard.catalog.section(id)?.title ?? id
+            if let index = included.firstIndex(where: { $0.id == id }) {
+                return (title, "Step 3 of 5 · section \(index + 1) of \(included.count)")
+            }
+            return (title, "Step 3 of 5 · skipped section")
+        case .review: return ("Review", "Step 4 of 5")
+        case .export: return ("Export", "Step 5 of 5")
+        }
+    }
+
+    func drawTitleBar(_ canvas: inout Canvas, _ title: String, _ step: String) {
+        let width = canvas.size.width
+        canvas.fill(x: 0, y: 0, width: width, height: 1, .title)
+        let right = step.isEmpty ? 0 : TextWidth.of(step) + 2
+        canvas.put(TextWidth.truncate("Security Overview · " + title, to: width - 2 - right), x: 1, y: 0, .title)
+        if !step.isEmpty { canvas.put(step, x: width - right + 1, y: 0, .title) }
+    }
+
+    func drawKeyBar(_ canvas: inout Canvas, _ hints: [(String, String)]) {
+        let y = canvas.size.height - 1
+        let width = canvas.size.width
+        canvas.fill(x: 0, y: y, width: width, height: 1, .keyBar)
+        var x = 1
+        for (key, meaning) in hints {
+            let needed = TextWidth.of(key) + 1 + TextWidth.of(meaning)
+            if x + needed > width - 1 { break }
+            x = canvas.put(key, x: x, y: y, Style(.title, bold: true, reverse: true))
+            x = canvas.put(" " + meaning, x: x, y: y, .keyBar) + 2
+        }
+    }
+
+    func drawTooSmall(_ canvas: inout Canvas) {
+        let size = canvas.size
+        let lines = [
+            "Please enlarge the window",
+            "to at least \(Self.minimumSize.width)x\(Self.minimumSize.height)",
+            "(now \(size.width)x\(size.height)).",
+            "Nothing is lost: the wizard",
+            "goes on when it is larger.",
+        ]
+        let top = max(0, (size.height - lines.count) / 2)
+        for (index, line) in lines.enumerated() {
+            let x = max(0, (size.width - TextWidth.of(line)) / 2)
+            canvas.put(line, x: x, y: top + index, index == 0 ? .warning : .normal)
+        }
+    }
+
+    // MARK: - Resume
+
+    func drawResume(_ canvas: inout Canvas, _ state: WizardState, _ body: Rect) {
+        var y = body.y + 1
+        let width = body.width - 2
+        let draft = state.pendingDraft ?? Answers()
+        var lines: [(String, Style)] = [
+            ("A draft from an earlier session was found:", .heading),
+            ("  " + state.paths.draft, .normal),
+            ("", .normal),
+        ]
+        let answered = draft.sections.values.reduce(0) { $0 + $1.answers.count }
+        let company = draft.company.name.map { "for \($0)" } ?? "without a company name yet"
+        lines.append(("It holds answers \(company): \(answered) answer\(answered == 1 ? "" : "s") in the sections,", .normal))
+        lines.append(state.hadAnswersFile
+            ? ("not yet saved to \(state.paths.answers).", .normal)
+            : ("never saved to an answers file.", .normal))
+        lines.append(("", .normal))
+        for (text, style) in lines {
+            for line in TextWidth.wrap(text, to: width) {
+                canvas.put(line, x: 1, y: y, style)
+                y += 1
+            }
+        }
+        let choices = [
+            "Resume the draft",
+            state.hadAnswersFile ? "Discard the draft and open \(state.paths.answers)" : "Discard the draft and start afresh",
+        ]
+        for (index, choice) in choices.enumerated() {
+            drawChoice(&canvas, x: 1, y: y + index, width: width, focused: state.focus == index, marker: nil, choice)
+        }
+    }
+
+    // MARK: - Forms (profile, sections)
+
+    /// A line of a scrolling form.
+    enum FormLine {
+        /// Text, not focusable; `anchor` is the first item of the field it introduces.
+        case text(String, Style, indent: Int, anchor: Int?)
+        /// A choice, a row or a button: item `index`.
+        case item(Int, marker: String?, String, Style)
+        /// A one-line text input.
+        case input(Int, FieldID)
+        /// Row `row` of a multi-line text input.
+        case multiline(Int, FieldID, row: Int)
+        case blank
+    }
+
+    /// Draws `lines` in `area`, scrolled so the focused item (and the label above
+    /// it) are visible; returns where the caret goes.
+    func drawForm(_ canvas: inout Canvas, _ state: WizardState, _ lines: [FormLine], _ area: Rect,
+                  _ memory: inout ScreenMemory) {
+        let items = wizard.items(state)
+        let focusedField = wizard.focusedItem(state).flatMap(Wizard.field(of:))
+        let firstOfField = focusedField.flatMap { field in items.firstIndex { Wizard.field(of: $0) == field } } ?? state.focus
+        var focusLine = 0
+        var labelLine: Int?
+        for (index, line) in lines.enumerated() {
+            switch line {
+            case .item(let item, _, _, _), .input(let item, _): if item == state.focus { focusLine = index }
+            case .multiline(let item, _, let row): if item == state.focus && row == 0 { focusLine = index }
+            case .text(_, _, _, let anchor?): if anchor == firstOfField && labelLine == nil { labelLine = index }
+            default: break
+            }
+        }
+        let top = min(labelLine ?? focusLine, focusLine)
+        var bottom = focusLine
+        if case .multiline = lines[focusLine] {
+            while bottom + 1 < lines.count, case .multiline(state.focus, _, _) = lines[bottom + 1] { bottom += 1 }
+        }
+        if bottom + 1 < lines.count, case .text(_, let style, _, _) = lines[bottom + 1], style == .error { bottom += 1 }
+
+        var offset = memory.offsets[state.step] ?? 0
+        if state.focus == 0 { offset = 0 }
+        if top < offset { offset = top }
+        if bottom >= offset + area.height { offset = bottom - area.height + 1 }
+        offset = max(0, min(offset, max(0, lines.count - area.height)))
+        memory.offsets[state.step] = offset
+
+        for row in 0..<area.height {
+            let index = offset + row
+            guard index < lines.count else { break }
+            drawFormLine(&canvas, state, lines[index], x: area.x, y: area.y + row, width: area.width)
+        }
+        if offset > 0 { canvas.put("↑ more", x: area.x + area.width - 7, y: area.y, .muted) }
+        if offset + area.height < lines.count {
+            canvas.put("↓ more", x: area.x + area.width - 7, y: area.y + area.height - 1, .muted)
+        }
+    }
+
+    func drawFormLine(_ canvas: inout Canvas, _ state: WizardState, _ line: FormLine, x: Int, y: Int, width: Int) {
+        switch line {
+        case .blank:
+            break
+        case let .text(text, style, indent, _):
+            canvas.put(text, x: x + 1 + indent, y: y, style, width: width - 2 - indent)
+        case let .item(item, marker, text, style):
+            drawChoice(&canvas, x: x + 1, y: y, width: width - 2, focused: state.focus == item, marker: marker, text, style)
+        case let .input(item, field):
+            drawInput(&canvas, state, field, focused: state.focus == item, x: x + 3, y: y, width: min(width - 5, 72))
+        case let .multiline(item, field, row):
+            drawMultiline(&canvas, state, field, focused: state.focus == item, row: row, x: x + 3, y: y, width: min(width - 5, 72))
+        }
+    }
+
+    /// "› (•) Label": a focusable line; the focused one is highlighted and marked
+    /// with "›" so it shows without colour too.
+    func drawChoice(_ canvas: inout Canvas, x: Int, y: Int, width: Int, focused: Bool, marker: String?,
+                    _ text: String, _ style: Style = .normal) {
+        canvas.put(focused ? "›" : " ", x: x, y: y, focused ? .heading : .normal)
+        var column = x + 2
+        let label = (marker.map { $0 + " " } ?? "") + text
+        let shown = TextWidth.truncate(label, to: width - 2)
+        column = canvas.put(shown, x: column, y: y, focused ? .focused : style)
+        _ = column
+    }
+
+    static let inputMaxRows = 3
+
+    func drawInput(_ canvas: inout Canvas, _ state: WizardState, _ field: FieldID, focused: Bool, x: Int, y: Int, width: Int) {
+        let text = wizard.text(of: field, in: state)
+        let inner = max(4, width - 2)
+        let style = focused ? Style(.selected, underline: true) : Style(.normal, underline: true)
+        canvas.put("[", x: x, y: y, focused ? .heading : .muted)
+        canvas.fill(x: x + 1, y: y, width: inner, height: 1, style)
+        let chars = Array(text)
+        let caret = focused ? min(state.caret, chars.count) : 0
+        let caretColumn = chars[..<caret].reduce(0) { $0 + TextWidth.of($1) }
+        // Horizontal scrolling: keep the caret inside the box.
+        let start = max(0, caretColumn - (inner - 1))
+        var column = 0
+        var drawX = x + 1
+        var cursorX = x + 1
+        for (index, char) in chars.enumerated() {
+            let w = TextWidth.of(char)
+            if index == caret { cursorX = drawX }
+            if column >= start {
+                if drawX - (x + 1) + w > inner { break }
+                canvas.put(String(char), x: drawX, y: y, style)
+                drawX += w
+            }
+            column += w
+        }
+        if caret == chars.count { cursorX = drawX }
+        canvas.put("]", x: x + 1 + inner, y: y, focused ? .heading : .muted)
+        if start > 0 { canvas.put("…", x: x + 1, y: y, style) }
+        if focused { canvas.cursor = (min(cursorX, x + inner), y) }
+    }
+
+    func drawMultiline(_ canvas: inout Canvas, _ state: WizardState, _ field: FieldID, focused: Bool, row: Int,
+                       x: Int, y: Int, width: Int) {
+        let text = wizard.text(of: field, in: state)
+        let inner = max(4, width - 2)
+        let style = focused ? Style(.selected, underline: true) : Style(.normal, underline: true)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Where the caret is: line and column.
+        var caretLine = 0
+        var caretInLine = 0
+        var remaining = focused ? min(state.caret, text.count) : 0
+        for (index, line) in lines.enumerated() {
+            if remaining <= line.count { caretLine = index; caretInLine = remaining; break }
+            remaining -= line.count + 1
+        }
+        let first = max(0, caretLine - (Self.inputMaxRows - 1))
+        let lineIndex = first + row
+        canvas.put(row == 0 ? "[" : "|", x: x, y: y, focused ? .heading : .muted)
+        canvas.fill(x: x + 1, y: y, width: inner, height: 1, style)
+        canvas.put(row == Self.inputMaxRows - 1 ? "]" : "|", x: x + 1 + inner, y: y, focused ? .heading : .muted)
+        guard lineIndex < lines.count else { return }
+        let chars = Array(lines[lineIndex])
+        let caret = lineIndex == caretLine ? caretInLine : 0
+        let caretColumn = chars[..<min(caret, chars.count)].reduce(0) { $0 + TextWidth.of($1) }
+        let start = max(0, caretColumn - (inner - 1))
+        var column = 0
+        var drawX = x + 1
+        for char in chars {
+            let w = TextWidth.of(char)
+            if column >= start {
+                if drawX - (x + 1) + w > inner { break }
+                canvas.put(String(char), x: drawX, y: y, style)
+                drawX += w
+            }
+            column += w
+        }
+        if focused && lineIndex == caretLine {
+            canvas.cursor = (min(x + 1 + caretColumn - start, x + inner), y)
+        }
+    }
+
+    // MARK: - Profile
+
+    static let profileQuestions: [ProfileField: (label: String, help: String, options: [String])] = [
+        .stage: ("Funding stage", "Investors and buyers expect more from later stages; several sections are recommended from Series A on.", Stage.allCases.map(\.label)),
+        .data: ("The data you hold about your users", "The more sensitive the data, the more readers want to know how you protect it.", DataHeld.allCases.map(\.label)),
+        .enterpriseCustomers: ("Do you sell to enterprise customers?", "Enterprise buyers ask about compliance, access control and user protection.", ["Yes", "No"]),
+        .acceptsPayments: ("Do you accept payments?", "Taking payments brings a section on how payment details are handled.", ["Yes", "No"]),
+        .availabilityCritical: ("Is downtime a major business risk?", "If customers depend on you being up, readers want to hear about DDoS protection.", ["Yes", "No"]),
+        .hosting: ("Where does your service run?", "Decides whether the infrastructure questions are about cloud providers or a data center.", Hosting.allCases.map(\.label)),
+    ]
+
+    func profileSelection(_ field: ProfileField, _ profile: Profile) -> Int? {
+        switch field {
+        case .stage: profile.stage.flatMap { Stage.allCases.firstIndex(of: $0) }
+        case .data: profile.data.flatMap { DataHeld.allCases.firstIndex(of: $0) }
+        case .hosting: profile.hosting.flatMap { Hosting.allCases.firstIndex(of: $0) }
+        case .enterpriseCustomers: profile.enterpriseCustomers.map { $0 ? 0 : 1 }
+        case .acceptsPayments: profile.acceptsPayments.map { $0 ? 0 : 1 }
+        case .availabilityCritical: profile.availabilityCritical.map { $0 ? 0 : 1 }
+        }
+    }
+
+    func drawProfile(_ canvas: inout Canvas, _ state: WizardState, _ body: Rect, _ memory: inout ScreenMemory) {
+        canvas.put("This tool writes your company's public Security Overview page from your answers.",
+                   x: 1, y: body.y, .muted, width: body.width - 2)
+        var lines: [FormLine] = [.blank]
+        let items = wizard.items(state)
+        func index(_ item: WizardItem) -> Int { items.firstIndex(of: item) ?? -1 }
+        let texts: [(FieldID, String, String)] = [
+            (.companyName, "Company name", "As it should appear in the page title."),
+            (.companyDomain, "Website domain", "For example example.com: used for links and security.txt."),
+            (.securityContact, "Security contact", "An email address or https:// page where people report security problems."),
+        ]
+        for (field, label, help) in texts {
+            let item = index(.text(field))
+            let changed = state.answers.company != state.original.company && state.hadAnswersFile
+            _ = changed
+            lines.append(.text(label, .heading, indent: 0, anchor: item))
+            lines.append(.input(item, field))
+            if let problem = wizard.problem(of: field, in: state) {
+                lines.append(.text("✗ " + problem, .error, indent: 2, anchor: nil))
+            } else {
+                lines.append(.text(help, .muted, indent: 2, anchor: nil))
+            }
+        }
+        for field in ProfileField.allCases {
+            let question = Self.profileQuestions[field]!
+            let first = index(.option(.profile(field), 0))
+            lines.append(.blank)
+            lines.append(.text(question.label, .heading, indent: 0, anchor: first))
+            lines.append(.text(question.help, .muted, indent: 2, anchor: first))
+            let selected = profileSelection(field, state.answers.profile)
+            for (offset, option) in question.options.enumerated() {
+                lines.append(.item(first + offset, marker: selected == offset ? "(•)" : "( )", option, .normal))
+            }
+        }
+        lines.append(.blank)
+        lines.append(.item(index(.next), marker: nil, state.returnToReview ? "Back to the review →" : "Continue to the plan →", .heading))
+        drawForm(&canvas, state, lines, Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1), &memory)
+    }
+
+    // MARK: - Plan
+
+    func drawPlan(_ canvas: inout Canvas, _ state: WizardState, _ body: Rect, _ memory: inout ScreenMemory) {
+        canvas.put("Pick the sections of your page. Recommended ones start included; include or skip any.",
+                   x: 1, y: body.y, .muted, width: body.width - 2)
+        let sections = wizard.catalog.sections
+        let titleWidth = min(30, sections.map { TextWidth.of($0.title) }.max() ?? 20)
+        var lines: [FormLine] = [.blank]
+        for (index, section) in sections.enumerated() {
+            let included = state.answers.isIncluded(section)
+            let recommendation = section.rule.evaluate(state.answers.profile)
+            let title = TextWidth.truncate(section.title, to: titleWidth)
+            let padded = title + String(repeating: " ", count: max(0, titleWidth - TextWidth.of(title)))
+            lines.append(.item(index, marker: included ? "[x]" : "[ ]", padded + "  " + recommendation.reason,
+                               recommendation.recommended ? .normal : .muted))
+        }
+        lines.append(.blank)
+        let count = wizard.includedSections(state.answers).count
+        lines.append(.item(sections.count, marker: nil,
+                           state.returnToReview ? "Back to the review →" : "Continue: \(count) section\(count == 1 ? "" : "s") to answer →",
+                           .heading))
+        // The focused section's "recommended for", under the list.
+        let detail = 3
+        let area = Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1 - detail)
+        drawForm(&canvas, state, lines, area, &memory)
+        if state.focus < sections.count {
+            let section = sections[state.focus]
+            let y = area.y + area.height
+            canvas.put(String(repeating: "─", count: body.width), x: 0, y: y, .muted)
+            let text = "Recommended for: " + section.guidance.who
+            for (offset, line) in TextWidth.wrap(text, to: body.width - 2).prefix(detail - 1).enumerated() {
+                canvas.put(line, x: 1, y: y + 1 + offset, .muted)
+            }
+        }
+    }
+
+    // MARK: - Section pages
+
+    func drawSection(_ canvas: inout Canvas, _ state: WizardState, _ id: String, _ body: Rect, _ memory: inout ScreenMemory) {
+        guard let section = wizard.catalog.section(id) else { return }
+        let wide = body.width >= Self.sideBySideWidth
+        let formWidth = wide ? body.width * 3 / 5 : body.width
+        let previewRows = wide ? 0 : min(7, max(4, body.height / 3))
+        let form = Rect(x: body.x, y: body.y, width: formWidth, height: body.height - previewRows)
+        let textWidth = form.width - 2
+
+        var lines: [FormLine] = []
+        let recommendation = section.rule.evaluate(state.answers.profile)
+        for line in TextWidth.wrap("Recommended for: " + section.guidance.who, to: textWidth) {
+            lines.append(.text(line, .heading, indent: 0, anchor: 0))
+        }
+        lines.append(.text((recommendation.recommended ? "✓ " : "· ") + recommendation.reason,
+                           recommendation.recommended ? .good : .muted, indent: 0, anchor: 0))
+        if !state.answers.isIncluded(section) {
+            lines.append(.text("Skipped: not on your page. Press s to include it.", .warning, indent: 0, anchor: 0))
+        }
+        for line in TextWidth.wrap(section.guidance.why, to: textWidth) { lines.append(.text(line, .normal, indent: 0, anchor: 0)) }
+        if !section.guidance.how.isEmpty {
+            for line in TextWidth.wrap(section.guidance.how, to: textWidth) { lines.append(.text(line, .muted, indent: 0, anchor: 0)) }
+        }
+        let items = wizard.items(state)
+        let given = state.answers.sections[id]?.answers ?? [:]
+        for question in section.questions where state.answers.applies(question, in: section) {
+            let field = FieldID.question(section: id, question: question.id)
+            let first = items.firstIndex { Wizard.field(of: $0) == field } ?? -1
+            lines.append(.blank)
+            let label = question.label + (question.required ? " *" : "")
+            for line in TextWidth.wrap(label, to: textWidth) { lines.append(.text(line, .heading, indent: 0, anchor: first)) }
+            if let help = question.help {
+                for line in TextWidth.wrap(help, to: textWidth - 2) { lines.append(.text(line, .muted, indent: 2, anchor: first)) }
+            }
+            switch question.kind {
+            case .text:
+                lines.append(.input(first, field))
+                if let problem = wizard.problem(of: field, in: state) { lines.append(.text("✗ " + problem, .error, indent: 2, anchor: nil)) }
+            case .multiline:
+                for row in 0..<Self.inputMaxRows { lines.append(.multiline(first, field, row: row)) }
+            case .yesno:
+                let value = given[question.id]
+                lines.append(.item(first, marker: value == .bool(true) ? "(•)" : "( )", "Yes", .normal))
+                lines.append(.item(first + 1, marker: value == .bool(false) ? "(•)" : "( )", "No", .normal))
+            case .single:
+                for (offset, choice) in question.choices.enumerated() {
+                    let picked = given[question.id] == .choice(choice.id)
+                    lines.append(.item(first + offset, marker: picked ? "(•)" : "( )", choice.label, .normal))
+                }
+            case .multiple:
+                var picked: [String] = []
+                if case .choices(let ids)? = given[question.id] { picked = ids }
+                for (offset, choice) in question.choices.enumerated() {
+                    lines.append(.item(first + offset, marker: picked.contains(choice.id) ? "[x]" : "[ ]", choice.label, .normal))
+                }
+            }
+        }
+        lines.append(.blank)
+        let next: String
+        if state.returnToReview {
+            next = "Back to the review →"
+        } else if let later = wizard.catalog.sections.drop(while: { $0.id != id }).dropFirst().first(where: { state.answers.isIncluded($0) }) {
+            next = "Next: \(later.title) →"
+        } else {
+            next = "Next: review →"
+        }
+        lines.append(.item(items.count - 1, marker: nil, next, .heading))
+        drawForm(&canvas, state, lines, form, &memory)
+
+        // The live preview of this section's Markdown.
+        let preview: Rect
+        if wide {
+            preview = Rect(x: formWidth + 1, y: body.y, width: body.width - formWidth - 1, height: body.height)
+            for y in body.y..<(body.y + body.height) { canvas.put("│", x: formWidth, y: y, .muted) }
+            canvas.put("Preview of this section", x: preview.x + 1, y: preview.y, .heading)
+        } else {
+            preview = Rect(x: body.x, y: form.y + form.height, width: body.width, height: previewRows)
+            canvas.put("── Preview of this section " + String(repeating: "─", count: max(0, body.width - 27)),
+                       x: 0, y: preview.y, .muted)
+        }
+        var previewLines: [(String, Style)] = []
+        if !state.answers.isIncluded(section) {
+            previewLines.append(("(Skipped: not on the page.)", .muted))
+        } else if let markdown = PageRenderer(catalog: wizard.catalog).sectionMarkdown(section, state.answers) {
+            previewLines.append(("## " + section.title, .heading))
+            previewLines.append(("", .normal))
+            for raw in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+                for line in TextWidth.wrap(String(raw), to: preview.width - 2) { previewLines.append((line, .normal)) }
+            }
+        } else {
+            previewLines.append(("(Not on the page yet: nothing answered here says anything.)", .muted))
+        }
+        for (offset, line) in previewLines.prefix(preview.height - 1).enumerated() {
+            canvas.put(line.0, x: preview.x + 1, y: preview.y + 1 + offset, line.1, width: preview.width - 2)
+        }
+    }
+
+    // MARK: - Review
+
+    enum SectionState { case included, skipped, incomplete(Int) }
+
+    func sectionState(_ section: Section, _ answers: Answers) -> SectionState {
+        guard answers.isIncluded(section) else { return .skipped }
+        let missing = Completeness.missingRequired(section, answers).count
+        return missing > 0 ? .incomplete(missing) : .included
+    }
+
+    func drawReview(_ canvas: inout Canvas, _ state: WizardState, _ body: Rect, _ memory: inout ScreenMemory) {
+        let wide = body.width >= Self.sideBySideWidth
+        if !wide && state.showPagePreview {
+            drawPagePreview(&canvas, state, body)
+            return
+        }
+        let listWidth = wide ? body.width / 2 : body.width
+        let company = state.answers.company
+        let summary = [company.name, company.domain, company.securityContact].compactMap { $0 }.joined(separator: " · ")
+        canvas.put(summary.isEmpty ? "No company details yet." : summary, x: 1, y: body.y, .heading, width: listWidth - 2)
+
+        let sections = wizard.catalog.sections
+        let titleWidth = min(26, sections.map { TextWidth.of($0.title) }.max() ?? 20)
+        var lines: [FormLine] = [.blank]
+        let profileChanged = state.answers.company != state.original.company || state.answers.profile != state.original.profile
+        let missingProfile = state.answers.profile.missingFields.count + [company.name, company.domain, company.securityContact].filter { $0 == nil }.count
+        var profileText = pad("Company and profile", titleWidth + 4)
+        profileText += missingProfile > 0 ? "  \(missingProfile) unanswered" : "  complete"
+        if profileChanged { profileText += "  changed" }
+        lines.append(.item(0, marker: nil, profileText, missingProfile > 0 ? Style(.warning) : .normal))
+        let included = wizard.includedSections(state.answers).count
+        lines.append(.item(1, marker: nil, pad("Plan", titleWidth + 4) + "  \(included) of \(sections.count) sections included", .normal))
+        for (offset, section) in sections.enumerated() {
+            let sectionState = sectionState(section, state.answers)
+            var text = pad(TextWidth.truncate(section.title, to: titleWidth), titleWidth) + "  "
+            let style: Style
+            switch sectionState {
+            case .included: text += pad("included", 14); style = .normal
+            case .skipped: text += pad("skipped", 14); style = .muted
+            case .incomplete(let n): text += pad("incomplete (\(n))", 14); style = Style(.warning)
+            }
+            if state.newSections.contains(section.id) { text += " new" }
+            if state.answers.sections[section.id] != state.original.sections[section.id] { text += " changed" }
+            lines.append(.item(2 + offset, marker: sectionState.isSkipped ? "[ ]" : "[x]", text, style))
+        }
+        lines.append(.blank)
+        lines.append(.item(sections.count + 2, marker: nil, "Export: write the answers file and the page →", .heading))
+        let listArea = Rect(x: body.x, y: body.y + 1, width: listWidth, height: body.height - 1)
+        drawForm(&canvas, state, lines, listArea, &memory)
+        if wide {
+            for y in body.y..<(body.y + body.height) { canvas.put("│", x: listWidth, y: y, .muted) }
+            drawPagePreview(&canvas, state, Rect(x: listWidth + 1, y: body.y, width: body.width - listWidth - 1, height: body.height))
+        }
+    }
+
+    func pad(_ text: String, _ width: Int) -> String {
+        text + String(repeating: " ", count: max(0, width - TextWidth.of(text)))
+    }
+
+    func drawPagePreview(_ canvas: inout Canvas, _ state: WizardState, _ area: Rect) {
+        let lines = pages.lines(state.answers, width: area.width - 2)
+        let visible = area.height - 1
+        let maxScroll = max(0, lines.count - visible)
+        let scroll = min(state.previewScroll, maxScroll)
+        let position = lines.isEmpty ? "" : "  lines \(scroll + 1)-\(min(lines.count, scroll + visible)) of \(lines.count)"
+        canvas.put("Page preview" + position, x: area.x + 1, y: area.y, .heading, width: area.width - 2)
+        for (offset, line) in lines.dropFirst(scroll).prefix(visible).enumerated() {
+            let style: Style = line.hasPrefix("#") ? .heading : (line.hasPrefix("<!--") ? .muted : .normal)
+            canvas.put(line, x: area.x + 1, y: area.y + 1 + offset, style, width: area.width - 2)
+        }
+    }
+
+    // MARK: - Export
+
+    func drawExport(_ canvas: inout Canvas, _ state: WizardState, _ body: Rect) {
+        let width = body.width - 2
+        var y = body.y + 1
+        func line(_ text: String, _ style: Style = .normal, indent: Int = 0) {
+            for part in TextWidth.wrap(text, to: width - indent) {
+                canvas.put(part, x: 1 + indent, y: y, style)
+                y += 1
+            }
+        }
+        line(state.exported == nil ? "Ready to write your files:" : "Written:", .heading)
+        line(pad("Answers file", 14) + state.paths.answers, indent: 2)
+        line(pad("Page", 14) + state.paths.page, indent: 2)
+        if let txt = state.paths.securityTxt { line(pad("security.txt", 14) + txt, indent: 2) }
+        y += 1
+        let incomplete = wizard.includedSections(state.answers).filter { !Completeness.missingRequired($0, state.answers).isEmpty }
+        if !incomplete.isEmpty {
+            line("\(incomplete.count) included section\(incomplete.count == 1 ? " has" : "s have") required questions without an answer: "
+                 + incomplete.map(\.title).joined(separator: ", ") + ".", .warning)
+            line("You can write the files now and finish later; `security-overview check` lists what is missing.", .muted)
+            y += 1
+        }
+        let onPage = PageRenderer(catalog: wizard.catalog).renderedSections(state.answers).count
+        line("The page will have \(onPage) section\(onPage == 1 ? "" : "s"). Only what you affirmed is claimed.", .muted)
+        y += 1
+        let labels = [state.exported == nil ? "Write the files" : "Write the files again", "Quit"]
+        for (index, label) in labels.enumerated() {
+            drawChoice(&canvas, x: 1, y: y + index, width: width, focused: state.focus == index, marker: nil, label, .heading)
+        }
+        y += labels.count + 1
+        if let exported = state.exported {
+            line("✓ Done. Commit \(exported.joined(separator: " and ")) to your repository.", .good)
+        }
+    }
+
+    // MARK: - Overlays
+
+    static let helpLines: [(String, String)] = [
+        ("↑ ↓  j k", "move (in a text field, j and k are text)"),
+        ("Space", "pick a choice, tick a box, include or skip a section"),
+        ("Enter", "confirm and go on; open a section on the review"),
+        ("Tab", "next field"),
+        ("Esc  Shift-Tab", "back one step (nothing is lost)"),
+        ("PgUp PgDn", "scroll a page; scroll the preview on the review"),
+        ("Home End", "first and last item; in a text field, start and end"),
+        ("← → Backspace Del", "edit a text field; Ctrl-U empties it"),
+        ("s", "include or skip the section shown"),
+        ("p", "review: show the whole page (narrow windows)"),
+        ("Ctrl-S", "save the answers file now"),
+        ("?  F1", "this help"),
+        ("q  Ctrl-C", "quit (asks to save what is unsaved)"),
+    ]
+
+    func drawHelp(_ canvas: inout Canvas) {
+        let keyWidth = Self.helpLines.map { TextWidth.of($0.0) }.max()! + 2
+        let textWidth = Self.helpLines.map { TextWidth.of($0.1) }.max()!
+        let width = min(canvas.size.width - 4, keyWidth + textWidth + 4)
+        let height = min(canvas.size.height - 2, Self.helpLines.count + 4)
+        let box = drawBox(&canvas, width: width, height: height, title: "Keys")
+        for (index, (key, meaning)) in Self.helpLines.prefix(height - 4).enumerated() {
+            canvas.put(key, x: box.x + 2, y: box.y + 1 + index, .heading)
+            canvas.put(meaning, x: box.x + 2 + keyWidth, y: box.y + 1 + index, .normal, width: width - keyWidth - 4)
+        }
+        canvas.put("Your answers are autosaved as a draft after every change.", x: box.x + 2, y: box.y + height - 2, .muted, width: width - 4)
+    }
+
+    func drawQuitConfirm(_ canvas: inout Canvas, _ state: WizardState) {
+        let width = min(canvas.size.width - 4, 64)
+        let box = drawBox(&canvas, width: width, height: 8, title: "Quit")
+        canvas.put("Some answers are not saved in \(state.paths.answers).", x: box.x + 2, y: box.y + 1, .normal, width: width - 4)
+        for (index, choice) in QuitChoice.allCases.enumerated() {
+            drawChoice(&canvas, x: box.x + 2, y: box.y + 3 + index, width: width - 4, focused: state.quitChoice == choice, marker: nil, choice.label)
+        }
+    }
+
+    /// A framed, filled box in the middle of the screen; returns its corner.
+    func drawBox(_ canvas: inout Canvas, width: Int, height: Int, title: String) -> (x: Int, y: Int) {
+        let x = max(0, (canvas.size.width - width) / 2)
+        let y = max(0, (canvas.size.height - height) / 2)
+        canvas.fill(x: x, y: y, width: width, height: height)
+        let horizontal = String(repeating: "─", count: max(0, width - 2))
+        canvas.put("┌" + horizontal + "┐", x: x, y: y, .heading)
+        canvas.put("└" + horizontal + "┘", x: x, y: y + height - 1, .heading)
+        for row in (y + 1)..<(y + height - 1) {
+            canvas.put("│", x: x, y: row, .heading)
+            canvas.put("│", x: x + width - 1, y: row, .heading)
+        }
+        canvas.put(" \(title) ", x: x + 2, y: y, .heading)
+        return (x, y)
+    }
+}
+
+extension Screens.SectionState {
+    var isSkipped: Bool {
+        if case .skipped = self { return true }
+        return false
+    }
+}
+
+struct Rect {
+    var x: Int, y: Int, width: Int, height: Int
+}
+
+/// The whole page, rendered only when a screen shows it and only again when the
+/// answers change.
+final class PageCache: @unchecked Sendable {
+    let catalog: Catalog
+    private var key: (Answers, Int)?
+    private var cached: [String] = []
+
+    init(catalog: Catalog) { self.catalog = catalog }
+
+    func lines(_ answers: Answers, width: Int) -> [String] {
+        if let key, key.0 == answers, key.1 == width { return cached }
+        let page = PageRenderer(catalog: catalog).page(answers, format: .markdown)
+        var lines: [String] = []
+        for raw in page.split(separator: "\n", omittingEmptySubsequences: false) {
+            lines += raw.isEmpty ? [""] : TextWidth.wrap(String(raw), to: max(10, width))
+        }
+        while lines.last == "" { lines.removeLast() }
+        key = (answers, width)
+        cached = lines
+        return lines
+    }
+}

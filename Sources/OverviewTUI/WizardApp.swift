@@ -1,0 +1,115 @@
+import OverviewCore
+
+/// The run loop: read keys, turn them into actions, reduce, run the effects,
+/// draw. The only place the wizard touches files (through OverviewCore).
+public final class WizardApp {
+    public enum Outcome: Equatable, Sendable {
+        /// The user quit.
+        case quit
+        /// SIGINT, SIGTERM or SIGHUP: the draft is on disk, the terminal must be restored.
+        case signalled(Int32)
+    }
+
+    public let wizard: Wizard
+    public private(set) var state: WizardState
+    let screens: Screens
+    let keyMap: KeyMap
+    let targets: Export.Targets
+    var memory = ScreenMemory()
+
+    public init(wizard: Wizard, state: WizardState, targets: Export.Targets) {
+        self.wizard = wizard
+        self.state = state
+        self.screens = Screens(wizard: wizard)
+        self.keyMap = KeyMap(wizard: wizard)
+        self.targets = targets
+    }
+
+    /// Runs until the user quits or a signal asks to stop.
+    public func run(on terminal: Terminal) -> Outcome {
+        draw(on: terminal)
+        while true {
+            if let signal = terminal.stopSignal { return .signalled(signal) }
+            guard let first = terminal.readKey(timeoutMilliseconds: 250) else { continue }
+            // Everything already typed (a paste) is handled before the next frame.
+            var keys = [first]
+            while keys.count < 65_536, let more = terminal.readKey(timeoutMilliseconds: 0) { keys.append(more) }
+            var draft = DraftWork.none
+            var quit = false
+            for key in keys where !quit {
+                if key == .resize { continue }
+                guard let action = keyMap.action(for: key, in: state, size: terminal.size) else { continue }
+                quit = send(action, draft: &draft)
+            }
+            finish(draft)
+            if quit { return .quit }
+            if let signal = terminal.stopSignal { return .signalled(signal) }
+            draw(on: terminal)
+        }
+    }
+
+    func draw(on terminal: Terminal) {
+        terminal.draw(screens.render(state, size: terminal.size, memory: &memory))
+    }
+
+    enum DraftWork { case none, write, delete }
+
+    /// Reduces `action` and runs its effects; true when the wizard should end.
+    @discardableResult
+    func send(_ action: WizardAction, draft: inout DraftWork) -> Bool {
+        let effects = wizard.reduce(into: &state, action: action)
+        for effect in effects {
+            switch effect {
+            case .writeDraft:
+                draft = .write
+            case .deleteDraft:
+                draft = .delete
+            case .save:
+                do {
+                    try FileStore.write(AnswersFile.serialize(state.answers, catalog: wizard.catalog), to: state.paths.answers)
+                } catch {
+                    send(.saveFailed(error.description), draft: &draft)
+                    return false  // an unsaved quit does not go on
+                }
+                if send(.saveSucceeded, draft: &draft) { return true }
+            case .export:
+                let today = ReviewDate.today().description
+                let answers = wizard.answersForExport(state.answers, reviewed: today)
+                do {
+                    let written = try Export.write(answers, catalog: wizard.catalog, targets: targets)
+                    if send(.exportSucceeded(paths: written, reviewed: today), draft: &draft) { return true }
+                } catch {
+                    send(.exportFailed(error.description), draft: &draft)
+                }
+            case .quit:
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Writes (atomically) or removes the draft once per batch of keys.
+    func finish(_ draft: DraftWork) {
+        switch draft {
+        case .none:
+            break
+        case .write:
+            do {
+                try FileStore.write(AnswersFile.serialize(state.answers, catalog: wizard.catalog), to: state.paths.draft)
+            } catch {
+                var ignored = DraftWork.none
+                send(.draftWriteFailed(error.description), draft: &ignored)
+            }
+        case .delete:
+            if FileStore.exists(state.paths.draft) { unlinkFile(state.paths.draft) }
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+func unlinkFile(_ path: String) { _ = Glibc.unlink(path) }
+#elseif canImport(Darwin)
+import Darwin
+func unlinkFile(_ path: String) { _ = Darwin.unlink(path) }
+#endif

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import NcursesTerminal
+import OverviewCore
+import OverviewTUI
+
+/// `security-overview` (or `security-overview wizard`): the full-screen wizard.
+struct Wizard: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wizard",
+        abstract: "Answer questions in a full-screen wizard and write the answers file and the page.",
+        discussion: """
+        With an existing answers file, opens at the review with every answer in place. \
+        Answers are autosaved after every change to <answers file>.draft; the next start \
+        offers to resume it. Needs a terminal of at least \(Screens.minimumSize.width)x\(Screens.minimumSize.height).
+        """
+    )
+
+    @Option(help: ArgumentHelp("The answers file to read (if it exists) and write.", valueName: "file"))
+    var answers: String = "security-overview.yml"
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the page.", valueName: "file"))
+    var output: String?
+
+    @OptionGroup var catalog: CatalogOptions
+
+    func run() throws {
+        var state: WizardState!
+        var targets: OverviewCore.Export.Targets!
+        var logic: OverviewCore.Wizard!
+        // Everything that can fail on input fails here, before the screen is taken.
+        try reporting {
+            let catalog = try catalog.load()
+            logic = OverviewCore.Wizard(catalog: catalog)
+            let fileAnswers: Answers? = FileStore.exists(answers) ? try AnswersFile.load(answers, catalog: catalog) : nil
+            var found = OverviewCore.Export.Targets.from(fileAnswers ?? Answers(), answersPath: answers)
+            if let output { found.page = output }
+            targets = found
+            let draftPath = answers + ".draft"
+            // A draft that no longer loads (the catalog changed) is not offered; it stays on disk.
+            let draft = FileStore.exists(draftPath) ? try? AnswersFile.load(draftPath, catalog: catalog) : nil
+            state = logic.start(paths: WizardPaths(answers: answers, page: found.page, securityTxt: found.securityTxt),
+                                fileAnswers: fileAnswers, draft: draft)
+        }
+        if let problem = NcursesTerminal.check() {
+            FileHandle.standardError.write(Data("error: \(problem)\n".utf8))
+            throw ExitCode(1)
+        }
+        let terminal: NcursesTerminal
+        do {
+            terminal = try NcursesTerminal()
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        let app = WizardApp(wizard: logic, state: state, targets: targets)
+        let outcome = app.run(on: terminal)
+        terminal.close()
+        switch outcome {
+        case .quit:
+            if let exported = app.state.exported, app.state.saved == app.state.answers {
+                print("Wrote " + exported.joined(separator: ", "))
+            } else if app.state.hasUnsavedChanges {
+                print("Not saved; your answers are kept in \(app.state.paths.draft) and offered next time.")
+            }
+        case .signalled(let signal):
+            FileHandle.standardError.write(Data("Stopped by signal \(signal); your answers are kept in \(app.state.paths.draft).\n".utf8))
+            throw ExitCode(128 + signal)
+        }
+    }
+}
