@@ -65,7 +65,7 @@ public struct KeyMap: Sendable {
             if case .question(let s, let q) = field { multiline = wizard.catalog.section(s)?.question(q)?.kind == .multiline } else { multiline = false }
             hints.append(("←→", "edit"))
             hints.append(multiline ? ("Enter", "new line") : ("Enter", "next"))
-            hints.append(("Tab", "next field"))
+            hints.append(("Tab", "field"))
             if state.step != .profile || state.returnToReview { hints.append(("Esc", "back")) }
             hints += [("^S", "save"), ("F1", "help"), ("^C", "quit")]
             return hints
@@ -75,9 +75,9 @@ public struct KeyMap: Sendable {
         case (.resumeDraft, _):
             hints.append(("Enter", "choose"))
         case (_, .option(let field, _)?):
-            hints.append(("Space", wizard.isMultiple(field) ? "tick" : "select"))
+            hints.append(("Space", wizard.isMultiple(field) ? "tick" : "pick"))
             hints.append(("Enter", "next"))
-            hints.append(("Tab", "next field"))
+            hints.append(("Tab", "field"))
         case (.plan, _):
             hints.append(("Space", "include/skip"))
             hints.append(("Enter", "continue"))
@@ -89,7 +89,9 @@ public struct KeyMap: Sendable {
         default:
             hints.append(("Enter", "confirm"))
         }
-        if state.step.isSection { hints.append(("s", "skip/include section")) }
+        if case .section(let id) = state.step, let section = wizard.catalog.section(id) {
+            hints.append(("s", state.answers.isIncluded(section) ? "skip section" : "include section"))
+        }
         if state.step == .review { hints += [("PgUp/PgDn", "scroll page"), ("p", "page")] }
         if state.step != .resumeDraft && (state.step != .profile || state.returnToReview) { hints.append(("Esc", "back")) }
         if state.step != .resumeDraft { hints.append(("^S", "save")) }

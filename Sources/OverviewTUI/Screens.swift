@@ -1,3 +1,4 @@
+import Foundation
 import OverviewCore
 
 /// Where each screen was scrolled to, so that moving the focus scrolls only
@@ -84,8 +85,18 @@ public struct Screens {
         let y = canvas.size.height - 1
         let width = canvas.size.width
         canvas.fill(x: 0, y: y, width: width, height: 1, .keyBar)
+        // When the bar is too narrow, the least needed hints go first; help and
+        // quit always stay.
+        var shown = hints
+        func total(_ list: [(String, String)]) -> Int {
+            list.reduce(0) { $0 + TextWidth.of($1.0) + 1 + TextWidth.of($1.1) + 2 }
+        }
+        let dropOrder = ["PgUp/PgDn", "Tab", "p", "s", "^S", "F1", "Esc", "←→"]
+        for key in dropOrder where total(shown) > width - 1 {
+            shown.removeAll { $0.0 == key }
+        }
         var x = 1
-        for (key, meaning) in hints {
+        for (key, meaning) in shown {
             let needed = TextWidth.of(key) + 1 + TextWidth.of(meaning)
             if x + needed > width - 1 { break }
             x = canvas.put(key, x: x, y: y, Style(.title, bold: true, reverse: true))
@@ -208,8 +219,10 @@ public struct Screens {
         case let .item(item, marker, text, style):
             drawChoice(&canvas, x: x + 1, y: y, width: width - 2, focused: state.focus == item, marker: marker, text, style)
         case let .input(item, field):
+            if state.focus == item { canvas.put("›", x: x + 1, y: y, .heading) }
             drawInput(&canvas, state, field, focused: state.focus == item, x: x + 3, y: y, width: min(width - 5, 72))
         case let .multiline(item, field, row):
+            if state.focus == item && row == 0 { canvas.put("›", x: x + 1, y: y, .heading) }
             drawMultiline(&canvas, state, field, focused: state.focus == item, row: row, x: x + 3, y: y, width: min(width - 5, 72))
         }
     }
@@ -321,7 +334,7 @@ public struct Screens {
     }
 
     func drawProfile(_ canvas: inout Canvas, _ state: WizardState, _ body: Rect, _ memory: inout ScreenMemory) {
-        canvas.put("This tool writes your company's public Security Overview page from your answers.",
+        canvas.put("Answer a few questions; this tool writes your public Security Overview page.",
                    x: 1, y: body.y, .muted, width: body.width - 2)
         var lines: [FormLine] = [.blank]
         let items = wizard.items(state)
@@ -348,7 +361,7 @@ public struct Screens {
             let first = index(.option(.profile(field), 0))
             lines.append(.blank)
             lines.append(.text(question.label, .heading, indent: 0, anchor: first))
-            lines.append(.text(question.help, .muted, indent: 2, anchor: first))
+            for line in TextWidth.wrap(question.help, to: body.width - 4) { lines.append(.text(line, .muted, indent: 2, anchor: first)) }
             let selected = profileSelection(field, state.answers.profile)
             for (offset, option) in question.options.enumerated() {
                 lines.append(.item(first + offset, marker: selected == offset ? "(•)" : "( )", option, .normal))
@@ -362,7 +375,7 @@ public struct Screens {
     // MARK: - Plan
 
     func drawPlan(_ canvas: inout Canvas, _ state: WizardState, _ body: Rect, _ memory: inout ScreenMemory) {
-        canvas.put("Pick the sections of your page. Recommended ones start included; include or skip any.",
+        canvas.put("Recommended sections start included. Include or skip any section with Space.",
                    x: 1, y: body.y, .muted, width: body.width - 2)
         let sections = wizard.catalog.sections
         let titleWidth = min(30, sections.map { TextWidth.of($0.title) }.max() ?? 20)
@@ -381,16 +394,18 @@ public struct Screens {
                            state.returnToReview ? "Back to the review →" : "Continue: \(count) section\(count == 1 ? "" : "s") to answer →",
                            .heading))
         // The focused section's "recommended for", under the list.
-        let detail = 3
+        let detail = 4
         let area = Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1 - detail)
         drawForm(&canvas, state, lines, area, &memory)
+        let y = area.y + area.height
+        canvas.put(String(repeating: "─", count: body.width), x: 0, y: y, .muted)
         if state.focus < sections.count {
             let section = sections[state.focus]
-            let y = area.y + area.height
-            canvas.put(String(repeating: "─", count: body.width), x: 0, y: y, .muted)
-            let text = "Recommended for: " + section.guidance.who
-            for (offset, line) in TextWidth.wrap(text, to: body.width - 2).prefix(detail - 1).enumerated() {
-                canvas.put(line, x: 1, y: y + 1 + offset, .muted)
+            let recommendation = section.rule.evaluate(state.answers.profile)
+            var detailLines = TextWidth.wrap(section.title + ": " + recommendation.reason, to: body.width - 2).map { ($0, Style.heading) }
+            detailLines += TextWidth.wrap("Recommended for: " + section.guidance.who, to: body.width - 2).map { ($0, Style.muted) }
+            for (offset, line) in detailLines.prefix(detail - 1).enumerated() {
+                canvas.put(line.0, x: 1, y: y + 1 + offset, line.1)
             }
         }
     }
@@ -505,7 +520,7 @@ public struct Screens {
 
     func drawReview(_ canvas: inout Canvas, _ state: WizardState, _ body: Rect, _ memory: inout ScreenMemory) {
         let wide = body.width >= Self.sideBySideWidth
-        if !wide && state.showPagePreview {
+        if state.showPagePreview {
             drawPagePreview(&canvas, state, body)
             return
         }
@@ -577,9 +592,12 @@ public struct Screens {
             }
         }
         line(state.exported == nil ? "Ready to write your files:" : "Written:", .heading)
-        line(pad("Answers file", 14) + state.paths.answers, indent: 2)
-        line(pad("Page", 14) + state.paths.page, indent: 2)
-        if let txt = state.paths.securityTxt { line(pad("security.txt", 14) + txt, indent: 2) }
+        var files = [("Answers file", state.paths.answers), ("Page", state.paths.page)]
+        if let txt = state.paths.securityTxt { files.append(("security.txt", txt)) }
+        for (label, path) in files {
+            canvas.put(pad(label, 14) + path, x: 3, y: y, .normal, width: width - 2)
+            y += 1
+        }
         y += 1
         let incomplete = wizard.includedSections(state.answers).filter { !Completeness.missingRequired($0, state.answers).isEmpty }
         if !incomplete.isEmpty {
@@ -682,12 +700,37 @@ final class PageCache: @unchecked Sendable {
         if let key, key.0 == answers, key.1 == width { return cached }
         let page = PageRenderer(catalog: catalog).page(answers, format: .markdown)
         var lines: [String] = []
-        for raw in page.split(separator: "\n", omittingEmptySubsequences: false) {
-            lines += raw.isEmpty ? [""] : TextWidth.wrap(String(raw), to: max(10, width))
+        for block in Self.blocks(page) {
+            lines += block.isEmpty ? [""] : TextWidth.wrap(block, to: max(10, width))
         }
         while lines.last == "" { lines.removeLast() }
         key = (answers, width)
         cached = lines
         return lines
+    }
+
+    /// The page's lines with each paragraph or list item joined back into one
+    /// line (the renderer wraps at 80 columns; the preview wraps to its width).
+    static func blocks(_ markdown: String) -> [String] {
+        var blocks: [String] = []
+        var current: String?
+        for raw in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = String(raw)
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let starts = trimmed.hasPrefix("#") || trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ")
+                || trimmed.hasPrefix("<!--") || trimmed.hasPrefix("|") || trimmed.first.map(\.isNumber) == true
+            if trimmed.isEmpty {
+                if let done = current { blocks.append(done) }
+                current = nil
+                blocks.append("")
+            } else if let open = current, !starts {
+                current = open + " " + trimmed
+            } else {
+                if let done = current { blocks.append(done) }
+                current = line
+            }
+        }
+        if let done = current { blocks.append(done) }
+        return blocks
     }
 }

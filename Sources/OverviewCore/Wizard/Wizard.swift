@@ -331,7 +331,7 @@ public struct Wizard: Sendable {
             let profileDone = draft.profile.missingFields.isEmpty && draft.company.name != nil
             go(&state, to: state.hadAnswersFile || profileDone ? .review : .profile)
             state.pendingDraft = nil
-            return [.writeDraft]
+            return []  // the answers changed: the reducer rewrites the draft
         }
         state.pendingDraft = nil
         go(&state, to: state.hadAnswersFile ? .review : .profile)

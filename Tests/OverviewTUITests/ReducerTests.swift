@@ -1,0 +1,342 @@
+import Testing
+@testable import OverviewCore
+@testable import OverviewTUI
+
+/// Each test states the whole expected state after every action: a copy of the
+/// previous expectation with exactly the fields the action should change.
+@Suite("Wizard reducer")
+struct ReducerTests {
+
+    @Test("A first run starts on the company and profile screen with nothing answered")
+    func firstRunStart() {
+        let state = firstRun()
+        let expected = WizardState(paths: testPaths, step: .profile, answers: Answers(), saved: Answers(),
+                                   original: Answers(), hadAnswersFile: false)
+        #expect(state == expected)
+        #expect(testWizard.focusedItem(state) == .text(.companyName))
+    }
+
+    @Test("Typing, moving the caret and deleting edit the company name")
+    func textEditing() {
+        var state = firstRun()
+        var expected = state
+
+        #expect(send(&state, .textTyped("Acme")) == [.writeDraft])
+        expected.answers.company.name = "Acme"
+        expected.caret = 4
+        #expect(state == expected)
+
+        send(&state, .caretMoved(.left), .caretMoved(.left))
+        expected.caret = 2
+        #expect(state == expected)
+
+        send(&state, .backspacePressed)
+        expected.answers.company.name = "Ame"
+        expected.caret = 1
+        #expect(state == expected)
+
+        send(&state, .deletePressed)
+        expected.answers.company.name = "Ae"
+        #expect(state == expected)
+
+        send(&state, .caretMoved(.home))
+        expected.caret = 0
+        #expect(state == expected)
+
+        send(&state, .textTyped("Données 日本 "))
+        expected.answers.company.name = "Données 日本 Ae"
+        expected.caret = 11
+        #expect(state == expected)
+
+        send(&state, .caretMoved(.end))
+        expected.caret = 13
+        #expect(state == expected)
+
+        #expect(send(&state, .fieldCleared) == [.writeDraft])
+        expected.answers.company.name = nil
+        expected.caret = 0
+        #expect(state == expected)
+    }
+
+    @Test("Control characters and escape sequences typed or pasted are dropped")
+    func controlCharacters() {
+        var state = firstRun()
+        var expected = state
+        send(&state, .textTyped("Ac\u{1B}[31mme\u{7}\u{9B}2J"))
+        expected.answers.company.name = "Ac[31mme2J"
+        expected.caret = 10
+        #expect(state == expected)
+    }
+
+    @Test("An invalid domain is kept as typed text but never becomes an answer")
+    func validationAsYouType() {
+        var state = firstRun()
+        send(&state, .nextFieldFocused)
+        var expected = state
+        #expect(expected.focus == 1)
+
+        send(&state, .textTyped("example"))
+        expected.invalidText[.companyDomain] = "example"
+        expected.caret = 7
+        #expect(state == expected)
+        #expect(testWizard.problem(of: .companyDomain, in: state) == "'example' is not a domain like example.com")
+
+        send(&state, .textTyped(".com"))
+        expected.invalidText = [:]
+        expected.answers.company.domain = "example.com"
+        expected.caret = 11
+        #expect(state == expected)
+        #expect(testWizard.problem(of: .companyDomain, in: state) == nil)
+
+        // The contact takes an email address or an https URL.
+        send(&state, .nextFieldFocused, .textTyped("security@"))
+        expected.focus = 2
+        expected.caret = 9
+        expected.invalidText[.securityContact] = "security@"
+        #expect(state == expected)
+        send(&state, .textTyped("example.com"))
+        expected.invalidText = [:]
+        expected.answers.company.securityContact = "security@example.com"
+        expected.caret = 20
+        #expect(state == expected)
+    }
+
+    @Test("Space picks and un-picks a profile answer; Enter picks it and moves to the next field")
+    func profileChoices() {
+        var state = firstRun()
+        send(&state, .nextFieldFocused, .nextFieldFocused, .nextFieldFocused)
+        var expected = state
+        #expect(testWizard.focusedItem(state) == .option(.profile(.stage), 0))
+
+        send(&state, .focusMoved(by: 2))
+        expected.focus += 2
+        #expect(state == expected)
+
+        #expect(send(&state, .toggled) == [.writeDraft])
+        expected.answers.profile.stage = .seriesA
+        #expect(state == expected)
+
+        send(&state, .toggled)
+        expected.answers.profile.stage = nil
+        #expect(state == expected)
+
+        send(&state, .confirmed)
+        expected.answers.profile.stage = .seriesA
+        expected.focus = 3 + Stage.allCases.count  // the first option of "data"
+        #expect(state == expected)
+        #expect(testWizard.focusedItem(state) == .option(.profile(.data), 0))
+    }
+
+    @Test("Leaving the plan records every include decision and opens the first included section")
+    func planToSections() {
+        var state = firstRun()
+        state.answers.profile = Profile(stage: .seed, data: .personal, enterpriseCustomers: false,
+                                        acceptsPayments: false, availabilityCritical: false, hosting: .cloud)
+        send(&state, .focusMoved(by: 1000), .confirmed)
+        var expected = state
+        expected.step = .plan
+        expected.focus = 0
+        expected.caret = 0
+        expected.answers = state.answers
+        #expect(state == expected)
+
+        // Skip the first section (Overview, recommended for everyone).
+        send(&state, .toggled)
+        expected.answers.sections["overview"] = SectionAnswers(include: false)
+        #expect(state == expected)
+
+        #expect(send(&state, .confirmed) == [.writeDraft])
+        for section in testCatalog.sections where section.id != "overview" {
+            expected.answers.sections[section.id] = SectionAnswers(include: section.rule.evaluate(expected.answers.profile).recommended)
+        }
+        let first = testCatalog.sections.first { $0.id != "overview" && expected.answers.isIncluded($0) }!
+        expected.step = .section(first.id)
+        #expect(state == expected)
+    }
+
+    @Test("A conditional question appears once its condition holds; multiple choices stay in catalog order")
+    func sectionQuestions() {
+        var state = firstRun()
+        state.answers.profile.data = .personal
+        state.step = .section("data-encryption")
+        var expected = state
+        let before = testWizard.items(state)
+        #expect(before.first == .option(.question(section: "data-encryption", question: "tls_in_transit"), 0))
+
+        send(&state, .toggled)  // Yes to TLS in transit
+        expected.answers.sections["data-encryption"] = SectionAnswers(answers: ["tls_in_transit": .bool(true)])
+        #expect(state == expected)
+        let after = testWizard.items(state)
+        #expect(after.contains(.option(.question(section: "data-encryption", question: "tls_min_version"), 0)))
+        #expect(after.count == before.count + 4)  // two TLS versions, SSL Labs yes/no
+
+        state.step = .section("infrastructure")
+        state.answers.profile.hosting = .cloud
+        state.focus = 2  // Azure
+        expected = state
+        send(&state, .toggled, .focusMoved(by: -2), .toggled)
+        expected.focus = 0
+        expected.answers.sections["infrastructure"] = SectionAnswers(answers: ["cloud_providers": .choices(["aws", "azure"])])
+        #expect(state == expected)
+    }
+
+    @Test("Going back and forth loses nothing")
+    func backAndForth() {
+        var state = firstRun()
+        state.answers.profile.data = .personal
+        send(&state, .textTyped("Acme"), .focusMoved(by: 1000), .confirmed, .confirmed)
+        let onSection = state
+        guard case .section(let id) = state.step else { Issue.record("not on a section: \(state.step)"); return }
+        send(&state, .toggled)
+        let answered = state.answers
+        send(&state, .wentBack, .wentBack)
+        #expect(state.step == .profile)
+        #expect(state.answers == answered)
+        send(&state, .focusMoved(by: 1000), .confirmed, .confirmed)
+        #expect(state.step == .section(id))
+        #expect(state.answers == answered)
+        #expect(onSection.answers != answered)
+    }
+
+    @Test("q with unsaved answers asks first; Save and quit saves then quits")
+    func quitAsksToSave() {
+        var state = firstRun()
+        send(&state, .textTyped("Acme"))
+        var expected = state
+        #expect(send(&state, .quitRequested) == [])
+        expected.overlay = .quitConfirm
+        #expect(state == expected)
+
+        send(&state, .focusMoved(by: 1))
+        expected.quitChoice = .quitKeepingDraft
+        #expect(state == expected)
+        send(&state, .focusMoved(by: -1))
+        expected.quitChoice = .saveAndQuit
+        #expect(state == expected)
+
+        #expect(send(&state, .confirmed) == [.save, .quit])
+        expected.overlay = nil
+        #expect(state == expected)
+
+        send(&state, .saveSucceeded)
+        expected.saved = expected.answers
+        expected.message = WizardMessage(.info, "Saved security-overview.yml")
+        #expect(state == expected)
+
+        // Nothing unsaved any more: quit at once, and the draft goes.
+        #expect(send(&state, .quitRequested) == [.deleteDraft, .quit])
+        expected.message = nil
+        #expect(state == expected)
+    }
+
+    @Test("Cancel in the quit dialog keeps working; help closes on any key")
+    func overlays() {
+        var state = firstRun()
+        send(&state, .textTyped("A"), .quitRequested, .focusMoved(by: 5))
+        #expect(state.quitChoice == .cancel)
+        #expect(send(&state, .confirmed) == [])
+        #expect(state.overlay == nil)
+
+        var expected = state
+        send(&state, .helpToggled)
+        expected.overlay = .help
+        #expect(state == expected)
+        #expect(send(&state, .textTyped("x")) == [])
+        expected.overlay = nil
+        #expect(state == expected)
+    }
+
+    @Test("A draft is offered first; resuming keeps every answer")
+    func resumeDraft() {
+        var draft = Answers()
+        draft.company.name = "Acme"
+        draft.profile.stage = .seed
+        var state = testWizard.start(paths: testPaths, fileAnswers: nil, draft: draft)
+        var expected = WizardState(paths: testPaths, step: .resumeDraft, answers: Answers(), saved: Answers(),
+                                   original: Answers(), hadAnswersFile: false, pendingDraft: draft)
+        #expect(state == expected)
+
+        #expect(send(&state, .confirmed) == [.writeDraft])
+        expected.step = .profile  // the profile is not complete yet
+        expected.answers = draft
+        expected.pendingDraft = nil
+        expected.caret = 4
+        #expect(state == expected)
+        #expect(state.hasUnsavedChanges)
+    }
+
+    @Test("Discarding a draft deletes it and opens the answers file at the review")
+    func discardDraft() {
+        var file = Answers()
+        file.company.name = "Acme"
+        var draft = file
+        draft.company.name = "Acme Inc"
+        var state = testWizard.start(paths: testPaths, fileAnswers: file, draft: draft)
+        send(&state, .focusMoved(by: 1))
+        #expect(send(&state, .confirmed) == [.deleteDraft])
+        #expect(state.step == .review)
+        #expect(state.answers == file)
+        #expect(!state.hasUnsavedChanges)
+    }
+
+    @Test("An existing answers file opens at the review and names the sections added since")
+    func reviseRun() {
+        var file = Answers()
+        file.company = Company(name: "Acme", domain: "acme.example", securityContact: "security@acme.example")
+        file.sections["overview"] = SectionAnswers(include: true, answers: ["intro": .bool(true)])
+        var state = testWizard.start(paths: testPaths, fileAnswers: file, draft: nil)
+        var expected = WizardState(paths: testPaths, step: .review, answers: file, saved: file, original: file,
+                                   hadAnswersFile: true,
+                                   newSections: Set(testCatalog.sections.map(\.id).filter { $0 != "overview" }))
+        #expect(state == expected)
+
+        // Open the Overview section from the review, answer, and come back.
+        send(&state, .focusMoved(by: 2))
+        expected.focus = 2
+        #expect(state == expected)
+        send(&state, .confirmed)
+        expected.step = .section("overview")
+        expected.returnToReview = true
+        expected.focus = 0
+        #expect(state == expected)
+
+        send(&state, .focusMoved(by: 1), .toggled)
+        expected.focus = 1
+        expected.answers.sections["overview"]!.answers["intro"] = .bool(false)
+        #expect(state == expected)
+
+        send(&state, .wentBack)
+        expected.step = .review
+        expected.returnToReview = false
+        expected.focus = 2
+        #expect(state == expected)
+    }
+
+    @Test("A successful export records the review date and everything counts as saved")
+    func exportSucceeded() {
+        var state = firstRun()
+        send(&state, .textTyped("Acme"))
+        state.step = .export
+        state.focus = 0
+        #expect(send(&state, .confirmed) == [.export])
+        var expected = state
+        #expect(send(&state, .exportSucceeded(paths: ["a.yml", "a.md"], reviewed: "2026-11-29")) == [.deleteDraft])
+        expected.answers = testWizard.answersForExport(expected.answers, reviewed: "2026-11-29")
+        expected.saved = expected.answers
+        expected.exported = ["a.yml", "a.md"]
+        expected.message = WizardMessage(.info, "Wrote a.yml, a.md")
+        #expect(state == expected)
+        #expect(state.answers.reviewed == "2026-11-29")
+    }
+
+    @Test("A failed save says why and does not quit")
+    func saveFailed() {
+        var state = firstRun()
+        send(&state, .textTyped("A"), .quitRequested)
+        #expect(send(&state, .confirmed) == [.save, .quit])
+        var expected = state
+        send(&state, .saveFailed("x.yml: cannot write: Permission denied"))
+        expected.message = WizardMessage(.error, "Not saved: x.yml: cannot write: Permission denied")
+        #expect(state == expected)
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import Testing
+@testable import OverviewCore
+@testable import OverviewTUI
+
+/// Every screen drawn into the in-memory canvas at 80x24 and 120x40, compared
+/// with text files in Snapshots/ (one quoted line per row, so trailing spaces
+/// and wide characters show in diffs). Re-record with `SNAPSHOT_RECORD=1`.
+@Suite("Screen snapshots")
+struct SnapshotTests {
+    static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40)]
+
+    /// A company that has answered the profile: Series A, personal data, cloud.
+    static func profiled() -> WizardState {
+        var state = firstRun()
+        state.answers.company = Company(name: "Données Sécurisées 日本", domain: "example.com",
+                                        securityContact: "security@example.com")
+        state.answers.profile = Profile(stage: .seriesA, data: .personal, enterpriseCustomers: true,
+                                        acceptsPayments: false, availabilityCritical: false, hosting: .cloud)
+        return state
+    }
+
+    static func revised() -> WizardState {
+        var file = profiled().answers
+        file.sections["overview"] = SectionAnswers(include: true, answers: ["intro": .bool(true), "invite_contact": .bool(true)])
+        file.sections["data-encryption"] = SectionAnswers(include: true, answers: [
+            "tls_in_transit": .bool(true), "tls_min_version": .choice("tls-1-2"), "at_rest": .bool(true),
+        ])
+        file.sections["ddos-protection"] = SectionAnswers(include: false)
+        file.reviewed = "2025-11-01"
+        var state = testWizard.start(paths: testPaths, fileAnswers: file, draft: nil)
+        state.answers.sections["data-encryption"]!.answers["password_hashing"] = .choice("argon2")
+        return state
+    }
+
+    static let screens: [(String, @Sendable () -> WizardState)] = [
+        ("profile-empty", { firstRun() }),
+        ("profile-typing", {
+            var state = firstRun()
+            send(&state, .textTyped("Données Sécurisées 日本"), .nextFieldFocused, .textTyped("example"))
+            return state
+        }),
+        ("profile-answered", {
+            var state = profiled()
+            state.focus = testWizard.items(state).count - 1
+            return state
+        }),
+        ("plan", {
+            var state = profiled()
+            state.step = .plan
+            state.focus = 4
+            return state
+        }),
+        ("section-data-encryption", {
+            var state = profiled()
+            state.step = .section("data-encryption")
+            send(&state, .toggled, .focusMoved(by: 2), .toggled)
+            return state
+        }),
+        ("section-security-team-multiline", {
+            var state = profiled()
+            state.step = .section("security-team")
+            let items = testWizard.items(state)
+            if let index = items.firstIndex(where: {
+                if case .text(let field) = $0, testWizard.isMultiline(field) { return true }
+                return false
+            }) { state.focus = index }
+            send(&state, .textTyped("Our team of three\nreviews every change."))
+            return state
+        }),
+        ("section-skipped", {
+            var state = profiled()
+            state.step = .section("payment-information")
+            return state
+        }),
+        ("review-revise", { revised() }),
+        ("review-page-preview", {
+            var state = revised()
+            send(&state, .pagePreviewToggled)
+            return state
+        }),
+        ("export", {
+            var state = revised()
+            state.step = .export
+            return state
+        }),
+        ("export-done", {
+            var state = revised()
+            state.step = .export
+            send(&state, .exportSucceeded(paths: ["security-overview.yml", "security-overview.md"], reviewed: "2026-11-29"))
+            return state
+        }),
+        ("resume", {
+            var draft = profiled().answers
+            draft.sections["overview"] = SectionAnswers(answers: ["intro": .bool(true)])
+            return testWizard.start(paths: testPaths, fileAnswers: nil, draft: draft)
+        }),
+        ("help", {
+            var state = profiled()
+            state.step = .plan
+            send(&state, .helpToggled)
+            return state
+        }),
+        ("quit-confirm", {
+            var state = profiled()
+            state.step = .plan
+            send(&state, .quitRequested)
+            return state
+        }),
+    ]
+
+    @Test("Every screen at 80x24 and 120x40", arguments: screens.map(\.0))
+    func screen(_ name: String) throws {
+        let make = Self.screens.first { $0.0 == name }!.1
+        for size in Self.sizes {
+            try assertSnapshot(make(), size: size, name: "\(name).\(size.width)x\(size.height)")
+        }
+    }
+
+    @Test("Below 60x16 the screen asks for a larger window")
+    func tooSmall() throws {
+        try assertSnapshot(Self.profiled(), size: Size(width: 50, height: 14), name: "too-small.50x14")
+    }
+
+    @Test("Wide characters take two columns and line up")
+    func wideCharacters() {
+        var canvas = Canvas(Size(width: 30, height: 2))
+        let end = canvas.put("Données Sécurisées 日本", x: 0, y: 0)
+        #expect(end == 23)
+        canvas.put("|", x: end, y: 0)
+        #expect(canvas.line(0).hasPrefix("Données Sécurisées 日本|"))
+        #expect(TextWidth.of("日本") == 4)
+        #expect(TextWidth.of("e\u{301}") == 1)
+    }
+
+    func assertSnapshot(_ state: WizardState, size: Size, name: String,
+                        sourceLocation: SourceLocation = #_sourceLocation) throws {
+        var memory = ScreenMemory()
+        let canvas = Screens(wizard: testWizard).render(state, size: size, memory: &memory)
+        let text = Self.describe(canvas)
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Snapshots").appendingPathComponent(name + ".txt")
+        let record = ProcessInfo.processInfo.environment["SNAPSHOT_RECORD"] == "1"
+        guard !record, let stored = try? String(contentsOf: url, encoding: .utf8) else {
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            if !record { Issue.record("recorded a new snapshot \(name); check it and run again", sourceLocation: sourceLocation) }
+            return
+        }
+        #expect(stored == text, "screen \(name) differs from Snapshots/\(name).txt (SNAPSHOT_RECORD=1 re-records)",
+                sourceLocation: sourceLocation)
+    }
+
+    /// One quoted line per row, then where the cursor is.
+    static func describe(_ canvas: Canvas) -> String {
+        var lines = (0..<canvas.size.height).map { "\"" + canvas.line($0) + "\"" }
+        lines.append(canvas.cursor.map { "cursor: \($0.x),\($0.y)" } ?? "cursor: hidden")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
