@@ -37,8 +37,9 @@ public enum MarkdownText {
                 case "\\", "`", "*", "_", "[", "]", "(", ")", "|", "{", "}", "$":
                     out.append("\\")
                     out.append(character)
-                case "-", "+", "#", "=" where offset == 0:
-                    out.append("\\")
+                case "-", "+", "#", "=":
+                    // `where` would bind to the last pattern only: test here.
+                    if offset == 0 { out.append("\\") }
                     out.append(character)
                 case ":" where characters.dropFirst(offset + 1).starts(with: ["/", "/"]):
                     out += "\\:"
