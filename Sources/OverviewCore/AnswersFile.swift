@@ -249,7 +249,9 @@ public enum AnswersFile {
             if let include = given.include { entry.append((key("include"), bool(include))) }
             var values: [(Node, Node)] = []
             for question in section.questions {
-                if let value = given.answers[question.id] {
+                if case .text(let days)? = given.answers[question.id], question.format == .days {
+                    values.append((key(question.id), plain(days)))  // a number, written as one
+                } else if let value = given.answers[question.id] {
                     values.append((key(question.id), node(for: value)))
                 } else if given.open.contains(question.id) {
                     values.append((key(question.id), plain("~")))

@@ -4,6 +4,9 @@ import Mustache
 /// templates produced into lint-clean Markdown.
 public enum MarkdownText {
 
+    /// markdownlint's default line length (MD013).
+    public static let lineWidth = 80
+
     /// Prepended to every section body: `{{value}}` escapes with `escape(_:)`.
     static let pragma = "{{% CONTENT_TYPE: MARKDOWN}}"
 
@@ -37,8 +40,9 @@ public enum MarkdownText {
                 case "\\", "`", "*", "_", "[", "]", "(", ")", "|", "{", "}", "$":
                     out.append("\\")
                     out.append(character)
-                case "-", "+", "#", "=" where offset == 0:
-                    out.append("\\")
+                case "-", "+", "#", "=":
+                    // `where` would bind to the last pattern only: test here.
+                    if offset == 0 { out.append("\\") }
                     out.append(character)
                 case ":" where characters.dropFirst(offset + 1).starts(with: ["/", "/"]):
                     out += "\\:"
@@ -83,7 +87,7 @@ public enum MarkdownText {
     /// MD013). Headings, tables, HTML and fenced code are left alone; a word
     /// too long for a line (a URL) gets a line of its own; no line is made to
     /// start with something Markdown would read as a new block.
-    public static func wrap(_ text: String, width: Int = 80) -> String {
+    public static func wrap(_ text: String, width: Int = lineWidth) -> String {
         var out: [String] = []
         var inFence = false
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {

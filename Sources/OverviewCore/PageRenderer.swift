@@ -32,11 +32,9 @@ public struct PageRenderer: Sendable {
     public func page(_ answers: Answers, format: PageFormat = .markdown) -> String {
         var parts: [String] = []
         if format == .markdown {
-            if let name = answers.company.name, !name.isEmpty {
-                parts.append("# \(MarkdownText.escape(TerminalSafe.oneLine(name))) Security Overview")
-            } else {
-                parts.append("# Security Overview")
-            }
+            // A heading cannot wrap: a name too long for one line stays out of it.
+            let named = answers.company.name.map { "# \(MarkdownText.escape(TerminalSafe.oneLine($0))) Security Overview" }
+            parts.append(named.flatMap { $0.count <= MarkdownText.lineWidth ? $0 : nil } ?? "# Security Overview")
         }
         for (section, markdown) in renderedSections(answers) {
             parts.append("## \(section.title)\n\n\(markdown)")

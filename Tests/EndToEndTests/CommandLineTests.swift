@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+
+/// The command line as a user and a website's CI meet it: the real binary,
+/// exit codes, one-line errors on stderr, files left alone on failure.
+@Suite struct CommandLineTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("OverviewCoreTests/Fixtures").path
+    static func fixture(_ name: String) -> String { fixtures + "/" + name }
+
+    @Test func renderWritesThePageToStandardOutput() throws {
+        let result = try Run.tool(["render", "--answers", Self.fixture("pre-seed.yml")])
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        #expect(result.stdout == (try String(contentsOfFile: Self.fixture("golden/pre-seed.md"), encoding: .utf8)))
+    }
+
+    @Test func theBuiltInCatalogIsFoundFromAnyFolder() throws {
+        // The binary carries its catalog: copy it somewhere else and run it there.
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let copy = scratch.file("security-overview")
+        // cp, not FileManager: a copy open for writing in this process would be
+        // inherited by children other tests spawn meanwhile (ETXTBSY on exec).
+        #expect(try Run.command("cp", [Run.binary, copy]).status == 0)
+        let result = try Run.command(copy, ["sections"])
+        #expect(result.status == 0)
+        #expect(result.stdout.split(separator: "\n").count == 16)
+    }
+
+    @Test func sectionsAsJSONWithRecommendations() throws {
+        let result = try Run.tool(["sections", "--answers", Self.fixture("seed-saas.yml"), "--format", "json"])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(json.count == 16)
+        let infrastructure = try #require(json.first { $0["id"] as? String == "infrastructure" })
+        #expect(infrastructure["recommended"] as? Bool == true)
+        #expect(infrastructure["reason"] as? String == "recommended: you hold personal data")
+        #expect(infrastructure["title"] as? String == "Infrastructure")
+        let questions = try #require(infrastructure["questions"] as? [[String: Any]])
+        let providers = try #require(questions.first { $0["id"] as? String == "cloud_providers" })
+        #expect(providers["kind"] as? String == "multiple")
+        #expect(providers["required"] as? Bool == true)
+        #expect((providers["choices"] as? [[String: Any]])?.first?["id"] as? String == "aws")
+        let ddos = try #require(json.first { $0["id"] as? String == "ddos-protection" })
+        #expect(ddos["recommended"] as? Bool == false)
+    }
+
+    @Test func checkPassesCompleteAnswersAndListsProblemsOtherwise() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let answers = try scratch.write("a.yml", """
+            version: 1
+            company: {name: Acme, domain: acme.example, security_contact: security@acme.example}
+            profile: {stage: seed, data: personal, enterprise_customers: false, accepts_payments: false, availability_critical: false, hosting: cloud}
+            reviewed: 2026-11-01
+            """)
+        let result = try Run.tool(["check", "--answers", answers, "--today", "2026-11-29"])
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 16, "one line per section never answered")
+        #expect(lines.first == "error: \(answers): section 'overview' was never answered (recommended for every company); decide whether to include it")
+    }
+
+    @Test func exportThenCheckIsClean() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let today = Self.utcToday()
+        var text = try String(contentsOfFile: Self.fixture("seed-saas.yml"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "reviewed: 2026-10-15", with: "reviewed: \(today)")
+        let answers = try scratch.write("a.yml", text)
+        try FileManager.default.createDirectory(atPath: scratch.file("site/content"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: scratch.file("site/static/.well-known"), withIntermediateDirectories: true)
+
+        let export = try Run.tool(["export", "--answers", answers])
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(export.stdout == "wrote \(scratch.file("site/content/security.md"))\nwrote \(scratch.file("site/static/.well-known/security.txt"))\n")
+        #expect(scratch.read("a.yml") == text, "export does not rewrite the answers file")
+        let check = try Run.tool(["check", "--answers", answers])
+        // seed-saas leaves optional sections undecided: those are the only problems.
+        #expect(check.stderr.split(separator: "\n").allSatisfy { $0.contains("was never answered") }, "\(check.stderr)")
+    }
+
+    @Test func aHandEditedPageIsNotOverwritten() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let answers = try scratch.write("a.yml", try String(contentsOfFile: Self.fixture("pre-seed.yml"), encoding: .utf8))
+        #expect(try Run.tool(["export", "--answers", answers]).status == 0)
+        let edited = scratch.read("security-overview.md")!.replacingOccurrences(of: "firewall", with: "moat")
+        try scratch.write("security-overview.md", edited)
+        let result = try Run.tool(["export", "--answers", answers])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("error: \(scratch.file("security-overview.md")): was edited by hand since it was generated"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(scratch.read("security-overview.md") == edited)
+        #expect(try Run.tool(["export", "--answers", answers, "--force"]).status == 0)
+        #expect(scratch.read("security-overview.md")!.contains("firewall"))
+    }
+
+    // MARK: - Bad input: one line, non-zero, nothing touched
+
+    func expectOneLineError(_ arguments: [String], startsWith prefix: String,
+                            sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let result = try Run.tool(arguments)
+        #expect(result.status == 1, sourceLocation: sourceLocation)
+        #expect(result.stdout == "", sourceLocation: sourceLocation)
+        #expect(result.stderr.hasPrefix(prefix), "\(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)", sourceLocation: sourceLocation)
+        #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Stack dump"), sourceLocation: sourceLocation)
+    }
+
+    @Test func badAnswersFilesGiveOneLocatedLineAndLeaveTheOutputAlone() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let output = try scratch.write("page.md", "previous page\n")
+        let cases: [(String, String)] = [
+            ("version: 1\ncompany: {name: [unclosed\n", "3:1: malformed YAML"),
+            ("version: 1\ncompany: Acme\n", "2:10: company must be a map"),
+            ("version: 1\nsections:\n  moat: {include: true}\n", "3:3: unknown section 'moat'"),
+            ("version: 1\nsections:\n  overview: {answers: {banner: true}}\n", "3:24: unknown question 'banner'"),
+            ("version: 1\nsections:\n  network-security: {answers: {controls: [moat]}}\n", "3:42: unknown choice 'moat'"),
+            ("version: 1\nsections:\n  overview: {answers: {intro: sometimes}}\n", "3:31: sections.overview.answers.intro (a yes/no question) must be true or false"),
+            ("version: 7\n", "1:10: version 7 is newer than this program knows"),
+        ]
+        for (index, (text, expected)) in cases.enumerated() {
+            let answers = try scratch.write("bad\(index).yml", text)
+            try expectOneLineError(["render", "--answers", answers, "--output", output],
+                                   startsWith: "error: \(answers):\(expected)")
+            #expect(scratch.read("page.md") == "previous page\n")
+        }
+    }
+
+    @Test func missingFilesAndFoldersAreNamed() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try expectOneLineError(["render", "--answers", scratch.file("nope.yml")],
+                               startsWith: "error: \(scratch.file("nope.yml")): no such file")
+        try expectOneLineError(["render", "--answers", Self.fixture("pre-seed.yml"), "--output", scratch.file("missing/page.md")],
+                               startsWith: "error: \(scratch.file("missing/page.md")): cannot write: the folder '\(scratch.file("missing"))' does not exist")
+        try expectOneLineError(["render", "--answers", Self.fixture("pre-seed.yml"), "--sections", scratch.file("none")],
+                               startsWith: "error: \(scratch.file("none")): no such folder")
+    }
+
+    @Test func badSectionFilesAreNamed() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("sections/plain.md", "# Just Markdown\n")
+        try expectOneLineError(["sections", "--sections", scratch.file("sections")],
+                               startsWith: "error: \(scratch.file("sections/plain.md")):1: no front matter")
+        try FileManager.default.removeItem(atPath: scratch.file("sections/plain.md"))
+        try scratch.write("sections/kind.md", "---\nid: x\ntitle: X\norder: 1\nguidance: {who: a, why: b}\nquestions:\n  - {id: q, kind: dial, label: Q}\n---\n")
+        try expectOneLineError(["sections", "--sections", scratch.file("sections")],
+                               startsWith: "error: \(scratch.file("sections/kind.md")):7:19: unknown question kind 'dial'")
+    }
+
+    @Test func securityTxtRefusesAnExpiredFile() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        var text = try String(contentsOfFile: Self.fixture("pre-seed.yml"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "reviewed: 2026-11-02", with: "reviewed: 2020-01-01")
+        let answers = try scratch.write("a.yml", text)
+        try expectOneLineError(["security-txt", "--answers", answers],
+                               startsWith: "error: \(answers): cannot write security.txt: it would have expired on 2021-01-01")
+    }
+
+    static func utcToday() -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let d = calendar.dateComponents([.year, .month, .day], from: Date())
+        return String(format: "%04d-%02d-%02d", d.year!, d.month!, d.day!)
+    }
+}

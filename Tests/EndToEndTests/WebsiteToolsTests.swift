@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+
+/// The outputs checked by the tools websites use: pymarkdownlnt, sectxt, a real
+/// Hugo build and a real Jekyll build. In CI (`CI=true`) a missing tool fails
+/// the test; elsewhere the test is skipped and says so.
+@Suite struct WebsiteToolsTests {
+    static let inCI = ProcessInfo.processInfo.environment["CI"] == "true"
+    static func available(_ tool: String) -> Bool { inCI || Run.onPath(tool) }
+
+    static let companies = ["pre-seed", "seed-saas", "later-health"]
+
+    /// A company whose name and free text try to become markup.
+    static let hostile = """
+        version: 1
+        company:
+          name: <script>alert(1)</script> [x](javascript:alert(1))
+          domain: hostile.example
+          security_contact: security@hostile.example
+        sections:
+          overview:
+            include: true
+            answers: {intro: true, invite_contact: true}
+          security-team:
+            include: true
+            answers:
+              dedicated: true
+              details: |-
+                <img src=x onerror=alert(1)> **bold**
+                # not a heading
+        reviewed: 2026-11-29
+        """
+
+    func render(_ answers: String, format: String, to path: String) throws {
+        let result = try Run.tool(["render", "--answers", answers, "--format", format, "--output", path])
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+
+    @Test(.enabled(if: available("pymarkdown"), "pymarkdown (pymarkdownlnt) is not installed"))
+    func pagesPassTheMarkdownLinter() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let hostile = try scratch.write("hostile.yml", Self.hostile)
+        var pages: [String] = []
+        for company in Self.companies {
+            for format in ["markdown", "hugo", "jekyll"] {
+                let page = scratch.file("\(company).\(format).md")
+                try render(CommandLineTests.fixture("\(company).yml"), format: format, to: page)
+                pages.append(page)
+            }
+        }
+        let hostilePage = scratch.file("hostile.md")
+        try render(hostile, format: "markdown", to: hostilePage)
+        pages.append(hostilePage)
+        let result = try Run.command("pymarkdown", ["--enable-extensions", "front-matter", "scan"] + pages)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout == "")
+    }
+
+    @Test(.enabled(if: available("sectxt"), "sectxt is not installed"))
+    func securityTxtPassesTheValidator() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        for company in Self.companies {
+            var text = try String(contentsOfFile: CommandLineTests.fixture("\(company).yml"), encoding: .utf8)
+            // sectxt checks Expires against the real clock: review the answers today.
+            text = text.replacingOccurrences(of: #"reviewed: \d{4}-\d{2}-\d{2}"#, with: "reviewed: \(CommandLineTests.utcToday())",
+                                              options: .regularExpression)
+            let answers = try scratch.write("\(company).yml", text)
+            let txt = scratch.file("\(company).security.txt")
+            let result = try Run.tool(["security-txt", "--answers", answers, "--output", txt])
+            #expect(result.status == 0, "\(result.stderr)")
+            let validation = try Run.command("sectxt", [txt])
+            #expect(validation.status == 0, "\(company): \(validation.stdout)")
+            #expect(!validation.stdout.contains("[ERROR]"), "\(company): \(validation.stdout)")
+        }
+    }
+
+    @Test(.enabled(if: available("hugo"), "hugo is not installed"))
+    func aHugoSiteBuildsWithThePage() throws {
+        let site = try Scratch()
+        defer { site.remove() }
+        try site.write("hugo.toml", """
+            baseURL = "https://example.org/"
+            title = "Example"
+            disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+            """)
+        try site.write("layouts/_default/single.html",
+                       "<!doctype html><html><head><title>{{ .Title }}</title></head><body>{{ .Content }}</body></html>\n")
+        try FileManager.default.createDirectory(atPath: site.file("content"), withIntermediateDirectories: true)
+        try render(CommandLineTests.fixture("later-health.yml"), format: "hugo", to: site.file("content/security.md"))
+        let hostile = try site.write("hostile.yml", Self.hostile)
+        try render(hostile, format: "hugo", to: site.file("content/hostile.md"))
+        // Two pages may not share the slug: give the hostile one its own.
+        try site.write("content/hostile.md", site.read("content/hostile.md")!.replacingOccurrences(of: "slug: security", with: "slug: hostile"))
+
+        let build = try Run.command("hugo", ["--source", site.path, "--quiet"])
+        #expect(build.status == 0, "\(build.stdout)\(build.stderr)")
+        let html = try #require(site.read("public/security/index.html"))
+        for heading in ["Overview", "Dedicated security team", "Infrastructure", "Responsible disclosure", "Compliance"] {
+            #expect(html.contains(">\(heading)</h2>"), "missing heading \(heading)")
+        }
+        #expect(html.contains("<title>Security Overview</title>"))
+        let hostileHTML = try #require(site.read("public/hostile/index.html"))
+        Self.expectNoMarkupFromUserText(hostileHTML)
+    }
+
+    @Test(.enabled(if: available("jekyll"), "jekyll is not installed"))
+    func aJekyllSiteBuildsWithThePage() throws {
+        let site = try Scratch()
+        defer { site.remove() }
+        try site.write("_config.yml", "title: Example\n")
+        try render(CommandLineTests.fixture("later-health.yml"), format: "jekyll", to: site.file("security.md"))
+        let hostile = try site.write("hostile.yml", Self.hostile)
+        try render(hostile, format: "jekyll", to: site.file("hostile.md"))
+        try site.write("hostile.md", site.read("hostile.md")!.replacingOccurrences(of: "permalink: /security/", with: "permalink: /hostile/"))
+        try FileManager.default.removeItem(atPath: hostile)
+
+        let build = try Run.command("jekyll", ["build", "--source", site.path, "--destination", site.file("_site"), "--quiet"])
+        #expect(build.status == 0, "\(build.stdout)\(build.stderr)")
+        let html = try #require(site.read("_site/security/index.html"))
+        for heading in ["Overview", "Dedicated security team", "Infrastructure", "Responsible disclosure", "Compliance"] {
+            #expect(html.contains(">\(heading)</h2>"), "missing heading \(heading)")
+        }
+        let hostileHTML = try #require(site.read("_site/hostile/index.html"))
+        Self.expectNoMarkupFromUserText(hostileHTML)
+    }
+
+    static func expectNoMarkupFromUserText(_ html: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(!html.contains("<script"), sourceLocation: sourceLocation)
+        #expect(!html.contains("<img"), sourceLocation: sourceLocation)
+        #expect(!html.contains("href=\"javascript"), sourceLocation: sourceLocation)
+        #expect(!html.contains("<strong>bold"), sourceLocation: sourceLocation)
+        #expect(!html.contains("<h1"), sourceLocation: sourceLocation)
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the name shows as text", sourceLocation: sourceLocation)
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+@testable import OverviewCore
+
+@Suite struct CatalogTests {
+    func parse(_ text: String, file: String = "custom.md") throws(InputError) -> Section {
+        try SectionParser(file: file).parse(text)
+    }
+
+    func error(_ text: String) -> String? {
+        do {
+            _ = try parse(text)
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    @Test func theBuiltInCatalogHasTheSixteenSectionsInOrder() {
+        #expect(Fixtures.catalog.sections.map(\.id) == [
+            "overview", "security-team", "infrastructure", "network-security", "ddos-protection",
+            "data-encryption", "data-retention", "business-continuity", "application-monitoring",
+            "application-protection", "secure-development", "responsible-disclosure", "user-protection",
+            "compliance", "payment-information", "employee-access",
+        ])
+    }
+
+    @Test func everySectionHasGuidanceAndQuestions() {
+        for section in Fixtures.catalog.sections {
+            #expect(!section.guidance.who.isEmpty && !section.guidance.why.isEmpty, "\(section.id)")
+            #expect(!section.questions.isEmpty, "\(section.id)")
+            #expect(section.questions.contains { $0.required }, "\(section.id) has nothing required")
+        }
+    }
+
+    /// The catalog says what is true today, not what the 2019 seed said.
+    @Test func theCatalogIsUpToDate() {
+        let text = BuiltinCatalog.files.map(\.text).joined()
+        for outdated in ["privacy shield", "sqreen", "battled-proofed", "comply to", "trustcenter"] {
+            #expect(!text.localizedCaseInsensitiveContains(outdated), "the catalog still says '\(outdated)'")
+        }
+        for placeholder in ["DOMAIN", "[yearly", "[Amazon Web Services |", "[Stripe |", "<!--"] {
+            #expect(!text.contains(placeholder), "the catalog still has the placeholder '\(placeholder)'")
+        }
+        #expect(text.contains("Data Privacy Framework"))
+        #expect(text.contains("27001:2022"))
+        #expect(text.contains("/.well-known/security.txt"))
+    }
+
+    @Test func aFileWithoutFrontMatter() {
+        #expect(error("# Title\n") == "custom.md:1: no front matter: a section file starts with a line '---'")
+        #expect(error("---\nid: x\n") == "custom.md:1: front matter is not closed: add a line '---' after it")
+    }
+
+    @Test func anUnknownQuestionKind() {
+        let text = sectionFile(minimalFrontMatter.replacingOccurrences(of: "kind: yesno", with: "kind: slider"))
+        #expect(error(text) == "custom.md:10:11: unknown question kind 'slider' (one of single, multiple, yesno, text, multiline)")
+    }
+
+    @Test func aMalformedRule() {
+        let unknown = sectionFile(minimalFrontMatter + "\nrecommended_for:\n  - funding_at_least: lots")
+        #expect(error(unknown) == "custom.md:13:5: unknown condition 'funding_at_least' in a recommended_for rule")
+        let twoKeys = sectionFile(minimalFrontMatter + "\nrecommended_for:\n  - {always: true, accepts_payments: true}")
+        #expect(error(twoKeys) == "custom.md:13:5: a recommended_for rule must have exactly one condition, found 2")
+        let badValue = sectionFile(minimalFrontMatter + "\nrecommended_for:\n  - stage_at_least: unicorn")
+        #expect(error(badValue) == "custom.md:13:21: 'unicorn' is not a value of stage_at_least (one of 'pre-seed', 'seed', 'series-a', 'series-b', 'later')")
+        let notAList = sectionFile(minimalFrontMatter + "\nrecommended_for: always")
+        #expect(error(notAList) == "custom.md:12:18: recommended_for must be a list, found a single value")
+    }
+
+    @Test func aBrokenTemplate() {
+        let text = sectionFile(minimalFrontMatter, body: "Intro\n{{#ok}}\nnever closed\n")
+        #expect(error(text)?.hasPrefix("custom.md:") == true)
+        #expect(error(text)?.contains("template error") == true)
+    }
+
+    @Test func aConditionOnAQuestionThatDoesNotExist() {
+        let text = sectionFile(minimalFrontMatter + "\n  - id: more\n    kind: text\n    label: More\n    when: {answer: nope, is: true}")
+        #expect(error(text) == "custom.md:15:20: when.answer 'nope' is not an earlier question of this section")
+    }
+
+    @Test func aDuplicateIdInACustomFolder() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("a.md", sectionFile(minimalFrontMatter))
+        try folder.write("b.md", sectionFile(minimalFrontMatter))
+        #expect(throws: InputError.self) { try Catalog.load(customDirectory: folder.path) }
+        do {
+            _ = try Catalog.load(customDirectory: folder.path)
+        } catch {
+            #expect(error.description == "\(folder.path)/b.md:2: duplicate section id 'custom' (also in \(folder.path)/a.md)")
+        }
+    }
+
+    @Test func aCustomSectionIsAddedAndOneWithABuiltInIdReplacesIt() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("custom.md", sectionFile(minimalFrontMatter))
+        try folder.write("overview.md", sectionFile(minimalFrontMatter
+            .replacingOccurrences(of: "id: custom", with: "id: overview")
+            .replacingOccurrences(of: "title: Custom", with: "title: About our security")
+            .replacingOccurrences(of: "order: 500", with: "order: 1")))
+        let catalog = try Catalog.load(customDirectory: folder.path)
+        #expect(catalog.sections.count == 17)
+        #expect(catalog.sections.first?.title == "About our security")
+        #expect(catalog.sections.last?.id == "custom")
+    }
+
+    @Test func aMissingCustomFolderIsNamed() {
+        do {
+            _ = try Catalog.load(customDirectory: "/nonexistent/sections")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description == "/nonexistent/sections: no such folder")
+        }
+    }
+}
+
+/// A temporary folder for one test.
+struct TemporaryFolder {
+    let path: String
+    init() throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("so-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+    func file(_ name: String) -> String { path + "/" + name }
+    @discardableResult
+    func write(_ name: String, _ text: String) throws -> String {
+        try text.write(toFile: file(name), atomically: true, encoding: .utf8)
+        return file(name)
+    }
+    func read(_ name: String) -> String? { try? String(contentsOfFile: file(name), encoding: .utf8) }
+    func remove() { try? FileManager.default.removeItem(atPath: path) }
+}

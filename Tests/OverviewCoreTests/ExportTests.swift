@@ -1,0 +1,254 @@
+import Foundation
+import Testing
+@testable import OverviewCore
+
+@Suite struct SecurityTxtTests {
+    let catalog = Fixtures.catalog
+    let today = ReviewDate("2026-11-29")!
+
+    @Test func theGoldenSecurityTxt() throws {
+        let text = try SecurityTxt.text(try Fixtures.answers("later-health.yml"), catalog: catalog, file: "a.yml", today: today)
+        try Fixtures.expectGolden(text, "later-health.security.txt")
+        #expect(text.contains("Contact: https://northwind.health/security/report\n"))
+        #expect(text.contains("Expires: 2027-09-30T00:00:00Z\n"), "one year after 'reviewed'")
+        #expect(text.contains("Canonical: https://northwind.health/.well-known/security.txt\n"))
+        #expect(text.contains("Policy: https://northwind.health/security/#responsible-disclosure\n"))
+        #expect(text.contains("Encryption: https://northwind.health/pgp-key.txt\n"))
+        #expect(text.contains("Acknowledgments: https://northwind.health/security/thanks\n"))
+        #expect(text.contains("Hiring: https://northwind.health/careers\n"))
+        #expect(text.contains("Preferred-Languages: en\n"))
+    }
+
+    @Test func anEmailContactIsAMailtoAndNoPolicyWithoutDisclosure() throws {
+        let text = try SecurityTxt.text(try Fixtures.answers("seed-saas.yml"), catalog: catalog, file: "a.yml", today: today)
+        #expect(text.contains("Contact: mailto:security@acme-analytics.io\n"))
+        #expect(!text.contains("Policy:"))
+        #expect(!text.contains("Hiring:"))
+    }
+
+    @Test func refusesWithoutAContact() throws {
+        var answers = try Fixtures.answers("seed-saas.yml")
+        answers.company.securityContact = nil
+        #expect(throws: InputError(file: "a.yml", "cannot write security.txt: company.security_contact is missing (RFC 9116 requires a Contact)")) {
+            try SecurityTxt.text(answers, catalog: catalog, file: "a.yml", today: today)
+        }
+    }
+
+    @Test func refusesToWriteAnExpiredFile() throws {
+        var answers = try Fixtures.answers("seed-saas.yml")
+        answers.reviewed = "2025-11-29"
+        #expect(throws: InputError.self) { try SecurityTxt.text(answers, catalog: catalog, file: "a.yml", today: today) }
+        answers.reviewed = "2025-11-30"
+        #expect(try SecurityTxt.text(answers, catalog: catalog, file: "a.yml", today: today).contains("Expires: 2026-11-30T00:00:00Z"))
+    }
+
+    @Test func expiryHandlesLeapDays() {
+        #expect(SecurityTxt.expiry(ReviewDate("2028-02-29")!).description == "2029-02-28")
+        #expect(ReviewDate("2026-11-29")!.days(until: ReviewDate("2027-11-29")!) == 365)
+        #expect(ReviewDate("2027-11-29")!.days(until: ReviewDate("2028-11-29")!) == 366)
+    }
+}
+
+@Suite struct ExportTests {
+    let catalog = Fixtures.catalog
+    let today = ReviewDate("2026-11-29")!
+
+    func targets(_ folder: TemporaryFolder) -> Export.Targets {
+        Export.Targets(answers: folder.file("security-overview.yml"), page: folder.file("page.md"),
+                       format: .hugo, securityTxt: folder.file("security.txt"))
+    }
+
+    @Test func writesEveryFileAndTheMarksMatch() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let answers = try Fixtures.answers("later-health.yml")
+        let written = try Export.write(answers, catalog: catalog, targets: targets(folder), today: today)
+        #expect(written.count == 3)
+        #expect(GeneratedMark.state(of: folder.read("page.md")!) == .untouched)
+        #expect(GeneratedMark.state(of: folder.read("security.txt")!) == .untouched)
+        let saved = try AnswersFile.load(folder.file("security-overview.yml"), catalog: catalog)
+        #expect(saved.company == answers.company)
+        #expect(saved.sections["compliance"]?.answers == answers.sections["compliance"]?.answers)
+        // Export records what the user saw: every section decided, open questions marked.
+        #expect(catalog.sections.allSatisfy { saved.sections[$0.id]?.include != nil })
+        #expect(saved.sections["compliance"]?.open.contains("trust_center_url") == true)
+    }
+
+    @Test func aSecondExportIsByteIdentical() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let answers = try Fixtures.answers("seed-saas.yml")
+        try Export.write(answers, catalog: catalog, targets: targets(folder), today: today)
+        let first = [folder.read("page.md"), folder.read("security.txt"), folder.read("security-overview.yml")]
+        try Export.write(answers, catalog: catalog, targets: targets(folder), today: ReviewDate("2027-01-15")!)
+        #expect([folder.read("page.md"), folder.read("security.txt"), folder.read("security-overview.yml")] == first,
+                "a later day changes nothing: dates come from the answers")
+    }
+
+    @Test func refusesToClobberAHandEditAndWritesNothing() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        var answers = try Fixtures.answers("seed-saas.yml")
+        try Export.write(answers, catalog: catalog, targets: targets(folder), today: today)
+        let edited = folder.read("page.md")!.replacingOccurrences(of: "90 days", with: "60 days")
+        try folder.write("page.md", edited)
+        let answersBefore = folder.read("security-overview.yml")
+        let txtBefore = folder.read("security.txt")
+
+        answers.sections["data-retention"]!.answers["retention_days"] = .text("30")
+        #expect(throws: InputError.self) {
+            try Export.write(answers, catalog: catalog, targets: targets(folder), today: today)
+        }
+        do {
+            try Export.write(answers, catalog: catalog, targets: targets(folder), today: today)
+        } catch {
+            #expect(error.file == folder.file("page.md"))
+            #expect(error.message.contains("edited by hand"))
+            #expect(error.message.contains("--force"))
+        }
+        #expect(folder.read("page.md") == edited)
+        #expect(folder.read("security-overview.yml") == answersBefore)
+        #expect(folder.read("security.txt") == txtBefore)
+
+        try Export.write(answers, catalog: catalog, targets: targets(folder), force: true, today: today)
+        #expect(folder.read("page.md")!.contains("30 days"))
+    }
+
+    @Test func refusesToReplaceAFileItDidNotWrite() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("page.md", "# Our own page\n")
+        #expect(throws: InputError.self) {
+            try Export.write(try Fixtures.answers("seed-saas.yml"), catalog: catalog, targets: targets(folder), today: today)
+        }
+        #expect(folder.read("page.md") == "# Our own page\n")
+        #expect(folder.read("security-overview.yml") == nil)
+    }
+
+    @Test func aMissingFolderIsAClearErrorAndNothingIsWritten() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        var targets = targets(folder)
+        targets.securityTxt = folder.file("static/.well-known/security.txt")
+        do {
+            let answers = try Fixtures.answers("seed-saas.yml")
+            try Export.write(answers, catalog: catalog, targets: targets, today: today)
+            Issue.record("expected an error")
+        } catch let error as InputError {
+            #expect(error.description == "\(folder.file("static/.well-known/security.txt")): cannot write: the folder '\(folder.file("static/.well-known"))' does not exist")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, "no file and no temporary file left")
+    }
+
+    @Test func aReadOnlyFolderIsAClearErrorAndTheOldFilesStay() throws {
+        let folder = try TemporaryFolder()
+        defer {
+            chmod(folder.path, 0o755)
+            folder.remove()
+        }
+        let answers = try Fixtures.answers("seed-saas.yml")
+        try Export.write(answers, catalog: catalog, targets: targets(folder), today: today)
+        let before = folder.read("page.md")
+        chmod(folder.path, 0o555)
+        // Root writes through permissions; then this case cannot be made here.
+        guard access(folder.path, W_OK) != 0 else { return }
+        #expect(throws: InputError.self) {
+            try Export.write(answers, catalog: catalog, targets: targets(folder), today: today)
+        }
+        #expect(folder.read("page.md") == before)
+    }
+
+    @Test func targetsAreRelativeToTheAnswersFile() throws {
+        let answers = try Fixtures.answers("seed-saas.yml")
+        let targets = Export.Targets.from(answers, answersPath: "/repo/security/answers.yml")
+        #expect(targets == Export.Targets(answers: "/repo/security/answers.yml", page: "/repo/security/site/content/security.md",
+                                          format: .hugo, securityTxt: "/repo/security/site/static/.well-known/security.txt"))
+    }
+}
+
+@Suite struct CheckTests {
+    let catalog = Fixtures.catalog
+
+    func exported(_ name: String, in folder: TemporaryFolder, today: String) throws -> (Answers, Export.Targets) {
+        let answers = try Fixtures.answers(name)
+        let targets = Export.Targets(answers: folder.file("a.yml"), page: folder.file("page.md"),
+                                     format: .markdown, securityTxt: folder.file("security.txt"))
+        try Export.write(answers, catalog: catalog, targets: targets, today: ReviewDate(today)!)
+        let saved = try AnswersFile.load(folder.file("a.yml"), catalog: catalog)
+        return (saved, targets)
+    }
+
+    func problems(_ answers: Answers, _ targets: Export.Targets, today: String) -> [String] {
+        (Completeness.problems(answers, catalog: catalog, file: targets.answers)
+            + Reminders.problems(answers, catalog: catalog, targets: targets, today: ReviewDate(today)!)).map(\.message)
+    }
+
+    @Test func freshCompleteAnswersPass() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (answers, targets) = try exported("later-health.yml", in: folder, today: "2026-11-29")
+        #expect(problems(answers, targets, today: "2026-11-29") == [])
+    }
+
+    @Test func answersAYearOld() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (answers, targets) = try exported("later-health.yml", in: folder, today: "2026-11-29")
+        #expect(problems(answers, targets, today: "2027-09-30") == ["security.txt expired on 2027-09-30: review the answers and export again"])
+        #expect(problems(answers, targets, today: "2027-10-01") == [
+            "the answers were last reviewed on 2026-09-30, more than 12 months ago: review them and update 'reviewed'",
+            "security.txt expired on 2027-09-30: review the answers and export again",
+        ])
+    }
+
+    @Test func aSoonExpiringSecurityTxt() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (answers, targets) = try exported("later-health.yml", in: folder, today: "2026-11-29")
+        #expect(problems(answers, targets, today: "2027-08-31") == [])
+        #expect(problems(answers, targets, today: "2027-09-01") == ["security.txt expires in 29 days (2027-09-30): review the answers and export again"])
+    }
+
+    @Test func aStalePage() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        var (answers, targets) = try exported("later-health.yml", in: folder, today: "2026-11-29")
+        answers.sections["data-retention"]!.answers["retention_days"] = .text("14")
+        #expect(problems(answers, targets, today: "2026-11-29") == [
+            "the page differs from what the answers produce: run 'security-overview export' (or move hand edits into the answers)",
+        ])
+    }
+
+    @Test func aCatalogWithANewSectionAndANewQuestion() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (answers, targets) = try exported("later-health.yml", in: folder, today: "2026-11-29")
+        let custom = try TemporaryFolder()
+        defer { custom.remove() }
+        try custom.write("vendor.md", sectionFile(minimalFrontMatter.replacingOccurrences(of: "id: custom", with: "id: vendor-risk")))
+        var overview = BuiltinCatalog.files.first { $0.name.hasSuffix("overview.md") }!.text
+        overview = overview.replacingOccurrences(of: "questions:\n", with: "questions:\n  - id: status_page\n    kind: text\n    validate: url\n    label: Our status page\n")
+        try custom.write("overview.md", overview)
+        let grown = try Catalog.load(customDirectory: custom.path)
+        let found = (Completeness.problems(answers, catalog: grown, file: "a.yml")).map(\.message)
+        #expect(found == [
+            "section 'overview': question 'status_page' was never answered (new in the catalog?)",
+            "section 'vendor-risk' was never answered (optional); decide whether to include it",
+        ])
+    }
+
+    @Test func missingRequiredAnswersAndProfile() throws {
+        let answers = try AnswersFile.parse("""
+            version: 1
+            company: {name: Acme, domain: acme.example, security_contact: security@acme.example}
+            profile: {stage: seed, data: personal, enterprise_customers: false, accepts_payments: false, availability_critical: false}
+            sections:
+              overview: {include: true, answers: {intro: true}}
+            reviewed: 2026-11-01
+            """, file: "a.yml", catalog: catalog)
+        let found = Completeness.problems(answers, catalog: catalog, file: "a.yml").map(\.message)
+        #expect(found.first == "profile.hosting is missing")
+        #expect(found.contains("section 'overview': required question 'invite_contact' has no answer"))
+        #expect(found.contains("section 'infrastructure' was never answered (recommended: you hold personal data); decide whether to include it"))
+    }
+}
