@@ -1,0 +1,246 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The wizard driven by keystrokes in a real terminal (tmux), as a person would.
+@Suite("Wizard in tmux", .serialized,
+       .enabled(if: TmuxWizard.enabled, "tmux is not installed (with CI=true a missing tmux fails instead)"))
+struct WizardTmuxTests {
+    static let company = "Données Sécurisées 日本"
+
+    /// Company, domain, contact, then the profile: Series A, personal data,
+    /// enterprise customers, no payments, downtime not critical, cloud.
+    func answerProfile(_ wizard: TmuxWizard) throws {
+        try wizard.waitFor("Company name")
+        try wizard.type(Self.company)
+        try wizard.keys("Enter")
+        try wizard.type("example.com")
+        try wizard.keys("Enter")
+        try wizard.type("security@example.com")
+        try wizard.keys("Enter")
+        try wizard.keys("Down", "Down", "Enter")  // Series A
+        try wizard.keys("Down", "Down", "Enter")  // personal data
+        try wizard.keys("Enter")                  // enterprise customers: yes
+        try wizard.keys("Down", "Enter")          // payments: no
+        try wizard.keys("Down", "Enter")          // downtime critical: no
+        try wizard.keys("Enter")                  // cloud
+    }
+
+    @Test("A first run from nothing to exported files, by keystrokes")
+    func firstRun() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let wizard = try TmuxWizard(in: scratch.path)
+        defer { wizard.kill() }
+
+        try answerProfile(wizard)
+        try wizard.waitFor("Continue to the plan")
+        try wizard.keys("Enter")
+        try wizard.waitFor("Step 2 of 5")
+        try wizard.keys("Enter")
+        try wizard.waitFor("Recommended for: Every company. This section opens the page.")
+        try wizard.keys("Space", "Down", "Down", "Space")  // intro: yes; invite readers: yes
+        try wizard.waitFor("This page summarizes the security practices")
+        // Walk through every other section without answering.
+        var pages = 0
+        while !(try wizard.screen()).contains("Step 4 of 5") {
+            try wizard.keys("End", "Enter")
+            pages += 1
+            if pages > 30 { throw WizardTestFailure("never reached the review") }
+            usleep(100_000)
+        }
+        try wizard.waitFor("Export: write the answers file")
+        try wizard.keys("End", "Enter")
+        try wizard.waitFor("Ready to write your files")
+        try wizard.keys("Enter")
+        try wizard.waitFor("Wrote ")
+        try wizard.keys("q")
+        #expect(try wizard.exitStatus() == 0)
+
+        let answers = try #require(scratch.read("security-overview.yml"))
+        #expect(answers.contains("name: \(Self.company)"))
+        #expect(answers.contains("domain: example.com"))
+        #expect(answers.contains("security_contact: security@example.com"))
+        #expect(answers.contains("stage: series-a"))
+        #expect(answers.contains("data: personal"))
+        #expect(answers.contains("hosting: cloud"))
+        #expect(answers.contains("intro: true"))
+        #expect(answers.contains("invite_contact: true"))
+        #expect(answers.contains("reviewed: "))
+        let page = try #require(scratch.read("security-overview.md"))
+        #expect(page.contains("## Overview"))
+        #expect(page.contains("Sécurisées"))
+        #expect(scratch.read("security-overview.yml.draft") == nil, "the draft is removed once exported")
+    }
+
+    static let lastYear = """
+        version: 1
+        company:
+          name: Acme
+          domain: acme.example
+          security_contact: security@acme.example
+        profile:
+          stage: seed
+          data: usage
+          enterprise_customers: false
+          accepts_payments: false
+          availability_critical: false
+          hosting: cloud
+        sections:
+          overview:
+            include: true
+            answers:
+              intro: true
+              invite_contact: true
+        reviewed: 2025-11-01
+
+        """
+
+    @Test("A revise run: open last year's answers at the review, change two, export")
+    func reviseRun() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let path = try scratch.write("security-overview.yml", Self.lastYear)
+        let wizard = try TmuxWizard(in: scratch.path, arguments: ["--answers", path])
+        defer { wizard.kill() }
+
+        var screen = try wizard.waitFor("Step 4 of 5")
+        #expect(screen.contains("Acme · acme.example"))
+        #expect(screen.contains("new"), "sections the file has no entry for are marked new")
+
+        // 1. The overview's introduction: yes -> no.
+        try wizard.keys("Down", "Down", "Enter")
+        try wizard.waitFor("Recommended for: Every company. This section opens the page.")
+        try wizard.keys("Down", "Space", "Escape")
+        screen = try wizard.waitFor("changed")
+        #expect(screen.contains("Overview"))
+
+        // 2. The company name.
+        try wizard.keys("Home", "Enter")
+        try wizard.waitFor("Company name")
+        try wizard.keys("C-u")
+        try wizard.type("Acme Labs")
+        try wizard.waitFor("[Acme Labs")
+        try wizard.keys("Escape")
+        try wizard.waitFor("Acme Labs · acme.example")
+
+        try wizard.keys("End", "Enter")
+        try wizard.waitFor("Ready to write your files")
+        try wizard.keys("Enter")
+        try wizard.waitFor("Wrote ")
+        try wizard.keys("q")
+        #expect(try wizard.exitStatus() == 0)
+
+        let after = try #require(scratch.read("security-overview.yml"))
+        let removed = Set(Self.lastYear.split(separator: "\n")).subtracting(after.split(separator: "\n"))
+        let added = Set(after.split(separator: "\n")).subtracting(Self.lastYear.split(separator: "\n"))
+        #expect(removed.contains("  name: Acme"))
+        #expect(removed.contains("      intro: true"))
+        #expect(added.contains("  name: Acme Labs"))
+        #expect(added.contains("      intro: false"))
+        #expect(removed.contains("reviewed: 2025-11-01"))
+        #expect(after.contains("invite_contact: true"), "answers not touched stay")
+        #expect(scratch.read("security-overview.md")?.contains("Acme Labs") == true)
+    }
+
+    @Test("Resizing to 50x14 asks for a larger window; growing back goes on with nothing lost")
+    func resize() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let wizard = try TmuxWizard(in: scratch.path)
+        defer { wizard.kill() }
+
+        try wizard.waitFor("Company name")
+        try wizard.type(Self.company)
+        try wizard.waitFor("[\(Self.company)")
+        try wizard.resize(width: 50, height: 14)
+        try wizard.waitFor("Please enlarge the window")
+        try wizard.resize(width: 80, height: 24)
+        let screen = try wizard.waitFor("Company name")
+        #expect(screen.contains("[\(Self.company)"))
+        #expect(!screen.contains("Please enlarge"))
+        // Still taking keys: the domain goes in the next field.
+        try wizard.keys("Enter")
+        try wizard.type("example.com")
+        try wizard.waitFor("[example.com")
+    }
+
+    @Test("SIGTERM in the middle restores the terminal; the next start resumes with every answer")
+    func sigtermThenResume() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let wizard = try TmuxWizard(in: scratch.path)
+        defer { wizard.kill() }
+
+        try wizard.waitFor("Company name")
+        try wizard.type(Self.company)
+        try wizard.keys("Enter")
+        try wizard.type("example.com")
+        try wizard.keys("Enter", "Enter")  // no contact yet
+        try wizard.keys("Down", "Down", "Space")  // Series A
+        try wizard.waitFor("(•) Series A")
+        let draft = scratch.file("security-overview.yml.draft")
+        try wizard.waitUntil("the draft to hold the stage") {
+            (try? String(contentsOfFile: draft, encoding: .utf8))?.contains("stage: series-a") == true
+        }
+        kill(try wizard.pid(), SIGTERM)
+        #expect(try wizard.exitStatus() == 128 + Int(SIGTERM))
+        let after = try wizard.waitFor("Stopped by signal", history: true)
+        #expect(after.contains("Stopped by signal"), "the message printed after endwin shows: \(after)")
+        #expect(!after.contains("Company name"), "the wizard's screen is gone (terminal restored)")
+
+        try wizard.restart()
+        try wizard.waitFor("Resume the draft")
+        try wizard.keys("Enter")
+        let screen = try wizard.waitFor("Company name")
+        #expect(screen.contains("[\(Self.company)"))
+        #expect(screen.contains("[example.com"))
+        #expect(screen.contains("(•) Series A"))
+    }
+
+    @Test("TERM=dumb, TERM unset and a broken answers file give one line and leave the terminal alone")
+    func unusableTerminal() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let wizard = try TmuxWizard(in: scratch.path, environment: ["TERM": "dumb"])
+        defer { wizard.kill() }
+        var screen = try wizard.waitFor("render --answers FILE", history: true)
+        #expect(try wizard.exitStatus() == 1)
+        #expect(screen.contains("render --answers FILE"))
+        #expect(screen.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            .filter { $0.contains("error:") }.count == 1)
+
+        try wizard.restart([], environment: ["TERM": ""])
+        screen = try wizard.waitFor("TERM is not set", history: true)
+        #expect(try wizard.exitStatus() == 1)
+
+        let broken = try scratch.write("broken.yml", "version: 1\nprofile:\n  stage: huge\n")
+        try wizard.restart(["--answers", broken])
+        screen = try wizard.waitFor("error: \(broken):3:", history: true)
+        #expect(try wizard.exitStatus() == 1)
+        let render = try Run.tool(["render", "--answers", broken])
+        #expect(screen.contains(render.stderr.trimmingCharacters(in: .whitespacesAndNewlines)),
+                "the same error as render prints")
+    }
+}
+
+/// Not in tmux: no terminal at all.
+@Suite("Wizard without a terminal")
+struct WizardNoTerminalTests {
+    @Test("Standard input and output not a TTY: one line saying to use render, exit non-zero, nothing on stdout")
+    func noTTY() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let result = try Run.tool(["wizard", "--answers", scratch.file("security-overview.yml")])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(result.stderr.contains("not a TTY"))
+        #expect(result.stderr.contains("security-overview render --answers FILE"))
+        #expect(!result.stderr.contains("\u{1B}"))
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One tmux server on a private socket running the wizard: a real terminal the
+/// tests type into and read from. Always `kill()` it (use `defer`).
+final class TmuxWizard {
+    /// tmux tests run when tmux is installed, and always in CI (where a missing
+    /// tmux must fail, not skip).
+    static var enabled: Bool { Run.onPath("tmux") || ProcessInfo.processInfo.environment["CI"] == "true" }
+
+    let socket = "so-wizard-\(UUID().uuidString.prefix(8))"
+    let folder: String
+
+    /// Starts `security-overview` with `arguments` in `folder`, in a `width`x`height` window.
+    /// `environment` is set (or, with an empty value, unset) for the program.
+    init(in folder: String, arguments: [String] = [], width: Int = 80, height: Int = 24,
+         environment: [String: String] = [:]) throws {
+        self.folder = folder
+        try tmux(["new-session", "-d", "-x", String(width), "-y", String(height), "-c", folder,
+                  commandLine(arguments, environment),
+                  ";", "set-option", "-g", "remain-on-exit", "on"])
+    }
+
+    /// Where the shell in the pane writes the program's exit status (tmux's own
+    /// `pane_dead_status` sometimes stays empty).
+    var statusFile: String { (folder as NSString).appendingPathComponent(".wizard-exit-status") }
+
+    /// `env ... security-overview ARGS; echo $? > status file`, for tmux's shell.
+    func commandLine(_ arguments: [String], _ environment: [String: String]) -> String {
+        unlink(statusFile)
+        return Self.programLine(arguments, environment) + "; echo $? > " + Self.quote(statusFile)
+    }
+
+    static func programLine(_ arguments: [String], _ environment: [String: String]) -> String {
+        var env = ["LANG": "C.UTF-8", "LC_ALL": ""].merging(environment) { $1 }
+        let unset = env.filter { $0.value.isEmpty }.map(\.key).sorted()
+        env = env.filter { !$0.value.isEmpty }
+        let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(quote($0.value))" }
+        return (["env"] + unset.map { "-u \($0)" } + assignments + [quote(Run.binary)] + arguments.map(quote))
+            .joined(separator: " ")
+    }
+
+    static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> RunResult {
+        let result = try Run.command("tmux", ["-L", socket, "-f", "/dev/null"] + arguments)
+        if result.status != 0 {
+            throw WizardTestFailure("tmux \(arguments.joined(separator: " ")) failed (\(result.status)): \(result.stderr)")
+        }
+        return result
+    }
+
+    /// Named keys (`Down`, `Enter`, `Space`, `Escape`, `BTab`, `C-s`) sent as typed.
+    func keys(_ names: String...) throws { try tmux(["send-keys"] + names) }
+
+    /// Text sent literally, as if typed or pasted.
+    func type(_ text: String) throws { try tmux(["send-keys", "-l", text]) }
+
+    /// The screen as text.
+    func screen() throws -> String { try tmux(["capture-pane", "-p"]).stdout }
+
+    /// The screen with the lines scrolled off above it (what a program printed
+    /// after leaving the full screen may have scrolled up).
+    func output() throws -> String { try tmux(["capture-pane", "-p", "-J", "-S", "-"]).stdout }
+
+    /// Waits until the screen (or, with `history`, what scrolled off it too)
+    /// shows `text`: polling, never a fixed sleep.
+    @discardableResult
+    func waitFor(_ text: String, history: Bool = false, timeout: Double = 20) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try history ? output() : screen()
+            if last.contains(text) { return last }
+            usleep(50_000)
+        }
+        throw WizardTestFailure("timed out waiting for \"\(text)\"; the screen was:\n\(last)")
+    }
+
+    /// Waits until `condition` holds for something outside the screen (a file).
+    func waitUntil(_ what: String, timeout: Double = 20, _ condition: () -> Bool) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if condition() { return }
+            usleep(50_000)
+        }
+        throw WizardTestFailure("timed out waiting for \(what); the screen was:\n\((try? screen()) ?? "")")
+    }
+
+    /// The process id of the program: the child of the pane's shell.
+    func pid(timeout: Double = 20) throws -> pid_t {
+        let shell = try tmux(["display-message", "-p", "#{pane_pid}"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+            if let first = children.split(separator: " ").first, let pid = pid_t(first) { return pid }
+            usleep(50_000)
+        }
+        throw WizardTestFailure("no program running in the pane")
+    }
+
+    /// The program's exit status once it has ended (128 + N for signal N).
+    func exitStatus(timeout: Double = 20) throws -> Int {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let text = try? String(contentsOfFile: statusFile, encoding: .utf8),
+               let status = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                return status
+            }
+            usleep(50_000)
+        }
+        throw WizardTestFailure("the wizard did not exit; the screen was:\n\((try? screen()) ?? "")")
+    }
+
+    /// Runs the program again in the same pane (after it exited).
+    func restart(_ arguments: [String] = [], environment: [String: String] = [:]) throws {
+        try tmux(["respawn-pane", "-k", "-c", folder, commandLine(arguments, environment)])
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-x", String(width), "-y", String(height)])
+    }
+
+    func kill() { _ = try? Run.command("tmux", ["-L", socket, "-f", "/dev/null", "kill-server"]) }
+}
+
+struct WizardTestFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
