@@ -67,8 +67,18 @@ public final class NcursesTerminal: Terminal {
         noecho()
         nonl()
         keypad(window, true)
+        // Terminals that ignore keypad-transmit mode (smkx) send the normal-mode
+        // sequences; terminfo only lists one set, so teach ncurses the other.
+        for (sequence, code) in [("\u{1B}[A", KEY_UP), ("\u{1B}[B", KEY_DOWN), ("\u{1B}[C", KEY_RIGHT),
+                                 ("\u{1B}[D", KEY_LEFT), ("\u{1B}[H", KEY_HOME), ("\u{1B}[F", KEY_END),
+                                 ("\u{1B}OA", KEY_UP), ("\u{1B}OB", KEY_DOWN), ("\u{1B}OC", KEY_RIGHT),
+                                 ("\u{1B}OD", KEY_LEFT), ("\u{1B}OH", KEY_HOME), ("\u{1B}OF", KEY_END),
+                                 ("\u{1B}[1~", KEY_HOME), ("\u{1B}[4~", KEY_END), ("\u{1B}[5~", KEY_PPAGE),
+                                 ("\u{1B}[6~", KEY_NPAGE), ("\u{1B}[3~", KEY_DC), ("\u{1B}[Z", KEY_BTAB)]
+            where key_defined(sequence) == 0 {
+            define_key(sequence, code)
+        }
         set_escdelay(25)
-        leaveok(window, false)
         so_install_signal_handlers()
         setUpColours()
     }
@@ -107,10 +117,12 @@ public final class NcursesTerminal: Terminal {
         previous = canvas
         if let cursor = canvas.cursor {
             setCursor(1)
+            leaveok(window, false)
             wmove(window, Int32(cursor.y), Int32(cursor.x))
         } else {
+            // No caret: leave the cursor wherever drawing ended (no bytes spent moving it).
             setCursor(0)
-            wmove(window, Int32(canvas.size.height - 1), 0)
+            leaveok(window, true)
         }
         wnoutrefresh(window)
         doupdate()

@@ -231,13 +231,18 @@ public struct Screens {
     /// with "›" so it shows without colour too.
     func drawChoice(_ canvas: inout Canvas, x: Int, y: Int, width: Int, focused: Bool, marker: String?,
                     _ text: String, _ style: Style = .normal) {
-        canvas.put(focused ? "›" : " ", x: x, y: y, focused ? .heading : .normal)
-        var column = x + 2
-        let label = (marker.map { $0 + " " } ?? "") + text
-        let shown = TextWidth.truncate(label, to: width - 2)
-        column = canvas.put(shown, x: column, y: y, focused ? .focused : style)
-        _ = column
+        // Only the "›" and the box (or, without a box, the label) change with the
+        // focus: a move down a list redraws a few cells, not two whole lines.
+        canvas.put(focused ? "›" : " ", x: x, y: y)
+        guard let marker else {
+            canvas.put(TextWidth.truncate(text, to: width - 2), x: x + 2, y: y, focused ? .focused : style)
+            return
+        }
+        let column = canvas.put(marker, x: x + 2, y: y, focused ? Self.focusedMarker : style)
+        canvas.put(" " + TextWidth.truncate(text, to: width - 3 - TextWidth.of(marker)), x: column, y: y, style)
     }
+
+    static let focusedMarker = Style(.normal, reverse: true)
 
     static let inputMaxRows = 3
 
