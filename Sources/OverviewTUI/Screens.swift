@@ -430,8 +430,9 @@ public struct Screens {
         for line in TextWidth.wrap("Recommended for: " + section.guidance.who, to: textWidth) {
             lines.append(.text(line, .heading, indent: 0, anchor: 0))
         }
-        lines.append(.text((recommendation.recommended ? "✓ " : "· ") + recommendation.reason,
-                           recommendation.recommended ? .good : .muted, indent: 0, anchor: 0))
+        for line in TextWidth.wrap((recommendation.recommended ? "✓ " : "· ") + recommendation.reason, to: textWidth) {
+            lines.append(.text(line, recommendation.recommended ? .good : .muted, indent: 0, anchor: 0))
+        }
         if !state.answers.isIncluded(section) {
             lines.append(.text("Skipped: not on your page. Press s to include it.", .warning, indent: 0, anchor: 0))
         }
@@ -497,8 +498,11 @@ public struct Screens {
                        x: 0, y: preview.y, .muted)
         }
         var previewLines: [(String, Style)] = []
+        func note(_ text: String) {
+            for line in TextWidth.wrap(text, to: preview.width - 2) { previewLines.append((line, .muted)) }
+        }
         if !state.answers.isIncluded(section) {
-            previewLines.append(("(Skipped: not on the page.)", .muted))
+            note("(Skipped: not on the page.)")
         } else if let markdown = PageRenderer(catalog: wizard.catalog).sectionMarkdown(section, state.answers) {
             previewLines.append(("## " + section.title, .heading))
             previewLines.append(("", .normal))
@@ -506,7 +510,7 @@ public struct Screens {
                 for line in TextWidth.wrap(String(raw), to: preview.width - 2) { previewLines.append((line, .normal)) }
             }
         } else {
-            previewLines.append(("(Not on the page yet: nothing answered here says anything.)", .muted))
+            note("(Not on the page yet: nothing answered here says anything.)")
         }
         for (offset, line) in previewLines.prefix(preview.height - 1).enumerated() {
             canvas.put(line.0, x: preview.x + 1, y: preview.y + 1 + offset, line.1, width: preview.width - 2)
@@ -529,7 +533,7 @@ public struct Screens {
             drawPagePreview(&canvas, state, body)
             return
         }
-        let listWidth = wide ? body.width / 2 : body.width
+        let listWidth = wide ? min(72, body.width - 40) : body.width
         let company = state.answers.company
         let summary = [company.name, company.domain, company.securityContact].compactMap { $0 }.joined(separator: " · ")
         canvas.put(summary.isEmpty ? "No company details yet." : summary, x: 1, y: body.y, .heading, width: listWidth - 2)
