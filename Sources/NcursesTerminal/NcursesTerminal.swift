@@ -106,7 +106,19 @@ public final class NcursesTerminal: Terminal {
 
     public var stopSignal: Int32? {
         let signal = so_caught_signal()
-        return signal == 0 ? nil : signal
+        if signal != 0 { return signal }
+        // A terminal that went away without SIGHUP makes every read fail at once:
+        // stop (as for a hang-up) instead of spinning on ERR.
+        return instantFailures > 100 ? SIGHUP : nil
+    }
+
+    /// Reads that returned nothing long before their timeout, in a row.
+    private var instantFailures = 0
+
+    private static func milliseconds() -> Int {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return now.tv_sec * 1000 + now.tv_nsec / 1_000_000
     }
 
     public func draw(_ canvas: Canvas) {
@@ -173,8 +185,16 @@ public final class NcursesTerminal: Terminal {
     public func readKey(timeoutMilliseconds: Int) -> Key? {
         wtimeout(window, Int32(timeoutMilliseconds))
         var character: wint_t = 0
+        let started = timeoutMilliseconds > 0 ? Self.milliseconds() : 0
         let result = wget_wch(window, &character)
-        if result == ERR { return nil }
+        if result == ERR {
+            if timeoutMilliseconds > 0 {
+                let fast = Self.milliseconds() - started < timeoutMilliseconds / 2
+                instantFailures = fast && so_caught_signal() == 0 ? instantFailures + 1 : 0
+            }
+            return nil
+        }
+        instantFailures = 0
         if result == KEY_CODE_YES {
             switch Int32(character) {
             case KEY_UP: return .up

@@ -133,7 +133,7 @@ public struct Screens {
         ]
         let answered = draft.sections.values.reduce(0) { $0 + $1.answers.count }
         let company = draft.company.name.map { "for \($0)" } ?? "without a company name yet"
-        lines.append(("It holds answers \(company): \(answered) answer\(answered == 1 ? "" : "s") in the sections,", .normal))
+        lines.append(("It holds answers \(company) (\(answered) in the sections),", .normal))
         lines.append(state.hadAnswersFile
             ? ("not yet saved to \(state.paths.answers).", .normal)
             : ("never saved to an answers file.", .normal))

@@ -1,0 +1,64 @@
+import Testing
+@testable import OverviewCore
+@testable import OverviewTUI
+
+@Suite("Key map")
+struct KeyMapTests {
+    let keys = KeyMap(wizard: testWizard)
+    let size = Size(width: 80, height: 24)
+
+    @Test("In a text field q, j, k, ? and Space are text")
+    func textFieldKeys() {
+        let state = firstRun()
+        for character in ["q", "j", "k", "?", " "] {
+            #expect(keys.action(for: .character(Character(character)), in: state, size: size) == .textTyped(character))
+        }
+        #expect(keys.action(for: .left, in: state, size: size) == .caretMoved(.left))
+        #expect(keys.action(for: .control("u"), in: state, size: size) == .fieldCleared)
+        #expect(keys.action(for: .function(1), in: state, size: size) == .helpToggled)
+        #expect(keys.action(for: .control("c"), in: state, size: size) == .quitRequested)
+    }
+
+    @Test("Outside text fields the letters are commands")
+    func listKeys() {
+        var state = firstRun()
+        state.step = .plan
+        #expect(keys.action(for: .character("q"), in: state, size: size) == .quitRequested)
+        #expect(keys.action(for: .character("j"), in: state, size: size) == .focusMoved(by: 1))
+        #expect(keys.action(for: .character("k"), in: state, size: size) == .focusMoved(by: -1))
+        #expect(keys.action(for: .character(" "), in: state, size: size) == .toggled)
+        #expect(keys.action(for: .character("?"), in: state, size: size) == .helpToggled)
+        #expect(keys.action(for: .enter, in: state, size: size) == .confirmed)
+        #expect(keys.action(for: .escape, in: state, size: size) == .wentBack)
+        #expect(keys.action(for: .backTab, in: state, size: size) == .wentBack)
+        #expect(keys.action(for: .tab, in: state, size: size) == .nextFieldFocused)
+        #expect(keys.action(for: .control("s"), in: state, size: size) == .saveRequested)
+        #expect(keys.action(for: .pageDown, in: state, size: size) == .focusMoved(by: 9))
+        state.step = .review
+        #expect(keys.action(for: .pageDown, in: state, size: size) == .previewScrolled(by: 9))
+        #expect(keys.action(for: .character("p"), in: state, size: size) == .pagePreviewToggled)
+    }
+
+    @Test("Enter in a multi-line field is a new line")
+    func multilineEnter() {
+        var state = firstRun()
+        state.step = .section("security-team")
+        state.focus = testWizard.items(state).firstIndex {
+            if case .text(let field) = $0 { return testWizard.isMultiline(field) }
+            return false
+        }!
+        #expect(keys.action(for: .enter, in: state, size: size) == .textTyped("\n"))
+    }
+
+    @Test("The bottom bar lists help and quit on every screen")
+    func hints() {
+        for step in [WizardStep.resumeDraft, .profile, .plan, .section("overview"), .review, .export] {
+            var state = firstRun()
+            state.step = step
+            state.focus = 0
+            let hints = keys.hints(for: state).map(\.0)
+            #expect(hints.contains("?") || hints.contains("F1"))
+            #expect(hints.contains("q") || hints.contains("^C"))
+        }
+    }
+}
