@@ -129,16 +129,14 @@ struct SectionParser {
 
     func parse(_ rawText: String) throws(InputError) -> Section {
         _ = MarkdownText.registerContentType
-        let text = rawText.replacingOccurrences(of: "\r\n", with: "\n")
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first.map({ $0.trimmingTrailingSpaces() == "---" }) == true else {
-            throw InputError(file: file, line: 1, "no front matter: a section file starts with a line '---'")
-        }
-        guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingTrailingSpaces() == "---" }) else {
+        let text = rawText.contains("\r") ? rawText.replacingOccurrences(of: "\r\n", with: "\n") : rawText
+        guard let (yaml, body, closingLine) = Self.splitFrontMatter(text) else {
+            if !text.hasPrefix("---\n") && text != "---" {
+                throw InputError(file: file, line: 1, "no front matter: a section file starts with a line '---'")
+            }
             throw InputError(file: file, line: 1, "front matter is not closed: add a line '---' after it")
         }
-        let yaml = lines[1..<end].joined(separator: "\n")
-        let body = lines[(end + 1)...].joined(separator: "\n")
+        let end = closingLine - 1
         let reader = YAMLReader(file: file, lineOffset: 1)
         guard let root = try reader.compose(yaml) else {
             throw InputError(file: file, line: 2, "front matter is empty")
@@ -191,6 +189,30 @@ struct SectionParser {
         }
         return Section(id: id, title: title, order: order, rule: rule, guidance: guidance,
                        questions: questions, body: body, source: file, template: template)
+    }
+
+    /// The YAML between the opening and closing `---` lines, the body after
+    /// them, and the closing line's number. Works on UTF-8 bytes: this runs for
+    /// every section at every start.
+    static func splitFrontMatter(_ text: String) -> (yaml: String, body: String, closingLine: Int)? {
+        let bytes = Array(text.utf8)
+        guard bytes.starts(with: Array("---\n".utf8)) else { return nil }
+        var line = 2
+        var start = 4
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            var content = bytes[start..<end]
+            while let last = content.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { content = content.dropLast() }
+            if content.elementsEqual("---".utf8) {
+                let yaml = String(decoding: bytes[4..<start], as: UTF8.self)
+                let body = end < bytes.count ? String(decoding: bytes[(end + 1)...], as: UTF8.self) : ""
+                return (yaml, body, line)
+            }
+            line += 1
+            start = end + 1
+        }
+        return nil
     }
 
     static func isSectionID(_ id: String) -> Bool {
