@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 import Yams
 
@@ -59,7 +60,7 @@ public struct Section: Sendable {
     public var body: String
     /// Where it came from: `sections/30-infrastructure.md` or a user's file.
     public var source: String
-    let template: MustacheTemplate
+    let template: SectionTemplate
 
     public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
 }
@@ -87,7 +88,7 @@ public struct Catalog: Sendable {
     public static func load(customDirectory directory: String?) throws(InputError) -> Catalog {
         var builtin: [Section] = []
         for file in BuiltinCatalog.files {
-            builtin.append(try SectionParser(file: file.name).parse(file.text))
+            builtin.append(try SectionParser(file: file.name, lazyTemplate: true).parse(file.text))
         }
         var custom: [Section] = []
         if let directory {
@@ -121,11 +122,43 @@ public struct Catalog: Sendable {
     }
 }
 
+/// A section's Mustache template, compiled once, when first needed: parsing
+/// every template is most of the cost of starting, and a screen or a page
+/// often needs only a few.
+final class SectionTemplate: @unchecked Sendable {
+    let body: String
+    private let lock = NSLock()
+    private var compiled: MustacheTemplate?
+
+    init(body: String) { self.body = body }
+
+    /// Compiles now; throws the parser's error.
+    @discardableResult
+    func compile() throws -> MustacheTemplate {
+        try lock.withLock {
+            if let compiled { return compiled }
+            // Everything a template prints from `{{value}}` is escaped for Markdown.
+            let template = try MustacheTemplate(string: MarkdownText.pragma + body)
+            compiled = template
+            return template
+        }
+    }
+
+    /// Renders `context`. A template that does not compile renders nothing:
+    /// only built-in templates are compiled late, and a test compiles them all.
+    func render(_ context: [String: Any]) -> String {
+        (try? compile())?.render(context) ?? ""
+    }
+}
+
 // MARK: - Reading section files
 
 /// Reads one section file: `---`, YAML front matter, `---`, Mustache body.
 struct SectionParser {
     let file: String
+    /// Built-in sections compile their template on first use (tests check they
+    /// all compile); a user's section compiles at load, so its errors show then.
+    var lazyTemplate = false
 
     func parse(_ rawText: String) throws(InputError) -> Section {
         _ = MarkdownText.registerContentType
@@ -176,10 +209,9 @@ struct SectionParser {
         guard let order else { throw reader.error(root, "the front matter has no 'order'") }
         guard let guidance else { throw reader.error(root, "the front matter has no 'guidance'") }
 
-        let template: MustacheTemplate
+        let template = SectionTemplate(body: body)
         do {
-            // Everything a template prints from `{{value}}` is escaped for Markdown.
-            template = try MustacheTemplate(string: MarkdownText.pragma + body)
+            if !lazyTemplate { try template.compile() }
         } catch let error as MustacheTemplate.ParserError {
             throw InputError(file: file, line: end + 1 + error.context.lineNumber,
                              column: error.context.columnNumber,

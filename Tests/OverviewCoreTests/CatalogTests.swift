@@ -25,6 +25,12 @@ import Testing
         ])
     }
 
+    @Test func everyBuiltInTemplateCompiles() throws {
+        for section in Fixtures.catalog.sections {
+            #expect(throws: Never.self, "\(section.source)") { try section.template.compile() }
+        }
+    }
+
     @Test func everySectionHasGuidanceAndQuestions() {
         for section in Fixtures.catalog.sections {
             #expect(!section.guidance.who.isEmpty && !section.guidance.why.isEmpty, "\(section.id)")
