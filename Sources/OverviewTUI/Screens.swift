@@ -20,7 +20,7 @@ public struct Screens {
 
     public init(wizard: Wizard) {
         self.wizard = wizard
-        self.pages = PageCache(catalog: wizard.catalog)
+        self.pages = PageCache(wizard: wizard)
     }
 
     /// The whole screen for `state` at `size`.
@@ -699,15 +699,15 @@ struct Rect {
 /// The whole page, rendered only when a screen shows it and only again when the
 /// answers change.
 final class PageCache: @unchecked Sendable {
-    let catalog: Catalog
+    let wizard: Wizard
     private var key: (Answers, Int)?
     private var cached: [String] = []
 
-    init(catalog: Catalog) { self.catalog = catalog }
+    init(wizard: Wizard) { self.wizard = wizard }
 
     func lines(_ answers: Answers, width: Int) -> [String] {
         if let key, key.0 == answers, key.1 == width { return cached }
-        let page = PageRenderer(catalog: catalog).page(answers, format: .markdown)
+        let page = PageRenderer(catalog: wizard.catalog).page(answers, format: .markdown)
         var lines: [String] = []
         for block in Self.blocks(page) {
             lines += block.isEmpty ? [""] : TextWidth.wrap(block, to: max(10, width))

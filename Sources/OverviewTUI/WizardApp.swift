@@ -26,8 +26,9 @@ public final class WizardApp {
     }
 
     /// Runs until the user quits or a signal asks to stop.
-    public func run(on terminal: Terminal) -> Outcome {
+    public func run(on terminal: Terminal, afterFirstFrame: () -> Void = {}) -> Outcome {
         draw(on: terminal)
+        afterFirstFrame()
         while true {
             if let signal = terminal.stopSignal { return .signalled(signal) }
             guard let first = terminal.readKey(timeoutMilliseconds: 250) else { continue }

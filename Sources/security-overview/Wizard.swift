@@ -30,13 +30,26 @@ struct Wizard: ParsableCommand {
         var logic: OverviewCore.Wizard!
         // Everything that can fail on input fails here, before the screen is taken.
         try reporting {
+            let draftPath = answers + ".draft"
+            if catalog.directory == nil && !FileStore.exists(answers) && !FileStore.exists(draftPath) {
+                // A first run: the first screen needs no section, so it is drawn
+                // while the built-in catalog (checked by the tests) is parsed.
+                let loader = CatalogLoader(lazy: {
+                    do { return try Catalog.builtin() } catch { fatalError("the built-in catalog is broken: \(error)") }
+                })
+                logic = OverviewCore.Wizard(loader: loader)
+                targets = OverviewCore.Export.Targets.from(Answers(), answersPath: answers)
+                if let output { targets.page = output }
+                state = logic.start(paths: WizardPaths(answers: answers, page: targets.page, securityTxt: targets.securityTxt),
+                                    fileAnswers: nil, draft: nil)
+                return
+            }
             let catalog = try catalog.load()
             logic = OverviewCore.Wizard(catalog: catalog)
             let fileAnswers: Answers? = FileStore.exists(answers) ? try AnswersFile.load(answers, catalog: catalog) : nil
             var found = OverviewCore.Export.Targets.from(fileAnswers ?? Answers(), answersPath: answers)
             if let output { found.page = output }
             targets = found
-            let draftPath = answers + ".draft"
             // A draft that no longer loads (the catalog changed) is not offered; it stays on disk.
             let draft = FileStore.exists(draftPath) ? try? AnswersFile.load(draftPath, catalog: catalog) : nil
             state = logic.start(paths: WizardPaths(answers: answers, page: found.page, securityTxt: found.securityTxt),
@@ -54,7 +67,7 @@ struct Wizard: ParsableCommand {
             throw ExitCode(1)
         }
         let app = WizardApp(wizard: logic, state: state, targets: targets)
-        let outcome = app.run(on: terminal)
+        let outcome = app.run(on: terminal, afterFirstFrame: { logic.loader.prefetch() })
         terminal.close()
         switch outcome {
         case .quit:

@@ -1,10 +1,17 @@
 /// The wizard's logic: which items each screen has, and the one reducer that
 /// changes `WizardState`. Pure: no terminal, no files, no clock.
 public struct Wizard: Sendable {
-    public let catalog: Catalog
+    /// The catalog, loaded when first needed (a first run draws its first
+    /// screen, which needs no section, before the catalog is parsed).
+    public var catalog: Catalog { loader.catalog }
+    public let loader: CatalogLoader
 
     public init(catalog: Catalog) {
-        self.catalog = catalog
+        self.loader = CatalogLoader(catalog)
+    }
+
+    public init(loader: CatalogLoader) {
+        self.loader = loader
     }
 
     // MARK: - Starting
