@@ -72,12 +72,13 @@ struct Wizard: ParsableCommand {
         switch outcome {
         case .quit:
             if let exported = app.state.exported, app.state.saved == app.state.answers {
-                print("Wrote " + exported.joined(separator: ", "))
+                print(TerminalSafe.oneLine("Wrote " + exported.joined(separator: ", ")))
             } else if app.state.hasUnsavedChanges {
-                print("Not saved; your answers are kept in \(app.state.paths.draft) and offered next time.")
+                print(TerminalSafe.oneLine("Not saved; your answers are kept in \(app.state.paths.draft) and offered next time."))
             }
         case .signalled(let signal):
-            FileHandle.standardError.write(Data("Stopped by signal \(signal); your answers are kept in \(app.state.paths.draft).\n".utf8))
+            let line = TerminalSafe.oneLine("Stopped by signal \(signal); your answers are kept in \(app.state.paths.draft).")
+            FileHandle.standardError.write(Data((line + "\n").utf8))
             throw ExitCode(128 + signal)
         }
     }
