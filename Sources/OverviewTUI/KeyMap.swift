@@ -90,7 +90,7 @@ public struct KeyMap: Sendable {
             hints.append(("Enter", "confirm"))
         }
         if case .section(let id) = state.step, let section = wizard.catalog.section(id) {
-            hints.append(("s", state.answers.isIncluded(section) ? "skip section" : "include section"))
+            hints.append(("s", state.answers.isIncluded(section) ? "skip" : "include"))
         }
         if state.step == .review { hints += [("PgUp/PgDn", "scroll page"), ("p", "page")] }
         if state.step != .resumeDraft && (state.step != .profile || state.returnToReview) { hints.append(("Esc", "back")) }

@@ -191,6 +191,8 @@ public struct Screens {
             while bottom + 1 < lines.count, case .multiline(state.focus, _, _) = lines[bottom + 1] { bottom += 1 }
         }
         if bottom + 1 < lines.count, case .text(_, let style, _, _) = lines[bottom + 1], style == .error { bottom += 1 }
+        // The rest of a long choice label, under it.
+        while bottom + 1 < lines.count, case .text(_, _, 6, nil) = lines[bottom + 1] { bottom += 1 }
 
         var offset = memory.offsets[state.step] ?? 0
         if state.focus == 0 { offset = 0 }
@@ -464,13 +466,13 @@ public struct Screens {
             case .single:
                 for (offset, choice) in question.choices.enumerated() {
                     let picked = given[question.id] == .choice(choice.id)
-                    lines.append(.item(first + offset, marker: picked ? "(•)" : "( )", choice.label, .normal))
+                    appendChoice(&lines, first + offset, picked ? "(•)" : "( )", choice.label, textWidth)
                 }
             case .multiple:
                 var picked: [String] = []
                 if case .choices(let ids)? = given[question.id] { picked = ids }
                 for (offset, choice) in question.choices.enumerated() {
-                    lines.append(.item(first + offset, marker: picked.contains(choice.id) ? "[x]" : "[ ]", choice.label, .normal))
+                    appendChoice(&lines, first + offset, picked.contains(choice.id) ? "[x]" : "[ ]", choice.label, textWidth)
                 }
             }
         }
@@ -515,6 +517,14 @@ public struct Screens {
         for (offset, line) in previewLines.prefix(preview.height - 1).enumerated() {
             canvas.put(line.0, x: preview.x + 1, y: preview.y + 1 + offset, line.1, width: preview.width - 2)
         }
+    }
+
+    /// A choice whose label may need several lines: the first is the item, the
+    /// rest hang under the label.
+    func appendChoice(_ lines: inout [FormLine], _ item: Int, _ marker: String, _ label: String, _ width: Int) {
+        let wrapped = TextWidth.wrap(label, to: max(10, width - 6))
+        lines.append(.item(item, marker: marker, wrapped.first ?? "", .normal))
+        for rest in wrapped.dropFirst() { lines.append(.text(rest, .normal, indent: 6, anchor: nil)) }
     }
 
     // MARK: - Review
