@@ -20,9 +20,14 @@ final class TmuxWizard {
     init(in folder: String, arguments: [String] = [], width: Int = 80, height: Int = 24,
          environment: [String: String] = [:]) throws {
         self.folder = folder
-        try tmux(["new-session", "-d", "-x", String(width), "-y", String(height), "-c", folder,
-                  commandLine(arguments, environment),
-                  ";", "set-option", "-g", "remain-on-exit", "on"])
+        do {
+            try tmux(["new-session", "-d", "-x", String(width), "-y", String(height), "-c", folder,
+                      commandLine(arguments, environment),
+                      ";", "set-option", "-g", "remain-on-exit", "on"])
+        } catch {
+            kill()  // a half-started server must not outlive the test either
+            throw error
+        }
     }
 
     /// Where the shell in the pane writes the program's exit status (tmux's own
