@@ -131,7 +131,12 @@ final class TmuxWizard {
         try tmux(["resize-window", "-x", String(width), "-y", String(height)])
     }
 
-    func kill() { _ = try? Run.command("tmux", ["-L", socket, "-f", "/dev/null", "kill-server"]) }
+    /// Ends the server and removes its socket file (tmux leaves it behind).
+    func kill() {
+        _ = try? Run.command("tmux", ["-L", socket, "-f", "/dev/null", "kill-server"])
+        let folder = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        unlink("\(folder)/tmux-\(getuid())/\(socket)")
+    }
 }
 
 struct WizardTestFailure: Error, CustomStringConvertible {
