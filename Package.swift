@@ -39,10 +39,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "OverviewTUI",
                 "NcursesTerminal",
-            ],
-            // main.swift holds `@main`; with a second source file (Wizard.swift)
-            // SwiftPM would otherwise read main.swift as top-level code.
-            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+            ]
         ),
         // The wizard: screens drawn on an in-memory canvas, the key map, the run loop.
         // Knows nothing of ncurses.
@@ -63,7 +60,8 @@ let package = Package(
         ),
         .testTarget(
             name: "OverviewCoreTests",
-            dependencies: ["OverviewCore"]
+            dependencies: ["OverviewCore"],
+            exclude: ["Fixtures"]
         ),
         // The wizard's reducer and screens, without a terminal.
         .testTarget(
