@@ -21,12 +21,13 @@ struct WizardTmuxTests {
         try wizard.keys("Enter")
         try wizard.type("security@example.com")
         try wizard.keys("Enter")
-        try wizard.keys("Down", "Down", "Enter")  // Series A
-        try wizard.keys("Down", "Down", "Enter")  // personal data
-        try wizard.keys("Enter")                  // enterprise customers: yes
-        try wizard.keys("Down", "Enter")          // payments: no
-        try wizard.keys("Down", "Enter")          // downtime critical: no
-        try wizard.keys("Enter")                  // cloud
+        // Space picks, Enter goes on to the next question.
+        try wizard.keys("Down", "Down", "Space", "Enter")  // Series A
+        try wizard.keys("Down", "Down", "Space", "Enter")  // personal data
+        try wizard.keys("Space", "Enter")                  // enterprise customers: yes
+        try wizard.keys("Down", "Space", "Enter")          // payments: no
+        try wizard.keys("Down", "Space", "Enter")          // downtime critical: no
+        try wizard.keys("Space", "Enter")                  // cloud
     }
 
     @Test("A first run from nothing to exported files, by keystrokes")

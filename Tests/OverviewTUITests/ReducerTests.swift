@@ -120,8 +120,7 @@ struct ReducerTests {
         expected.answers.profile.stage = nil
         #expect(state == expected)
 
-        send(&state, .confirmed)
-        expected.answers.profile.stage = .seriesA
+        send(&state, .confirmed)  // Enter goes on without picking
         expected.focus = 3 + Stage.allCases.count  // the first option of "data"
         #expect(state == expected)
         #expect(testWizard.focusedItem(state) == .option(.profile(.data), 0))
@@ -178,6 +177,24 @@ struct ReducerTests {
         expected.focus = 0
         expected.answers.sections["infrastructure"] = SectionAnswers(answers: ["cloud_providers": .choices(["aws", "azure"])])
         #expect(state == expected)
+    }
+
+    @Test("Pressing Enter through a whole section picks nothing: the page claims only what was picked")
+    func enterPicksNothing() {
+        var state = firstRun()
+        state.answers.profile = Profile(stage: .later, data: .healthOrFinancial, enterpriseCustomers: true,
+                                        acceptsPayments: true, availabilityCritical: true, hosting: .both)
+        state.answers.sections["compliance"] = SectionAnswers(include: true)
+        state.step = .section("compliance")
+        let answers = state.answers
+        var presses = 0
+        while state.step == .section("compliance") && presses <= testWizard.items(state).count {
+            send(&state, .confirmed)
+            presses += 1
+            #expect(state.answers == answers, "Enter \(presses) changed an answer")
+        }
+        #expect(state.step != .section("compliance"), "Enter walked on to the next section")
+        #expect(PageRenderer(catalog: testCatalog).renderedSections(state.answers).isEmpty)
     }
 
     @Test("Going back and forth loses nothing")

@@ -299,8 +299,10 @@ public struct Wizard: Sendable {
         switch focusedItem(state) {
         case .resumeChoice(let resume)?:
             return chooseDraft(&state, resume: resume)
-        case .option(let field, let index)?:
-            if !isMultiple(field) { select(&state, field, index, toggling: false) }
+        case .option?:
+            // Enter goes on; only Space picks. Focus lands on a field's first
+            // option, often "Yes": if Enter picked, pressing it through a
+            // section would affirm everything in it.
             focusNextField(&state)
             if state.focus == 0 { moveFocus(&state, to: items(state).count - 1) }
         case .text?:

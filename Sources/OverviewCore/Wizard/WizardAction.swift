@@ -8,7 +8,7 @@ public enum WizardAction: Equatable, Sendable {
     case nextFieldFocused
     /// Space on the focused item: a choice, yes/no or include toggled.
     case toggled
-    /// Enter: the focused item confirmed (pick it, go on, open it).
+    /// Enter: the focused item confirmed (go on, open it); it never picks a choice.
     case confirmed
     /// Esc or Shift-Tab: back one step; nothing is lost.
     case wentBack
