@@ -101,7 +101,7 @@ struct ReducerTests {
         #expect(state == expected)
     }
 
-    @Test("Space picks and un-picks a profile answer; Enter picks it and moves to the next field")
+    @Test("Space picks and un-picks a profile answer; Enter moves to the next field without picking")
     func profileChoices() {
         var state = firstRun()
         send(&state, .nextFieldFocused, .nextFieldFocused, .nextFieldFocused)
@@ -344,6 +344,12 @@ struct ReducerTests {
         expected.message = WizardMessage(.info, "Wrote a.yml, a.md")
         #expect(state == expected)
         #expect(state.answers.reviewed == "2026-11-29")
+
+        // A later export that fails no longer shows the files as written.
+        #expect(send(&state, .exportFailed("page.md: cannot write: the folder 'site' does not exist")) == [])
+        expected.exported = nil
+        expected.message = WizardMessage(.error, "Nothing written: page.md: cannot write: the folder 'site' does not exist")
+        #expect(state == expected)
     }
 
     @Test("A failed save says why and does not quit")

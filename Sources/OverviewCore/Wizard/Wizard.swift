@@ -193,6 +193,8 @@ public struct Wizard: Sendable {
             effects.append(.deleteDraft)
             return effects
         case .exportFailed(let problem):
+            // What an earlier export wrote is no longer what the screen shows.
+            state.exported = nil
             state.message = WizardMessage(.error, "Nothing written: \(problem)")
         case .draftWriteFailed(let problem):
             state.message = WizardMessage(.error, "Draft not saved: \(problem)")
