@@ -162,7 +162,7 @@ struct SectionParser {
 
     func parse(_ rawText: String) throws(InputError) -> Section {
         _ = MarkdownText.registerContentType
-        let text = rawText.contains("\r") ? rawText.replacingOccurrences(of: "\r\n", with: "\n") : rawText
+        let text = rawText.utf8.contains(UInt8(ascii: "\r")) ? rawText.replacingOccurrences(of: "\r\n", with: "\n") : rawText
         guard let (yaml, body, closingLine) = Self.splitFrontMatter(text) else {
             if !text.hasPrefix("---\n") && text != "---" {
                 throw InputError(file: file, line: 1, "no front matter: a section file starts with a line '---'")

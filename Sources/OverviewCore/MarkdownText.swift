@@ -27,7 +27,7 @@ public enum MarkdownText {
     /// turns into a link. Line breaks are kept (each line escaped on its own,
     /// leading spaces dropped so no line turns into a code block).
     public static func escape(_ text: String) -> String {
-        let unified = text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        let unified = text.utf8.contains(UInt8(ascii: "\r")) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
         let cleaned = TerminalSafe.sanitize(unified, allowNewlines: true)
         return cleaned.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             var out = ""

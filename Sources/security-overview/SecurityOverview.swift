@@ -63,7 +63,11 @@ func writeOutput(_ text: String, to output: String) throws {
 }
 
 struct Render: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Write the Security Overview page from an answers file.")
+    // Every command names itself: deriving a name from the type costs a
+    // String(describing:) of the metatype at each start, about a third of
+    // the instructions of `--version`.
+    static let configuration = CommandConfiguration(
+        commandName: "render", abstract: "Write the Security Overview page from an answers file.")
 
     @Option(help: ArgumentHelp("The answers file.", valueName: "file"))
     var answers: String
@@ -90,6 +94,7 @@ extension PageFormat: ExpressibleByArgument {}
 
 struct Sections: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "sections",
         abstract: "List the catalog's sections; with answers, which are recommended and why.")
 
     enum Format: String, ExpressibleByArgument { case text, json }
@@ -116,6 +121,7 @@ struct Sections: ParsableCommand {
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Exit 0 if the answers are complete, valid and fresh; otherwise list the problems and exit 1.",
         discussion: """
         Fails on missing or unknown answers, answers last reviewed more than 12 \
@@ -160,6 +166,7 @@ struct ReviewDay: ExpressibleByArgument {
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write every output the answers file names (page, security.txt) in one go.",
         discussion: """
         Paths in the answers file's 'outputs' are relative to the answers file; \
