@@ -26,6 +26,12 @@ struct CatalogOptions: ParsableArguments {
     func load() throws -> Catalog {
         do { return try Catalog.load(customDirectory: directory) } catch { throw Failure([error]) }
     }
+
+    /// The catalog, and the answers file at `path` checked against it.
+    func load(answers path: String) throws -> (Catalog, Answers) {
+        let catalog = try load()
+        return (catalog, try AnswersFile.load(path, catalog: catalog))
+    }
 }
 
 /// Problems to report: one line each on standard error, then exit 1.
@@ -82,8 +88,7 @@ struct Render: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let catalog = try catalog.load()
-            let answers = try AnswersFile.load(self.answers, catalog: catalog)
+            let (catalog, answers) = try catalog.load(answers: self.answers)
             let page = PageRenderer(catalog: catalog).page(answers, format: format ?? answers.outputs.format ?? .markdown)
             try writeOutput(page, to: output)
         }
@@ -143,8 +148,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let catalog = try catalog.load()
-            let answers = try AnswersFile.load(self.answers, catalog: catalog)
+            let (catalog, answers) = try catalog.load(answers: self.answers)
             var targets = OverviewCore.Export.Targets.from(answers, answersPath: self.answers)
             if let page { targets.page = page }
             let problems = Completeness.problems(answers, catalog: catalog, file: self.answers)
@@ -185,8 +189,7 @@ struct Export: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let catalog = try catalog.load()
-            let answers = try AnswersFile.load(self.answers, catalog: catalog)
+            let (catalog, answers) = try catalog.load(answers: self.answers)
             let targets = OverviewCore.Export.Targets.from(answers, answersPath: self.answers)
             let written = try OverviewCore.Export.write(answers, catalog: catalog, targets: targets,
                                                         writeAnswers: false, force: force)
@@ -211,8 +214,7 @@ struct SecurityTxtCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let catalog = try catalog.load()
-            let answers = try AnswersFile.load(self.answers, catalog: catalog)
+            let (catalog, answers) = try catalog.load(answers: self.answers)
             try writeOutput(try SecurityTxt.text(answers, catalog: catalog, file: self.answers), to: output)
         }
     }
