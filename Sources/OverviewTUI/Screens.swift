@@ -201,31 +201,42 @@ public struct Screens {
         offset = max(0, min(offset, max(0, lines.count - area.height)))
         memory.offsets[state.step] = offset
 
+        let moreAbove = offset > 0
+        let moreBelow = offset + area.height < lines.count
         for row in 0..<area.height {
             let index = offset + row
             guard index < lines.count else { break }
-            drawFormLine(&canvas, state, lines[index], x: area.x, y: area.y + row, width: area.width)
+            // The scroll marks get the right end of their row to themselves.
+            let marked = (row == 0 && moreAbove) || (row == area.height - 1 && moreBelow)
+            drawFormLine(&canvas, state, lines[index], x: area.x, y: area.y + row, width: area.width,
+                         reserve: marked ? Self.moreMarkWidth : 0)
         }
-        if offset > 0 { canvas.put("↑ more", x: area.x + area.width - 7, y: area.y, .muted) }
-        if offset + area.height < lines.count {
-            canvas.put("↓ more", x: area.x + area.width - 7, y: area.y + area.height - 1, .muted)
-        }
+        if moreAbove { canvas.put("↑ more", x: area.x + area.width - 7, y: area.y, .muted) }
+        if moreBelow { canvas.put("↓ more", x: area.x + area.width - 7, y: area.y + area.height - 1, .muted) }
     }
 
-    func drawFormLine(_ canvas: inout Canvas, _ state: WizardState, _ line: FormLine, x: Int, y: Int, width: Int) {
+    /// Columns "↑ more" / "↓ more" take at the right end of a form row.
+    static let moreMarkWidth = 8
+
+    /// Text boxes stop short of the scroll marks, so a box keeps its width
+    /// whichever row it scrolls to.
+    static func inputWidth(_ width: Int) -> Int { min(width - 5 - moreMarkWidth, 72) }
+
+    func drawFormLine(_ canvas: inout Canvas, _ state: WizardState, _ line: FormLine, x: Int, y: Int, width: Int,
+                      reserve: Int = 0) {
         switch line {
         case .blank:
             break
         case let .text(text, style, indent, _):
-            canvas.put(text, x: x + 1 + indent, y: y, style, width: width - 2 - indent)
+            canvas.put(text, x: x + 1 + indent, y: y, style, width: width - 2 - indent - reserve)
         case let .item(item, marker, text, style):
-            drawChoice(&canvas, x: x + 1, y: y, width: width - 2, focused: state.focus == item, marker: marker, text, style)
+            drawChoice(&canvas, x: x + 1, y: y, width: width - 2 - reserve, focused: state.focus == item, marker: marker, text, style)
         case let .input(item, field):
             if state.focus == item { canvas.put("›", x: x + 1, y: y, .heading) }
-            drawInput(&canvas, state, field, focused: state.focus == item, x: x + 3, y: y, width: min(width - 5, 72))
+            drawInput(&canvas, state, field, focused: state.focus == item, x: x + 3, y: y, width: Self.inputWidth(width))
         case let .multiline(item, field, row):
             if state.focus == item && row == 0 { canvas.put("›", x: x + 1, y: y, .heading) }
-            drawMultiline(&canvas, state, field, focused: state.focus == item, row: row, x: x + 3, y: y, width: min(width - 5, 72))
+            drawMultiline(&canvas, state, field, focused: state.focus == item, row: row, x: x + 3, y: y, width: Self.inputWidth(width))
         }
     }
 
