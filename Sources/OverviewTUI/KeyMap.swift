@@ -16,6 +16,15 @@ public struct KeyMap: Sendable {
             return wizard.catalog.section(s)?.question(q)?.kind == .multiline
         }()
         let previewShown = state.step == .review
+        // The whole page in place of the list (narrow windows): keys scroll it.
+        if previewShown && state.showPagePreview && state.overlay == nil {
+            switch key {
+            case .up, .character("k"): return .previewScrolled(by: -1)
+            case .down, .character("j"): return .previewScrolled(by: 1)
+            case .escape, .backTab, .character("p"): return .pagePreviewToggled
+            default: break
+            }
+        }
 
         switch key {
         case .up: return .focusMoved(by: -1)
@@ -58,6 +67,9 @@ public struct KeyMap: Sendable {
     public func hints(for state: WizardState) -> [(String, String)] {
         if state.overlay == .help { return [("any key", "close help")] }
         if state.overlay == .quitConfirm { return [("↑↓", "choose"), ("Enter", "confirm"), ("Esc", "cancel")] }
+        if state.step == .review && state.showPagePreview {
+            return [("↑↓ PgUp/PgDn", "scroll"), ("p Esc", "back to the list"), ("^S", "save"), ("?", "help"), ("q", "quit")]
+        }
         let item = wizard.focusedItem(state)
         var hints: [(String, String)] = []
         if case .text(let field)? = item {

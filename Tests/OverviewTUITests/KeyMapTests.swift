@@ -39,6 +39,20 @@ struct KeyMapTests {
         #expect(keys.action(for: .character("p"), in: state, size: size) == .pagePreviewToggled)
     }
 
+    @Test("With the whole page shown, arrows scroll it and p or Esc goes back to the list")
+    func pagePreviewKeys() {
+        var state = firstRun()
+        state.step = .review
+        state.showPagePreview = true
+        #expect(keys.action(for: .down, in: state, size: size) == .previewScrolled(by: 1))
+        #expect(keys.action(for: .character("k"), in: state, size: size) == .previewScrolled(by: -1))
+        #expect(keys.action(for: .pageDown, in: state, size: size) == .previewScrolled(by: 9))
+        #expect(keys.action(for: .escape, in: state, size: size) == .pagePreviewToggled)
+        #expect(keys.action(for: .character("p"), in: state, size: size) == .pagePreviewToggled)
+        #expect(keys.action(for: .character("q"), in: state, size: size) == .quitRequested)
+        #expect(keys.hints(for: state).map(\.0) == ["↑↓ PgUp/PgDn", "p Esc", "^S", "?", "q"])
+    }
+
     @Test("Enter in a multi-line field is a new line")
     func multilineEnter() {
         var state = firstRun()
