@@ -8,6 +8,17 @@ import Musl
 import Darwin
 #endif
 
+/// The system's write(2); `write` alone would name FileStore's own methods here.
+private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    return Glibc.write(fd, buffer, count)
+    #elseif canImport(Musl)
+    return Musl.write(fd, buffer, count)
+    #else
+    return Darwin.write(fd, buffer, count)
+    #endif
+}
+
 /// Reading and writing files with errors that name the file, and writes that
 /// never leave a half-written file behind.
 public enum FileStore {
@@ -93,11 +104,16 @@ public enum FileStore {
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var ok = true
         var failure = ""
-        do {
-            try FileHandle(fileDescriptor: fd, closeOnDealloc: false).write(contentsOf: Data(contents.utf8))
-        } catch {
-            ok = false
-            failure = (error as NSError).localizedDescription
+        let bytes = Array(contents.utf8)
+        var offset = 0
+        while ok && offset < bytes.count {
+            let written = bytes.withUnsafeBytes { posixWrite(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if written >= 0 {
+                offset += written
+            } else if errno != EINTR {
+                ok = false
+                failure = String(cString: strerror(errno))  // "No space left on device"
+            }
         }
         if ok && fsync(fd) != 0 { ok = false; failure = String(cString: strerror(errno)) }
         if ok && fchmod(fd, 0o644) != 0 { ok = false; failure = String(cString: strerror(errno)) }

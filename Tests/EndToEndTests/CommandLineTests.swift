@@ -153,6 +153,29 @@ import Testing
                                startsWith: "error: \(scratch.file("sections/kind.md")):7:19: unknown question kind 'dial'")
     }
 
+    /// A full disk, made with a 16 KiB tmpfs (needs root: skipped otherwise).
+    @Test(.enabled(if: getuid() == 0, "mounting a small tmpfs needs root"))
+    func aFullDiskLeavesThePreviousPageIntact() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let disk = scratch.file("disk")
+        try FileManager.default.createDirectory(atPath: disk, withIntermediateDirectories: true)
+        let mount = try Run.command("mount", ["-t", "tmpfs", "-o", "size=16k", "tmpfs", disk])
+        try #require(mount.status == 0, "cannot mount a tmpfs here: \(mount.stderr)")
+        defer { _ = try? Run.command("umount", [disk]) }
+
+        let page = disk + "/security.md"
+        #expect(try Run.tool(["render", "--answers", Self.fixture("later-health.yml"), "--output", page]).status == 0)
+        let before = try String(contentsOfFile: page, encoding: .utf8)
+        #expect(before.utf8.count > 8 * 1024, "the page must not fit twice on the disk")
+
+        // Writing it again needs a second copy beside the first: the disk is full.
+        try expectOneLineError(["render", "--answers", Self.fixture("later-health.yml"), "--format", "hugo", "--output", page],
+                               startsWith: "error: \(page): cannot write: No space left on device")
+        #expect(try String(contentsOfFile: page, encoding: .utf8) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: disk) == ["security.md"], "no temporary file left")
+    }
+
     @Test func securityTxtRefusesAnExpiredFile() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
