@@ -53,6 +53,14 @@ import Testing
         #expect(text.contains("/.well-known/security.txt"))
     }
 
+    /// A link's address is never Markdown-escaped: kramdown keeps the backslashes.
+    @Test func linkAddressesAreInsertedAsValidated() {
+        for section in Fixtures.catalog.sections {
+            #expect(!section.body.contains("]({{") || !section.body.contains(try! Regex(#"\]\(\{\{[^{]"#)),
+                    "\(section.source) escapes a link address: use {{{...}}}")
+        }
+    }
+
     @Test func aFileWithoutFrontMatter() {
         #expect(error("# Title\n") == "custom.md:1: no front matter: a section file starts with a line '---'")
         #expect(error("---\nid: x\n") == "custom.md:1: front matter is not closed: add a line '---' after it")
