@@ -115,6 +115,8 @@ import Testing
         try render(hostile, format: "jekyll", to: site.file("hostile.md"))
         try site.write("hostile.md", site.read("hostile.md")!.replacingOccurrences(of: "permalink: /security/", with: "permalink: /hostile/"))
         try FileManager.default.removeItem(atPath: hostile)
+        try render(CommandLineTests.fixture("seed-saas.yml"), format: "jekyll", to: site.file("seed.md"))
+        try site.write("seed.md", site.read("seed.md")!.replacingOccurrences(of: "permalink: /security/", with: "permalink: /seed/"))
 
         let build = try Run.command("jekyll", ["build", "--source", site.path, "--destination", site.file("_site"), "--quiet"])
         #expect(build.status == 0, "\(build.stdout)\(build.stderr)")
@@ -124,6 +126,10 @@ import Testing
         }
         let hostileHTML = try #require(site.read("_site/hostile/index.html"))
         Self.expectNoMarkupFromUserText(hostileHTML)
+        // Links built from answers work in kramdown too.
+        let seedHTML = try #require(site.read("_site/seed/index.html"))
+        #expect(seedHTML.contains(#"href="https://acme-analytics.io/privacy""#))
+        #expect(seedHTML.contains(#"href="mailto:security@acme-analytics.io""#))
     }
 
     static func expectNoMarkupFromUserText(_ html: String, sourceLocation: SourceLocation = #_sourceLocation) {
