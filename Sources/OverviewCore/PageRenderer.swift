@@ -79,7 +79,14 @@ public struct PageRenderer: Sendable {
                 context[question.id] = entry
             case .text(let text):
                 let clean = TerminalSafe.sanitize(text, allowNewlines: question.kind == .multiline)
-                if !clean.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { context[question.id] = clean }
+                guard !clean.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
+                context[question.id] = clean
+                if question.kind == .multiline {
+                    // One item per line, for templates that list them.
+                    context[question.id + "_lines"] = clean.split(separator: "\n")
+                        .map { $0.trimmingCharacters(in: .whitespaces) }
+                        .filter { !$0.isEmpty }
+                }
             }
         }
         return context
