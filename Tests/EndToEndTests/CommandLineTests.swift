@@ -176,6 +176,29 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: disk) == ["security.md"], "no temporary file left")
     }
 
+    /// A read-only file system stops even root (skipped and saying why without root).
+    @Test(.enabled(if: getuid() == 0, "mounting a tmpfs needs root"))
+    func aReadOnlyFileSystemLeavesThePreviousFilesIntact() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let disk = scratch.file("site")
+        try FileManager.default.createDirectory(atPath: disk, withIntermediateDirectories: true)
+        let mount = try Run.command("mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", disk])
+        try #require(mount.status == 0, "cannot mount a tmpfs here: \(mount.stderr)")
+        defer { _ = try? Run.command("umount", [disk]) }
+
+        let answers = try scratch.write("a.yml", try String(contentsOfFile: Self.fixture("pre-seed.yml"), encoding: .utf8)
+            + "outputs: {page: site/security.md}\n")
+        #expect(try Run.tool(["export", "--answers", answers]).status == 0)
+        let before = try String(contentsOfFile: disk + "/security.md", encoding: .utf8)
+        #expect(try Run.command("mount", ["-o", "remount,ro", disk]).status == 0)
+
+        try scratch.write("a.yml", scratch.read("a.yml")!.replacingOccurrences(of: "controls: [firewall]", with: "controls: [firewall, ids-ips]"))
+        try expectOneLineError(["export", "--answers", answers],
+                               startsWith: "error: \(disk)/security.md: cannot write: Read-only file system")
+        #expect(try String(contentsOfFile: disk + "/security.md", encoding: .utf8) == before)
+    }
+
     @Test func securityTxtRefusesAnExpiredFile() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }

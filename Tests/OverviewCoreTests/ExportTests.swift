@@ -140,7 +140,8 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, "no file and no temporary file left")
     }
 
-    @Test func aReadOnlyFolderIsAClearErrorAndTheOldFilesStay() throws {
+    @Test(.enabled(if: getuid() != 0, "root writes through folder permissions; CommandLineTests covers a read-only mount"))
+    func aReadOnlyFolderIsAClearErrorAndTheOldFilesStay() throws {
         let folder = try TemporaryFolder()
         defer {
             chmod(folder.path, 0o755)
@@ -150,8 +151,6 @@ import Testing
         try Export.write(answers, catalog: catalog, targets: targets(folder), today: today)
         let before = folder.read("page.md")
         chmod(folder.path, 0o555)
-        // Root writes through permissions; then this case cannot be made here.
-        guard access(folder.path, W_OK) != 0 else { return }
         #expect(throws: InputError.self) {
             try Export.write(answers, catalog: catalog, targets: targets(folder), today: today)
         }
