@@ -158,22 +158,18 @@ import Testing
     func aFullDiskLeavesThePreviousPageIntact() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        let disk = scratch.file("disk")
-        try FileManager.default.createDirectory(atPath: disk, withIntermediateDirectories: true)
-        let mount = try Run.command("mount", ["-t", "tmpfs", "-o", "size=16k", "tmpfs", disk])
-        try #require(mount.status == 0, "cannot mount a tmpfs here: \(mount.stderr)")
-        defer { _ = try? Run.command("umount", [disk]) }
+        try withTmpfs(in: scratch, "disk", size: "16k") { disk in
+            let page = disk + "/security.md"
+            #expect(try Run.tool(["render", "--answers", Self.fixture("later-health.yml"), "--output", page]).status == 0)
+            let before = try String(contentsOfFile: page, encoding: .utf8)
+            #expect(before.utf8.count > 8 * 1024, "the page must not fit twice on the disk")
 
-        let page = disk + "/security.md"
-        #expect(try Run.tool(["render", "--answers", Self.fixture("later-health.yml"), "--output", page]).status == 0)
-        let before = try String(contentsOfFile: page, encoding: .utf8)
-        #expect(before.utf8.count > 8 * 1024, "the page must not fit twice on the disk")
-
-        // Writing it again needs a second copy beside the first: the disk is full.
-        try expectOneLineError(["render", "--answers", Self.fixture("later-health.yml"), "--format", "hugo", "--output", page],
-                               startsWith: "error: \(page): cannot write: No space left on device")
-        #expect(try String(contentsOfFile: page, encoding: .utf8) == before)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: disk) == ["security.md"], "no temporary file left")
+            // Writing it again needs a second copy beside the first: the disk is full.
+            try expectOneLineError(["render", "--answers", Self.fixture("later-health.yml"), "--format", "hugo", "--output", page],
+                                   startsWith: "error: \(page): cannot write: No space left on device")
+            #expect(try String(contentsOfFile: page, encoding: .utf8) == before)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: disk) == ["security.md"], "no temporary file left")
+        }
     }
 
     /// A read-only file system stops even root (skipped and saying why without root).
@@ -181,22 +177,29 @@ import Testing
     func aReadOnlyFileSystemLeavesThePreviousFilesIntact() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        let disk = scratch.file("site")
+        try withTmpfs(in: scratch, "site", size: "1m") { disk in
+            let answers = try scratch.write("a.yml", try String(contentsOfFile: Self.fixture("pre-seed.yml"), encoding: .utf8)
+                + "outputs: {page: site/security.md}\n")
+            #expect(try Run.tool(["export", "--answers", answers]).status == 0)
+            let before = try String(contentsOfFile: disk + "/security.md", encoding: .utf8)
+            #expect(try Run.command("mount", ["-o", "remount,ro", disk]).status == 0)
+
+            try scratch.write("a.yml", scratch.read("a.yml")!.replacingOccurrences(of: "controls: [firewall]", with: "controls: [firewall, ids-ips]"))
+            try expectOneLineError(["export", "--answers", answers],
+                                   startsWith: "error: \(disk)/security.md: cannot write: Read-only file system")
+            #expect(try String(contentsOfFile: disk + "/security.md", encoding: .utf8) == before)
+        }
+    }
+
+    /// Runs `body` with a tmpfs of `size` mounted at the new folder `name` of
+    /// `scratch`, unmounted afterwards whatever happens.
+    func withTmpfs(in scratch: Scratch, _ name: String, size: String, _ body: (String) throws -> Void) throws {
+        let disk = scratch.file(name)
         try FileManager.default.createDirectory(atPath: disk, withIntermediateDirectories: true)
-        let mount = try Run.command("mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", disk])
+        let mount = try Run.command("mount", ["-t", "tmpfs", "-o", "size=\(size)", "tmpfs", disk])
         try #require(mount.status == 0, "cannot mount a tmpfs here: \(mount.stderr)")
         defer { _ = try? Run.command("umount", [disk]) }
-
-        let answers = try scratch.write("a.yml", try String(contentsOfFile: Self.fixture("pre-seed.yml"), encoding: .utf8)
-            + "outputs: {page: site/security.md}\n")
-        #expect(try Run.tool(["export", "--answers", answers]).status == 0)
-        let before = try String(contentsOfFile: disk + "/security.md", encoding: .utf8)
-        #expect(try Run.command("mount", ["-o", "remount,ro", disk]).status == 0)
-
-        try scratch.write("a.yml", scratch.read("a.yml")!.replacingOccurrences(of: "controls: [firewall]", with: "controls: [firewall, ids-ips]"))
-        try expectOneLineError(["export", "--answers", answers],
-                               startsWith: "error: \(disk)/security.md: cannot write: Read-only file system")
-        #expect(try String(contentsOfFile: disk + "/security.md", encoding: .utf8) == before)
+        try body(disk)
     }
 
     @Test func securityTxtRefusesAnExpiredFile() throws {
