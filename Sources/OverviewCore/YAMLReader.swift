@@ -12,8 +12,10 @@ struct YAMLReader {
         do {
             // The basic resolver leaves every scalar a string: we read values by
             // the shape the question asks for, and regex-based tag resolution
-            // was two thirds of the time spent loading the catalog.
-            return try Yams.compose(yaml: text, .basic)
+            // was two thirds of the time spent loading the catalog. The encoding
+            // is named because Yams' default reads the whole process environment
+            // on every call (a sixth of the catalog's load time).
+            return try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw located(error)
         } catch {
