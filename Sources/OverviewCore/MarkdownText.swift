@@ -29,7 +29,7 @@ public enum MarkdownText {
     public static func escape(_ text: String) -> String {
         let unified = text.utf8.contains(UInt8(ascii: "\r")) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
         let cleaned = TerminalSafe.sanitize(unified, allowNewlines: true)
-        return cleaned.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        return cleaned.lines.map { line in
             var out = ""
             let characters = Array(line.drop { $0 == " " })
             for (offset, character) in characters.enumerated() {
@@ -64,7 +64,7 @@ public enum MarkdownText {
     static func tidy(_ text: String) -> String {
         var lines: [Substring] = []
         var inListItem = false
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in text.lines {
             let line = line.trimmingTrailingSpaces()
             if line.isEmpty {
                 if !(lines.last?.isEmpty ?? true) { lines.append(line) }
@@ -91,7 +91,7 @@ public enum MarkdownText {
     public static func wrap(_ text: String, width: Int = lineWidth) -> String {
         var out: [String] = []
         var inFence = false
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in text.lines {
             let line = String(line)
             if line.hasPrefix("```") || line.hasPrefix("~~~") { inFence.toggle() }
             if inFence || line.count <= width || line.hasPrefix("#") || line.hasPrefix("|")
@@ -100,16 +100,24 @@ public enum MarkdownText {
                 continue
             }
             let (marker, indent) = listMarker(line)
-            let words = line.dropFirst(marker.count).split(separator: " ", omittingEmptySubsequences: true)
+            // Words split at the space byte; lengths are counted in characters
+            // and kept as the line grows rather than counted again per word.
+            let words = line.utf8.dropFirst(marker.utf8.count)
+                .split(separator: UInt8(ascii: " "), omittingEmptySubsequences: true).map(Substring.init)
             var current = marker
+            var currentLength = marker.count
             var currentHasWord = false
             for word in words {
-                let candidate = currentHasWord ? current + " " + word : current + word
-                if currentHasWord && candidate.count > width && !startsBlock(word) {
+                let wordLength = word.count
+                let candidateLength = currentLength + (currentHasWord ? 1 : 0) + wordLength
+                if currentHasWord && candidateLength > width && !startsBlock(word) {
                     out.append(current)
                     current = indent + word
+                    currentLength = indent.count + wordLength
                 } else {
-                    current = candidate
+                    if currentHasWord { current += " " }
+                    current += word
+                    currentLength = candidateLength
                 }
                 currentHasWord = true
             }
@@ -142,5 +150,16 @@ public enum MarkdownText {
         let digits = word.prefix { $0.isNumber }
         if !digits.isEmpty, let next = word.dropFirst(digits.count).first, next == "." || next == ")" { return true }
         return false
+    }
+}
+
+extension String {
+    /// The lines of the text, empty ones kept: `split(separator: "\n",
+    /// omittingEmptySubsequences: false)`, but splitting the UTF-8 bytes. The
+    /// Character-wise split walks grapheme clusters and was most of the time
+    /// `tidy` and `wrap` took. (The text here has no "\r\n": `escape` and
+    /// the catalog reader turn those into "\n".)
+    var lines: [Substring] {
+        utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Substring.init)
     }
 }

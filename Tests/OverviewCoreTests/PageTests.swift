@@ -126,6 +126,15 @@ import Testing
         #expect(MarkdownText.wrap(item, width: 40).split(separator: "\n").dropFirst().allSatisfy { $0.hasPrefix("  ") })
     }
 
+    @Test func wrappingCountsCharactersNotBytes() {
+        // Words of two-byte letters: counting bytes would break after two words.
+        let line = Array(repeating: "ééééé", count: 12).joined(separator: " ")
+        let lines = MarkdownText.wrap(line, width: 23).split(separator: "\n")
+        #expect(lines.first == "ééééé ééééé ééééé ééééé")
+        #expect(lines.count == 3)
+        #expect(lines.allSatisfy { $0.count <= 23 })
+    }
+
     @Test func renderingIsByteStable() throws {
         let answers = try Fixtures.answers("later-health.yml")
         #expect(renderer.page(answers, format: .hugo) == renderer.page(answers, format: .hugo))
