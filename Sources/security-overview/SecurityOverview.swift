@@ -15,6 +15,19 @@ struct SecurityOverview: ParsableCommand {
         subcommands: [Wizard.self, Render.self, Export.self, SecurityTxtCommand.self, Sections.self, Check.self],
         defaultSubcommand: Wizard.self
     )
+
+    static func main() {
+        // A bare `security-overview` (a first run, or a revision of the answers
+        // file in this folder) opens the wizard without ArgumentParser reflecting
+        // over every command: that was half of the instructions before the
+        // wizard's first frame. Anything else goes through the parser.
+        guard CommandLine.arguments.count == 1 else { return main(nil) }
+        do {
+            try WizardLaunch(answers: Wizard.defaultAnswers).run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 /// Options every command that reads the catalog takes.
@@ -42,21 +55,19 @@ struct Failure: Error, CustomStringConvertible {
     var description: String { lines.joined(separator: "\n") }
 }
 
-extension ParsableCommand {
-    /// Runs `body`, turning our errors into plain lines on stderr and exit 1.
-    func reporting(_ body: () throws -> Void) throws {
-        do {
-            try body()
-        } catch let failure as Failure {
-            for line in failure.lines { FileHandle.standardError.write(Data("error: \(line)\n".utf8)) }
-            throw ExitCode(1)
-        } catch let errors as InputErrors {
-            for error in errors.errors { FileHandle.standardError.write(Data("error: \(error)\n".utf8)) }
-            throw ExitCode(1)
-        } catch let error as InputError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(1)
-        }
+/// Runs `body`, turning our errors into plain lines on stderr and exit 1.
+func reporting(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let failure as Failure {
+        for line in failure.lines { FileHandle.standardError.write(Data("error: \(line)\n".utf8)) }
+        throw ExitCode(1)
+    } catch let errors as InputErrors {
+        for error in errors.errors { FileHandle.standardError.write(Data("error: \(error)\n".utf8)) }
+        throw ExitCode(1)
+    } catch let error as InputError {
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        throw ExitCode(1)
     }
 }
 

@@ -6,6 +6,8 @@ import OverviewTUI
 
 /// `security-overview` (or `security-overview wizard`): the full-screen wizard.
 struct Wizard: ParsableCommand {
+    static let defaultAnswers = "security-overview.yml"
+
     static let configuration = CommandConfiguration(
         commandName: "wizard",
         abstract: "Answer questions in a full-screen wizard and write the answers file and the page.",
@@ -17,12 +19,24 @@ struct Wizard: ParsableCommand {
     )
 
     @Option(help: ArgumentHelp("The answers file to read (if it exists) and write.", valueName: "file"))
-    var answers: String = "security-overview.yml"
+    var answers: String = Wizard.defaultAnswers
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the page.", valueName: "file"))
     var output: String?
 
     @OptionGroup var catalog: CatalogOptions
+
+    func run() throws {
+        try WizardLaunch(answers: answers, output: output, sectionsDirectory: catalog.directory).run()
+    }
+}
+
+/// The wizard with its options read: what `Wizard` runs, and what a bare
+/// `security-overview` runs without going through ArgumentParser at all.
+struct WizardLaunch {
+    var answers: String
+    var output: String? = nil
+    var sectionsDirectory: String? = nil
 
     func run() throws {
         var state: WizardState!
@@ -31,7 +45,7 @@ struct Wizard: ParsableCommand {
         // Everything that can fail on input fails here, before the screen is taken.
         try reporting {
             let draftPath = answers + ".draft"
-            if catalog.directory == nil && !FileStore.exists(answers) && !FileStore.exists(draftPath) {
+            if sectionsDirectory == nil && !FileStore.exists(answers) && !FileStore.exists(draftPath) {
                 // A first run: the first screen needs no section, so it is drawn
                 // while the built-in catalog (checked by the tests) is parsed.
                 let loader = CatalogLoader(lazy: {
@@ -44,7 +58,7 @@ struct Wizard: ParsableCommand {
                                     fileAnswers: nil, draft: nil)
                 return
             }
-            let catalog = try catalog.load()
+            let catalog = try Catalog.load(customDirectory: sectionsDirectory)
             logic = OverviewCore.Wizard(catalog: catalog)
             let fileAnswers: Answers? = FileStore.exists(answers) ? try AnswersFile.load(answers, catalog: catalog) : nil
             var found = OverviewCore.Export.Targets.from(fileAnswers ?? Answers(), answersPath: answers)
