@@ -22,7 +22,10 @@ public final class NcursesTerminal: Terminal {
     private let input: UnsafeMutablePointer<FILE>
     private let output: UnsafeMutablePointer<FILE>
     private var previous: Canvas?
-    private var pairs: [Style.Role: Int16] = [:]
+    /// The colour pair of each role (by raw value); 0 for none. An array, not a
+    /// dictionary: hashing a role would cost a runtime conformance lookup (a
+    /// scan of every conformance record) before the first frame.
+    private var pairs = [Int16](repeating: 0, count: Style.Role.allCases.count)
     private var closed = false
     private var cursorShown: Int32 = -1
 
@@ -98,7 +101,7 @@ public final class NcursesTerminal: Terminal {
         ]
         for (index, (role, foreground, background)) in table.enumerated() {
             let pair = Int16(index + 1)
-            if init_pair(pair, foreground, background) != ERR { pairs[role] = pair }
+            if init_pair(pair, foreground, background) != ERR { pairs[Int(role.rawValue)] = pair }
         }
     }
 
@@ -167,7 +170,7 @@ public final class NcursesTerminal: Terminal {
 
     private func apply(_ style: Style) {
         var attributes = so_attr_normal()
-        let pair = pairs[style.role] ?? 0
+        let pair = pairs[Int(style.role.rawValue)]
         if style.bold { attributes |= so_attr_bold() }
         if style.reverse { attributes |= so_attr_reverse() }
         if style.underline { attributes |= so_attr_underline() }

@@ -187,10 +187,12 @@ public enum TextWidth {
     public static func wrap(_ text: String, to width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split at the newline and space bytes: a Character-wise split walks
+        // grapheme clusters and was two thirds of this function's time.
+        for paragraph in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             var line = ""
             var used = 0
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+            for word in paragraph.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: true).map(Substring.init) {
                 var word = String(word)
                 var w = of(word)
                 if used > 0 && used + 1 + w > width {

@@ -4,8 +4,22 @@ import OverviewCore
 /// Where each screen was scrolled to, so that moving the focus scrolls only
 /// when it must (fewer bytes per keystroke than re-centring every time).
 public struct ScreenMemory: Sendable {
-    var offsets: [WizardStep: Int] = [:]
+    /// Each step's scroll offset. A short list searched in order rather than a
+    /// dictionary: hashing a step would cost a runtime conformance lookup (a
+    /// scan of every conformance record) before the first frame.
+    private var offsets: [(step: WizardStep, offset: Int)] = []
     public init() {}
+
+    subscript(step: WizardStep) -> Int {
+        get { offsets.first { $0.step == step }?.offset ?? 0 }
+        set {
+            if let index = offsets.firstIndex(where: { $0.step == step }) {
+                offsets[index].offset = newValue
+            } else {
+                offsets.append((step, newValue))
+            }
+        }
+    }
 }
 
 /// The screens: functions of the state drawn on a canvas.
@@ -194,12 +208,12 @@ public struct Screens {
         // The rest of a long choice label, under it.
         while bottom + 1 < lines.count, case .text(_, _, 6, nil) = lines[bottom + 1] { bottom += 1 }
 
-        var offset = memory.offsets[state.step] ?? 0
+        var offset = memory[state.step]
         if state.focus == 0 { offset = 0 }
         if top < offset { offset = top }
         if bottom >= offset + area.height { offset = bottom - area.height + 1 }
         offset = max(0, min(offset, max(0, lines.count - area.height)))
-        memory.offsets[state.step] = offset
+        memory[state.step] = offset
 
         let moreAbove = offset > 0
         let moreBelow = offset + area.height < lines.count
@@ -331,14 +345,19 @@ public struct Screens {
 
     // MARK: - Profile
 
-    static let profileQuestions: [ProfileField: (label: String, help: String, options: [String])] = [
-        .stage: ("Funding stage", "Investors and buyers expect more from later stages; several sections are recommended from Series A on.", Stage.allCases.map(\.label)),
-        .data: ("The data you hold about your users", "The more sensitive the data, the more readers want to know how you protect it.", DataHeld.allCases.map(\.label)),
-        .enterpriseCustomers: ("Do you sell to enterprise customers?", "Enterprise buyers ask about compliance, access control and user protection.", ["Yes", "No"]),
-        .acceptsPayments: ("Do you accept payments?", "Taking payments brings a section on how payment details are handled.", ["Yes", "No"]),
-        .availabilityCritical: ("Is downtime a major business risk?", "If customers depend on you being up, readers want to hear about DDoS protection.", ["Yes", "No"]),
-        .hosting: ("Where does your service run?", "Decides whether the infrastructure questions are about cloud providers or a data center.", Hosting.allCases.map(\.label)),
-    ]
+    /// A profile question's heading, help line and choices. (A switch, not a
+    /// dictionary keyed by field: hashing a field would cost a runtime
+    /// conformance lookup before the first frame.)
+    static func profileQuestion(_ field: ProfileField) -> (label: String, help: String, options: [String]) {
+        switch field {
+        case .stage: ("Funding stage", "Investors and buyers expect more from later stages; several sections are recommended from Series A on.", Stage.allCases.map(\.label))
+        case .data: ("The data you hold about your users", "The more sensitive the data, the more readers want to know how you protect it.", DataHeld.allCases.map(\.label))
+        case .enterpriseCustomers: ("Do you sell to enterprise customers?", "Enterprise buyers ask about compliance, access control and user protection.", ["Yes", "No"])
+        case .acceptsPayments: ("Do you accept payments?", "Taking payments brings a section on how payment details are handled.", ["Yes", "No"])
+        case .availabilityCritical: ("Is downtime a major business risk?", "If customers depend on you being up, readers want to hear about DDoS protection.", ["Yes", "No"])
+        case .hosting: ("Where does your service run?", "Decides whether the infrastructure questions are about cloud providers or a data center.", Hosting.allCases.map(\.label))
+        }
+    }
 
     func profileSelection(_ field: ProfileField, _ profile: Profile) -> Int? {
         switch field {
@@ -375,7 +394,7 @@ public struct Screens {
             }
         }
         for field in ProfileField.allCases {
-            let question = Self.profileQuestions[field]!
+            let question = Self.profileQuestion(field)
             let first = index(.option(.profile(field), 0))
             lines.append(.blank)
             lines.append(.text(question.label, .heading, indent: 0, anchor: first))
