@@ -30,7 +30,13 @@ enum Run {
         return URL(fileURLWithPath: ".build/debug")
     }()
 
-    static var binary: String { productsDirectory.appendingPathComponent("security-overview").path }
+    /// The binary under test: the one built beside this test binary, or the one
+    /// `SECURITY_OVERVIEW_BINARY` names (CI runs these tests once more against
+    /// the static release build that the README installs).
+    static var binary: String {
+        if let other = ProcessInfo.processInfo.environment["SECURITY_OVERVIEW_BINARY"], !other.isEmpty { return other }
+        return productsDirectory.appendingPathComponent("security-overview").path
+    }
 
     /// Runs `executable` with `arguments` to completion and collects its output.
     /// `stdin` is /dev/null unless `input` is given.
