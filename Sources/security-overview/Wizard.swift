@@ -64,8 +64,19 @@ struct WizardLaunch {
             var found = OverviewCore.Export.Targets.from(fileAnswers ?? Answers(), answersPath: answers)
             if let output { found.page = output }
             targets = found
-            // A draft that no longer loads (the catalog changed) is not offered; it stays on disk.
-            let draft = FileStore.exists(draftPath) ? try? AnswersFile.load(draftPath, catalog: catalog) : nil
+            // A draft holds answers that were never saved. One that cannot be read
+            // stops the wizard, as a broken answers file does: started anyway, the
+            // first autosave would overwrite it.
+            var draft: Answers?
+            if FileStore.exists(draftPath) {
+                do throws(InputErrors) {
+                    draft = try AnswersFile.load(draftPath, catalog: catalog)
+                } catch {
+                    throw Failure(lines: error.errors.map { $0.description } + [
+                        "\(draftPath): unsaved answers that cannot be resumed; fix the file or move it away, then start again",
+                    ])
+                }
+            }
             state = logic.start(paths: WizardPaths(answers: answers, page: found.page, securityTxt: found.securityTxt),
                                 fileAnswers: fileAnswers, draft: draft)
         }

@@ -244,4 +244,23 @@ struct WizardNoTerminalTests {
         #expect(result.stderr.contains("security-overview render --answers FILE"))
         #expect(!result.stderr.contains("\u{1B}"))
     }
+
+    @Test("A draft that cannot be read stops the wizard, says where and why, and stays as it was")
+    func unreadableDraft() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let answers = scratch.file("security-overview.yml")
+        let text = "version: 1\ncompany:\n  name: Unsaved Co\nprofile:\n  stage: huge\n"
+        let draft = try scratch.write("security-overview.yml.draft", text)
+        let result = try Run.tool(["wizard", "--answers", answers])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines == [
+            "error: \(draft):5:10: profile.stage 'huge' is not one of 'pre-seed', 'seed', 'series-a', 'series-b', 'later'",
+            "error: \(draft): unsaved answers that cannot be resumed; fix the file or move it away, then start again",
+        ])
+        // Started anyway, the first autosave would have replaced it.
+        #expect(scratch.read("security-overview.yml.draft") == text)
+    }
 }
