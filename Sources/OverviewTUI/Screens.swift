@@ -539,7 +539,7 @@ public struct Screens {
             previewLines.append(("## " + section.title, .heading))
             previewLines.append(("", .normal))
             for raw in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
-                for line in TextWidth.wrap(String(raw), to: preview.width - 2) { previewLines.append((line, .normal)) }
+                for line in PageCache.wrap(String(raw), to: preview.width - 2) { previewLines.append((line, .normal)) }
             }
         } else {
             note("(Not on the page yet: nothing answered here says anything.)")
@@ -750,12 +750,33 @@ final class PageCache: @unchecked Sendable {
         let page = PageRenderer(catalog: wizard.catalog).page(answers, format: .markdown)
         var lines: [String] = []
         for block in Self.blocks(page) {
-            lines += block.isEmpty ? [""] : TextWidth.wrap(block, to: max(10, width))
+            lines += block.isEmpty ? [""] : Self.wrap(block, to: max(10, width))
         }
         while lines.last == "" { lines.removeLast() }
         key = (answers, width)
         cached = lines
         return lines
+    }
+
+    /// `line` wrapped to `width` columns keeping its Markdown shape: its leading
+    /// spaces, and under a list item's marker ("- ", "12. ") a hanging indent.
+    static func wrap(_ line: String, to width: Int) -> [String] {
+        let leading = line.prefix { $0 == " " }.count
+        let body = line.dropFirst(leading)
+        var marker = ""
+        if body.hasPrefix("- ") || body.hasPrefix("* ") {
+            marker = String(body.prefix(2))
+        } else {
+            let digits = body.prefix { $0.isASCII && $0.isNumber }
+            if !digits.isEmpty, body.dropFirst(digits.count).hasPrefix(". ") { marker = digits + ". " }
+        }
+        let hang = leading + marker.count
+        guard width - hang >= 10 else { return TextWidth.wrap(line, to: width) }
+        let pieces = TextWidth.wrap(String(body.dropFirst(marker.count)), to: width - hang)
+        return pieces.enumerated().map { offset, piece in
+            offset == 0 ? String(repeating: " ", count: leading) + marker + piece
+                        : String(repeating: " ", count: hang) + piece
+        }
     }
 
     /// The page's lines with each paragraph or list item joined back into one
