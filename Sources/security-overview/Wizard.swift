@@ -45,39 +45,34 @@ struct WizardLaunch {
         // Everything that can fail on input fails here, before the screen is taken.
         try reporting {
             let draftPath = answers + ".draft"
+            var fileAnswers: Answers?
+            var draft: Answers?
             if sectionsDirectory == nil && !FileStore.exists(answers) && !FileStore.exists(draftPath) {
                 // A first run: the first screen needs no section, so it is drawn
                 // while the built-in catalog (checked by the tests) is parsed.
-                let loader = CatalogLoader(lazy: {
+                logic = OverviewCore.Wizard(loader: CatalogLoader(lazy: {
                     do { return try Catalog.builtin() } catch { fatalError("the built-in catalog is broken: \(error)") }
-                })
-                logic = OverviewCore.Wizard(loader: loader)
-                targets = OverviewCore.Export.Targets.from(Answers(), answersPath: answers)
-                if let output { targets.page = output }
-                state = logic.start(paths: WizardPaths(answers: answers, page: targets.page, securityTxt: targets.securityTxt),
-                                    fileAnswers: nil, draft: nil)
-                return
-            }
-            let catalog = try Catalog.load(customDirectory: sectionsDirectory)
-            logic = OverviewCore.Wizard(catalog: catalog)
-            let fileAnswers: Answers? = FileStore.exists(answers) ? try AnswersFile.load(answers, catalog: catalog) : nil
-            var found = OverviewCore.Export.Targets.from(fileAnswers ?? Answers(), answersPath: answers)
-            if let output { found.page = output }
-            targets = found
-            // A draft holds answers that were never saved. One that cannot be read
-            // stops the wizard, as a broken answers file does: started anyway, the
-            // first autosave would overwrite it.
-            var draft: Answers?
-            if FileStore.exists(draftPath) {
-                do throws(InputErrors) {
-                    draft = try AnswersFile.load(draftPath, catalog: catalog)
-                } catch {
-                    throw Failure(lines: error.errors.map { $0.description } + [
-                        "\(draftPath): unsaved answers that cannot be resumed; fix the file or move it away, then start again",
-                    ])
+                }))
+            } else {
+                let catalog = try Catalog.load(customDirectory: sectionsDirectory)
+                logic = OverviewCore.Wizard(catalog: catalog)
+                if FileStore.exists(answers) { fileAnswers = try AnswersFile.load(answers, catalog: catalog) }
+                // A draft holds answers that were never saved. One that cannot be read
+                // stops the wizard, as a broken answers file does: started anyway, the
+                // first autosave would overwrite it.
+                if FileStore.exists(draftPath) {
+                    do throws(InputErrors) {
+                        draft = try AnswersFile.load(draftPath, catalog: catalog)
+                    } catch {
+                        throw Failure(lines: error.errors.map { $0.description } + [
+                            "\(draftPath): unsaved answers that cannot be resumed; fix the file or move it away, then start again",
+                        ])
+                    }
                 }
             }
-            state = logic.start(paths: WizardPaths(answers: answers, page: found.page, securityTxt: found.securityTxt),
+            targets = OverviewCore.Export.Targets.from(fileAnswers ?? Answers(), answersPath: answers)
+            if let output { targets.page = output }
+            state = logic.start(paths: WizardPaths(answers: answers, page: targets.page, securityTxt: targets.securityTxt),
                                 fileAnswers: fileAnswers, draft: draft)
         }
         if let problem = NcursesTerminal.check() {
