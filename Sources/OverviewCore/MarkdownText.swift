@@ -128,7 +128,7 @@ public enum MarkdownText {
 
     /// The list marker at the start of `line` ("- ", "12. ", "  - ") and the
     /// indent its continuation lines need.
-    static func listMarker(_ line: String) -> (marker: String, indent: String) {
+    public static func listMarker(_ line: String) -> (marker: String, indent: String) {
         let leading = line.prefix { $0 == " " }
         let rest = line.dropFirst(leading.count)
         for bullet in ["- ", "* ", "+ "] where rest.hasPrefix(bullet) {
@@ -157,9 +157,9 @@ extension String {
     /// The lines of the text, empty ones kept: `split(separator: "\n",
     /// omittingEmptySubsequences: false)`, but splitting the UTF-8 bytes. The
     /// Character-wise split walks grapheme clusters and was most of the time
-    /// `tidy` and `wrap` took. (The text here has no "\r\n": `escape` and
-    /// the catalog reader turn those into "\n".)
-    var lines: [Substring] {
+    /// `tidy` and `wrap` took. (A "\r\n" leaves its "\r" on the line: the page's
+    /// text has none, as `escape` and the catalog reader turn them into "\n".)
+    public var lines: [Substring] {
         utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Substring.init)
     }
 }

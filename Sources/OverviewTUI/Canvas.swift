@@ -189,10 +189,10 @@ public enum TextWidth {
         var lines: [String] = []
         // Split at the newline and space bytes: a Character-wise split walks
         // grapheme clusters and was two thirds of this function's time.
-        for paragraph in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        for paragraph in text.lines {
             var line = ""
             var used = 0
-            for word in paragraph.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: true).map(Substring.init) {
+            for word in paragraph.utf8.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: true).map(Substring.init) {
                 var word = String(word)
                 var w = of(word)
                 if used > 0 && used + 1 + w > width {

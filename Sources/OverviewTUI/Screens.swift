@@ -761,22 +761,10 @@ final class PageCache: @unchecked Sendable {
     /// `line` wrapped to `width` columns keeping its Markdown shape: its leading
     /// spaces, and under a list item's marker ("- ", "12. ") a hanging indent.
     static func wrap(_ line: String, to width: Int) -> [String] {
-        let leading = line.prefix { $0 == " " }.count
-        let body = line.dropFirst(leading)
-        var marker = ""
-        if body.hasPrefix("- ") || body.hasPrefix("* ") {
-            marker = String(body.prefix(2))
-        } else {
-            let digits = body.prefix { $0.isASCII && $0.isNumber }
-            if !digits.isEmpty, body.dropFirst(digits.count).hasPrefix(". ") { marker = digits + ". " }
-        }
-        let hang = leading + marker.count
-        guard width - hang >= 10 else { return TextWidth.wrap(line, to: width) }
-        let pieces = TextWidth.wrap(String(body.dropFirst(marker.count)), to: width - hang)
-        return pieces.enumerated().map { offset, piece in
-            offset == 0 ? String(repeating: " ", count: leading) + marker + piece
-                        : String(repeating: " ", count: hang) + piece
-        }
+        let (marker, indent) = MarkdownText.listMarker(line)
+        guard width - indent.count >= 10 else { return TextWidth.wrap(line, to: width) }
+        let pieces = TextWidth.wrap(String(line.dropFirst(marker.count)), to: width - indent.count)
+        return pieces.enumerated().map { offset, piece in (offset == 0 ? marker : indent) + piece }
     }
 
     /// The page's lines with each paragraph or list item joined back into one
