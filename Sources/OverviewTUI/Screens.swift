@@ -383,8 +383,6 @@ public struct Screens {
         ]
         for (field, label, help) in texts {
             let item = index(.text(field))
-            let changed = state.answers.company != state.original.company && state.hadAnswersFile
-            _ = changed
             lines.append(.text(label, .heading, indent: 0, anchor: item))
             lines.append(.input(item, field))
             if let problem = wizard.problem(of: field, in: state) {
