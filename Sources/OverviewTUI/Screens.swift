@@ -579,7 +579,10 @@ public struct Screens {
         let sections = wizard.catalog.sections
         let titleWidth = min(26, sections.map { TextWidth.of($0.title) }.max() ?? 20)
         var lines: [FormLine] = [.blank]
-        let profileChanged = state.answers.company != state.original.company || state.answers.profile != state.original.profile
+        // "changed" compares with the answers file the wizard started from; on a
+        // first run there is none, and everything would read as changed.
+        let compare = state.hadAnswersFile
+        let profileChanged = compare && (state.answers.company != state.original.company || state.answers.profile != state.original.profile)
         let missingProfile = state.answers.profile.missingFields.count + [company.name, company.domain, company.securityContact].filter { $0 == nil }.count
         var profileText = pad("Company and profile", titleWidth + 4)
         profileText += missingProfile > 0 ? "  \(missingProfile) unanswered" : "  complete"
@@ -597,7 +600,7 @@ public struct Screens {
             case .incomplete(let n): text += pad("incomplete (\(n))", 14); style = Style(.warning)
             }
             if state.newSections.contains(section.id) { text += " new" }
-            if state.answers.sections[section.id] != state.original.sections[section.id] { text += " changed" }
+            if compare && state.answers.sections[section.id] != state.original.sections[section.id] { text += " changed" }
             lines.append(.item(2 + offset, marker: sectionState.isSkipped ? "[ ]" : "[x]", text, style))
         }
         lines.append(.blank)
@@ -654,7 +657,9 @@ public struct Screens {
             y += 1
         }
         let onPage = PageRenderer(catalog: wizard.catalog).renderedSections(state.answers).count
-        line("The page will have \(onPage) section\(onPage == 1 ? "" : "s"). Only what you affirmed is claimed.", .muted)
+        let sectionCount = "\(onPage) section\(onPage == 1 ? "" : "s")"
+        line((state.exported == nil ? "The page will have \(sectionCount)." : "The page has \(sectionCount).")
+             + " Only what you affirmed is claimed.", .muted)
         y += 1
         let labels = [state.exported == nil ? "Write the files" : "Write the files again", "Quit"]
         for (index, label) in labels.enumerated() {

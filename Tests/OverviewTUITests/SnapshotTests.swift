@@ -122,6 +122,27 @@ struct SnapshotTests {
         try assertSnapshot(Self.profiled(), size: Size(width: 50, height: 14), name: "too-small.50x14")
     }
 
+    @Test("The review marks rows changed only against an answers file")
+    func reviewChangedNeedsAFile() {
+        func review(_ state: WizardState) -> [String] {
+            var state = state
+            state.step = .review
+            var memory = ScreenMemory()
+            let canvas = Screens(wizard: testWizard).render(state, size: Size(width: 80, height: 24), memory: &memory)
+            return (0..<canvas.size.height).map { canvas.line($0) }
+        }
+        // A first run with the profile and a section answered: nothing to compare with.
+        var first = Self.profiled()
+        first.answers.sections["overview"] = SectionAnswers(include: true, answers: ["intro": .bool(true)])
+        let firstLines = review(first)
+        #expect(firstLines.contains { $0.contains("[x] Overview") })
+        #expect(!firstLines.contains { $0.contains("changed") })
+        // A revise run: only the section edited since the file was read.
+        let changed = review(Self.revised()).filter { $0.contains("changed") }
+        #expect(changed.count == 1)
+        #expect(changed.first?.contains("Data encryption") == true)
+    }
+
     @Test("Wide characters take two columns and line up")
     func wideCharacters() {
         var canvas = Canvas(Size(width: 30, height: 2))
