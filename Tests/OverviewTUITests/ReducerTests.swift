@@ -329,6 +329,40 @@ struct ReducerTests {
         #expect(state == expected)
     }
 
+    @Test("Back on the review, the focus is on the row of the page just left, however it was left")
+    func reviewKeepsItsPlace() {
+        var file = Answers()
+        file.company = Company(name: "Acme", domain: "acme.example", securityContact: "security@acme.example")
+        var state = testWizard.start(paths: testPaths, fileAnswers: file, draft: nil)
+        let rows = testWizard.items(state)
+        let encryption = rows.firstIndex(of: .sectionRow("data-encryption"))!
+        let export = rows.firstIndex(of: .toExport)!
+
+        // Open a section and go on through it with Enter, as far as its last item.
+        send(&state, .focusMoved(by: encryption), .confirmed)
+        #expect(state.step == .section("data-encryption"))
+        for _ in 0..<100 where state.step != .review { send(&state, .confirmed) }
+        #expect(state.step == .review)
+        #expect(state.focus == encryption)
+
+        // The profile and the plan, opened from the review and left by going on.
+        send(&state, .focusMoved(by: -encryption), .confirmed)
+        #expect(state.step == .profile)
+        for _ in 0..<100 where state.step != .review { send(&state, .confirmed) }
+        #expect(state.focus == 0)
+        send(&state, .focusMoved(by: 1), .confirmed)
+        #expect(state.step == .plan)
+        for _ in 0..<100 where state.step != .review { send(&state, .confirmed) }
+        #expect(state.focus == 1)
+
+        // Esc from the export screen lands on the row that leads to it.
+        send(&state, .focusMoved(by: export - 1), .confirmed)
+        #expect(state.step == .export)
+        send(&state, .wentBack)
+        #expect(state.step == .review)
+        #expect(state.focus == export)
+    }
+
     @Test("A successful export records the review date and everything counts as saved")
     func exportSucceeded() {
         var state = firstRun()

@@ -366,15 +366,17 @@ public struct Wizard: Sendable {
         case .resumeDraft:
             return
         case .profile:
-            go(&state, to: back ? .review : .plan)
+            if back { backToReview(&state); return }
+            go(&state, to: .plan)
         case .plan:
             // Leaving the plan records every include decision, recommended or not.
             for section in catalog.sections where state.answers.sections[section.id]?.include == nil {
                 state.answers.sections[section.id, default: SectionAnswers()].include = state.answers.isIncluded(section)
             }
-            go(&state, to: back ? .review : (includedSections(state.answers).first.map { .section($0.id) } ?? .review))
+            if back { backToReview(&state); return }
+            go(&state, to: includedSections(state.answers).first.map { .section($0.id) } ?? .review)
         case .section(let id):
-            if back { go(&state, to: .review); return }
+            if back { backToReview(&state); return }
             let later = catalog.sections.drop { $0.id != id }.dropFirst().first { state.answers.isIncluded($0) }
             go(&state, to: later.map { .section($0.id) } ?? .review)
         case .review:
@@ -386,9 +388,7 @@ public struct Wizard: Sendable {
 
     func goBack(_ state: inout WizardState) {
         if state.returnToReview {
-            let from = state.step
-            go(&state, to: .review)
-            if let row = items(state).firstIndex(where: { reviewRow(for: from) == $0 }) { moveFocus(&state, to: row) }
+            backToReview(&state)
             return
         }
         switch state.step {
@@ -402,8 +402,16 @@ public struct Wizard: Sendable {
         case .review:
             go(&state, to: includedSections(state.answers).last.map { .section($0.id) } ?? .plan)
         case .export:
-            go(&state, to: .review)
+            backToReview(&state)
         }
+    }
+
+    /// Back on the review with the focus on the row of the page just left,
+    /// whether it was left with Esc or by going on.
+    func backToReview(_ state: inout WizardState) {
+        let from = state.step
+        go(&state, to: .review)
+        if let row = items(state).firstIndex(where: { reviewRow(for: from) == $0 }) { moveFocus(&state, to: row) }
     }
 
     func reviewRow(for step: WizardStep) -> WizardItem? {
@@ -411,6 +419,7 @@ public struct Wizard: Sendable {
         case .profile: .profileRow
         case .plan: .planRow
         case .section(let id): .sectionRow(id)
+        case .export: .toExport
         default: nil
         }
     }
