@@ -70,6 +70,25 @@ public enum AnswersFile {
         return try parse(text, file: path, catalog: catalog)
     }
 
+    /// The line of every key in an answers file, by dotted path
+    /// (`sections.overview.answers.intro`), so that a problem found later in
+    /// the answers can point at its place. Empty for text that does not parse.
+    public static func keyLines(_ text: String) -> [String: Int] {
+        guard let root = try? YAMLReader(file: "").compose(text) else { return [:] }
+        var lines: [String: Int] = [:]
+        func walk(_ node: Node, _ prefix: String) {
+            guard case let .mapping(mapping) = node else { return }
+            for (key, value) in mapping {
+                guard case let .scalar(scalar) = key, let mark = key.mark else { continue }
+                let path = prefix + scalar.string
+                lines[path] = mark.line
+                walk(value, path + ".")
+            }
+        }
+        walk(root, "")
+        return lines
+    }
+
     static func parseCompany(_ node: Node, _ reader: YAMLReader, _ errors: inout [InputError]) throws(InputError) -> Company {
         var company = Company()
         for (key, keyNode, value) in try reader.mapping(node, "company") {

@@ -3,32 +3,42 @@ import Foundation
 /// Whether answers are complete for the catalog: what `check` reports and the
 /// wizard's review screen marks as incomplete.
 public enum Completeness {
-    /// One problem per line, in page order, located at the answers file.
-    /// Empty when complete.
-    public static func problems(_ answers: Answers, catalog: Catalog, file: String) -> [InputError] {
-        problemLines(answers, catalog: catalog).map { InputError(file: file, $0) }
+    /// One problem per line, in page order, located at the answers file: at
+    /// the line of the nearest key that holds it when `lines` (from
+    /// `AnswersFile.keyLines`) has one.
+    public static func problems(_ answers: Answers, catalog: Catalog, file: String,
+                                lines: [String: Int] = [:]) -> [InputError] {
+        problemLines(answers, catalog: catalog).map { problem in
+            InputError(file: file, line: problem.near.lazy.compactMap { lines[$0] }.first, problem.message)
+        }
     }
 
-    static func problemLines(_ answers: Answers, catalog: Catalog) -> [String] {
-        var problems: [String] = []
-        if answers.company.name == nil { problems.append("company.name is missing") }
-        if answers.company.domain == nil { problems.append("company.domain is missing") }
-        if answers.company.securityContact == nil { problems.append("company.security_contact is missing") }
-        for field in answers.profile.missingFields { problems.append("profile.\(field) is missing") }
-        if answers.reviewed == nil { problems.append("'reviewed' is missing: the date someone last confirmed these answers") }
+    /// Each problem, with the key paths it belongs to, the closest first.
+    static func problemLines(_ answers: Answers, catalog: Catalog) -> [(message: String, near: [String])] {
+        var problems: [(message: String, near: [String])] = []
+        for (field, value) in [("name", answers.company.name), ("domain", answers.company.domain),
+                               ("security_contact", answers.company.securityContact)] where value == nil {
+            problems.append(("company.\(field) is missing", ["company"]))
+        }
+        for field in answers.profile.missingFields { problems.append(("profile.\(field) is missing", ["profile"])) }
+        if answers.reviewed == nil {
+            problems.append(("'reviewed' is missing: the date someone last confirmed these answers", ["reviewed"]))
+        }
         for section in catalog.sections {
+            let path = "sections.\(section.id)"
             guard let given = answers.sections[section.id] else {
                 let recommendation = section.rule.evaluate(answers.profile)
                 let status = recommendation.recommended ? recommendation.reason : "optional"
-                problems.append("section '\(section.id)' was never answered (\(status)); decide whether to include it")
+                problems.append(("section '\(section.id)' was never answered (\(status)); decide whether to include it", ["sections"]))
                 continue
             }
             guard answers.isIncluded(section) else { continue }
             for question in section.questions where given.answers[question.id] == nil && answers.applies(question, in: section) {
+                let near = ["\(path).answers.\(question.id)", "\(path).answers", path]
                 if question.required {
-                    problems.append("section '\(section.id)': required question '\(question.id)' has no answer")
+                    problems.append(("section '\(section.id)': required question '\(question.id)' has no answer", near))
                 } else if !given.open.contains(question.id) {
-                    problems.append("section '\(section.id)': question '\(question.id)' was never answered (new in the catalog?)")
+                    problems.append(("section '\(section.id)': question '\(question.id)' was never answered (new in the catalog?)", near))
                 }
             }
         }
@@ -49,12 +59,12 @@ public enum Reminders {
     public static let expiryWarningDays = 30
 
     public static func problems(_ answers: Answers, catalog: Catalog, targets: Export.Targets,
-                                today: ReviewDate) -> [InputError] {
+                                today: ReviewDate, lines: [String: Int] = [:]) -> [InputError] {
         var problems: [InputError] = []
         if let text = answers.reviewed, let reviewed = ReviewDate(text) {
             let due = reviewed.adding(months: reviewIntervalMonths)
             if due < today {
-                problems.append(InputError(file: targets.answers, "the answers were last reviewed on \(reviewed), more than \(reviewIntervalMonths) months ago: review them and update 'reviewed'"))
+                problems.append(InputError(file: targets.answers, line: lines["reviewed"], "the answers were last reviewed on \(reviewed), more than \(reviewIntervalMonths) months ago: review them and update 'reviewed'"))
             }
         }
         if let path = targets.securityTxt {

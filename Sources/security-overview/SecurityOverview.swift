@@ -162,8 +162,10 @@ struct Check: ParsableCommand {
             let (catalog, answers) = try catalog.load(answers: self.answers)
             var targets = OverviewCore.Export.Targets.from(answers, answersPath: self.answers)
             if let page { targets.page = page }
-            let problems = Completeness.problems(answers, catalog: catalog, file: self.answers)
-                + Reminders.problems(answers, catalog: catalog, targets: targets, today: today?.date ?? .today())
+            // Problems point at the key they concern, read from the file as loaded.
+            let lines = (try? FileStore.read(self.answers)).map(AnswersFile.keyLines) ?? [:]
+            let problems = Completeness.problems(answers, catalog: catalog, file: self.answers, lines: lines)
+                + Reminders.problems(answers, catalog: catalog, targets: targets, today: today?.date ?? .today(), lines: lines)
             if !problems.isEmpty { throw Failure(problems) }
             print("\(self.answers): complete and up to date")
         }

@@ -60,6 +60,12 @@ import Testing
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count == 16, "one line per section never answered")
         #expect(lines.first == "error: \(answers): section 'overview' was never answered (recommended for every company); decide whether to include it")
+
+        // Where the problem has a place in the file, the line names it.
+        try scratch.write("a.yml", scratch.read("a.yml")! + "\nsections:\n  overview:\n    include: true\n    answers: {intro: true}\n")
+        let located = try Run.tool(["check", "--answers", answers, "--today", "2026-11-29"])
+        #expect(located.stderr.split(separator: "\n").contains(
+            "error: \(answers):8: section 'overview': required question 'invite_contact' has no answer"), "\(located.stderr)")
     }
 
     @Test func exportThenCheckIsClean() throws {

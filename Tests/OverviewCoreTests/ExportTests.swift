@@ -250,4 +250,39 @@ import Testing
         #expect(found.contains("section 'overview': required question 'invite_contact' has no answer"))
         #expect(found.contains("section 'infrastructure' was never answered (recommended: you hold personal data); decide whether to include it"))
     }
+
+    @Test("Check's problems point at the line of the key they concern")
+    func problemsCarryLines() throws {
+        let text = """
+            version: 1
+            company:
+              name: Acme
+              domain: acme.example
+            profile: {stage: seed, data: personal, enterprise_customers: false, accepts_payments: false, availability_critical: false, hosting: cloud}
+            sections:
+              overview:
+                include: true
+                answers:
+                  intro: true
+                  invite_contact: ~
+            reviewed: 2024-01-15
+            """
+        let answers = try AnswersFile.parse(text, file: "a.yml", catalog: catalog)
+        let lines = AnswersFile.keyLines(text)
+        #expect(lines["sections.overview.answers.invite_contact"] == 11)
+        let found = Completeness.problems(answers, catalog: catalog, file: "a.yml", lines: lines)
+        // A missing company field: at `company:`; an empty answer: at its own key;
+        // an answer with no key at all: at the section's `answers:`; a section
+        // never answered: at `sections:`.
+        #expect(found.contains(InputError(file: "a.yml", line: 2, "company.security_contact is missing")))
+        #expect(found.contains(InputError(file: "a.yml", line: 11, "section 'overview': required question 'invite_contact' has no answer")))
+        #expect(found.contains(InputError(file: "a.yml", line: 9, "section 'overview': required question 'link_security_txt' has no answer")))
+        #expect(found.contains { $0.line == 6 && $0.message.hasPrefix("section 'infrastructure' was never answered") })
+        let targets = Export.Targets.from(answers, answersPath: "/nonexistent/a.yml")
+        let stale = Reminders.problems(answers, catalog: catalog, targets: targets, today: ReviewDate("2026-11-29")!, lines: lines)
+        #expect(stale.first { $0.message.hasPrefix("the answers were last reviewed") }?.line == 12)
+        // Without lines (or for text that does not parse) the problems stay, unlocated.
+        #expect(AnswersFile.keyLines("a: [") == [:])
+        #expect(Completeness.problems(answers, catalog: catalog, file: "a.yml").allSatisfy { $0.line == nil })
+    }
 }
