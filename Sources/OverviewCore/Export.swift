@@ -47,6 +47,21 @@ public enum Export {
         return files
     }
 
+    /// Refuses targets that name one file twice (the page over the answers
+    /// file, security.txt over the page), even with `force`: one write would
+    /// destroy the other.
+    static func checkDistinct(_ targets: Targets) throws(InputError) {
+        var named = [(key: "the answers file", path: targets.answers), (key: "outputs.page", path: targets.page)]
+        if let securityTxt = targets.securityTxt { named.append((key: "outputs.security_txt", path: securityTxt)) }
+        for (index, later) in named.enumerated() {
+            guard let earlier = named.prefix(index).first(where: { FileStore.sameFile($0.path, later.path) }) else { continue }
+            // Point at the key in the answers file, when it is there.
+            let lines = (try? FileStore.read(targets.answers)).map(AnswersFile.keyLines) ?? [:]
+            throw InputError(file: targets.answers, line: lines[later.key],
+                             "\(later.key) (\(later.path)) is the same file as \(earlier.key); nothing was written. Give it a path of its own")
+        }
+    }
+
     /// Refuses to replace a generated file that was edited by hand (or that we
     /// did not write), unless `force`.
     static func checkNotClobbering(_ files: [(path: String, contents: String)], force: Bool) throws(InputError) {
@@ -72,6 +87,7 @@ public enum Export {
     public static func write(_ answers: Answers, catalog: Catalog, targets: Targets,
                              writeAnswers: Bool = true, force: Bool = false,
                              today: ReviewDate = .today()) throws(InputError) -> [String] {
+        try checkDistinct(targets)
         var files = try generated(answers, catalog: catalog, targets: targets, today: today)
         try checkNotClobbering(files, force: force)
         if writeAnswers {

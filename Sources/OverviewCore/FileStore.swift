@@ -82,51 +82,105 @@ public enum FileStore {
 
     struct Staged {
         let temporary: String
+        /// The file renamed over: `path`, or the file a link at `path` points to.
+        let target: String
+        /// The path as the user gave it, for messages.
         let path: String
     }
 
+    /// Whether two paths name one file: the same inode when both exist,
+    /// otherwise the same absolute path once links in the folders are resolved.
+    public static func sameFile(_ a: String, _ b: String) -> Bool {
+        var first = stat(), second = stat()
+        if stat(a, &first) == 0 && stat(b, &second) == 0 {
+            return first.st_dev == second.st_dev && first.st_ino == second.st_ino
+        }
+        func canonical(_ path: String) -> String {
+            let url = URL(fileURLWithPath: path).standardizedFileURL
+            return url.deletingLastPathComponent().resolvingSymlinksInPath().appendingPathComponent(url.lastPathComponent).path
+        }
+        return canonical(a) == canonical(b)
+    }
+
+    /// Writes all of `text` to an open descriptor, retrying after signals.
+    /// Returns the `errno` of a failed write, or nil.
+    public static func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { posixWrite(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if written >= 0 {
+                offset += written
+            } else if errno != EINTR {
+                return errno
+            }
+        }
+        return nil
+    }
+
     static func stage(_ contents: String, for path: String) throws(InputError) -> Staged {
-        let folder = (path as NSString).deletingLastPathComponent
+        // What is there now decides where the new file goes and how it looks:
+        // a link keeps pointing at its file, which gets the new contents; an
+        // existing file keeps its permissions (and, when we may, its owner).
+        // Devices, pipes and sockets are not ours to replace.
+        var target = path
+        var existing = stat()
+        let exists = stat(path, &existing) == 0
+        var link = stat()
+        let isLink = lstat(path, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK
+        if exists {
+            if (existing.st_mode & S_IFMT) == S_IFDIR { throw InputError(file: path, "cannot write: it is a folder") }
+            if (existing.st_mode & S_IFMT) != S_IFREG {
+                throw InputError(file: path, "cannot write: it is not a regular file (a device, pipe or socket); to print to standard output use '-'")
+            }
+            if isLink {
+                guard let resolved = realpath(path, nil) else {
+                    throw InputError(file: path, "cannot write: \(String(cString: strerror(errno)))")
+                }
+                target = String(cString: resolved)
+                free(resolved)
+            }
+        } else if isLink {
+            throw InputError(file: path, "cannot write: it is a link to a file that does not exist")
+        }
+        let folder = (target as NSString).deletingLastPathComponent
         let directory = folder.isEmpty ? "." : folder
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw InputError(file: path, "cannot write: the folder '\(directory)' does not exist")
         }
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw InputError(file: path, "cannot write: it is a folder")
+        let mode: mode_t
+        if exists {
+            mode = existing.st_mode & 0o7777
+        } else {
+            let mask = umask(0)
+            umask(mask)
+            mode = 0o666 & ~mask
         }
-        let name = (path as NSString).lastPathComponent
+        let name = (target as NSString).lastPathComponent
         var template = Array((directory as NSString).appendingPathComponent(".\(name).XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else {
             throw InputError(file: path, "cannot write: \(String(cString: strerror(errno)))")
         }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var ok = true
-        var failure = ""
-        let bytes = Array(contents.utf8)
-        var offset = 0
-        while ok && offset < bytes.count {
-            let written = bytes.withUnsafeBytes { posixWrite(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if written >= 0 {
-                offset += written
-            } else if errno != EINTR {
-                ok = false
-                failure = String(cString: strerror(errno))  // "No space left on device"
-            }
+        var failure = writeAll(contents, to: fd)
+        if failure == nil && fsync(fd) != 0 { failure = errno }
+        if failure == nil && fchmod(fd, mode) != 0 { failure = errno }
+        // Only root can give a file away; for anyone else the owner is already them.
+        if failure == nil && exists && (existing.st_uid != geteuid() || existing.st_gid != getegid()) {
+            _ = fchown(fd, existing.st_uid, existing.st_gid)
         }
-        if ok && fsync(fd) != 0 { ok = false; failure = String(cString: strerror(errno)) }
-        if ok && fchmod(fd, 0o644) != 0 { ok = false; failure = String(cString: strerror(errno)) }
         close(fd)
-        guard ok else {
+        if let failure {
             unlink(temporary)
-            throw InputError(file: path, "cannot write: \(failure)")
+            throw InputError(file: path, "cannot write: \(String(cString: strerror(failure)))")  // "No space left on device"
         }
-        return Staged(temporary: temporary, path: path)
+        return Staged(temporary: temporary, target: target, path: path)
     }
 
     static func commit(_ staged: Staged) throws(InputError) {
-        if rename(staged.temporary, staged.path) != 0 {
+        if rename(staged.temporary, staged.target) != 0 {
             let failure = String(cString: strerror(errno))
             unlink(staged.temporary)
             throw InputError(file: staged.path, "cannot write: \(failure)")

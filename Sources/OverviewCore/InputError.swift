@@ -22,7 +22,7 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
             location += ":\(line)"
             if let column { location += ":\(column)" }
         }
-        return "\(location): \(TerminalSafe.oneLine(message))"
+        return TerminalSafe.oneLine("\(location): \(message)")
     }
 }
 

@@ -60,20 +60,25 @@ func reporting(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let failure as Failure {
-        for line in failure.lines { FileHandle.standardError.write(Data("error: \(line)\n".utf8)) }
+        for line in failure.lines { Console.err("error: \(line)\n") }
         throw ExitCode(1)
     } catch let errors as InputErrors {
-        for error in errors.errors { FileHandle.standardError.write(Data("error: \(error)\n".utf8)) }
+        for error in errors.errors { Console.err("error: \(error)\n") }
         throw ExitCode(1)
     } catch let error as InputError {
-        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        Console.err("error: \(error)\n")
         throw ExitCode(1)
     }
 }
 
-func writeOutput(_ text: String, to output: String) throws {
+/// Writes a command's result to `output` (`-` for standard output); never over
+/// the answers file it came from.
+func writeOutput(_ text: String, to output: String, answers: String) throws {
+    if output != "-" && FileStore.sameFile(output, answers) {
+        throw Failure([InputError(file: output, "is the answers file; nothing was written. Write the output to another file")])
+    }
     if output == "-" {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        try Console.out(text)
     } else {
         try FileStore.write(text, to: output)
     }
@@ -101,7 +106,7 @@ struct Render: ParsableCommand {
         try reporting {
             let (catalog, answers) = try catalog.load(answers: self.answers)
             let page = PageRenderer(catalog: catalog).page(answers, format: format ?? answers.outputs.format ?? .markdown)
-            try writeOutput(page, to: output)
+            try writeOutput(page, to: output, answers: self.answers)
         }
     }
 }
@@ -128,8 +133,8 @@ struct Sections: ParsableCommand {
             let catalog = try catalog.load()
             let answers = try self.answers.map { path throws in try AnswersFile.load(path, catalog: catalog) }
             switch format {
-            case .json: print(try SectionListing.json(catalog, answers: answers))
-            case .text: print(SectionListing.text(catalog, answers: answers), terminator: "")
+            case .json: try Console.out(try SectionListing.json(catalog, answers: answers) + "\n")
+            case .text: try Console.out(SectionListing.text(catalog, answers: answers))
             }
         }
     }
@@ -167,7 +172,7 @@ struct Check: ParsableCommand {
             let problems = Completeness.problems(answers, catalog: catalog, file: self.answers, lines: lines)
                 + Reminders.problems(answers, catalog: catalog, targets: targets, today: today?.date ?? .today(), lines: lines)
             if !problems.isEmpty { throw Failure(problems) }
-            print("\(self.answers): complete and up to date")
+            try Console.out(TerminalSafe.oneLine("\(self.answers): complete and up to date") + "\n")
         }
     }
 }
@@ -206,7 +211,7 @@ struct Export: ParsableCommand {
             let targets = OverviewCore.Export.Targets.from(answers, answersPath: self.answers)
             let written = try OverviewCore.Export.write(answers, catalog: catalog, targets: targets,
                                                         writeAnswers: false, force: force)
-            for path in written { print("wrote \(path)") }
+            for path in written { try Console.out(TerminalSafe.oneLine("wrote \(path)") + "\n") }
         }
     }
 }
@@ -228,7 +233,7 @@ struct SecurityTxtCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let (catalog, answers) = try catalog.load(answers: self.answers)
-            try writeOutput(try SecurityTxt.text(answers, catalog: catalog, file: self.answers), to: output)
+            try writeOutput(try SecurityTxt.text(answers, catalog: catalog, file: self.answers), to: output, answers: self.answers)
         }
     }
 }

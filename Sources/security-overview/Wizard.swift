@@ -76,14 +76,14 @@ struct WizardLaunch {
                                 fileAnswers: fileAnswers, draft: draft)
         }
         if let problem = NcursesTerminal.check() {
-            FileHandle.standardError.write(Data("error: \(problem)\n".utf8))
+            Console.err("error: \(problem)\n")
             throw ExitCode(1)
         }
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal()
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Console.err("error: \(error)\n")
             throw ExitCode(1)
         }
         let app = WizardApp(wizard: logic, state: state, targets: targets)
@@ -91,14 +91,16 @@ struct WizardLaunch {
         terminal.close()
         switch outcome {
         case .quit:
-            if let exported = app.state.exported, app.state.saved == app.state.answers {
-                print(TerminalSafe.oneLine("Wrote " + exported.joined(separator: ", ")))
-            } else if app.state.hasUnsavedChanges {
-                print(TerminalSafe.oneLine("Not saved; your answers are kept in \(app.state.paths.draft) and offered next time."))
+            try reporting {
+                if let exported = app.state.exported, app.state.saved == app.state.answers {
+                    try Console.out(TerminalSafe.oneLine("Wrote " + exported.joined(separator: ", ")) + "\n")
+                } else if app.state.hasUnsavedChanges {
+                    try Console.out(TerminalSafe.oneLine("Not saved; your answers are kept in \(app.state.paths.draft) and offered next time.") + "\n")
+                }
             }
         case .signalled(let signal):
             let line = TerminalSafe.oneLine("Stopped by signal \(signal); your answers are kept in \(app.state.paths.draft).")
-            FileHandle.standardError.write(Data((line + "\n").utf8))
+            Console.err(line + "\n")
             throw ExitCode(128 + signal)
         }
     }

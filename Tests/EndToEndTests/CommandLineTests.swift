@@ -159,6 +159,67 @@ import Testing
                                startsWith: "error: \(scratch.file("sections/kind.md")):7:19: unknown question kind 'dial'")
     }
 
+    // MARK: - Where output goes: nothing destroyed, nothing left half-done
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "needs /dev/full"))
+    func aStandardOutputThatCannotBeWrittenIsAnErrorNotACrash() throws {
+        for arguments in [["render", "--answers", Self.fixture("pre-seed.yml")], ["sections"]] {
+            let result = try Run.tool(arguments, stdout: "/dev/full")
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.stderr == "error: standard output: cannot write: No space left on device\n", "\(arguments)")
+        }
+    }
+
+    @Test func theAnswersFileIsNeverAnOutput() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let text = try String(contentsOfFile: Self.fixture("pre-seed.yml"), encoding: .utf8)
+        let answers = try scratch.write("a.yml", text)
+        try expectOneLineError(["render", "--answers", answers, "--output", answers],
+                               startsWith: "error: \(answers): is the answers file; nothing was written")
+        try expectOneLineError(["security-txt", "--answers", answers, "-o", scratch.file("./a.yml")],
+                               startsWith: "error: \(scratch.file("./a.yml")): is the answers file; nothing was written")
+        #expect(scratch.read("a.yml") == text)
+
+        // Named in outputs, with --force too; and two outputs on one file.
+        try scratch.write("b.yml", text + "outputs: {page: b.yml}\n")
+        try expectOneLineError(["export", "--answers", scratch.file("b.yml"), "--force"],
+                               startsWith: "error: \(scratch.file("b.yml")):32: outputs.page (\(scratch.file("b.yml"))) is the same file as the answers file; nothing was written")
+        try scratch.write("c.yml", text + "outputs: {page: same.txt, security_txt: same.txt}\n")
+        try expectOneLineError(["export", "--answers", scratch.file("c.yml")],
+                               startsWith: "error: \(scratch.file("c.yml")):32: outputs.security_txt (\(scratch.file("same.txt"))) is the same file as outputs.page")
+        #expect(!FileManager.default.fileExists(atPath: scratch.file("same.txt")))
+    }
+
+    @Test func aLinkKeepsPointingAtItsFileAndAFileKeepsItsPermissions() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("site/page.md", "old\n")
+        #expect(chmod(scratch.file("site/page.md"), 0o664) == 0)
+        try FileManager.default.createSymbolicLink(atPath: scratch.file("link.md"), withDestinationPath: "site/page.md")
+        let result = try Run.tool(["render", "--answers", Self.fixture("pre-seed.yml"), "--output", scratch.file("link.md")])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: scratch.file("link.md")) == "site/page.md")
+        #expect(scratch.read("site/page.md")?.hasPrefix("# ") == true)
+        let attributes = try FileManager.default.attributesOfItem(atPath: scratch.file("site/page.md"))
+        #expect((attributes[.posixPermissions] as? Int) == 0o664)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.file("site")) == ["page.md"], "no temporary file left")
+    }
+
+    @Test func devicesAndPipesAreNotReplaced() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let fifo = scratch.file("pipe")
+        #expect(mkfifo(fifo, 0o644) == 0)
+        try expectOneLineError(["render", "--answers", Self.fixture("pre-seed.yml"), "--output", fifo],
+                               startsWith: "error: \(fifo): cannot write: it is not a regular file (a device, pipe or socket); to print to standard output use '-'")
+        var info = stat()
+        #expect(lstat(fifo, &info) == 0 && (info.st_mode & S_IFMT) == S_IFIFO, "still a pipe")
+        try expectOneLineError(["render", "--answers", Self.fixture("pre-seed.yml"), "--output", "/dev/null"],
+                               startsWith: "error: /dev/null: cannot write: it is not a regular file")
+        #expect(lstat("/dev/null", &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR, "still a device")
+    }
+
     /// A full disk, made with a 16 KiB tmpfs (needs root: skipped otherwise).
     @Test(.enabled(if: getuid() == 0, "mounting a small tmpfs needs root"))
     func aFullDiskLeavesThePreviousPageIntact() throws {

@@ -39,23 +39,24 @@ enum Run {
     }
 
     /// Runs `executable` with `arguments` to completion and collects its output.
-    /// `stdin` is /dev/null unless `input` is given.
+    /// `stdin` is /dev/null unless `input` is given; standard output goes to the
+    /// file `stdout` names instead of being collected, when given.
     @discardableResult
     static func command(_ executable: String, _ arguments: [String], input: String? = nil,
-                        environment: [String: String]? = nil) throws -> RunResult {
+                        stdout: String? = nil, environment: [String: String]? = nil) throws -> RunResult {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let outPath = folder.appendingPathComponent("out").path
         let errPath = folder.appendingPathComponent("err").path
         let inPath = folder.appendingPathComponent("in").path
-        FileManager.default.createFile(atPath: inPath, contents: Data((input ?? "").utf8))
+        _ = FileManager.default.createFile(atPath: inPath, contents: Data((input ?? "").utf8))
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, input == nil ? "/dev/null" : inPath, O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 1, stdout ?? outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
 
         var attributes = posix_spawnattr_t()
@@ -92,8 +93,8 @@ enum Run {
 
     /// Runs the built `security-overview` with `arguments`.
     @discardableResult
-    static func tool(_ arguments: [String], input: String? = nil) throws -> RunResult {
-        try command(binary, arguments, input: input)
+    static func tool(_ arguments: [String], input: String? = nil, stdout: String? = nil) throws -> RunResult {
+        try command(binary, arguments, input: input, stdout: stdout)
     }
 
     /// Whether `name` is on the PATH.

@@ -221,7 +221,7 @@ import Testing
     @Test func aCatalogWithANewSectionAndANewQuestion() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let (answers, targets) = try exported("later-health.yml", in: folder, today: "2026-11-29")
+        let (answers, _) = try exported("later-health.yml", in: folder, today: "2026-11-29")
         let custom = try TemporaryFolder()
         defer { custom.remove() }
         try custom.write("vendor.md", sectionFile(minimalFrontMatter.replacingOccurrences(of: "id: custom", with: "id: vendor-risk")))
