@@ -58,8 +58,10 @@ public enum Reminders {
     public static let reviewIntervalMonths = 12
     public static let expiryWarningDays = 30
 
+    /// `pageNamed`: the page was named on the command line, so it must exist
+    /// even when the answers file names no page.
     public static func problems(_ answers: Answers, catalog: Catalog, targets: Export.Targets,
-                                today: ReviewDate, lines: [String: Int] = [:]) -> [InputError] {
+                                today: ReviewDate, lines: [String: Int] = [:], pageNamed: Bool = false) -> [InputError] {
         var problems: [InputError] = []
         if let text = answers.reviewed, let reviewed = ReviewDate(text) {
             let due = reviewed.adding(months: reviewIntervalMonths)
@@ -68,6 +70,18 @@ public enum Reminders {
             }
         }
         if let path = targets.securityTxt {
+            // security.txt is checked like the page: it must be there and be
+            // what the answers produce (unless it cannot be produced at all,
+            // which export reports).
+            if let expected = try? SecurityTxt.text(answers, catalog: catalog, file: targets.answers, today: today) {
+                switch try? FileStore.read(path) {
+                case nil:
+                    problems.append(InputError(file: path, "security.txt does not exist: run 'security-overview export'"))
+                case let onDisk? where onDisk != expected:
+                    problems.append(InputError(file: path, "security.txt differs from what the answers produce: run 'security-overview export'"))
+                default: break
+                }
+            }
             if let expires = securityTxtExpiry(path) ?? answers.reviewed.flatMap(ReviewDate.init).map(SecurityTxt.expiry) {
                 let left = today.days(until: expires)
                 if left <= 0 {
@@ -77,7 +91,7 @@ public enum Reminders {
                 }
             }
         }
-        if FileStore.exists(targets.page) || answers.outputs.page != nil {
+        if pageNamed || FileStore.exists(targets.page) || answers.outputs.page != nil {
             let expected = PageRenderer(catalog: catalog).page(answers, format: targets.format)
             switch try? FileStore.read(targets.page) {
             case nil:

@@ -170,7 +170,8 @@ struct Check: ParsableCommand {
             // Problems point at the key they concern, read from the file as loaded.
             let lines = (try? FileStore.read(self.answers)).map(AnswersFile.keyLines) ?? [:]
             let problems = Completeness.problems(answers, catalog: catalog, file: self.answers, lines: lines)
-                + Reminders.problems(answers, catalog: catalog, targets: targets, today: today?.date ?? .today(), lines: lines)
+                + Reminders.problems(answers, catalog: catalog, targets: targets, today: today?.date ?? .today(),
+                                     lines: lines, pageNamed: page != nil)
             if !problems.isEmpty { throw Failure(problems) }
             try Console.out(TerminalSafe.oneLine("\(self.answers): complete and up to date") + "\n")
         }

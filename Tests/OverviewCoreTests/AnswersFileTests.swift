@@ -29,6 +29,12 @@ import Testing
         #expect(AnswersFile.serialize(answers, catalog: catalog) == original)
     }
 
+    @Test("An error is one line a terminal shows as it is, whatever the file is called")
+    func errorsAreOneSafeLine() {
+        let error = InputError(file: "a\u{1b}]0;title\u{07}\nb.yml", line: 3, "bad \u{1b}[31mvalue")
+        #expect(error.description == "a?]0;title? b.yml:3: bad ?[31mvalue")
+    }
+
     @Test func aSavedFileLoadsBackToTheSameAnswers() throws {
         var answers = Answers()
         answers.company = Company(name: "Données Sécurisées 日本", domain: "donnees.example", securityContact: "sec@donnees.example")

@@ -208,6 +208,33 @@ import Testing
         #expect(problems(answers, targets, today: "2027-09-01") == ["security.txt expires in 29 days (2027-09-30): review the answers and export again"])
     }
 
+    @Test func aMissingOrEditedSecurityTxt() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (answers, targets) = try exported("later-health.yml", in: folder, today: "2026-11-29")
+        let published = folder.read("security.txt")!
+        try folder.write("security.txt", published.replacingOccurrences(of: "Contact: ", with: "Contact: mailto:someone-else@example.com\nContact: "))
+        #expect(problems(answers, targets, today: "2026-11-29") == [
+            "security.txt differs from what the answers produce: run 'security-overview export'",
+        ])
+        try FileManager.default.removeItem(atPath: folder.file("security.txt"))
+        #expect(problems(answers, targets, today: "2026-11-29") == [
+            "security.txt does not exist: run 'security-overview export'",
+        ])
+    }
+
+    @Test func aPageNamedOnTheCommandLineMustExist() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        var (answers, targets) = try exported("later-health.yml", in: folder, today: "2026-11-29")
+        answers.outputs.page = nil
+        targets.page = folder.file("typo.md")
+        #expect(Reminders.problems(answers, catalog: catalog, targets: targets, today: ReviewDate("2026-11-29")!).isEmpty,
+                "a page nobody named is not required")
+        #expect(Reminders.problems(answers, catalog: catalog, targets: targets, today: ReviewDate("2026-11-29")!, pageNamed: true)
+            .map(\.message) == ["the page does not exist: run 'security-overview export'"])
+    }
+
     @Test func aStalePage() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
