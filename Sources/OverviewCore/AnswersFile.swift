@@ -96,7 +96,9 @@ public enum AnswersFile {
             do throws(InputError) {
                 let text = try reader.string(value, "company.\(key)")
                 switch key {
-                case "name": company.name = text
+                case "name":
+                    if text.trimmingCharacters(in: .whitespaces).isEmpty { throw reader.error(value, "company.name is empty") }
+                    company.name = text
                 case "domain":
                     if let problem = TextFormat.domain.problem(with: text) { throw reader.error(value, "company.domain: \(problem)") }
                     company.domain = text

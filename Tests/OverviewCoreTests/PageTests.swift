@@ -34,6 +34,31 @@ import Testing
 
     // MARK: - The page claims only what an answer affirms
 
+    @Test("Without a company name, domain or contact, no sentence is left with a hole in it")
+    func missingCompanyDetailsLeaveNoHoles() throws {
+        var answers = try Fixtures.answers("later-health.yml")
+        answers.company = Company()
+        let page = renderer.page(answers, format: .markdown)
+        for hole in ["[]", "()", "https:///", "?d=)", "  follows", " ,"] {
+            #expect(!page.contains(hole), "the page contains '\(hole)'")
+        }
+        #expect(page.replacingOccurrences(of: "\n", with: " ")
+            .contains("This page summarizes the security practices we follow to protect the data of our customers."))
+        #expect(!page.contains("Write to us at"), "no contact: no invitation to write to it")
+        #expect(!page.contains("security.txt file"), "no domain: no link to its security.txt")
+    }
+
+    @Test("A trust center address alone claims no report or certificate")
+    func aTrustCenterAloneClaimsNoReport() throws {
+        var answers = try Fixtures.answers("later-health.yml")
+        answers.sections["compliance"] = SectionAnswers(include: true, answers: [
+            "frameworks": .choices([]), "trust_center_url": .text("https://trust.acme.example"),
+        ])
+        let section = try #require(Fixtures.catalog.section("compliance"))
+        let markdown = try #require(renderer.sectionMarkdown(section, answers))
+        #expect(markdown == "More about our security and compliance is available on [our trust center page](https://trust.acme.example).")
+    }
+
     @Test func recommendationsAloneClaimNothing() {
         var answers = Answers()
         answers.company = Company(name: "Acme", domain: "acme.example", securityContact: "security@acme.example")

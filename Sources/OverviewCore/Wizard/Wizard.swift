@@ -536,7 +536,8 @@ public struct Wizard: Sendable {
 
     func store(_ state: inout WizardState, _ field: FieldID, _ text: String?) {
         switch field {
-        case .companyName: state.answers.company.name = text
+        // A name of only spaces is no name: the page would say "  follows".
+        case .companyName: state.answers.company.name = text.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         case .companyDomain: state.answers.company.domain = text
         case .securityContact: state.answers.company.securityContact = text
         case .profile: break
