@@ -65,7 +65,10 @@ public enum Reminders {
         var problems: [InputError] = []
         if let text = answers.reviewed, let reviewed = ReviewDate(text) {
             let due = reviewed.adding(months: reviewIntervalMonths)
-            if due < today {
+            // A date in the future (a mistyped year) would keep this check quiet for good.
+            if today.days(until: reviewed) > 1 {
+                problems.append(InputError(file: targets.answers, line: lines["reviewed"], "reviewed \(reviewed) is in the future: set it to the day someone last confirmed these answers"))
+            } else if due < today {
                 problems.append(InputError(file: targets.answers, line: lines["reviewed"], "the answers were last reviewed on \(reviewed), more than \(reviewIntervalMonths) months ago: review them and update 'reviewed'"))
             }
         }

@@ -23,6 +23,12 @@ public enum SecurityTxt {
         guard let reviewedText = answers.reviewed, let reviewed = ReviewDate(reviewedText) else {
             throw InputError(file: file, "cannot write security.txt: 'reviewed' is missing (Expires is one year after it)")
         }
+        // A day of slack: 'today' is the UTC day, and a reviewer east of it may
+        // already be on the next.
+        guard today.days(until: reviewed) <= 1 else {
+            throw InputError(file: file,
+                "cannot write security.txt: reviewed \(reviewed) is in the future, and Expires would be more than a year away; set 'reviewed' to the day the answers were confirmed")
+        }
         let expires = expiry(reviewed)
         guard today < expires else {
             throw InputError(file: file,

@@ -208,6 +208,26 @@ import Testing
         #expect(problems(answers, targets, today: "2027-09-01") == ["security.txt expires in 29 days (2027-09-30): review the answers and export again"])
     }
 
+    @Test("A review date in the future is a problem, not a year of silence")
+    func aReviewDateInTheFuture() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        var (answers, targets) = try exported("later-health.yml", in: folder, today: "2026-11-29")
+        targets.securityTxt = nil
+        answers.reviewed = "2099-01-01"
+        #expect(problems(answers, targets, today: "2026-11-29").first
+            == "reviewed 2099-01-01 is in the future: set it to the day someone last confirmed these answers")
+        #expect(throws: InputError.self) {
+            try SecurityTxt.text(answers, catalog: catalog, file: "a.yml", today: ReviewDate("2026-11-29")!)
+        }
+        // One day ahead is someone east of UTC, already on the next day.
+        answers.reviewed = "2026-11-30"
+        #expect(!problems(answers, targets, today: "2026-11-29").contains { $0.contains("in the future") })
+        #expect(throws: Never.self) {
+            try SecurityTxt.text(answers, catalog: catalog, file: "a.yml", today: ReviewDate("2026-11-29")!)
+        }
+    }
+
     @Test func aMissingOrEditedSecurityTxt() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
