@@ -14,11 +14,16 @@ enum FrontMatter {
         case .jekyll:
             pairs.append(("permalink", "/security/"))
             if let reviewed = answers.reviewed { pairs.append(("last_modified_at", reviewed)) }
+            // Answers are printed as written, and `{%` in one is not a Liquid tag
+            // for Jekyll to run (or to fail the whole site's build on).
+            pairs.append(("render_with_liquid", "false"))
         case .markdown:
             break
         }
         let nodes: [(Node, Node)] = pairs.map { key, value in
-            let scalar: Node.Scalar = key == "lastmod" || key == "last_modified_at"
+            // Dates and the flag are written bare, for the site to read as a
+            // date and a boolean; everything else is quoted as YAML needs.
+            let scalar: Node.Scalar = ["lastmod", "last_modified_at", "render_with_liquid"].contains(key)
                 ? .init(value, Tag(.str), .plain) : value.represented()
             return (.scalar(.init(key)), .scalar(scalar))
         }
