@@ -6,6 +6,12 @@ public struct KeyMap: Sendable {
     public let wizard: Wizard
     public init(wizard: Wizard) { self.wizard = wizard }
 
+    /// Whether the focus is in a text field of one line (no overlay open).
+    public func inSingleLineText(_ state: WizardState) -> Bool {
+        guard state.overlay == nil, case .text(let field)? = wizard.focusedItem(state) else { return false }
+        return !wizard.isMultiline(field)
+    }
+
     public func action(for key: Key, in state: WizardState, size: Size) -> WizardAction? {
         if state.overlay == .help { return .helpToggled }
         let page = max(3, (size.height - 6) / 2)

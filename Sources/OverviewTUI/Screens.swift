@@ -37,10 +37,15 @@ public struct Screens {
         self.pages = PageCache(wizard: wizard)
     }
 
+    /// Whether `size` is below the smallest the screens are drawn at.
+    public static func isTooSmall(_ size: Size) -> Bool {
+        size.width < minimumSize.width || size.height < minimumSize.height
+    }
+
     /// The whole screen for `state` at `size`.
     public func render(_ state: WizardState, size: Size, memory: inout ScreenMemory) -> Canvas {
         var canvas = Canvas(size)
-        if size.width < Self.minimumSize.width || size.height < Self.minimumSize.height {
+        if Self.isTooSmall(size) {
             drawTooSmall(&canvas)
             return canvas
         }
@@ -126,6 +131,7 @@ public struct Screens {
             "(now \(size.width)x\(size.height)).",
             "Nothing is lost: the wizard",
             "goes on when it is larger.",
+            "Ctrl-C quits.",
         ]
         let top = max(0, (size.height - lines.count) / 2)
         for (index, line) in lines.enumerated() {

@@ -37,9 +37,27 @@ public final class WizardApp {
             while keys.count < 65_536, let more = terminal.readKey(timeoutMilliseconds: 0) { keys.append(more) }
             var draft = DraftWork.none
             var quit = false
-            for key in keys where !quit {
+            let tooSmall = Screens.isTooSmall(terminal.size)
+            for (index, key) in keys.enumerated() where !quit {
                 if key == .resize { continue }
-                guard let action = keyMap.action(for: key, in: state, size: terminal.size) else { continue }
+                guard var action = keyMap.action(for: key, in: state, size: terminal.size) else { continue }
+                // While the screen only asks for a larger window, nothing it
+                // hides may change. Quitting still works, without the dialog
+                // nobody could see: unsaved answers stay in the draft.
+                if tooSmall {
+                    guard action == .quitRequested else { continue }
+                    if state.hasUnsavedChanges {
+                        finish(draft)
+                        return .quit
+                    }
+                }
+                // A line break in the middle of a paste is not the user pressing
+                // Enter: in a one-line field it would jump to the next field and
+                // type the rest of the paste there.
+                if action == .confirmed, index + 1 < keys.count, case .character = keys[index + 1],
+                   keyMap.inSingleLineText(state) {
+                    action = .textTyped(" ")
+                }
                 quit = send(action, draft: &draft)
             }
             finish(draft)

@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+@testable import OverviewCore
+@testable import OverviewTUI
+
+/// A terminal that hands the run loop keys in batches, as a real one does: a
+/// batch is what arrives together (a paste, a burst), and the loop reads it
+/// whole before drawing. When the batches run out it asks the loop to stop.
+final class ScriptedTerminal: Terminal {
+    var size: Size
+    private var batches: [[Key]]
+    private var current: [Key] = []
+    private(set) var frames: [Canvas] = []
+    /// Called before each new batch is handed out, to resize or look around.
+    var beforeBatch: (Int, ScriptedTerminal) -> Void = { _, _ in }
+    private var batchNumber = 0
+
+    init(size: Size, batches: [[Key]]) {
+        self.size = size
+        self.batches = batches
+    }
+
+    func draw(_ canvas: Canvas) { frames.append(canvas) }
+
+    func readKey(timeoutMilliseconds: Int) -> Key? {
+        if timeoutMilliseconds == 0 {
+            return current.isEmpty ? nil : current.removeFirst()
+        }
+        guard !batches.isEmpty else { return nil }
+        beforeBatch(batchNumber, self)
+        batchNumber += 1
+        current = batches.removeFirst()
+        return current.isEmpty ? nil : current.removeFirst()
+    }
+
+    var stopSignal: Int32? { batches.isEmpty && current.isEmpty && batchNumber > 0 ? SIGTERM : nil }
+}
+
+@Suite("The run loop with a scripted terminal")
+struct RunLoopTests {
+    /// A first run in a folder of its own, so that drafts land there.
+    func app(in folder: URL) -> WizardApp {
+        let paths = WizardPaths(answers: folder.appendingPathComponent("a.yml").path,
+                                page: folder.appendingPathComponent("a.md").path)
+        let state = testWizard.start(paths: paths, fileAnswers: nil, draft: nil)
+        return WizardApp(wizard: testWizard, state: state,
+                         targets: Export.Targets(answers: paths.answers, page: paths.page))
+    }
+
+    func scratch() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("runloop-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    static func typed(_ text: String) -> [Key] {
+        text.map { $0 == "\n" ? Key.enter : Key.character($0) }
+    }
+
+    @Test("A paste with a line break stays in its one-line field")
+    func pasteStaysInItsField() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let app = app(in: folder)
+        // Tab to the domain field, then paste two lines at once.
+        let terminal = ScriptedTerminal(size: Size(width: 80, height: 24),
+                                        batches: [[.tab], Self.typed("acme.example\nsecond line")])
+        #expect(app.run(on: terminal) == .signalled(SIGTERM))
+        #expect(app.state.answers.company.securityContact == nil, "nothing typed into the next field")
+        #expect(app.state.invalidText[.companyDomain] == "acme.example second line")
+        #expect(app.state.focus == 1, "the focus stays on the domain field")
+    }
+
+    @Test("Enter typed on its own still goes on")
+    func enterAloneGoesOn() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let app = app(in: folder)
+        let terminal = ScriptedTerminal(size: Size(width: 80, height: 24),
+                                        batches: [Self.typed("Acme"), [.enter], Self.typed("acme.example")])
+        _ = app.run(on: terminal)
+        #expect(app.state.answers.company.name == "Acme")
+        #expect(app.state.answers.company.domain == "acme.example")
+    }
+
+    @Test("While the window is too small, keys change nothing the user cannot see")
+    func tooSmallIgnoresKeys() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let app = app(in: folder)
+        let terminal = ScriptedTerminal(size: Size(width: 80, height: 24),
+                                        batches: [Self.typed("Acme"), [.tab, .character("x"), .down, .character(" ")], [.control("c")]])
+        terminal.beforeBatch = { number, terminal in
+            if number == 1 { terminal.size = Size(width: 50, height: 12) }
+        }
+        #expect(app.run(on: terminal) == .quit, "Ctrl-C still quits")
+        #expect(FileManager.default.fileExists(atPath: app.state.paths.draft), "the unsaved answers are in the draft")
+        #expect(app.state.answers.company.name == "Acme")
+        #expect(app.state.answers.company.domain == nil)
+        #expect(app.state.focus == 0)
+    }
+}
