@@ -48,6 +48,10 @@ public final class NcursesTerminal: Terminal {
     }
 
     /// Takes the screen. Call `check()` first; `close()` on every exit path.
+    /// Key codes of our own, above every ncurses key, for the paste marks.
+    static let pasteStartCode = KEY_MAX + 1
+    static let pasteEndCode = KEY_MAX + 2
+
     public init() throws {
         setlocale(LC_ALL, "")
         if so_locale_is_utf8() == 0 {
@@ -81,6 +85,12 @@ public final class NcursesTerminal: Terminal {
             where key_defined(sequence) == 0 {
             define_key(sequence, code)
         }
+        // Bracketed paste: the terminal marks pasted text, so a line break in a
+        // paste is not taken for Enter. Terminals without it ignore the request.
+        define_key("\u{1B}[200~", Self.pasteStartCode)
+        define_key("\u{1B}[201~", Self.pasteEndCode)
+        fputs("\u{1B}[?2004h", output)
+        fflush(output)
         set_escdelay(25)
         so_install_signal_handlers()
         setUpColours()
@@ -213,6 +223,8 @@ public final class NcursesTerminal: Terminal {
             case KEY_BACKSPACE: return .backspace
             case KEY_ENTER: return .enter
             case KEY_RESIZE: previous = nil; return .resize
+            case Self.pasteStartCode: return .pasteStart
+            case Self.pasteEndCode: return .pasteEnd
             case so_key_f(1)...so_key_f(12): return .function(Int(Int32(character) - so_key_f(0)))
             default: return nil
             }
@@ -235,6 +247,8 @@ public final class NcursesTerminal: Terminal {
         guard !closed else { return }
         closed = true
         curs_set(1)
+        fputs("\u{1B}[?2004l", output)
+        fflush(output)
         endwin()
         delscreen(screen)
     }

@@ -8,6 +8,8 @@ public enum Key: Hashable, Sendable {
     case function(Int)
     /// The window changed size.
     case resize
+    /// The terminal's bracketed-paste marks around pasted text.
+    case pasteStart, pasteEnd
 }
 
 /// What the wizard draws on and reads keys from. The ncurses backend is one;

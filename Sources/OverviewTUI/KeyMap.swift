@@ -6,10 +6,19 @@ public struct KeyMap: Sendable {
     public let wizard: Wizard
     public init(wizard: Wizard) { self.wizard = wizard }
 
-    /// Whether the focus is in a text field of one line (no overlay open).
-    public func inSingleLineText(_ state: WizardState) -> Bool {
-        guard state.overlay == nil, case .text(let field)? = wizard.focusedItem(state) else { return false }
-        return !wizard.isMultiline(field)
+    /// A key inside a paste (between the terminal's bracketed-paste marks).
+    /// Pasted text goes into the focused text field and nowhere else: a line
+    /// break in a one-line field is a space, not Enter (which would move on and
+    /// type the rest into the next field), and outside a text field a paste
+    /// is not a run of commands.
+    public func pasted(_ key: Key, in state: WizardState) -> WizardAction? {
+        guard state.overlay == nil, case .text(let field)? = wizard.focusedItem(state) else { return nil }
+        switch key {
+        case .character(let c): return .textTyped(String(c))
+        case .enter: return .textTyped(wizard.isMultiline(field) ? "\n" : " ")
+        case .tab: return .textTyped(" ")
+        default: return nil
+        }
     }
 
     public func action(for key: Key, in state: WizardState, size: Size) -> WizardAction? {
@@ -64,7 +73,7 @@ public struct KeyMap: Sendable {
             case "p": return state.step == .review ? .pagePreviewToggled : nil
             default: return nil
             }
-        case .control, .function, .resize:
+        case .control, .function, .resize, .pasteStart, .pasteEnd:
             return nil
         }
     }

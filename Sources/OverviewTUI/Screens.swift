@@ -376,6 +376,32 @@ public struct Screens {
         }
     }
 
+    static func companyLabel(_ field: FieldID) -> String {
+        switch field {
+        case .companyName: "Company name"
+        case .companyDomain: "Website domain"
+        case .securityContact: "Security contact"
+        default: ""
+        }
+    }
+
+    /// Text typed into fields that does not pass their check, so is not an
+    /// answer: where it is, what it says. In page order.
+    func invalidAnswers(_ state: WizardState) -> [(section: String?, label: String, text: String)] {
+        var found: [(section: String?, label: String, text: String)] = []
+        for field in [FieldID.companyName, .companyDomain, .securityContact] {
+            if let text = state.invalidText[field] { found.append((nil, Self.companyLabel(field), text)) }
+        }
+        for section in wizard.catalog.sections {
+            for question in section.questions {
+                if let text = state.invalidText[.question(section: section.id, question: question.id)] {
+                    found.append((section.id, "\(section.title): \(question.label)", text))
+                }
+            }
+        }
+        return found
+    }
+
     func drawProfile(_ canvas: inout Canvas, _ state: WizardState, _ body: Rect, _ memory: inout ScreenMemory) {
         canvas.put("Answer a few questions; this tool writes your public Security Overview page.",
                    x: 1, y: body.y, .muted, width: body.width - 2)
@@ -383,9 +409,9 @@ public struct Screens {
         let items = wizard.items(state)
         func index(_ item: WizardItem) -> Int { items.firstIndex(of: item) ?? -1 }
         let texts: [(FieldID, String, String)] = [
-            (.companyName, "Company name", "As it should appear in the page title."),
-            (.companyDomain, "Website domain", "For example example.com: used for links and security.txt."),
-            (.securityContact, "Security contact", "An email address or https:// page where people report security problems."),
+            (.companyName, Self.companyLabel(.companyName), "As it should appear in the page title."),
+            (.companyDomain, Self.companyLabel(.companyDomain), "For example example.com: used for links and security.txt."),
+            (.securityContact, Self.companyLabel(.securityContact), "An email address or https:// page where people report security problems."),
         ]
         for (field, label, help) in texts {
             let item = index(.text(field))
@@ -590,10 +616,13 @@ public struct Screens {
         let compare = state.hadAnswersFile
         let profileChanged = compare && (state.answers.company != state.original.company || state.answers.profile != state.original.profile)
         let missingProfile = state.answers.profile.missingFields.count + [company.name, company.domain, company.securityContact].filter { $0 == nil }.count
+        let invalid = invalidAnswers(state)
+        let invalidCompany = invalid.filter { $0.section == nil }.count
         var profileText = pad("Company and profile", titleWidth + 4)
         profileText += missingProfile > 0 ? "  \(missingProfile) unanswered" : "  complete"
+        if invalidCompany > 0 { profileText += ", \(invalidCompany) not valid" }
         if profileChanged { profileText += "  changed" }
-        lines.append(.item(0, marker: nil, profileText, missingProfile > 0 ? Style(.warning) : .normal))
+        lines.append(.item(0, marker: nil, profileText, missingProfile + invalidCompany > 0 ? Style(.warning) : .normal))
         let included = wizard.includedSections(state.answers).count
         lines.append(.item(1, marker: nil, pad("Plan", titleWidth + 4) + "  \(included) of \(sections.count) sections included", .normal))
         for (offset, section) in sections.enumerated() {
@@ -605,9 +634,12 @@ public struct Screens {
             case .skipped: text += pad("skipped", 14); style = .muted
             case .incomplete(let n): text += pad("incomplete (\(n))", 14); style = Style(.warning)
             }
+            let invalidHere = invalid.filter { $0.section == section.id }.count
+            if invalidHere > 0 && !sectionState.isSkipped { text += " \(invalidHere) not valid" }
             if state.newSections.contains(section.id) { text += " new" }
             if compare && state.answers.sections[section.id] != state.original.sections[section.id] { text += " changed" }
-            lines.append(.item(2 + offset, marker: sectionState.isSkipped ? "[ ]" : "[x]", text, style))
+            lines.append(.item(2 + offset, marker: sectionState.isSkipped ? "[ ]" : "[x]", text,
+                               invalidHere > 0 && !sectionState.isSkipped ? Style(.warning) : style))
         }
         lines.append(.blank)
         lines.append(.item(sections.count + 2, marker: nil, "Export: write the answers file and the page →", .heading))
@@ -641,13 +673,8 @@ public struct Screens {
     func drawExport(_ canvas: inout Canvas, _ state: WizardState, _ body: Rect) {
         let width = body.width - 2
         var y = body.y + 1
-        func line(_ text: String, _ style: Style = .normal, indent: Int = 0) {
-            for part in TextWidth.wrap(text, to: width - indent) {
-                canvas.put(part, x: 1 + indent, y: y, style)
-                y += 1
-            }
-        }
-        line(state.exported == nil ? "Ready to write your files:" : "Written:", .heading)
+        canvas.put(state.exported == nil ? "Ready to write your files:" : "Written:", x: 1, y: y, .heading, width: width)
+        y += 1
         var files = [("Answers file", state.paths.answers), ("Page", state.paths.page)]
         if let txt = state.paths.securityTxt { files.append(("security.txt", txt)) }
         for (label, path) in files {
@@ -655,25 +682,65 @@ public struct Screens {
             y += 1
         }
         y += 1
-        let incomplete = wizard.includedSections(state.answers).filter { !Completeness.missingRequired($0, state.answers).isEmpty }
+        // What to know before writing, in groups. The buttons must stay on the
+        // screen: when the notes do not fit above them, they are cut short.
+        var groups: [[(text: String, style: Style)]] = []
+        let company = state.answers.company
+        let missingCompany = [(FieldID.companyName, company.name), (.companyDomain, company.domain), (.securityContact, company.securityContact)]
+            .filter { $0.1 == nil }.map { Self.companyLabel($0.0).lowercased() }
+        let missingProfile = state.answers.profile.missingFields.count
+        if !missingCompany.isEmpty || missingProfile > 0 {
+            var parts: [String] = []
+            if !missingCompany.isEmpty { parts.append("no " + missingCompany.joined(separator: ", no ")) }
+            if missingProfile > 0 { parts.append("\(missingProfile) profile question\(missingProfile == 1 ? "" : "s") unanswered") }
+            groups.append([("Company and profile: " + parts.joined(separator: "; ") + ".", Style(.warning))])
+        }
+        let included = wizard.includedSections(state.answers)
+        let incomplete = included.filter { !Completeness.missingRequired($0, state.answers).isEmpty }
         if !incomplete.isEmpty {
-            line("\(incomplete.count) included section\(incomplete.count == 1 ? " has" : "s have") required questions without an answer: "
-                 + incomplete.map(\.title).joined(separator: ", ") + ".", .warning)
-            line("You can write the files now and finish later; `security-overview check` lists what is missing.", .muted)
-            y += 1
+            groups.append([
+                ("\(incomplete.count) included section\(incomplete.count == 1 ? " has" : "s have") required questions without an answer: "
+                    + incomplete.map(\.title).joined(separator: ", ") + ".", Style(.warning)),
+                ("You can write the files now and finish later; `security-overview check` lists what is missing.", .muted),
+            ])
+        }
+        let invalid = invalidAnswers(state).filter { answer in answer.section.map { id in included.contains { $0.id == id } } ?? true }
+        if !invalid.isEmpty {
+            groups.append([("Not valid, so not saved: "
+                + invalid.map { "\($0.label) ('\(TextWidth.truncate(TerminalSafe.oneLine($0.text), to: 40))')" }.joined(separator: "; ")
+                + ". Go back to correct them, or they stay unanswered.", Style(.warning))])
         }
         let onPage = PageRenderer(catalog: wizard.catalog).renderedSections(state.answers).count
         let sectionCount = "\(onPage) section\(onPage == 1 ? "" : "s")"
-        line((state.exported == nil ? "The page will have \(sectionCount)." : "The page has \(sectionCount).")
-             + " Only what you affirmed is claimed.", .muted)
-        y += 1
+        groups.append([((state.exported == nil ? "The page will have \(sectionCount)." : "The page has \(sectionCount).")
+            + " Only what you affirmed is claimed.", .muted)])
+
+        var notes: [(text: String, style: Style)] = []
+        for group in groups {
+            if !notes.isEmpty { notes.append(("", .normal)) }
+            for paragraph in group {
+                notes += TextWidth.wrap(paragraph.text, to: width).map { ($0, paragraph.style) }
+            }
+        }
         let labels = [state.exported == nil ? "Write the files" : "Write the files again", "Quit"]
+        let done = state.exported.map { TextWidth.wrap("✓ Done. Commit \($0.joined(separator: " and ")) to your repository.", to: width) } ?? []
+        let below = 1 + labels.count + (done.isEmpty ? 0 : 1 + done.count)
+        let room = max(1, body.y + body.height - y - below)
+        if notes.count > room {
+            notes = Array(notes.prefix(room - 1)) + [("… more than fits here: `security-overview check` lists every problem.", .muted)]
+        }
+        for note in notes {
+            canvas.put(note.text, x: 1, y: y, note.style, width: width)
+            y += 1
+        }
+        y += 1
         for (index, label) in labels.enumerated() {
             drawChoice(&canvas, x: 1, y: y + index, width: width, focused: state.focus == index, marker: nil, label, .heading)
         }
         y += labels.count + 1
-        if let exported = state.exported {
-            line("✓ Done. Commit \(exported.joined(separator: " and ")) to your repository.", .good)
+        for part in done {
+            canvas.put(part, x: 1, y: y, .good, width: width)
+            y += 1
         }
     }
 

@@ -16,6 +16,8 @@ public final class WizardApp {
     let keyMap: KeyMap
     let targets: Export.Targets
     var memory = ScreenMemory()
+    /// Between the terminal's bracketed-paste marks: keys are text, not commands.
+    var pasting = false
 
     public init(wizard: Wizard, state: WizardState, targets: Export.Targets) {
         self.wizard = wizard
@@ -38,9 +40,15 @@ public final class WizardApp {
             var draft = DraftWork.none
             var quit = false
             let tooSmall = Screens.isTooSmall(terminal.size)
-            for (index, key) in keys.enumerated() where !quit {
-                if key == .resize { continue }
-                guard var action = keyMap.action(for: key, in: state, size: terminal.size) else { continue }
+            for key in keys where !quit {
+                switch key {
+                case .resize: continue
+                case .pasteStart: pasting = true; continue
+                case .pasteEnd: pasting = false; continue
+                default: break
+                }
+                let mapped = pasting ? keyMap.pasted(key, in: state) : keyMap.action(for: key, in: state, size: terminal.size)
+                guard let action = mapped else { continue }
                 // While the screen only asks for a larger window, nothing it
                 // hides may change. Quitting still works, without the dialog
                 // nobody could see: unsaved answers stay in the draft.
@@ -50,13 +58,6 @@ public final class WizardApp {
                         finish(draft)
                         return .quit
                     }
-                }
-                // A line break in the middle of a paste is not the user pressing
-                // Enter: in a one-line field it would jump to the next field and
-                // type the rest of the paste there.
-                if action == .confirmed, index + 1 < keys.count, case .character = keys[index + 1],
-                   keyMap.inSingleLineText(state) {
-                    action = .textTyped(" ")
                 }
                 quit = send(action, draft: &draft)
             }

@@ -169,6 +169,27 @@ struct WizardTmuxTests {
         try wizard.waitFor("[example.com")
     }
 
+    @Test("Two lines pasted into a one-line field stay in it; keys in a resized-down window wait")
+    func pasteAndTooSmall() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let wizard = try TmuxWizard(in: scratch.path)
+        defer { wizard.kill() }
+
+        try wizard.waitFor("Company name")
+        try wizard.keys("Tab")
+        try wizard.paste("acme.example\nsecond line")
+        let screen = try wizard.waitFor("[acme.example second line")
+        #expect(screen.contains("is not a domain like example.com"))
+        #expect(!screen.contains("[second line"), "nothing went into the security contact")
+
+        try wizard.resize(width: 50, height: 14)
+        try wizard.waitFor("Please enlarge the window")
+        try wizard.keys("C-u", "x")
+        try wizard.resize(width: 80, height: 24)
+        try wizard.waitFor("[acme.example second line")
+    }
+
     @Test("SIGTERM in the middle restores the terminal; the next start resumes with every answer")
     func sigtermThenResume() throws {
         let scratch = try Scratch()

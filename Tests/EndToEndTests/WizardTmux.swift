@@ -66,6 +66,13 @@ final class TmuxWizard {
     /// Text sent literally, as if typed or pasted.
     func type(_ text: String) throws { try tmux(["send-keys", "-l", text]) }
 
+    /// Text pasted as a terminal pastes it: inside bracketed-paste marks when
+    /// the program asked for them (tmux's `paste-buffer -p`).
+    func paste(_ text: String) throws {
+        try tmux(["set-buffer", "--", text])
+        try tmux(["paste-buffer", "-p", "-d"])
+    }
+
     /// The screen as text.
     func screen() throws -> String { try tmux(["capture-pane", "-p"]).stdout }
 

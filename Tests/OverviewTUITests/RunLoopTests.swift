@@ -57,30 +57,49 @@ struct RunLoopTests {
         text.map { $0 == "\n" ? Key.enter : Key.character($0) }
     }
 
+    static func pasted(_ text: String) -> [Key] { [.pasteStart] + typed(text) + [.pasteEnd] }
+
     @Test("A paste with a line break stays in its one-line field")
     func pasteStaysInItsField() throws {
         let folder = try scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
         let app = app(in: folder)
-        // Tab to the domain field, then paste two lines at once.
+        // Tab to the domain field, then paste two lines.
         let terminal = ScriptedTerminal(size: Size(width: 80, height: 24),
-                                        batches: [[.tab], Self.typed("acme.example\nsecond line")])
+                                        batches: [[.tab], Self.pasted("acme.example\nsecond line")])
         #expect(app.run(on: terminal) == .signalled(SIGTERM))
         #expect(app.state.answers.company.securityContact == nil, "nothing typed into the next field")
         #expect(app.state.invalidText[.companyDomain] == "acme.example second line")
         #expect(app.state.focus == 1, "the focus stays on the domain field")
     }
 
-    @Test("Enter typed on its own still goes on")
-    func enterAloneGoesOn() throws {
+    @Test("Keys typed ahead, Enter among them, still move on: only a marked paste is text")
+    func typedAheadGoesOn() throws {
         let folder = try scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
         let app = app(in: folder)
+        // Over a slow link, typed keys arrive together.
         let terminal = ScriptedTerminal(size: Size(width: 80, height: 24),
-                                        batches: [Self.typed("Acme"), [.enter], Self.typed("acme.example")])
+                                        batches: [Self.typed("Acme\nacme.example")])
         _ = app.run(on: terminal)
         #expect(app.state.answers.company.name == "Acme")
         #expect(app.state.answers.company.domain == "acme.example")
+    }
+
+    @Test("A paste outside a text field is not a run of commands")
+    func pasteOutsideTextDoesNothing() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let app = app(in: folder)
+        // Down from the three text fields onto the first profile question, then
+        // paste text with q (quit), j (down), space (pick) and a line break in it.
+        let terminal = ScriptedTerminal(size: Size(width: 80, height: 24),
+                                        batches: [[.tab, .tab, .tab], Self.pasted("quit j \njj")])
+        let before = app.state
+        #expect(app.run(on: terminal) == .signalled(SIGTERM))
+        #expect(app.state.answers == before.answers)
+        #expect(app.state.overlay == nil)
+        #expect(app.state.focus == 3)
     }
 
     @Test("While the window is too small, keys change nothing the user cannot see")

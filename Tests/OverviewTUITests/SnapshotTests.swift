@@ -90,6 +90,15 @@ struct SnapshotTests {
             send(&state, .exportSucceeded(paths: ["security-overview.yml", "security-overview.md"], reviewed: "2026-11-29"))
             return state
         }),
+        ("export-with-problems", {
+            var state = firstRun()
+            send(&state, .textTyped("Acme"), .nextFieldFocused, .textTyped("beta"))
+            state.answers.sections["overview"] = SectionAnswers(include: true, answers: ["intro": .bool(true)])
+            state.invalidText[.question(section: "overview", question: "encryption_url")] = "http://keys.acme.example/k.asc"
+            state.step = .export
+            state.focus = 0
+            return state
+        }),
         ("resume", {
             var draft = profiled().answers
             draft.sections["overview"] = SectionAnswers(answers: ["intro": .bool(true)])
@@ -141,6 +150,40 @@ struct SnapshotTests {
         let changed = review(Self.revised()).filter { $0.contains("changed") }
         #expect(changed.count == 1)
         #expect(changed.first?.contains("Data encryption") == true)
+    }
+
+    @Test("Text that is not valid is named on the review and the export screen, not dropped in silence")
+    func invalidTextIsNamed() {
+        func lines(_ state: WizardState) -> [String] {
+            var memory = ScreenMemory()
+            let canvas = Screens(wizard: testWizard).render(state, size: Size(width: 120, height: 40), memory: &memory)
+            return (0..<canvas.size.height).map { canvas.line($0) }
+        }
+        var state = Self.profiled()
+        state.answers.sections["overview"] = SectionAnswers(include: true, answers: ["intro": .bool(true)])
+        state.invalidText[.question(section: "overview", question: "encryption_url")] = "http://keys.acme.example/k.asc"
+        state.step = .review
+        #expect(lines(state).contains { $0.contains("[x] Overview") && $0.contains("1 not valid") })
+        state.step = .export
+        let export = lines(state).joined(separator: " ")
+        #expect(export.contains("Not valid, so not saved: Overview:"))
+        #expect(export.contains("('http://keys.acme.example/k.asc')"))
+
+        // However much there is to say, the buttons stay on an 80x24 screen.
+        var crowded = firstRun()
+        for section in testCatalog.sections {
+            crowded.answers.sections[section.id] = SectionAnswers(include: true)
+            for question in section.questions where question.kind == .text {
+                crowded.invalidText[.question(section: section.id, question: question.id)] = "not valid at all"
+            }
+        }
+        crowded.step = .export
+        var memory = ScreenMemory()
+        let canvas = Screens(wizard: testWizard).render(crowded, size: Size(width: 80, height: 24), memory: &memory)
+        let rows = (0..<24).map { canvas.line($0) }
+        #expect(rows.contains { $0.contains("› Write the files") })
+        #expect(rows.contains { $0.contains("Quit") })
+        #expect(rows.contains { $0.contains("… more than fits here") })
     }
 
     @Test("Wide characters take two columns and line up")
