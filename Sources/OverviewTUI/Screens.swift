@@ -385,6 +385,18 @@ public struct Screens {
         }
     }
 
+    /// On a revise run: questions of a section the answers file had but never
+    /// saw (added to the catalog since), that apply and are still unanswered.
+    func newQuestions(_ section: Section, _ state: WizardState) -> [Question] {
+        guard state.hadAnswersFile, !state.newSections.contains(section.id),
+              let before = state.original.sections[section.id] else { return [] }
+        let now = state.answers.sections[section.id]?.answers ?? [:]
+        return section.questions.filter {
+            before.answers[$0.id] == nil && !before.open.contains($0.id) && now[$0.id] == nil
+                && state.answers.applies($0, in: section)
+        }
+    }
+
     /// Text typed into fields that does not pass their check, so is not an
     /// answer: where it is, what it says. In page order.
     func invalidAnswers(_ state: WizardState) -> [(section: String?, label: String, text: String)] {
@@ -637,6 +649,8 @@ public struct Screens {
             let invalidHere = invalid.filter { $0.section == section.id }.count
             if invalidHere > 0 && !sectionState.isSkipped { text += " \(invalidHere) not valid" }
             if state.newSections.contains(section.id) { text += " new" }
+            let unseen = sectionState.isSkipped ? 0 : newQuestions(section, state).count
+            if unseen > 0 { text += " \(unseen) new question\(unseen == 1 ? "" : "s")" }
             if compare && state.answers.sections[section.id] != state.original.sections[section.id] { text += " changed" }
             lines.append(.item(2 + offset, marker: sectionState.isSkipped ? "[ ]" : "[x]", text,
                                invalidHere > 0 && !sectionState.isSkipped ? Style(.warning) : style))
@@ -703,6 +717,12 @@ public struct Screens {
                     + incomplete.map(\.title).joined(separator: ", ") + ".", Style(.warning)),
                 ("You can write the files now and finish later; `security-overview check` lists what is missing.", .muted),
             ])
+        }
+        let unseen = included.map { ($0.title, newQuestions($0, state).count) }.filter { $0.1 > 0 }
+        if !unseen.isEmpty {
+            let total = unseen.map(\.1).reduce(0, +)
+            groups.append([("\(total) question\(total == 1 ? " is" : "s are") new since the answers file was written and not answered: "
+                + unseen.map { "\($0.0) (\($0.1))" }.joined(separator: ", ") + ". Writing now records them as left open.", Style(.warning))])
         }
         let invalid = invalidAnswers(state).filter { answer in answer.section.map { id in included.contains { $0.id == id } } ?? true }
         if !invalid.isEmpty {

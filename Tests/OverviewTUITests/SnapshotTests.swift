@@ -150,6 +150,9 @@ struct SnapshotTests {
         let changed = review(Self.revised()).filter { $0.contains("changed") }
         #expect(changed.count == 1)
         #expect(changed.first?.contains("Data encryption") == true)
+        // Questions the file never had are counted on their section's row.
+        #expect(!firstLines.contains { $0.contains("new question") })
+        #expect(review(Self.revised()).contains { $0.contains("Data encryption") && $0.contains("2 new questions") })
     }
 
     @Test("Text that is not valid is named on the review and the export screen, not dropped in silence")
