@@ -246,6 +246,12 @@ public final class NcursesTerminal: Terminal {
     public func close() {
         guard !closed else { return }
         closed = true
+        // Blank the screen before leaving it, as dialog does: a terminal
+        // without an alternate screen would keep the last frame, and tmux,
+        // after the window grew, shows parts of it above the prompt.
+        werase(window)
+        wnoutrefresh(window)
+        doupdate()
         curs_set(1)
         fputs("\u{1B}[?2004l", output)
         fflush(output)

@@ -190,6 +190,28 @@ struct WizardTmuxTests {
         try wizard.waitFor("[acme.example second line")
     }
 
+    @Test("Quitting after the window grew leaves nothing of the wizard's screen behind")
+    func quitAfterGrowing() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let wizard = try TmuxWizard(in: scratch.path)
+        defer { wizard.kill() }
+        try wizard.waitFor("Company name")
+        try wizard.type(Self.company)
+        try wizard.resize(width: 120, height: 40)
+        try wizard.waitUntil("the wizard to draw at 120 columns") {
+            (try? wizard.screen())?.split(separator: "\n").first.map { $0.count > 100 } == true
+        }
+        try wizard.keys("C-c")
+        try wizard.waitFor("Quit without saving")
+        try wizard.keys("Down", "Enter")
+        #expect(try wizard.exitStatus() == 0)
+        let after = try wizard.waitFor("Not saved", history: true)
+        for leftover in ["Company name", "Security Overview ·", "Quit without saving", "│"] {
+            #expect(!after.contains(leftover), "'\(leftover)' is still on the screen: \(after)")
+        }
+    }
+
     @Test("SIGTERM in the middle restores the terminal; the next start resumes with every answer")
     func sigtermThenResume() throws {
         let scratch = try Scratch()
