@@ -185,7 +185,7 @@ struct SectionParser {
                     throw reader.error(keyNode, "id '\(value)' must be lowercase letters, digits and '-'")
                 }
                 id = value
-            case "title": title = try reader.string(value, "title")
+            case "title": title = try catalogText(value, reader, "title")
             case "order": order = try reader.int(value, "order")
             case "recommended_for":
                 rule = RecommendationRule(anyOf: try reader.sequence(value, "recommended_for").map {
@@ -209,13 +209,17 @@ struct SectionParser {
         guard let order else { throw reader.error(root, "the front matter has no 'order'") }
         guard let guidance else { throw reader.error(root, "the front matter has no 'guidance'") }
 
+        for (offset, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where line.unicodeScalars.contains(where: { TerminalSafe.isUnsafe($0) && $0 != "\t" }) {
+            throw InputError(file: file, line: end + 2 + offset, "the text contains a control character")
+        }
         let template = SectionTemplate(body: body)
         do {
             if !lazyTemplate { try template.compile() }
         } catch let error as MustacheTemplate.ParserError {
             throw InputError(file: file, line: end + 1 + error.context.lineNumber,
                              column: error.context.columnNumber,
-                             "template error: \(error.error)")
+                             "template error: \(Self.describe(error.error))")
         } catch {
             throw InputError(file: file, line: end + 2, "template error: \(error)")
         }
@@ -247,6 +251,31 @@ struct SectionParser {
         return nil
     }
 
+    /// A template error in words a section's author can act on.
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        return switch error {
+        case .sectionCloseNameIncorrect: "this {{/name}} closes a block that was not opened with the same name"
+        case .unfinishedName: "a tag is not finished: close it with }}"
+        case .expectedSectionEnd: "a {{#name}} or {{^name}} block is never closed: add {{/name}}"
+        case .invalidSetDelimiter: "a {{=...=}} delimiter change is malformed"
+        case .transformAppliedToInheritanceSection, .illegalTokenInsideInheritSection, .textInsideInheritSection:
+            "partials and inheritance are not supported in section templates"
+        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: "a {{% ...}} setting is not one the templates use"
+        }
+    }
+
+    /// Text the wizard shows and the page prints: no control characters (a
+    /// double-quoted YAML string can hold "\\e"), which would reach the
+    /// terminal as commands. Line breaks and tabs are text.
+    func catalogText(_ node: Node, _ reader: YAMLReader, _ what: String) throws(InputError) -> String {
+        let value = try reader.string(node, what)
+        if value.unicodeScalars.contains(where: { TerminalSafe.isUnsafe($0) && $0 != "\n" && $0 != "\t" }) {
+            throw reader.error(node, "\(what) contains a control character")
+        }
+        return value
+    }
+
     static func isSectionID(_ id: String) -> Bool {
         !id.isEmpty && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
@@ -259,9 +288,9 @@ struct SectionParser {
         var who: String?, why: String?, how: String?
         for (key, keyNode, value) in try reader.mapping(node, "guidance") {
             switch key {
-            case "who": who = try reader.string(value, "guidance.who")
-            case "why": why = try reader.string(value, "guidance.why")
-            case "how": how = try reader.string(value, "guidance.how")
+            case "who": who = try catalogText(value, reader, "guidance.who")
+            case "why": why = try catalogText(value, reader, "guidance.why")
+            case "how": how = try catalogText(value, reader, "guidance.how")
             default: throw reader.error(keyNode, "unknown key '\(key)' in guidance (who, why, how)")
             }
         }
@@ -322,8 +351,8 @@ struct SectionParser {
                     throw reader.error(value, "unknown question kind '\(word)' (one of \(QuestionKind.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
                 kind = parsed
-            case "label": label = try reader.string(value, "label")
-            case "help": help = try reader.string(value, "help")
+            case "label": label = try catalogText(value, reader, "label")
+            case "help": help = try catalogText(value, reader, "help")
             case "required": required = try reader.bool(value, "required")
             case "validate":
                 let word = try reader.string(value, "validate")
@@ -370,8 +399,8 @@ struct SectionParser {
                     throw reader.error(keyNode, "choice id '\(value)' must be lowercase letters, digits, '-' or '_'")
                 }
                 id = value
-            case "label": label = try reader.string(value, "label")
-            case "url": url = try reader.string(value, "url")
+            case "label": label = try catalogText(value, reader, "label")
+            case "url": url = try catalogText(value, reader, "url")
             case "affirms": affirms = try reader.bool(value, "affirms")
             default: throw reader.error(keyNode, "unknown key '\(key)' in a choice")
             }

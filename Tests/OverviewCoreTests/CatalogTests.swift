@@ -85,7 +85,20 @@ import Testing
     @Test func aBrokenTemplate() {
         let text = sectionFile(minimalFrontMatter, body: "Intro\n{{#ok}}\nnever closed\n")
         #expect(error(text)?.hasPrefix("custom.md:") == true)
-        #expect(error(text)?.contains("template error") == true)
+        #expect(error(text)?.contains("template error: a {{#name}} or {{^name}} block is never closed: add {{/name}}") == true)
+        let mismatched = sectionFile(minimalFrontMatter, body: "{{#ok}}\nyes\n{{/ko}}\n")
+        #expect(error(mismatched)?.hasPrefix("custom.md:15:") == true, "at the closing tag: \(error(mismatched) ?? "")")
+        #expect(error(mismatched)?.hasSuffix("template error: this {{/name}} closes a block that was not opened with the same name") == true)
+    }
+
+    @Test("Control characters in a section's text are refused where they are")
+    func controlCharacters() {
+        let title = sectionFile(minimalFrontMatter.replacingOccurrences(of: "title: Custom", with: "title: \"Cus\\e[31mtom\""))
+        #expect(error(title) == "custom.md:3:8: title contains a control character")
+        let label = sectionFile(minimalFrontMatter.replacingOccurrences(of: "label: It is so", with: "label: \"It is\\x07 so\""))
+        #expect(error(label) == "custom.md:11:12: label contains a control character")
+        let body = sectionFile(minimalFrontMatter, body: "{{#ok}}\nWe \u{1B}[2J do.\n{{/ok}}\n")
+        #expect(error(body) == "custom.md:14: the text contains a control character")
     }
 
     @Test func aConditionOnAQuestionThatDoesNotExist() {
