@@ -217,13 +217,22 @@ public enum AnswersFile {
         reader.error(node, "unknown choice '\(id)' for \(what) (one of \(question.choices.map(\.id).joined(separator: ", ")))")
     }
 
+    /// A file path: not empty, no control characters, not a folder's.
+    static func path(_ node: Node, _ reader: YAMLReader, _ what: String) throws(InputError) -> String {
+        let path = try reader.string(node, what)
+        if path.trimmingCharacters(in: .whitespaces).isEmpty { throw reader.error(node, "\(what) is empty") }
+        if path.unicodeScalars.contains(where: TerminalSafe.isUnsafe) { throw reader.error(node, "\(what) contains a control character") }
+        if path.hasSuffix("/") { throw reader.error(node, "\(what) '\(path)' names a folder: give the file's name too") }
+        return path
+    }
+
     static func parseOutputs(_ node: Node, _ reader: YAMLReader) throws(InputError) -> Outputs {
         var outputs = Outputs()
         for (key, keyNode, value) in try reader.mapping(node, "outputs") {
             if YAMLReader.isNull(value) { continue }
             switch key {
-            case "page": outputs.page = try reader.string(value, "outputs.page")
-            case "security_txt": outputs.securityTxt = try reader.string(value, "outputs.security_txt")
+            case "page": outputs.page = try path(value, reader, "outputs.page")
+            case "security_txt": outputs.securityTxt = try path(value, reader, "outputs.security_txt")
             case "page_url":
                 let url = try reader.string(value, "outputs.page_url")
                 if let problem = TextFormat.url.problem(with: url) { throw reader.error(value, "outputs.page_url: \(problem)") }

@@ -96,10 +96,11 @@ public enum Reminders {
         }
         if pageNamed || FileStore.exists(targets.page) || answers.outputs.page != nil {
             let expected = PageRenderer(catalog: catalog).page(answers, format: targets.format)
-            switch try? FileStore.read(targets.page) {
-            case nil:
-                problems.append(InputError(file: targets.page, "the page does not exist: run 'security-overview export'"))
-            case let onDisk? where onDisk != expected:
+            switch Result(catching: { () throws(InputError) in try FileStore.read(targets.page) }) {
+            case .failure(let error):
+                problems.append(FileStore.exists(targets.page) ? error
+                    : InputError(file: targets.page, "the page does not exist: run 'security-overview export'"))
+            case .success(let onDisk) where onDisk != expected:
                 problems.append(InputError(file: targets.page, "the page differs from what the answers produce: run 'security-overview export' (or move hand edits into the answers)"))
             default: break
             }

@@ -30,6 +30,10 @@ public enum FileStore {
             throw InputError(file: path, "no such file")
         }
         if isDirectory.boolValue { throw InputError(file: path, "is a folder, not a file") }
+        var info = stat()
+        if stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
+            throw InputError(file: path, "is not a regular file (a device, pipe or socket)")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(file: path, "cannot be read (permission denied?)")
         }

@@ -141,6 +141,10 @@ import Testing
         defer { scratch.remove() }
         try expectOneLineError(["render", "--answers", scratch.file("nope.yml")],
                                startsWith: "error: \(scratch.file("nope.yml")): no such file")
+        try expectOneLineError(["render", "--answers", "/dev/null"],
+                               startsWith: "error: /dev/null: is not a regular file (a device, pipe or socket)")
+        let check = try Run.tool(["check", "--answers", Self.fixture("pre-seed.yml"), "--page", scratch.path])
+        #expect(check.stderr.contains("error: \(scratch.path): is a folder, not a file\n"), "\(check.stderr)")
         try expectOneLineError(["render", "--answers", Self.fixture("pre-seed.yml"), "--output", scratch.file("missing/page.md")],
                                startsWith: "error: \(scratch.file("missing/page.md")): cannot write: the folder '\(scratch.file("missing"))' does not exist")
         try expectOneLineError(["render", "--answers", Self.fixture("pre-seed.yml"), "--sections", scratch.file("none")],

@@ -100,6 +100,9 @@ import Testing
     @Test func aScalarWhereAMapBelongs() {
         #expect(error("version: 1\ncompany: Acme\n") == "answers.yml:2:10: company must be a map, found a single value")
         #expect(error("just text") == "answers.yml:1:1: the answers file must be a map, found a single value")
+        #expect(error("version: 1\noutputs: {page: \"\"}\n") == "answers.yml:2:17: outputs.page is empty")
+        #expect(error("version: 1\noutputs: {security_txt: site/}\n") == "answers.yml:2:25: outputs.security_txt 'site/' names a folder: give the file's name too")
+        #expect(error("version: 1\ncompany: {name: \"  \"}\n") == "answers.yml:2:17: company.name is empty")
     }
 
     @Test func unknownSectionQuestionAndChoice() {
