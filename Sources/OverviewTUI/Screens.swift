@@ -415,9 +415,12 @@ public struct Screens {
     }
 
     func drawProfile(_ canvas: inout Canvas, _ state: WizardState, _ body: Rect, _ memory: inout ScreenMemory) {
-        canvas.put("Answer a few questions; this tool writes your public Security Overview page.",
-                   x: 1, y: body.y, .muted, width: body.width - 2)
-        var lines: [FormLine] = [.blank]
+        // Text lines wrap short of the "↑ more" / "↓ more" marks, so a mark
+        // never covers the end of a sentence.
+        let textWidth = body.width - 2 - Self.moreMarkWidth
+        var lines: [FormLine] = TextWidth.wrap("Answer a few questions; this tool writes your public Security Overview page.",
+                                               to: body.width - 2).map { .text($0, .muted, indent: 0, anchor: nil) }
+        lines.append(.blank)
         let items = wizard.items(state)
         func index(_ item: WizardItem) -> Int { items.firstIndex(of: item) ?? -1 }
         let texts: [(FieldID, String, String)] = [
@@ -430,17 +433,17 @@ public struct Screens {
             lines.append(.text(label, .heading, indent: 0, anchor: item))
             lines.append(.input(item, field))
             if let problem = wizard.problem(of: field, in: state) {
-                lines.append(.text("✗ " + problem, .error, indent: 2, anchor: nil))
+                for line in TextWidth.wrap("✗ " + problem, to: textWidth - 2) { lines.append(.text(line, .error, indent: 2, anchor: nil)) }
             } else {
-                lines.append(.text(help, .muted, indent: 2, anchor: nil))
+                for line in TextWidth.wrap(help, to: textWidth - 2) { lines.append(.text(line, .muted, indent: 2, anchor: nil)) }
             }
         }
         for field in ProfileField.allCases {
             let question = Self.profileQuestion(field)
             let first = index(.option(.profile(field), 0))
             lines.append(.blank)
-            lines.append(.text(question.label, .heading, indent: 0, anchor: first))
-            for line in TextWidth.wrap(question.help, to: body.width - 4) { lines.append(.text(line, .muted, indent: 2, anchor: first)) }
+            for line in TextWidth.wrap(question.label, to: textWidth) { lines.append(.text(line, .heading, indent: 0, anchor: first)) }
+            for line in TextWidth.wrap(question.help, to: textWidth - 2) { lines.append(.text(line, .muted, indent: 2, anchor: first)) }
             let selected = profileSelection(field, state.answers.profile)
             for (offset, option) in question.options.enumerated() {
                 lines.append(.item(first + offset, marker: selected == offset ? "(•)" : "( )", option, .normal))
@@ -448,7 +451,7 @@ public struct Screens {
         }
         lines.append(.blank)
         lines.append(.item(index(.next), marker: nil, state.returnToReview ? "Back to the review →" : "Continue to the plan →", .heading))
-        drawForm(&canvas, state, lines, Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1), &memory)
+        drawForm(&canvas, state, lines, body, &memory)
     }
 
     // MARK: - Plan
@@ -497,7 +500,7 @@ public struct Screens {
         let formWidth = wide ? body.width * 3 / 5 : body.width
         let previewRows = wide ? 0 : min(7, max(4, body.height / 3))
         let form = Rect(x: body.x, y: body.y, width: formWidth, height: body.height - previewRows)
-        let textWidth = form.width - 2
+        let textWidth = form.width - 2 - Self.moreMarkWidth
 
         var lines: [FormLine] = []
         let recommendation = section.rule.evaluate(state.answers.profile)
@@ -520,7 +523,7 @@ public struct Screens {
             let field = FieldID.question(section: id, question: question.id)
             let first = items.firstIndex { Wizard.field(of: $0) == field } ?? -1
             lines.append(.blank)
-            let label = question.label + (question.required ? " *" : "")
+            let label = question.label + (question.required ? "\u{00A0}*" : "")
             for line in TextWidth.wrap(label, to: textWidth) { lines.append(.text(line, .heading, indent: 0, anchor: first)) }
             if let help = question.help {
                 for line in TextWidth.wrap(help, to: textWidth - 2) { lines.append(.text(line, .muted, indent: 2, anchor: first)) }
