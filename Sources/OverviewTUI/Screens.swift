@@ -460,7 +460,8 @@ public struct Screens {
         canvas.put("Recommended sections start included. Include or skip any section with Space.",
                    x: 1, y: body.y, .muted, width: body.width - 2)
         let sections = wizard.catalog.sections
-        let titleWidth = min(30, sections.map { TextWidth.of($0.title) }.max() ?? 20)
+        // Titles get 30 columns at 80, and all they need once the window is wide enough.
+        let titleWidth = min(max(30, body.width - 79), sections.map { TextWidth.of($0.title) }.max() ?? 20)
         var lines: [FormLine] = [.blank]
         for (index, section) in sections.enumerated() {
             let included = state.answers.isIncluded(section)
@@ -624,7 +625,7 @@ public struct Screens {
         canvas.put(summary.isEmpty ? "No company details yet." : summary, x: 1, y: body.y, .heading, width: listWidth - 2)
 
         let sections = wizard.catalog.sections
-        let titleWidth = min(26, sections.map { TextWidth.of($0.title) }.max() ?? 20)
+        let titleWidth = min(max(26, listWidth - 48), sections.map { TextWidth.of($0.title) }.max() ?? 20)
         var lines: [FormLine] = [.blank]
         // "changed" compares with the answers file the wizard started from; on a
         // first run there is none, and everything would read as changed.
