@@ -36,6 +36,8 @@ public struct KeyMap: Sendable {
             switch key {
             case .up, .character("k"): return .previewScrolled(by: -1)
             case .down, .character("j"): return .previewScrolled(by: 1)
+            case .home: return .previewScrolled(by: -1_000_000)
+            case .end: return .previewScrolled(by: 1_000_000)
             case .escape, .backTab, .character("p"): return .pagePreviewToggled
             default: break
             }

@@ -37,6 +37,32 @@ public struct Screens {
         self.pages = PageCache(wizard: wizard)
     }
 
+    /// The area between the title bar and the bottom bar (and message line).
+    static func body(_ state: WizardState, _ size: Size) -> Rect {
+        Rect(x: 0, y: 1, width: size.width, height: size.height - 2 - (state.message == nil ? 0 : 1))
+    }
+
+    /// The review's list width beside its page preview.
+    static func reviewListWidth(_ body: Rect) -> Int {
+        body.width >= sideBySideWidth ? min(72, body.width - 40) : body.width
+    }
+
+    /// Where the page preview is drawn on the review, if it shows at this size.
+    static func previewArea(_ state: WizardState, _ size: Size) -> Rect? {
+        guard state.step == .review, !isTooSmall(size) else { return nil }
+        let body = body(state, size)
+        if state.showPagePreview { return body }
+        guard body.width >= sideBySideWidth else { return nil }
+        let listWidth = reviewListWidth(body)
+        return Rect(x: listWidth + 1, y: body.y, width: body.width - listWidth - 1, height: body.height)
+    }
+
+    /// How far the page preview can scroll: its last line at the bottom.
+    public func maxPreviewScroll(_ state: WizardState, size: Size) -> Int {
+        guard let area = Self.previewArea(state, size) else { return 0 }
+        return max(0, pages.lines(state.answers, width: area.width - 2).count - (area.height - 1))
+    }
+
     /// Whether `size` is below the smallest the screens are drawn at.
     public static func isTooSmall(_ size: Size) -> Bool {
         size.width < minimumSize.width || size.height < minimumSize.height
@@ -49,7 +75,7 @@ public struct Screens {
             drawTooSmall(&canvas)
             return canvas
         }
-        let body = Rect(x: 0, y: 1, width: size.width, height: size.height - 2 - (state.message == nil ? 0 : 1))
+        let body = Self.body(state, size)
         let (title, step) = titles(state)
         drawTitleBar(&canvas, title, step)
         switch state.step {
@@ -619,7 +645,7 @@ public struct Screens {
             drawPagePreview(&canvas, state, body)
             return
         }
-        let listWidth = wide ? min(72, body.width - 40) : body.width
+        let listWidth = Self.reviewListWidth(body)
         let company = state.answers.company
         let summary = [company.name, company.domain, company.securityContact].compactMap { $0 }.joined(separator: " · ")
         canvas.put(summary.isEmpty ? "No company details yet." : summary, x: 1, y: body.y, .heading, width: listWidth - 2)

@@ -61,6 +61,10 @@ public final class WizardApp {
                 }
                 quit = send(action, draft: &draft)
             }
+            // The preview scrolls no further than its last line, so that the
+            // first key back up moves it (End and PgDn overshoot).
+            let limit = screens.maxPreviewScroll(state, size: terminal.size)
+            if state.previewScroll > limit { send(.previewScrolled(by: limit - state.previewScroll), draft: &draft) }
             finish(draft)
             if quit { return .quit }
             if let signal = terminal.stopSignal { return .signalled(signal) }

@@ -118,4 +118,24 @@ struct RunLoopTests {
         #expect(app.state.answers.company.domain == nil)
         #expect(app.state.focus == 0)
     }
+
+    @Test("In the whole-page preview End shows the last line, and the first Up moves back")
+    func previewEndThenUp() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var state = SnapshotTests.revised()
+        state.paths = WizardPaths(answers: folder.appendingPathComponent("a.yml").path,
+                                  page: folder.appendingPathComponent("a.md").path)
+        let app = WizardApp(wizard: testWizard, state: state,
+                            targets: Export.Targets(answers: state.paths.answers, page: state.paths.page))
+        let size = Size(width: 80, height: 24)
+        let terminal = ScriptedTerminal(size: size, batches: [[.character("p")], [.end], [.pageDown, .pageDown], [.up]])
+        var seen: [Int] = []
+        terminal.beforeBatch = { number, _ in if number > 1 { seen.append(app.state.previewScroll) } }
+        _ = app.run(on: terminal)
+        let last = Screens(wizard: testWizard).maxPreviewScroll(app.state, size: size)
+        #expect(last > 0, "the page is longer than the screen")
+        #expect(seen == [last, last], "End, then PgDn past the end, stay on the last line")
+        #expect(app.state.previewScroll == last - 1)
+    }
 }
