@@ -760,6 +760,14 @@ public struct Screens {
                 + invalid.map { "\($0.label) ('\(TextWidth.truncate(TerminalSafe.oneLine($0.text), to: 40))')" }.joined(separator: "; ")
                 + ". Go back to correct them, or they stay unanswered.", Style(.warning))])
         }
+        // The page can promise a security.txt that this export does not write.
+        if state.paths.securityTxt == nil, let domain = company.domain,
+           state.answers.sections["overview"]?.answers["link_security_txt"] == .bool(true),
+           included.contains(where: { $0.id == "overview" }) {
+            groups.append([("The page links to https://\(domain)/.well-known/security.txt, which this export does not write: "
+                + "name it in outputs.security_txt of \(state.paths.answers), or write it with "
+                + "`security-overview security-txt --answers \(state.paths.answers) --output FILE`.", Style(.warning))])
+        }
         let onPage = PageRenderer(catalog: wizard.catalog).renderedSections(state.answers).count
         let sectionCount = "\(onPage) section\(onPage == 1 ? "" : "s")"
         groups.append([((state.exported == nil ? "The page will have \(sectionCount)." : "The page has \(sectionCount).")

@@ -189,6 +189,25 @@ struct SnapshotTests {
         #expect(rows.contains { $0.contains("… more than fits here") })
     }
 
+    @Test("Export warns when the page links a security.txt it does not write")
+    func securityTxtLinkWithoutTheFile() {
+        func export(_ state: WizardState) -> String {
+            var state = state
+            state.step = .export
+            var memory = ScreenMemory()
+            let canvas = Screens(wizard: testWizard).render(state, size: Size(width: 120, height: 40), memory: &memory)
+            return (0..<canvas.size.height).map { canvas.line($0).trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        }
+        var state = Self.profiled()
+        state.answers.sections["overview"] = SectionAnswers(include: true, answers: ["link_security_txt": .bool(true)])
+        #expect(export(state).contains("The page links to https://example.com/.well-known/security.txt, which this export does not write"))
+        state.paths.securityTxt = "static/.well-known/security.txt"
+        #expect(!export(state).contains("The page links to"))
+        state.paths.securityTxt = nil
+        state.answers.sections["overview"]!.answers["link_security_txt"] = .bool(false)
+        #expect(!export(state).contains("The page links to"))
+    }
+
     @Test("Wide characters take two columns and line up")
     func wideCharacters() {
         var canvas = Canvas(Size(width: 30, height: 2))
