@@ -824,13 +824,19 @@ public struct Screens {
         let keyWidth = Self.helpLines.map { TextWidth.of($0.0) }.max()! + 2
         let textWidth = Self.helpLines.map { TextWidth.of($0.1) }.max()!
         let width = min(canvas.size.width - 4, keyWidth + textWidth + 4)
-        let height = min(canvas.size.height - 2, Self.helpLines.count + 4)
+        // Every key first: on a short screen the note about the draft goes,
+        // and the box may cover the title and bottom bars.
+        let withNote = Self.helpLines.count + 4
+        let showNote = withNote <= canvas.size.height - 2
+        let height = showNote ? withNote : min(canvas.size.height, Self.helpLines.count + 2)
         let box = drawBox(&canvas, width: width, height: height, title: "Keys")
-        for (index, (key, meaning)) in Self.helpLines.prefix(height - 4).enumerated() {
+        for (index, (key, meaning)) in Self.helpLines.prefix(height - (showNote ? 4 : 2)).enumerated() {
             canvas.put(key, x: box.x + 2, y: box.y + 1 + index, .heading)
-            canvas.put(meaning, x: box.x + 2 + keyWidth, y: box.y + 1 + index, .normal, width: width - keyWidth - 4)
+            canvas.put(TextWidth.truncate(meaning, to: width - keyWidth - 4), x: box.x + 2 + keyWidth, y: box.y + 1 + index, .normal)
         }
-        canvas.put("Your answers are autosaved as a draft after every change.", x: box.x + 2, y: box.y + height - 2, .muted, width: width - 4)
+        if showNote {
+            canvas.put("Your answers are autosaved as a draft after every change.", x: box.x + 2, y: box.y + height - 2, .muted, width: width - 4)
+        }
     }
 
     func drawQuitConfirm(_ canvas: inout Canvas, _ state: WizardState) {
