@@ -44,8 +44,8 @@ public struct KeyMap: Sendable {
         }
 
         switch key {
-        case .up: return .focusMoved(by: -1)
-        case .down: return .focusMoved(by: 1)
+        case .up: return multiline ? .caretMoved(.up) : .focusMoved(by: -1)
+        case .down: return multiline ? .caretMoved(.down) : .focusMoved(by: 1)
         case .pageUp: return previewShown ? .previewScrolled(by: -page) : .focusMoved(by: -page)
         case .pageDown: return previewShown ? .previewScrolled(by: page) : .focusMoved(by: page)
         case .tab: return .nextFieldFocused
@@ -92,7 +92,7 @@ public struct KeyMap: Sendable {
         if case .text(let field)? = item {
             let multiline: Bool
             if case .question(let s, let q) = field { multiline = wizard.catalog.section(s)?.question(q)?.kind == .multiline } else { multiline = false }
-            hints.append(("←→", "edit"))
+            hints.append(multiline ? ("←→↑↓", "edit") : ("←→", "edit"))
             hints.append(multiline ? ("Enter", "new line") : ("Enter", "next"))
             hints.append(("Tab", "field"))
             if state.step != .profile || state.returnToReview { hints.append(("Esc", "back")) }

@@ -363,6 +363,29 @@ struct ReducerTests {
         #expect(state.focus == export)
     }
 
+    @Test("Up and Down move between the lines of a multi-line field, and out of it at its ends")
+    func multilineUpDown() throws {
+        var state = firstRun()
+        state.step = .section("security-team")
+        let items = testWizard.items(state)
+        let field = try #require(items.firstIndex { if case .text(let f) = $0 { return testWizard.isMultiline(f) }; return false })
+        state.focus = field
+        send(&state, .textTyped("first line\nsecond\nthird line"))
+        #expect(state.caret == 28)
+        send(&state, .caretMoved(.up))
+        #expect(state.caret == 17, "end of the shorter line above")
+        send(&state, .caretMoved(.up))
+        #expect(state.caret == 6, "same column on the first line")
+        send(&state, .caretMoved(.down))
+        #expect(state.caret == 17)
+        send(&state, .caretMoved(.down))
+        #expect(state.caret == 24, "same column on the last line")
+        send(&state, .caretMoved(.down))
+        #expect(state.focus == field + 1, "and from there out below")
+        send(&state, .focusMoved(by: -1), .caretMoved(.home), .caretMoved(.up))
+        #expect(state.focus == field - 1, "from the first line, up leaves the field")
+    }
+
     @Test("A successful export records the review date and everything counts as saved")
     func exportSucceeded() {
         var state = firstRun()

@@ -159,6 +159,13 @@ public struct Wizard: Sendable {
                 case .right: state.caret = min(count, state.caret + 1)
                 case .home: state.caret = 0
                 case .end: state.caret = count
+                case .up, .down:
+                    let text = Array(text(of: field, in: state))
+                    if let caret = Self.caret(in: text, from: min(state.caret, count), lines: motion == .up ? -1 : 1) {
+                        state.caret = caret
+                    } else {
+                        moveFocus(&state, to: state.focus + (motion == .up ? -1 : 1))
+                    }
                 }
             }
         case .helpToggled:
@@ -516,6 +523,22 @@ public struct Wizard: Sendable {
             if question.kind == .text, text.contains("\n") { return "one line only" }
             return question.format?.problem(with: text)
         }
+    }
+
+    /// The caret one line up (`lines` -1) or down (+1) in `text`, at the same
+    /// column or the end of a shorter line; nil from the first or last line.
+    static func caret(in text: [Character], from caret: Int, lines: Int) -> Int? {
+        let lineStart = text[..<caret].lastIndex(of: "\n").map { $0 + 1 } ?? 0
+        let column = caret - lineStart
+        if lines < 0 {
+            guard lineStart > 0 else { return nil }
+            let previousStart = text[..<(lineStart - 1)].lastIndex(of: "\n").map { $0 + 1 } ?? 0
+            return min(previousStart + column, lineStart - 1)
+        }
+        guard let lineEnd = text[caret...].firstIndex(of: "\n") else { return nil }
+        let nextStart = lineEnd + 1
+        let nextEnd = text[nextStart...].firstIndex(of: "\n") ?? text.count
+        return min(nextStart + column, nextEnd)
     }
 
     func editText(_ state: inout WizardState, _ edit: (inout [Character], inout Int) -> Void) {

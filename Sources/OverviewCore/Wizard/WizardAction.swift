@@ -42,6 +42,9 @@ public enum WizardAction: Equatable, Sendable {
 
 public enum CaretMotion: Equatable, Sendable {
     case left, right, home, end
+    /// A line up or down in a multi-line field; from its first or last line,
+    /// the focus moves to the item above or below instead.
+    case up, down
 }
 
 /// Work the reducer asks the run loop to do (the reducer itself does no I/O).
