@@ -32,7 +32,14 @@ public enum Completeness {
                 problems.append(("section '\(section.id)' was never answered (\(status)); decide whether to include it", ["sections"]))
                 continue
             }
-            guard answers.isIncluded(section) else { continue }
+            guard answers.isIncluded(section) else {
+                // Answers in a section that is left out by default: the page
+                // would drop them without a word.
+                if given.include == nil && !given.answers.isEmpty {
+                    problems.append(("section '\(section.id)' has answers but is not on the page: it is not recommended for this profile and has no 'include'; add include: true (or false)", [path]))
+                }
+                continue
+            }
             for question in section.questions where given.answers[question.id] == nil && answers.applies(question, in: section) {
                 let near = ["\(path).answers.\(question.id)", "\(path).answers", path]
                 if question.required {

@@ -648,7 +648,7 @@ public struct Screens {
         let listWidth = Self.reviewListWidth(body)
         let company = state.answers.company
         let summary = [company.name, company.domain, company.securityContact].compactMap { $0 }.joined(separator: " · ")
-        canvas.put(summary.isEmpty ? "No company details yet." : summary, x: 1, y: body.y, .heading, width: listWidth - 2)
+        canvas.put(TextWidth.truncate(summary.isEmpty ? "No company details yet." : summary, to: listWidth - 2), x: 1, y: body.y, .heading)
 
         let sections = wizard.catalog.sections
         let titleWidth = min(max(26, listWidth - 48), sections.map { TextWidth.of($0.title) }.max() ?? 20)

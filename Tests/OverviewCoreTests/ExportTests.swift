@@ -298,6 +298,22 @@ import Testing
         #expect(found.contains("section 'infrastructure' was never answered (recommended: you hold personal data); decide whether to include it"))
     }
 
+    @Test("Answers in a section left out by default are not dropped in silence")
+    func answersWithoutInclude() throws {
+        let text = """
+            version: 1
+            company: {name: Acme, domain: acme.example, security_contact: security@acme.example}
+            profile: {stage: seed, data: none, enterprise_customers: false, accepts_payments: false, availability_critical: false, hosting: cloud}
+            sections:
+              ddos-protection:
+                answers: {has_mitigation: true}
+            reviewed: 2026-11-01
+            """
+        let answers = try AnswersFile.parse(text, file: "a.yml", catalog: catalog)
+        let found = Completeness.problems(answers, catalog: catalog, file: "a.yml", lines: AnswersFile.keyLines(text))
+        #expect(found.contains(InputError(file: "a.yml", line: 5, "section 'ddos-protection' has answers but is not on the page: it is not recommended for this profile and has no 'include'; add include: true (or false)")))
+    }
+
     @Test("Check's problems point at the line of the key they concern")
     func problemsCarryLines() throws {
         let text = """
