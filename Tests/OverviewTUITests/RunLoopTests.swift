@@ -38,19 +38,17 @@ final class ScriptedTerminal: Terminal {
 
 @Suite("The run loop with a scripted terminal")
 struct RunLoopTests {
-    /// A first run in a folder of its own, so that drafts land there.
-    func app(in folder: URL) -> WizardApp {
-        let paths = WizardPaths(answers: folder.appendingPathComponent("a.yml").path,
-                                page: folder.appendingPathComponent("a.md").path)
-        let state = testWizard.start(paths: paths, fileAnswers: nil, draft: nil)
-        return WizardApp(wizard: testWizard, state: state,
-                         targets: Export.Targets(answers: paths.answers, page: paths.page))
-    }
-
-    func scratch() throws -> URL {
+    /// Runs `body` with an app for `state` (a first run by default) whose files
+    /// go to a folder of its own, removed afterwards.
+    func withApp(_ state: WizardState? = nil, _ body: (WizardApp) throws -> Void) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("runloop-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let paths = WizardPaths(answers: folder.appendingPathComponent("a.yml").path,
+                                page: folder.appendingPathComponent("a.md").path)
+        var state = state ?? testWizard.start(paths: paths, fileAnswers: nil, draft: nil)
+        state.paths = paths
+        try body(WizardApp(wizard: testWizard, state: state, targets: Export.Targets(answers: paths.answers, page: paths.page)))
     }
 
     static func typed(_ text: String) -> [Key] {
@@ -61,81 +59,72 @@ struct RunLoopTests {
 
     @Test("A paste with a line break stays in its one-line field")
     func pasteStaysInItsField() throws {
-        let folder = try scratch()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let app = app(in: folder)
-        // Tab to the domain field, then paste two lines.
-        let terminal = ScriptedTerminal(size: Size(width: 80, height: 24),
-                                        batches: [[.tab], Self.pasted("acme.example\nsecond line")])
-        #expect(app.run(on: terminal) == .signalled(SIGTERM))
-        #expect(app.state.answers.company.securityContact == nil, "nothing typed into the next field")
-        #expect(app.state.invalidText[.companyDomain] == "acme.example second line")
-        #expect(app.state.focus == 1, "the focus stays on the domain field")
+        try withApp { app in
+            // Tab to the domain field, then paste two lines.
+            let terminal = ScriptedTerminal(size: Size(width: 80, height: 24),
+                                            batches: [[.tab], Self.pasted("acme.example\nsecond line")])
+            #expect(app.run(on: terminal) == .signalled(SIGTERM))
+            #expect(app.state.answers.company.securityContact == nil, "nothing typed into the next field")
+            #expect(app.state.invalidText[.companyDomain] == "acme.example second line")
+            #expect(app.state.focus == 1, "the focus stays on the domain field")
+        }
     }
 
     @Test("Keys typed ahead, Enter among them, still move on: only a marked paste is text")
     func typedAheadGoesOn() throws {
-        let folder = try scratch()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let app = app(in: folder)
-        // Over a slow link, typed keys arrive together.
-        let terminal = ScriptedTerminal(size: Size(width: 80, height: 24),
-                                        batches: [Self.typed("Acme\nacme.example")])
-        _ = app.run(on: terminal)
-        #expect(app.state.answers.company.name == "Acme")
-        #expect(app.state.answers.company.domain == "acme.example")
+        try withApp { app in
+            // Over a slow link, typed keys arrive together.
+            let terminal = ScriptedTerminal(size: Size(width: 80, height: 24),
+                                            batches: [Self.typed("Acme\nacme.example")])
+            _ = app.run(on: terminal)
+            #expect(app.state.answers.company.name == "Acme")
+            #expect(app.state.answers.company.domain == "acme.example")
+        }
     }
 
     @Test("A paste outside a text field is not a run of commands")
     func pasteOutsideTextDoesNothing() throws {
-        let folder = try scratch()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let app = app(in: folder)
-        // Down from the three text fields onto the first profile question, then
-        // paste text with q (quit), j (down), space (pick) and a line break in it.
-        let terminal = ScriptedTerminal(size: Size(width: 80, height: 24),
-                                        batches: [[.tab, .tab, .tab], Self.pasted("quit j \njj")])
-        let before = app.state
-        #expect(app.run(on: terminal) == .signalled(SIGTERM))
-        #expect(app.state.answers == before.answers)
-        #expect(app.state.overlay == nil)
-        #expect(app.state.focus == 3)
+        try withApp { app in
+            // Down from the three text fields onto the first profile question, then
+            // paste text with q (quit), j (down), space (pick) and a line break in it.
+            let terminal = ScriptedTerminal(size: Size(width: 80, height: 24),
+                                            batches: [[.tab, .tab, .tab], Self.pasted("quit j \njj")])
+            let before = app.state
+            #expect(app.run(on: terminal) == .signalled(SIGTERM))
+            #expect(app.state.answers == before.answers)
+            #expect(app.state.overlay == nil)
+            #expect(app.state.focus == 3)
+        }
     }
 
     @Test("While the window is too small, keys change nothing the user cannot see")
     func tooSmallIgnoresKeys() throws {
-        let folder = try scratch()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let app = app(in: folder)
-        let terminal = ScriptedTerminal(size: Size(width: 80, height: 24),
-                                        batches: [Self.typed("Acme"), [.tab, .character("x"), .down, .character(" ")], [.control("c")]])
-        terminal.beforeBatch = { number, terminal in
-            if number == 1 { terminal.size = Size(width: 50, height: 12) }
+        try withApp { app in
+            let terminal = ScriptedTerminal(size: Size(width: 80, height: 24),
+                                            batches: [Self.typed("Acme"), [.tab, .character("x"), .down, .character(" ")], [.control("c")]])
+            terminal.beforeBatch = { number, terminal in
+                if number == 1 { terminal.size = Size(width: 50, height: 12) }
+            }
+            #expect(app.run(on: terminal) == .quit, "Ctrl-C still quits")
+            #expect(FileManager.default.fileExists(atPath: app.state.paths.draft), "the unsaved answers are in the draft")
+            #expect(app.state.answers.company.name == "Acme")
+            #expect(app.state.answers.company.domain == nil)
+            #expect(app.state.focus == 0)
         }
-        #expect(app.run(on: terminal) == .quit, "Ctrl-C still quits")
-        #expect(FileManager.default.fileExists(atPath: app.state.paths.draft), "the unsaved answers are in the draft")
-        #expect(app.state.answers.company.name == "Acme")
-        #expect(app.state.answers.company.domain == nil)
-        #expect(app.state.focus == 0)
     }
 
     @Test("In the whole-page preview End shows the last line, and the first Up moves back")
     func previewEndThenUp() throws {
-        let folder = try scratch()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        var state = SnapshotTests.revised()
-        state.paths = WizardPaths(answers: folder.appendingPathComponent("a.yml").path,
-                                  page: folder.appendingPathComponent("a.md").path)
-        let app = WizardApp(wizard: testWizard, state: state,
-                            targets: Export.Targets(answers: state.paths.answers, page: state.paths.page))
-        let size = Size(width: 80, height: 24)
-        let terminal = ScriptedTerminal(size: size, batches: [[.character("p")], [.end], [.pageDown, .pageDown], [.up]])
-        var seen: [Int] = []
-        terminal.beforeBatch = { number, _ in if number > 1 { seen.append(app.state.previewScroll) } }
-        _ = app.run(on: terminal)
-        let last = Screens(wizard: testWizard).maxPreviewScroll(app.state, size: size)
-        #expect(last > 0, "the page is longer than the screen")
-        #expect(seen == [last, last], "End, then PgDn past the end, stay on the last line")
-        #expect(app.state.previewScroll == last - 1)
+        try withApp(SnapshotTests.revised()) { app in
+            let size = Size(width: 80, height: 24)
+            let terminal = ScriptedTerminal(size: size, batches: [[.character("p")], [.end], [.pageDown, .pageDown], [.up]])
+            var seen: [Int] = []
+            terminal.beforeBatch = { number, _ in if number > 1 { seen.append(app.state.previewScroll) } }
+            _ = app.run(on: terminal)
+            let last = Screens(wizard: testWizard).maxPreviewScroll(app.state, size: size)
+            #expect(last > 0, "the page is longer than the screen")
+            #expect(seen == [last, last], "End, then PgDn past the end, stay on the last line")
+            #expect(app.state.previewScroll == last - 1)
+        }
     }
 }
