@@ -29,8 +29,8 @@ public enum Export {
 
         /// `path` relative to the folder of `file`, unless absolute.
         public static func resolve(_ path: String, besides file: String) -> String {
-            let folder = (file as NSString).deletingLastPathComponent
-            return path.hasPrefix("/") || folder.isEmpty ? path : (folder as NSString).appendingPathComponent(path)
+            let folder = FileStore.folder(of: file)
+            return path.hasPrefix("/") || folder.isEmpty ? path : FileStore.joining(folder, path)
         }
     }
 

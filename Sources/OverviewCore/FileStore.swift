@@ -43,6 +43,31 @@ public enum FileStore {
         return text
     }
 
+    // MARK: - Paths
+    //
+    // NSString's path methods stop the process on a one-character relative
+    // path ("x") in this Foundation, so paths are split here.
+
+    /// `path` without its last component: "" for a bare name, "/" for a file at the root.
+    public static func folder(of path: String) -> String {
+        var path = Substring(path)
+        while path.count > 1 && path.hasSuffix("/") { path = path.dropLast() }
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// The last component of `path`.
+    public static func name(of path: String) -> String {
+        var path = Substring(path)
+        while path.count > 1 && path.hasSuffix("/") { path = path.dropLast() }
+        return String(path[(path.lastIndex(of: "/").map(path.index(after:)) ?? path.startIndex)...])
+    }
+
+    /// `name` inside `folder` ("" is the current folder).
+    public static func joining(_ folder: String, _ name: String) -> String {
+        folder.isEmpty ? name : folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+
     /// Whether something exists at `path`.
     public static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 
@@ -55,7 +80,7 @@ public enum FileStore {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
             throw InputError(file: directory, "cannot be listed (permission denied?)")
         }
-        return names.filter { $0.hasSuffix(".md") }.sorted().map { (directory as NSString).appendingPathComponent($0) }
+        return names.filter { $0.hasSuffix(".md") }.sorted().map { joining(directory, $0) }
     }
 
     /// Writes `contents` to `path` atomically: a temporary file in the same
@@ -147,7 +172,7 @@ public enum FileStore {
         } else if isLink {
             throw InputError(file: path, "cannot write: it is a link to a file that does not exist")
         }
-        let folder = (target as NSString).deletingLastPathComponent
+        let folder = folder(of: target)
         let directory = folder.isEmpty ? "." : folder
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -161,8 +186,7 @@ public enum FileStore {
             umask(mask)
             mode = 0o666 & ~mask
         }
-        let name = (target as NSString).lastPathComponent
-        var template = Array((directory as NSString).appendingPathComponent(".\(name).XXXXXX").utf8CString)
+        var template = Array(joining(directory, ".\(name(of: target)).XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else {
             throw InputError(file: path, "cannot write: \(String(cString: strerror(errno)))")

@@ -195,6 +195,21 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: scratch.file("same.txt")))
     }
 
+    @Test("Short relative names work: one letter, in this folder and beside the answers")
+    func shortRelativeNames() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("b", try String(contentsOfFile: Self.fixture("pre-seed.yml"), encoding: .utf8) + "outputs: {page: p}\n")
+        let render = try Run.tool(["render", "--answers", "b", "-o", "x"], in: scratch.path)
+        #expect(render.status == 0, "\(render.stderr)")
+        #expect(scratch.read("x")?.hasPrefix("# ") == true)
+        let export = try Run.tool(["export", "--answers", "b"], in: scratch.path)
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(export.stdout == "wrote p\n")
+        let check = try Run.tool(["check", "--answers", "b"], in: scratch.path)
+        #expect(!check.stderr.contains("crashed"), "\(check.stderr)")
+    }
+
     @Test func aLinkKeepsPointingAtItsFileAndAFileKeepsItsPermissions() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }

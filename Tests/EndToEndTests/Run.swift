@@ -93,8 +93,12 @@ enum Run {
 
     /// Runs the built `security-overview` with `arguments`.
     @discardableResult
-    static func tool(_ arguments: [String], input: String? = nil, stdout: String? = nil) throws -> RunResult {
-        try command(binary, arguments, input: input, stdout: stdout)
+    /// `in`: the folder to run it in (through `sh -c 'cd ... && exec ...'`).
+    static func tool(_ arguments: [String], input: String? = nil, stdout: String? = nil,
+                     in directory: String? = nil) throws -> RunResult {
+        guard let directory else { return try command(binary, arguments, input: input, stdout: stdout) }
+        return try command("/bin/sh", ["-c", "cd \"$0\" && exec \"$@\"", directory, binary] + arguments,
+                           input: input, stdout: stdout)
     }
 
     /// Whether `name` is on the PATH.

@@ -29,6 +29,23 @@ import Testing
         #expect(AnswersFile.serialize(answers, catalog: catalog) == original)
     }
 
+    @Test("Paths split without Foundation's path methods")
+    func pathParts() {
+        #expect(FileStore.folder(of: "x") == "")
+        #expect(FileStore.folder(of: "a/x") == "a")
+        #expect(FileStore.folder(of: "/x") == "/")
+        #expect(FileStore.folder(of: "a/b/") == "a")
+        #expect(FileStore.name(of: "x") == "x")
+        #expect(FileStore.name(of: "a/b/c.md") == "c.md")
+        #expect(FileStore.name(of: "a/b/") == "b")
+        #expect(FileStore.joining("", "x") == "x")
+        #expect(FileStore.joining("a", "x") == "a/x")
+        #expect(FileStore.joining("/", "x") == "/x")
+        #expect(Export.Targets.resolve("p", besides: "b") == "p")
+        #expect(Export.Targets.resolve("p", besides: "site/b") == "site/p")
+        #expect(Export.Targets.resolve("/abs/p", besides: "site/b") == "/abs/p")
+    }
+
     @Test("An error is one line a terminal shows as it is, whatever the file is called")
     func errorsAreOneSafeLine() {
         let error = InputError(file: "a\u{1b}]0;title\u{07}\nb.yml", line: 3, "bad \u{1b}[31mvalue")
