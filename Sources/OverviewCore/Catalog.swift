@@ -146,7 +146,7 @@ final class SectionTemplate: @unchecked Sendable {
 
     /// Renders `context`. A template that does not compile renders nothing:
     /// only built-in templates are compiled late, and a test compiles them all.
-    func render(_ context: [String: Any]) -> String {
+    func render(_ context: Any) -> String {
         (try? compile())?.render(context) ?? ""
     }
 }

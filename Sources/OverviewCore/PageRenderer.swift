@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 
 /// Turns answers into the Security Overview page.
 ///
@@ -47,15 +48,16 @@ public struct PageRenderer: Sendable {
     }
 
     /// What a section template sees.
-    func context(_ section: Section, _ answers: Answers) -> [String: Any] {
+    func context(_ section: Section, _ answers: Answers) -> TemplateValue {
         var company: [String: Any] = [:]
-        if let name = answers.company.name { company["name"] = TerminalSafe.oneLine(name) }
+        let name = answers.company.name.map(TerminalSafe.oneLine)
+        if let name { company["name"] = name }
         if let domain = answers.company.domain { company["domain"] = domain }
         if let contact = answers.company.securityContact {
             company["contact"] = contact
             company["contact_url"] = SecurityContact.url(contact)
         }
-        var context: [String: Any] = ["company": company]
+        var context: [String: Any] = ["company": TemplateValue(company, text: name ?? "")]
         for (question, value) in answers.effectiveAnswers(for: section) {
             switch value {
             case .bool(let flag):
@@ -63,40 +65,75 @@ public struct PageRenderer: Sendable {
             case .choice(let id):
                 guard let choice = question.choice(id) else { continue }
                 var entry = Self.entry(choice)
-                entry[id] = true
+                entry.children[id] = true
+                // `{{question}}` prints the label of a choice that claims something.
+                if !choice.affirms { entry.text = "" }
                 context[question.id] = entry
             case .choices(let ids):
-                var entry: [String: Any] = [:]
-                var items: [[String: Any]] = []
+                var picked: [String: Any] = [:]
+                var items: [TemplateValue] = []
                 for choice in question.choices where ids.contains(choice.id) {
-                    entry[choice.id] = true
+                    picked[choice.id] = true
                     if choice.affirms { items.append(Self.entry(choice)) }
                 }
                 // Nothing affirmed, nothing to print: the key stays out, so a
                 // `{{#question}}` block with a lead-in sentence stays silent.
                 guard !items.isEmpty else { continue }
-                entry["items"] = items
-                context[question.id] = entry
+                let list = TemplateList(items)
+                picked["items"] = list
+                context[question.id] = TemplateValue(picked, text: list.renderText)
             case .text(let text):
                 let clean = TerminalSafe.sanitize(text, allowNewlines: question.kind == .multiline)
                 guard !clean.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
                 context[question.id] = clean
                 if question.kind == .multiline {
                     // One item per line, for templates that list them.
-                    context[question.id + "_lines"] = clean.split(separator: "\n")
+                    let lines = clean.split(separator: "\n")
                         .map { $0.trimmingCharacters(in: .whitespaces) }
                         .filter { !$0.isEmpty }
+                    context[question.id + "_lines"] = TemplateList(lines.map { TemplateValue([:], text: $0) })
                 }
             }
         }
-        return context
+        // `{{.}}` at the top prints nothing.
+        return TemplateValue(context, text: "")
     }
 
-    static func entry(_ choice: Choice) -> [String: Any] {
+    static func entry(_ choice: Choice) -> TemplateValue {
         var entry: [String: Any] = ["id": choice.id, "label": choice.label]
         if let url = choice.url { entry["url"] = url }
-        return entry
+        return TemplateValue(entry, text: choice.label)
     }
+}
+
+/// One name in a section template's context: what `{{name.child}}` and
+/// `{{#name}}` find inside it, and what `{{name}}` prints. Without the text, a
+/// template that printed a map would put Swift's description of it on the
+/// page, in an order that changes from run to run.
+struct TemplateValue: MustacheParent, MustacheCustomRenderable, @unchecked Sendable {
+    var children: [String: Any]
+    var text: String
+
+    init(_ children: [String: Any], text: String) {
+        self.children = children
+        self.text = text
+    }
+
+    func child(named name: String) -> Any? { children[name] }
+    var renderText: String { text }
+    var isNull: Bool { false }
+}
+
+/// A list a template loops over with `{{#name}}`; `{{name}}` prints its
+/// items' texts, separated by commas.
+struct TemplateList: MustacheSequence, MustacheCustomRenderable, Sendable {
+    var items: [TemplateValue]
+
+    init(_ items: [TemplateValue]) { self.items = items }
+
+    func makeIterator() -> IndexingIterator<[TemplateValue]> { items.makeIterator() }
+    var renderText: String { items.map(\.text).joined(separator: ", ") }
+    var isNull: Bool { items.isEmpty }
 }
 
 /// The security contact is an email address or an https URL.
