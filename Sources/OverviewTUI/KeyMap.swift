@@ -6,6 +6,12 @@ public struct KeyMap: Sendable {
     public let wizard: Wizard
     public init(wizard: Wizard) { self.wizard = wizard }
 
+    /// Whether the focus is in a text field of one line (no overlay open).
+    public func inSingleLineText(_ state: WizardState) -> Bool {
+        guard state.overlay == nil, case .text(let field)? = wizard.focusedItem(state) else { return false }
+        return !wizard.isMultiline(field)
+    }
+
     /// A key inside a paste (between the terminal's bracketed-paste marks).
     /// Pasted text goes into the focused text field and nowhere else: a line
     /// break in a one-line field is a space, not Enter (which would move on and

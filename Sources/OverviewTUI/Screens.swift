@@ -414,7 +414,9 @@ public struct Screens {
     /// On a revise run: questions of a section the answers file had but never
     /// saw (added to the catalog since), that apply and are still unanswered.
     func newQuestions(_ section: Section, _ state: WizardState) -> [Question] {
-        guard state.hadAnswersFile, !state.newSections.contains(section.id),
+        // Only a file that was exported once (it has a review date) lists every
+        // question it was shown; one saved halfway lists only what was answered.
+        guard state.hadAnswersFile, state.original.reviewed != nil, !state.newSections.contains(section.id),
               let before = state.original.sections[section.id] else { return [] }
         let now = state.answers.sections[section.id]?.answers ?? [:]
         return section.questions.filter {
@@ -483,12 +485,12 @@ public struct Screens {
     // MARK: - Plan
 
     func drawPlan(_ canvas: inout Canvas, _ state: WizardState, _ body: Rect, _ memory: inout ScreenMemory) {
-        canvas.put("Recommended sections start included. Include or skip any section with Space.",
-                   x: 1, y: body.y, .muted, width: body.width - 2)
         let sections = wizard.catalog.sections
         // Titles get 30 columns at 80, and all they need once the window is wide enough.
         let titleWidth = min(max(30, body.width - 79), sections.map { TextWidth.of($0.title) }.max() ?? 20)
-        var lines: [FormLine] = [.blank]
+        var lines: [FormLine] = TextWidth.wrap("Recommended sections start included. Include or skip any section with Space.",
+                                               to: body.width - 2).map { .text($0, .muted, indent: 0, anchor: nil) }
+        lines.append(.blank)
         for (index, section) in sections.enumerated() {
             let included = state.answers.isIncluded(section)
             let recommendation = section.rule.evaluate(state.answers.profile)
@@ -504,7 +506,7 @@ public struct Screens {
                            .heading))
         // The focused section's "recommended for", under the list.
         let detail = 4
-        let area = Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1 - detail)
+        let area = Rect(x: body.x, y: body.y, width: body.width, height: body.height - detail)
         drawForm(&canvas, state, lines, area, &memory)
         let y = area.y + area.height
         canvas.put(String(repeating: "─", count: body.width), x: 0, y: y, .muted)
@@ -651,14 +653,28 @@ public struct Screens {
         canvas.put(TextWidth.truncate(summary.isEmpty ? "No company details yet." : summary, to: listWidth - 2), x: 1, y: body.y, .heading)
 
         let sections = wizard.catalog.sections
-        let titleWidth = min(max(26, listWidth - 48), sections.map { TextWidth.of($0.title) }.max() ?? 20)
-        var lines: [FormLine] = [.blank]
         // "changed" compares with the answers file the wizard started from; on a
         // first run there is none, and everything would read as changed.
         let compare = state.hadAnswersFile
+        let invalid = invalidAnswers(state)
+        // Each section's status and marks first: titles get what the marks leave.
+        let rows: [(state: SectionState, marks: String, invalid: Bool)] = sections.map { section in
+            let sectionState = sectionState(section, state.answers)
+            var marks = ""
+            let invalidHere = sectionState.isSkipped ? 0 : invalid.filter { $0.section == section.id }.count
+            if invalidHere > 0 { marks += " \(invalidHere) not valid" }
+            if state.newSections.contains(section.id) { marks += " new" }
+            let unseen = sectionState.isSkipped ? 0 : newQuestions(section, state).count
+            if unseen > 0 { marks += " \(unseen) new question\(unseen == 1 ? "" : "s")" }
+            if compare && state.answers.sections[section.id] != state.original.sections[section.id] { marks += " changed" }
+            return (sectionState, marks, invalidHere > 0)
+        }
+        // Box and focus mark (7), the gap (2), the status column (14), the marks.
+        let marksWidth = rows.map { TextWidth.of($0.marks) }.max() ?? 0
+        let titleWidth = min(max(20, listWidth - 2 - 7 - 2 - 14 - marksWidth), sections.map { TextWidth.of($0.title) }.max() ?? 20)
+        var lines: [FormLine] = [.blank]
         let profileChanged = compare && (state.answers.company != state.original.company || state.answers.profile != state.original.profile)
         let missingProfile = state.answers.profile.missingFields.count + [company.name, company.domain, company.securityContact].filter { $0 == nil }.count
-        let invalid = invalidAnswers(state)
         let invalidCompany = invalid.filter { $0.section == nil }.count
         var profileText = pad("Company and profile", titleWidth + 4)
         profileText += missingProfile > 0 ? "  \(missingProfile) unanswered" : "  complete"
@@ -667,23 +683,16 @@ public struct Screens {
         lines.append(.item(0, marker: nil, profileText, missingProfile + invalidCompany > 0 ? Style(.warning) : .normal))
         let included = wizard.includedSections(state.answers).count
         lines.append(.item(1, marker: nil, pad("Plan", titleWidth + 4) + "  \(included) of \(sections.count) sections included", .normal))
-        for (offset, section) in sections.enumerated() {
-            let sectionState = sectionState(section, state.answers)
+        for (offset, (section, row)) in zip(sections, rows).enumerated() {
             var text = pad(TextWidth.truncate(section.title, to: titleWidth), titleWidth) + "  "
             let style: Style
-            switch sectionState {
+            switch row.state {
             case .included: text += pad("included", 14); style = .normal
             case .skipped: text += pad("skipped", 14); style = .muted
             case .incomplete(let n): text += pad("incomplete (\(n))", 14); style = Style(.warning)
             }
-            let invalidHere = invalid.filter { $0.section == section.id }.count
-            if invalidHere > 0 && !sectionState.isSkipped { text += " \(invalidHere) not valid" }
-            if state.newSections.contains(section.id) { text += " new" }
-            let unseen = sectionState.isSkipped ? 0 : newQuestions(section, state).count
-            if unseen > 0 { text += " \(unseen) new question\(unseen == 1 ? "" : "s")" }
-            if compare && state.answers.sections[section.id] != state.original.sections[section.id] { text += " changed" }
-            lines.append(.item(2 + offset, marker: sectionState.isSkipped ? "[ ]" : "[x]", text,
-                               invalidHere > 0 && !sectionState.isSkipped ? Style(.warning) : style))
+            lines.append(.item(2 + offset, marker: row.state.isSkipped ? "[ ]" : "[x]", text + row.marks,
+                               row.invalid ? Style(.warning) : style))
         }
         lines.append(.blank)
         lines.append(.item(sections.count + 2, marker: nil, "Export: write the answers file and the page →", .heading))
@@ -743,16 +752,27 @@ public struct Screens {
         let incomplete = included.filter { !Completeness.missingRequired($0, state.answers).isEmpty }
         if !incomplete.isEmpty {
             groups.append([
-                ("\(incomplete.count) included section\(incomplete.count == 1 ? " has" : "s have") required questions without an answer: "
-                    + incomplete.map(\.title).joined(separator: ", ") + ".", Style(.warning)),
+                ("\(incomplete.count) included section\(incomplete.count == 1 ? " has" : "s have") required questions without an answer"
+                    + (incomplete.count <= 4 ? ": " + incomplete.map(\.title).joined(separator: ", ") + "." : " (marked incomplete on the review)."),
+                 Style(.warning)),
                 ("You can write the files now and finish later; `security-overview check` lists what is missing.", .muted),
             ])
         }
+        let newSections = included.filter { state.newSections.contains($0.id) }.map(\.title)
         let unseen = included.map { ($0.title, newQuestions($0, state).count) }.filter { $0.1 > 0 }
-        if !unseen.isEmpty {
-            let total = unseen.map(\.1).reduce(0, +)
-            groups.append([("\(total) question\(total == 1 ? " is" : "s are") new since the answers file was written and not answered: "
-                + unseen.map { "\($0.0) (\($0.1))" }.joined(separator: ", ") + ". Writing now records them as left open.", Style(.warning))])
+        if !newSections.isEmpty || !unseen.isEmpty {
+            var parts: [String] = []
+            if !newSections.isEmpty {
+                parts.append(newSections.count <= 3
+                    ? "section\(newSections.count == 1 ? "" : "s") " + newSections.joined(separator: ", ")
+                    : "\(newSections.count) sections (marked new on the review)")
+            }
+            if !unseen.isEmpty {
+                let total = unseen.map(\.1).reduce(0, +)
+                parts.append("\(total) unanswered question\(total == 1 ? "" : "s") in "
+                    + unseen.map { "\($0.0) (\($0.1))" }.joined(separator: ", ") + ", which writing now records as left open")
+            }
+            groups.append([("New since the answers file was written: " + parts.joined(separator: "; ") + ".", Style(.warning))])
         }
         let invalid = invalidAnswers(state).filter { answer in answer.section.map { id in included.contains { $0.id == id } } ?? true }
         if !invalid.isEmpty {
@@ -785,7 +805,7 @@ public struct Screens {
         let below = 1 + labels.count + (done.isEmpty ? 0 : 1 + done.count)
         let room = max(1, body.y + body.height - y - below)
         if notes.count > room {
-            notes = Array(notes.prefix(room - 1)) + [("… more than fits here: `security-overview check` lists every problem.", .muted)]
+            notes = Array(notes.prefix(room - 1)) + [("… and more: a taller window shows it all.", .muted)]
         }
         for note in notes {
             canvas.put(note.text, x: 1, y: y, note.style, width: width)

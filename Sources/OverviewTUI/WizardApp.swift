@@ -40,12 +40,18 @@ public final class WizardApp {
             var draft = DraftWork.none
             var quit = false
             let tooSmall = Screens.isTooSmall(terminal.size)
-            for key in keys where !quit {
+            for (index, key) in keys.enumerated() where !quit {
                 switch key {
                 case .resize: continue
                 case .pasteStart: pasting = true; continue
                 case .pasteEnd: pasting = false; continue
                 default: break
+                }
+                // A line break that ends a paste (a copied line) adds nothing
+                // to a one-line field, where it would be a trailing space.
+                if pasting, key == .enter, index + 1 == keys.count || keys[index + 1] == .pasteEnd,
+                   keyMap.inSingleLineText(state) {
+                    continue
                 }
                 let mapped = pasting ? keyMap.pasted(key, in: state) : keyMap.action(for: key, in: state, size: terminal.size)
                 guard let action = mapped else { continue }
@@ -53,18 +59,20 @@ public final class WizardApp {
                 // hides may change. Quitting still works, without the dialog
                 // nobody could see: unsaved answers stay in the draft.
                 if tooSmall {
-                    guard action == .quitRequested else { continue }
+                    guard key == .control("c") else { continue }
                     if state.hasUnsavedChanges {
                         finish(draft)
                         return .quit
                     }
                 }
                 quit = send(action, draft: &draft)
+                // The preview scrolls no further than its last line, so that the
+                // next key back up moves it (End and PgDn overshoot).
+                if state.previewScroll > 0 {
+                    let limit = screens.maxPreviewScroll(state, size: terminal.size)
+                    if state.previewScroll > limit { send(.previewScrolled(by: limit - state.previewScroll), draft: &draft) }
+                }
             }
-            // The preview scrolls no further than its last line, so that the
-            // first key back up moves it (End and PgDn overshoot).
-            let limit = screens.maxPreviewScroll(state, size: terminal.size)
-            if state.previewScroll > limit { send(.previewScrolled(by: limit - state.previewScroll), draft: &draft) }
             finish(draft)
             if quit { return .quit }
             if let signal = terminal.stopSignal { return .signalled(signal) }

@@ -94,6 +94,8 @@ struct WizardLaunch {
             try reporting {
                 if let exported = app.state.exported, app.state.saved == app.state.answers {
                     try Console.out(TerminalSafe.oneLine("Wrote " + exported.joined(separator: ", ")) + "\n")
+                } else if app.state.pendingDraft != nil {
+                    try Console.out(TerminalSafe.oneLine("Your draft in \(app.state.paths.draft) is kept and offered next time.") + "\n")
                 } else if app.state.hasUnsavedChanges {
                     try Console.out(TerminalSafe.oneLine("Not saved; your answers are kept in \(app.state.paths.draft) and offered next time.") + "\n")
                 }

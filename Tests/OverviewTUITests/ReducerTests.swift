@@ -282,6 +282,16 @@ struct ReducerTests {
         #expect(state.hasUnsavedChanges)
     }
 
+    @Test("Quitting at the draft question keeps the draft")
+    func quitAtResumeKeepsDraft() {
+        var draft = Answers()
+        draft.company.name = "Beta Co"
+        var state = testWizard.start(paths: testPaths, fileAnswers: nil, draft: draft)
+        #expect(state.step == .resumeDraft)
+        #expect(send(&state, .quitRequested) == [.quit])
+        #expect(state.pendingDraft == draft)
+    }
+
     @Test("Discarding a draft deletes it and opens the answers file at the review")
     func discardDraft() {
         var file = Answers()

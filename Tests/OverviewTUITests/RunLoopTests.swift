@@ -68,6 +68,12 @@ struct RunLoopTests {
             #expect(app.state.invalidText[.companyDomain] == "acme.example second line")
             #expect(app.state.focus == 1, "the focus stays on the domain field")
         }
+        // A copied line ends with its line break: that adds nothing.
+        try withApp { app in
+            let terminal = ScriptedTerminal(size: Size(width: 80, height: 24), batches: [[.tab], Self.pasted("acme.example\n")])
+            _ = app.run(on: terminal)
+            #expect(app.state.answers.company.domain == "acme.example")
+        }
     }
 
     @Test("Keys typed ahead, Enter among them, still move on: only a marked paste is text")
@@ -100,8 +106,9 @@ struct RunLoopTests {
     @Test("While the window is too small, keys change nothing the user cannot see")
     func tooSmallIgnoresKeys() throws {
         try withApp { app in
+            // q on a list quits in a window of the right size; in a small one only Ctrl-C does.
             let terminal = ScriptedTerminal(size: Size(width: 80, height: 24),
-                                            batches: [Self.typed("Acme"), [.tab, .character("x"), .down, .character(" ")], [.control("c")]])
+                                            batches: [Self.typed("Acme"), [.tab, .character("x"), .down, .character(" "), .character("q")], [.control("c")]])
             terminal.beforeBatch = { number, terminal in
                 if number == 1 { terminal.size = Size(width: 50, height: 12) }
             }
@@ -117,13 +124,14 @@ struct RunLoopTests {
     func previewEndThenUp() throws {
         try withApp(SnapshotTests.revised()) { app in
             let size = Size(width: 80, height: 24)
-            let terminal = ScriptedTerminal(size: size, batches: [[.character("p")], [.end], [.pageDown, .pageDown], [.up]])
+            // End and Up in one burst, as fast keys or a slow link deliver them.
+            let terminal = ScriptedTerminal(size: size, batches: [[.character("p")], [.end], [.pageDown, .pageDown], [.up], [.end, .up]])
             var seen: [Int] = []
             terminal.beforeBatch = { number, _ in if number > 1 { seen.append(app.state.previewScroll) } }
             _ = app.run(on: terminal)
             let last = Screens(wizard: testWizard).maxPreviewScroll(app.state, size: size)
             #expect(last > 0, "the page is longer than the screen")
-            #expect(seen == [last, last], "End, then PgDn past the end, stay on the last line")
+            #expect(seen == [last, last, last - 1], "End, then PgDn past the end, stay on the last line")
             #expect(app.state.previewScroll == last - 1)
         }
     }

@@ -171,7 +171,10 @@ public struct Wizard: Sendable {
         case .helpToggled:
             state.overlay = .help
         case .quitRequested:
-            if state.hasUnsavedChanges {
+            if state.pendingDraft != nil {
+                // Quitting before choosing keeps the draft for next time.
+                effects.append(.quit)
+            } else if state.hasUnsavedChanges {
                 state.overlay = .quitConfirm
                 state.quitChoice = .saveAndQuit
             } else {
