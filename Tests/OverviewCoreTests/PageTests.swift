@@ -59,6 +59,32 @@ import Testing
         #expect(markdown == "More about our security and compliance is available on [our trust center page](https://trust.acme.example).")
     }
 
+    @Test("A template that prints a whole answer gets its labels, the same every time")
+    func printingAWholeAnswer() throws {
+        let front = minimalFrontMatter + """
+
+              - id: pick
+                kind: single
+                label: Pick one
+                choices: [{id: a, label: Alpha}, {id: b, label: Beta}]
+              - id: many
+                kind: multiple
+                label: Pick some
+                choices: [{id: x, label: Ex}, {id: y, label: Why}, {id: none, label: None, affirms: false}]
+            """
+        let body = "{{#ok}}\n{{pick}} / {{many}} / {{company}} / [{{.}}] / {{many.items}}\n{{/ok}}\n"
+        let section = try SectionParser(file: "custom.md").parse(sectionFile(front, body: body))
+        var answers = Answers()
+        answers.company = Company(name: "Acme", domain: "acme.example", securityContact: "security@acme.example")
+        answers.sections["custom"] = SectionAnswers(include: true, answers: [
+            "ok": .bool(true), "pick": .choice("b"), "many": .choices(["x", "y", "none"]),
+        ])
+        let renderer = PageRenderer(catalog: Catalog(sections: [section]))
+        let first = renderer.sectionMarkdown(section, answers)
+        #expect(first == "Beta / Ex, Why / Acme / [] / Ex, Why")
+        for _ in 0..<5 { #expect(renderer.sectionMarkdown(section, answers) == first) }
+    }
+
     @Test func recommendationsAloneClaimNothing() {
         var answers = Answers()
         answers.company = Company(name: "Acme", domain: "acme.example", securityContact: "security@acme.example")
