@@ -97,7 +97,10 @@ public enum AnswersFile {
                 let text = try reader.string(value, "company.\(key)")
                 switch key {
                 case "name":
-                    if text.trimmingCharacters(in: .whitespaces).isEmpty { throw reader.error(value, "company.name is empty") }
+                    if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw reader.error(value, "company.name is empty") }
+                    if text.unicodeScalars.contains(where: TerminalSafe.isUnsafe) {
+                        throw reader.error(value, "company.name contains a control character or a line break")
+                    }
                     company.name = text
                 case "domain":
                     if let problem = TextFormat.domain.problem(with: text) { throw reader.error(value, "company.domain: \(problem)") }
@@ -204,6 +207,9 @@ public enum AnswersFile {
             let text = try reader.string(node, what)
             if question.kind == .text, text.contains("\n") {
                 throw reader.error(node, "\(what) is a one-line answer, found several lines")
+            }
+            if text.unicodeScalars.contains(where: { TerminalSafe.isUnsafe($0) && $0 != "\n" && $0 != "\t" }) {
+                throw reader.error(node, "\(what) contains a control character")
             }
             if let format = question.format, let problem = format.problem(with: text) {
                 throw reader.error(node, "\(what): \(problem)")

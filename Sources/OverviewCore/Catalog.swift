@@ -185,7 +185,10 @@ struct SectionParser {
                     throw reader.error(keyNode, "id '\(value)' must be lowercase letters, digits and '-'")
                 }
                 id = value
-            case "title": title = try catalogText(value, reader, "title")
+            case "title":
+                let text = try catalogText(value, reader, "title")
+                if text.contains("\n") { throw reader.error(value, "title must be one line") }
+                title = text
             case "order": order = try reader.int(value, "order")
             case "recommended_for":
                 rule = RecommendationRule(anyOf: try reader.sequence(value, "recommended_for").map {
@@ -253,7 +256,10 @@ struct SectionParser {
 
     /// A template error in words a section's author can act on.
     static func describe(_ error: any Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        guard let error = error as? MustacheTemplate.Error else {
+            // The parser's own errors are not public; 'overflow' is the one an author meets.
+            return "\(error)" == "overflow" ? "a tag or comment runs to the end of the template: close it with }}" : "\(error)"
+        }
         return switch error {
         case .sectionCloseNameIncorrect: "this {{/name}} closes a block that was not opened with the same name"
         case .unfinishedName: "a tag is not finished: close it with }}"

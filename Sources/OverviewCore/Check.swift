@@ -106,7 +106,8 @@ public enum Reminders {
             switch Result(catching: { () throws(InputError) in try FileStore.read(targets.page) }) {
             case .failure(let error):
                 problems.append(FileStore.exists(targets.page) ? error
-                    : InputError(file: targets.page, "the page does not exist: run 'security-overview export'"))
+                    : InputError(file: targets.page, pageNamed ? "the page does not exist"
+                                 : "the page does not exist: run 'security-overview export'"))
             case .success(let onDisk) where onDisk != expected:
                 problems.append(InputError(file: targets.page, "the page differs from what the answers produce: run 'security-overview export' (or move hand edits into the answers)"))
             default: break

@@ -179,8 +179,9 @@ struct WizardTmuxTests {
         try wizard.waitFor("Company name")
         try wizard.keys("Tab")
         try wizard.paste("acme.example\nsecond line")
-        let screen = try wizard.waitFor("[acme.example second line")
-        #expect(screen.contains("is not a domain like example.com"))
+        // The message comes last in the frame: wait for it, not for the field.
+        let screen = try wizard.waitFor("is not a domain like example.com")
+        #expect(screen.contains("[acme.example second line"))
         #expect(!screen.contains("[second line"), "nothing went into the security contact")
 
         try wizard.resize(width: 50, height: 14)

@@ -120,6 +120,10 @@ import Testing
         #expect(error("version: 1\noutputs: {page: \"\"}\n") == "answers.yml:2:17: outputs.page is empty")
         #expect(error("version: 1\noutputs: {security_txt: site/}\n") == "answers.yml:2:25: outputs.security_txt 'site/' names a folder: give the file's name too")
         #expect(error("version: 1\ncompany: {name: \"  \"}\n") == "answers.yml:2:17: company.name is empty")
+        #expect(error("version: 1\ncompany: {name: \"\\n\"}\n") == "answers.yml:2:17: company.name is empty")
+        #expect(error("version: 1\ncompany: {name: \"A\\eB\"}\n") == "answers.yml:2:17: company.name contains a control character or a line break")
+        #expect(error("version: 1\nsections:\n  overview: {answers: {preferred_languages: \"en\\e[31m\"}}\n")
+            == "answers.yml:3:45: sections.overview.answers.preferred_languages contains a control character")
     }
 
     @Test func unknownSectionQuestionAndChoice() {

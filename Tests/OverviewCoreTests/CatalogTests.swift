@@ -95,6 +95,11 @@ import Testing
     func controlCharacters() {
         let title = sectionFile(minimalFrontMatter.replacingOccurrences(of: "title: Custom", with: "title: \"Cus\\e[31mtom\""))
         #expect(error(title) == "custom.md:3:8: title contains a control character")
+        let twoLines = sectionFile(minimalFrontMatter.replacingOccurrences(of: "title: Custom", with: "title: \"Tit\\nle\""))
+        #expect(error(twoLines) == "custom.md:3:8: title must be one line")
+        let comment = sectionFile(minimalFrontMatter, body: "Yes {{! never closed\n")
+        #expect(error(comment)?.hasSuffix("template error: a tag or comment runs to the end of the template: close it with }}") == true,
+                "\(error(comment) ?? "")")
         let label = sectionFile(minimalFrontMatter.replacingOccurrences(of: "label: It is so", with: "label: \"It is\\x07 so\""))
         #expect(error(label) == "custom.md:11:12: label contains a control character")
         let body = sectionFile(minimalFrontMatter, body: "{{#ok}}\nWe \u{1B}[2J do.\n{{/ok}}\n")

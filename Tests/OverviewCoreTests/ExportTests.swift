@@ -252,7 +252,7 @@ import Testing
         #expect(Reminders.problems(answers, catalog: catalog, targets: targets, today: ReviewDate("2026-11-29")!).isEmpty,
                 "a page nobody named is not required")
         #expect(Reminders.problems(answers, catalog: catalog, targets: targets, today: ReviewDate("2026-11-29")!, pageNamed: true)
-            .map(\.message) == ["the page does not exist: run 'security-overview export'"])
+            .map(\.message) == ["the page does not exist"])
     }
 
     @Test func aStalePage() throws {
