@@ -669,20 +669,23 @@ public struct Screens {
             if compare && state.answers.sections[section.id] != state.original.sections[section.id] { marks += " changed" }
             return (sectionState, marks, invalidHere > 0)
         }
-        // Box and focus mark (7), the gap (2), the status column (14), the marks.
-        let marksWidth = rows.map { TextWidth.of($0.marks) }.max() ?? 0
-        let titleWidth = min(max(20, listWidth - 2 - 7 - 2 - 14 - marksWidth), sections.map { TextWidth.of($0.title) }.max() ?? 20)
-        var lines: [FormLine] = [.blank]
         let profileChanged = compare && (state.answers.company != state.original.company || state.answers.profile != state.original.profile)
         let missingProfile = state.answers.profile.missingFields.count + [company.name, company.domain, company.securityContact].filter { $0 == nil }.count
         let invalidCompany = invalid.filter { $0.section == nil }.count
-        var profileText = pad("Company and profile", titleWidth + 4)
-        profileText += missingProfile > 0 ? "  \(missingProfile) unanswered" : "  complete"
-        if invalidCompany > 0 { profileText += ", \(invalidCompany) not valid" }
-        if profileChanged { profileText += "  changed" }
-        lines.append(.item(0, marker: nil, profileText, missingProfile + invalidCompany > 0 ? Style(.warning) : .normal))
+        var profileStatus = missingProfile > 0 ? "\(missingProfile) unanswered" : "complete"
+        if invalidCompany > 0 { profileStatus += ", \(invalidCompany) not valid" }
+        if profileChanged { profileStatus += "  changed" }
         let included = wizard.includedSections(state.answers).count
-        lines.append(.item(1, marker: nil, pad("Plan", titleWidth + 4) + "  \(included) of \(sections.count) sections included", .normal))
+        let planStatus = "\(included) of \(sections.count) sections included"
+        // The focus mark and box (7), the gap (2), then the widest of the status
+        // column with its marks and the two summary rows' statuses.
+        let statusWidth = max(14 + (rows.map { TextWidth.of($0.marks) }.max() ?? 0),
+                              TextWidth.of(profileStatus), TextWidth.of(planStatus))
+        let titleWidth = min(max(20, listWidth - 2 - 7 - 2 - statusWidth), sections.map { TextWidth.of($0.title) }.max() ?? 20)
+        var lines: [FormLine] = [.blank]
+        lines.append(.item(0, marker: nil, pad("Company and profile", titleWidth + 4) + "  " + profileStatus,
+                           missingProfile + invalidCompany > 0 ? Style(.warning) : .normal))
+        lines.append(.item(1, marker: nil, pad("Plan", titleWidth + 4) + "  " + planStatus, .normal))
         for (offset, (section, row)) in zip(sections, rows).enumerated() {
             var text = pad(TextWidth.truncate(section.title, to: titleWidth), titleWidth) + "  "
             let style: Style
