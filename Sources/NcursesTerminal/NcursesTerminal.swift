@@ -47,11 +47,11 @@ public final class NcursesTerminal: Terminal {
             .reduce(into: "") { $0.unicodeScalars.append($1) }
     }
 
-    /// Takes the screen. Call `check()` first; `close()` on every exit path.
     /// Key codes of our own, above every ncurses key, for the paste marks.
     static let pasteStartCode = KEY_MAX + 1
     static let pasteEndCode = KEY_MAX + 2
 
+    /// Takes the screen. Call `check()` first; `close()` on every exit path.
     public init() throws {
         setlocale(LC_ALL, "")
         if so_locale_is_utf8() == 0 {

@@ -33,7 +33,12 @@ public final class WizardApp {
         afterFirstFrame()
         while true {
             if let signal = terminal.stopSignal { return .signalled(signal) }
-            guard let first = terminal.readKey(timeoutMilliseconds: 250) else { continue }
+            guard let first = terminal.readKey(timeoutMilliseconds: 250) else {
+                // A quarter of a second with nothing: any paste is over, even if
+                // its end mark was lost, so keys are commands again.
+                pasting = false
+                continue
+            }
             // Everything already typed (a paste) is handled before the next frame.
             var keys = [first]
             while keys.count < 65_536, let more = terminal.readKey(timeoutMilliseconds: 0) { keys.append(more) }

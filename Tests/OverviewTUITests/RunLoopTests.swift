@@ -76,6 +76,18 @@ struct RunLoopTests {
         }
     }
 
+    @Test("A paste whose end mark never comes ends when the keys pause")
+    func lostPasteEnd() throws {
+        try withApp { app in
+            // Paste start, text, no end mark; a pause (an empty batch); then Tab.
+            let terminal = ScriptedTerminal(size: Size(width: 80, height: 24),
+                                            batches: [[.pasteStart] + Self.typed("Acme"), [], [.tab]])
+            _ = app.run(on: terminal)
+            #expect(app.state.answers.company.name == "Acme")
+            #expect(app.state.focus == 1, "Tab moved on: it was not taken as pasted text")
+        }
+    }
+
     @Test("Keys typed ahead, Enter among them, still move on: only a marked paste is text")
     func typedAheadGoesOn() throws {
         try withApp { app in
