@@ -83,14 +83,11 @@ public enum Reminders {
             // security.txt is checked like the page: it must be there and be
             // what the answers produce (unless it cannot be produced at all,
             // which export reports).
-            if let expected = try? SecurityTxt.text(answers, catalog: catalog, file: targets.answers, today: today) {
-                switch try? FileStore.read(path) {
-                case nil:
-                    problems.append(InputError(file: path, "security.txt does not exist: run 'security-overview export'"))
-                case let onDisk? where onDisk != expected:
-                    problems.append(InputError(file: path, "security.txt differs from what the answers produce: run 'security-overview export'"))
-                default: break
-                }
+            if let expected = try? SecurityTxt.text(answers, catalog: catalog, file: targets.answers, today: today),
+               let problem = compare(path, with: expected,
+                                     missing: "security.txt does not exist: run 'security-overview export'",
+                                     differs: "security.txt differs from what the answers produce: run 'security-overview export'") {
+                problems.append(problem)
             }
             if let expires = securityTxtExpiry(path) ?? answers.reviewed.flatMap(ReviewDate.init).map(SecurityTxt.expiry) {
                 let left = today.days(until: expires)
@@ -103,17 +100,23 @@ public enum Reminders {
         }
         if pageNamed || FileStore.exists(targets.page) || answers.outputs.page != nil {
             let expected = PageRenderer(catalog: catalog).page(answers, format: targets.format)
-            switch Result(catching: { () throws(InputError) in try FileStore.read(targets.page) }) {
-            case .failure(let error):
-                problems.append(FileStore.exists(targets.page) ? error
-                    : InputError(file: targets.page, pageNamed ? "the page does not exist"
-                                 : "the page does not exist: run 'security-overview export'"))
-            case .success(let onDisk) where onDisk != expected:
-                problems.append(InputError(file: targets.page, "the page differs from what the answers produce: run 'security-overview export' (or move hand edits into the answers)"))
-            default: break
+            if let problem = compare(targets.page, with: expected,
+                                     missing: pageNamed ? "the page does not exist" : "the page does not exist: run 'security-overview export'",
+                                     differs: "the page differs from what the answers produce: run 'security-overview export' (or move hand edits into the answers)") {
+                problems.append(problem)
             }
         }
         return problems
+    }
+
+    /// A generated file on disk against what it should hold: missing, unreadable
+    /// (a folder, a device: the read error says which) or different.
+    static func compare(_ path: String, with expected: String, missing: String, differs: String) -> InputError? {
+        do {
+            return try FileStore.read(path) == expected ? nil : InputError(file: path, differs)
+        } catch {
+            return FileStore.exists(path) ? error : InputError(file: path, missing)
+        }
     }
 
     /// The day of the `Expires` field of a security.txt on disk, if readable.
