@@ -98,7 +98,7 @@ public enum AnswersFile {
                 switch key {
                 case "name":
                     if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw reader.error(value, "company.name is empty") }
-                    if text.unicodeScalars.contains(where: TerminalSafe.isUnsafe) {
+                    if TerminalSafe.hasControlCharacters(text, allowingLayout: false) {
                         throw reader.error(value, "company.name contains a control character or a line break")
                     }
                     company.name = text
@@ -208,7 +208,7 @@ public enum AnswersFile {
             if question.kind == .text, text.contains("\n") {
                 throw reader.error(node, "\(what) is a one-line answer, found several lines")
             }
-            if text.unicodeScalars.contains(where: { TerminalSafe.isUnsafe($0) && $0 != "\n" && $0 != "\t" }) {
+            if TerminalSafe.hasControlCharacters(text, allowingLayout: true) {
                 throw reader.error(node, "\(what) contains a control character")
             }
             if let format = question.format, let problem = format.problem(with: text) {
@@ -227,7 +227,7 @@ public enum AnswersFile {
     static func path(_ node: Node, _ reader: YAMLReader, _ what: String) throws(InputError) -> String {
         let path = try reader.string(node, what)
         if path.trimmingCharacters(in: .whitespaces).isEmpty { throw reader.error(node, "\(what) is empty") }
-        if path.unicodeScalars.contains(where: TerminalSafe.isUnsafe) { throw reader.error(node, "\(what) contains a control character") }
+        if TerminalSafe.hasControlCharacters(path, allowingLayout: false) { throw reader.error(node, "\(what) contains a control character") }
         if path.hasSuffix("/") { throw reader.error(node, "\(what) '\(path)' names a folder: give the file's name too") }
         return path
     }

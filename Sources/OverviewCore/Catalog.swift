@@ -213,7 +213,7 @@ struct SectionParser {
         guard let guidance else { throw reader.error(root, "the front matter has no 'guidance'") }
 
         for (offset, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-        where line.unicodeScalars.contains(where: { TerminalSafe.isUnsafe($0) && $0 != "\t" }) {
+        where TerminalSafe.hasControlCharacters(line, allowingLayout: true) {
             throw InputError(file: file, line: end + 2 + offset, "the text contains a control character")
         }
         let template = SectionTemplate(body: body)
@@ -276,7 +276,7 @@ struct SectionParser {
     /// terminal as commands. Line breaks and tabs are text.
     func catalogText(_ node: Node, _ reader: YAMLReader, _ what: String) throws(InputError) -> String {
         let value = try reader.string(node, what)
-        if value.unicodeScalars.contains(where: { TerminalSafe.isUnsafe($0) && $0 != "\n" && $0 != "\t" }) {
+        if TerminalSafe.hasControlCharacters(value, allowingLayout: true) {
             throw reader.error(node, "\(what) contains a control character")
         }
         return value

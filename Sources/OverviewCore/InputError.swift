@@ -52,6 +52,13 @@ public enum TerminalSafe {
         return String(out)
     }
 
+    /// Whether `text` holds a scalar a terminal would interpret. With
+    /// `allowingLayout`, line breaks and tabs count as text, as they do in
+    /// prose; without it, as in a name or a path, they do not.
+    public static func hasControlCharacters(_ text: some StringProtocol, allowingLayout: Bool) -> Bool {
+        text.unicodeScalars.contains { isUnsafe($0) && !(allowingLayout && ($0 == "\n" || $0 == "\t")) }
+    }
+
     /// True for scalars that a terminal interprets instead of showing.
     public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
