@@ -164,11 +164,13 @@ struct Check: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let (catalog, answers) = try catalog.load(answers: self.answers)
+            // Read once: the answers, and the line of each key for the problems.
+            let catalog = try catalog.load()
+            let text = try FileStore.read(self.answers)
+            let answers = try AnswersFile.parse(text, file: self.answers, catalog: catalog)
+            let lines = AnswersFile.keyLines(text)
             var targets = OverviewCore.Export.Targets.from(answers, answersPath: self.answers)
             if let page { targets.page = page }
-            // Problems point at the key they concern, read from the file as loaded.
-            let lines = (try? FileStore.read(self.answers)).map(AnswersFile.keyLines) ?? [:]
             let problems = Completeness.problems(answers, catalog: catalog, file: self.answers, lines: lines)
                 + Reminders.problems(answers, catalog: catalog, targets: targets, today: today?.date ?? .today(),
                                      lines: lines, pageNamed: page != nil)
