@@ -32,10 +32,7 @@ public struct KeyMap: Sendable {
         let page = max(3, (size.height - 6) / 2)
         let inText: Bool
         if case .text? = wizard.focusedItem(state), state.overlay == nil { inText = true } else { inText = false }
-        let multiline: Bool = {
-            guard inText, case .text(.question(let s, let q))? = wizard.focusedItem(state) else { return false }
-            return wizard.catalog.section(s)?.question(q)?.kind == .multiline
-        }()
+        let multiline = inText && !inSingleLineText(state)
         let previewShown = state.step == .review
         // The whole page in place of the list (narrow windows): keys scroll it.
         if previewShown && state.showPagePreview && state.overlay == nil {
@@ -96,8 +93,7 @@ public struct KeyMap: Sendable {
         let item = wizard.focusedItem(state)
         var hints: [(String, String)] = []
         if case .text(let field)? = item {
-            let multiline: Bool
-            if case .question(let s, let q) = field { multiline = wizard.catalog.section(s)?.question(q)?.kind == .multiline } else { multiline = false }
+            let multiline = wizard.isMultiline(field)
             hints.append(multiline ? ("←→↑↓", "edit") : ("←→", "edit"))
             hints.append(multiline ? ("Enter", "new line") : ("Enter", "next"))
             hints.append(("Tab", "field"))
