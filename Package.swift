@@ -56,7 +56,7 @@ let package = Package(
         // The only Swift that imports CNcurses: draws a Canvas, reads keys.
         .target(
             name: "NcursesTerminal",
-            dependencies: ["CNcurses", "OverviewTUI"]
+            dependencies: ["CNcurses", "OverviewCore", "OverviewTUI"]
         ),
         .testTarget(
             name: "OverviewCoreTests",

@@ -1,4 +1,5 @@
 import CNcurses
+import OverviewCore
 import OverviewTUI
 
 #if canImport(Glibc)

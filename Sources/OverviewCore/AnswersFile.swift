@@ -94,24 +94,20 @@ public enum AnswersFile {
         for (key, keyNode, value) in try reader.mapping(node, "company") {
             if YAMLReader.isNull(value) { continue }
             do throws(InputError) {
-                let text = try reader.string(value, "company.\(key)")
-                switch key {
-                case "name":
+                guard let field = CompanyField.named(key) else {
+                    throw reader.error(keyNode, "unknown key '\(key)' in company (name, domain, security_contact)")
+                }
+                let what = "company.\(key)"
+                if field == .name {
+                    let text = try reader.string(value, what)
                     if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw reader.error(value, "company.name is empty") }
                     if TerminalSafe.hasControlCharacters(text, allowingLayout: false) {
                         throw reader.error(value, "company.name contains a control character or a line break")
                     }
-                    company.name = text
-                case "domain":
-                    if let problem = TextFormat.domain.problem(with: text) { throw reader.error(value, "company.domain: \(problem)") }
-                    company.domain = text
-                case "security_contact":
-                    if TextFormat.email.problem(with: text) != nil && TextFormat.url.problem(with: text) != nil {
-                        throw reader.error(value, "company.security_contact '\(text)' must be an email address or an https:// URL")
-                    }
-                    company.securityContact = text
-                default:
-                    throw reader.error(keyNode, "unknown key '\(key)' in company (name, domain, security_contact)")
+                }
+                let question = field.question
+                if case .text(let text) = try question.field.read(value, of: question, as: what, reader) {
+                    field.set(text, in: &company)
                 }
             } catch { errors.append(error) }
         }
@@ -120,26 +116,13 @@ public enum AnswersFile {
 
     static func parseProfile(_ node: Node, _ reader: YAMLReader, _ errors: inout [InputError]) throws(InputError) -> Profile {
         var profile = Profile()
-        func level<L: ProfileLevel>(_ value: Node, _ key: String, _ type: L.Type) throws(InputError) -> L where L.AllCases.Index == Int {
-            let word = try reader.string(value, "profile.\(key)")
-            guard let level = L(rawValue: word) else {
-                throw reader.error(value, "profile.\(key) '\(word)' is not one of \(L.allWords)")
-            }
-            return level
-        }
         for (key, keyNode, value) in try reader.mapping(node, "profile") {
             if YAMLReader.isNull(value) { continue }
             do throws(InputError) {
-                switch key {
-                case "stage": profile.stage = try level(value, key, Stage.self)
-                case "data": profile.data = try level(value, key, DataHeld.self)
-                case "hosting": profile.hosting = try level(value, key, Hosting.self)
-                case "enterprise_customers": profile.enterpriseCustomers = try reader.bool(value, "profile.\(key)")
-                case "accepts_payments": profile.acceptsPayments = try reader.bool(value, "profile.\(key)")
-                case "availability_critical": profile.availabilityCritical = try reader.bool(value, "profile.\(key)")
-                default:
-                    throw reader.error(keyNode, "unknown key '\(key)' in profile (stage, data, enterprise_customers, accepts_payments, availability_critical, hosting)")
+                guard let field = ProfileField.named(key) else {
+                    throw reader.error(keyNode, "unknown key '\(key)' in profile (\(ProfileField.allCases.map(\.key).joined(separator: ", ")))")
                 }
+                field.set(try field.read(value, reader), in: &profile)
             } catch { errors.append(error) }
         }
         return profile
@@ -186,41 +169,7 @@ public enum AnswersFile {
 
     static func parseValue(_ node: Node, _ question: Question, _ sectionID: String,
                            _ reader: YAMLReader) throws(InputError) -> AnswerValue {
-        let what = "sections.\(sectionID).answers.\(question.id)"
-        switch question.kind {
-        case .yesno:
-            return .bool(try reader.bool(node, "\(what) (a yes/no question)"))
-        case .single:
-            if case .sequence = node { throw reader.error(node, "\(what) takes one choice, found a list") }
-            let id = try reader.string(node, what)
-            guard question.choice(id) != nil else { throw unknownChoice(id, question, what, node, reader) }
-            return .choice(id)
-        case .multiple:
-            guard case .sequence = node else {
-                throw reader.error(node, "\(what) takes a list of choices like [\(question.choices.first?.id ?? "")], found \(YAMLReader.kind(node))")
-            }
-            let ids = try reader.stringList(node, what)
-            for id in ids where question.choice(id) == nil { throw unknownChoice(id, question, what, node, reader) }
-            // Catalog order, no repeats: the same set always reads the same.
-            return .choices(question.choices.map(\.id).filter(ids.contains))
-        case .text, .multiline:
-            let text = try reader.string(node, what)
-            if question.kind == .text, text.contains("\n") {
-                throw reader.error(node, "\(what) is a one-line answer, found several lines")
-            }
-            if TerminalSafe.hasControlCharacters(text, allowingLayout: true) {
-                throw reader.error(node, "\(what) contains a control character")
-            }
-            if let format = question.format, let problem = format.problem(with: text) {
-                throw reader.error(node, "\(what): \(problem)")
-            }
-            return .text(text)
-        }
-    }
-
-    static func unknownChoice(_ id: String, _ question: Question, _ what: String, _ node: Node,
-                              _ reader: YAMLReader) -> InputError {
-        reader.error(node, "unknown choice '\(id)' for \(what) (one of \(question.choices.map(\.id).joined(separator: ", ")))")
+        try question.field.read(node, of: question, as: "sections.\(sectionID).answers.\(question.id)", reader)
     }
 
     /// A file path: not empty, no control characters, not a folder's.
@@ -263,19 +212,17 @@ public enum AnswersFile {
         var root: [(Node, Node)] = [(key("version"), plain(String(Answers.currentVersion)))]
 
         var company: [(Node, Node)] = []
-        if let name = answers.company.name { company.append((key("name"), string(name))) }
-        if let domain = answers.company.domain { company.append((key("domain"), string(domain))) }
-        if let contact = answers.company.securityContact { company.append((key("security_contact"), string(contact))) }
+        for field in CompanyField.allCases {
+            if let text = field.value(in: answers.company) { company.append((key(field.key), string(text))) }
+        }
         if !company.isEmpty { root.append((key("company"), map(company))) }
 
-        let p = answers.profile
         var profile: [(Node, Node)] = []
-        if let v = p.stage { profile.append((key("stage"), plain(v.rawValue))) }
-        if let v = p.data { profile.append((key("data"), plain(v.rawValue))) }
-        if let v = p.enterpriseCustomers { profile.append((key("enterprise_customers"), bool(v))) }
-        if let v = p.acceptsPayments { profile.append((key("accepts_payments"), bool(v))) }
-        if let v = p.availabilityCritical { profile.append((key("availability_critical"), bool(v))) }
-        if let v = p.hosting { profile.append((key("hosting"), plain(v.rawValue))) }
+        for field in ProfileField.allCases {
+            if let value = field.value(in: answers.profile) {
+                profile.append((key(field.key), field.question.field.yaml(value, of: field.question)))
+            }
+        }
         if !profile.isEmpty { root.append((key("profile"), map(profile))) }
 
         var sections: [(Node, Node)] = []
@@ -285,10 +232,8 @@ public enum AnswersFile {
             if let include = given.include { entry.append((key("include"), bool(include))) }
             var values: [(Node, Node)] = []
             for question in section.questions {
-                if case .text(let days)? = given.answers[question.id], question.format == .days {
-                    values.append((key(question.id), plain(days)))  // a number, written as one
-                } else if let value = given.answers[question.id] {
-                    values.append((key(question.id), node(for: value)))
+                if let value = given.answers[question.id] {
+                    values.append((key(question.id), question.field.yaml(value, of: question)))
                 } else if given.open.contains(question.id) {
                     values.append((key(question.id), plain("~")))
                 }
@@ -316,26 +261,11 @@ public enum AnswersFile {
         }
     }
 
-    private static func key(_ text: String) -> Node { .scalar(.init(text, Tag(.str), .plain)) }
-    private static func plain(_ text: String) -> Node { .scalar(.init(text, Tag(.str), .plain)) }
-    private static func bool(_ value: Bool) -> Node { plain(value ? "true" : "false") }
-    private static func map(_ pairs: [(Node, Node)]) -> Node { .mapping(.init(pairs, Tag(.map), .block)) }
-
-    /// A user's string: quoted where plain YAML would read it as something else,
-    /// a literal block where it has several lines.
-    private static func string(_ text: String) -> Node {
-        if text.contains("\n") { return .scalar(.init(text, Tag(.str), .literal)) }
-        return .scalar(text.represented())
-    }
-
-    private static func node(for value: AnswerValue) -> Node {
-        switch value {
-        case .bool(let value): return bool(value)
-        case .choice(let id): return plain(id)
-        case .choices(let ids): return .sequence(.init(ids.map(plain), Tag(.seq), .flow))
-        case .text(let text): return string(text)
-        }
-    }
+    private static func key(_ text: String) -> Node { YAMLNode.plain(text) }
+    private static func plain(_ text: String) -> Node { YAMLNode.plain(text) }
+    private static func bool(_ value: Bool) -> Node { YAMLNode.bool(value) }
+    private static func map(_ pairs: [(Node, Node)]) -> Node { YAMLNode.map(pairs) }
+    private static func string(_ text: String) -> Node { YAMLNode.string(text) }
 }
 
 /// A `YYYY-MM-DD` day, compared and shifted by the calendar, never by the clock.

@@ -17,7 +17,8 @@ public enum QuestionKind: String, CaseIterable, Sendable {
 
 /// How a text answer must look.
 public enum TextFormat: String, CaseIterable, Sendable {
-    case email, domain, url, days
+    /// `contact`: an email address or an https:// URL, as a security contact is.
+    case email, domain, url, days, contact
 }
 
 /// When a question applies: a profile condition, or an earlier answer.
@@ -381,18 +382,11 @@ struct SectionParser {
         guard let id else { throw reader.error(node, "a question has no 'id'") }
         guard let kind else { throw reader.error(node, "question '\(id)' has no 'kind'") }
         guard let label else { throw reader.error(node, "question '\(id)' has no 'label'") }
-        switch kind {
-        case .single, .multiple:
-            if choices.isEmpty { throw reader.error(node, "question '\(id)' is \(kind.rawValue) choice but has no choices") }
-            if format != nil { throw reader.error(node, "question '\(id)': 'validate' is for text questions") }
-        default:
-            if !choices.isEmpty { throw reader.error(node, "question '\(id)' is \(kind.rawValue) and cannot have choices") }
-            if format != nil && kind != .text { throw reader.error(node, "question '\(id)': 'validate' is for text questions") }
-        }
-        var when: QuestionCondition?
-        if let whenNode { when = try parseWhen(whenNode, reader, earlier: earlier) }
-        return Question(id: id, kind: kind, label: label, help: help, required: required,
-                        choices: choices, format: format, when: when)
+        var question = Question(id: id, kind: kind, label: label, help: help, required: required,
+                                choices: choices, format: format, when: nil)
+        if let problem = question.field.definitionProblem(question) { throw reader.error(node, problem) }
+        if let whenNode { question.when = try parseWhen(whenNode, reader, earlier: earlier) }
+        return question
     }
 
     func parseChoice(_ node: Node, _ reader: YAMLReader) throws(InputError) -> Choice {
@@ -427,24 +421,10 @@ struct SectionParser {
         guard pairs.count == 2, let test = pairs.first(where: { $0.key != "answer" }) else {
             throw reader.error(node, "when with 'answer' needs one of 'is' or 'includes'")
         }
-        switch (test.key, target.kind) {
-        case ("is", .yesno):
-            return .answerIs(question: questionID, value: .bool(try reader.bool(test.value, "when.is")))
-        case ("is", .single):
-            let choice = try reader.string(test.value, "when.is")
-            guard target.choice(choice) != nil else {
-                throw reader.error(test.value, "'\(choice)' is not a choice of '\(questionID)'")
-            }
-            return .answerIs(question: questionID, value: .choice(choice))
-        case ("includes", .multiple):
-            let choice = try reader.string(test.value, "when.includes")
-            guard target.choice(choice) != nil else {
-                throw reader.error(test.value, "'\(choice)' is not a choice of '\(questionID)'")
-            }
-            return .answerIncludes(question: questionID, choice: choice)
-        default:
+        guard let condition = try target.field.condition(test.key, test.value, of: target, reader) else {
             throw reader.error(test.keyNode, "when.\(test.key) does not fit '\(questionID)', a \(target.kind.rawValue) question")
         }
+        return condition
     }
 }
 

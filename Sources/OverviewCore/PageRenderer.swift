@@ -59,51 +59,12 @@ public struct PageRenderer: Sendable {
         }
         var context: [String: Any] = ["company": TemplateValue(company, text: name ?? "")]
         for (question, value) in answers.effectiveAnswers(for: section) {
-            switch value {
-            case .bool(let flag):
-                context[question.id] = flag
-            case .choice(let id):
-                guard let choice = question.choice(id) else { continue }
-                var entry = Self.entry(choice)
-                entry.children[id] = true
-                // `{{question}}` prints the label of a choice that claims something.
-                if !choice.affirms { entry.text = "" }
-                context[question.id] = entry
-            case .choices(let ids):
-                var picked: [String: Any] = [:]
-                var items: [TemplateValue] = []
-                for choice in question.choices where ids.contains(choice.id) {
-                    picked[choice.id] = true
-                    if choice.affirms { items.append(Self.entry(choice)) }
-                }
-                // Nothing affirmed, nothing to print: the key stays out, so a
-                // `{{#question}}` block with a lead-in sentence stays silent.
-                guard !items.isEmpty else { continue }
-                let list = TemplateList(items)
-                picked["items"] = list
-                context[question.id] = TemplateValue(picked, text: list.renderText)
-            case .text(let text):
-                let clean = TerminalSafe.sanitize(text, allowNewlines: question.kind == .multiline)
-                guard !clean.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
-                context[question.id] = clean
-                if question.kind == .multiline {
-                    // One item per line, for templates that list them.
-                    let lines = clean.split(separator: "\n")
-                        .map { $0.trimmingCharacters(in: .whitespaces) }
-                        .filter { !$0.isEmpty }
-                    context[question.id + "_lines"] = TemplateList(lines.map { TemplateValue([:], text: $0) })
-                }
-            }
+            context.merge(question.field.templateValues(value, of: question)) { _, new in new }
         }
         // `{{.}}` at the top prints nothing.
         return TemplateValue(context, text: "")
     }
 
-    static func entry(_ choice: Choice) -> TemplateValue {
-        var entry: [String: Any] = ["id": choice.id, "label": choice.label]
-        if let url = choice.url { entry["url"] = url }
-        return TemplateValue(entry, text: choice.label)
-    }
 }
 
 /// One name in a section template's context: what `{{name.child}}` and
@@ -117,6 +78,13 @@ struct TemplateValue: MustacheParent, MustacheCustomRenderable, @unchecked Senda
     init(_ children: [String: Any], text: String) {
         self.children = children
         self.text = text
+    }
+
+    /// A picked choice: its id, label and link; `{{name}}` prints the label.
+    static func choice(_ choice: Choice) -> TemplateValue {
+        var entry: [String: Any] = ["id": choice.id, "label": choice.label]
+        if let url = choice.url { entry["url"] = url }
+        return TemplateValue(entry, text: choice.label)
     }
 
     func child(named name: String) -> Any? { children[name] }

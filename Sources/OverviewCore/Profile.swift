@@ -20,14 +20,7 @@ public struct Profile: Equatable, Sendable {
 
     /// The YAML keys of the profile, in file order, with what is missing.
     public var missingFields: [String] {
-        var missing: [String] = []
-        if stage == nil { missing.append("stage") }
-        if data == nil { missing.append("data") }
-        if enterpriseCustomers == nil { missing.append("enterprise_customers") }
-        if acceptsPayments == nil { missing.append("accepts_payments") }
-        if availabilityCritical == nil { missing.append("availability_critical") }
-        if hosting == nil { missing.append("hosting") }
-        return missing
+        ProfileField.allCases.filter { $0.value(in: self) == nil }.map(\.key)
     }
 }
 

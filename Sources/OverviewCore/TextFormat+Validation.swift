@@ -7,6 +7,9 @@ extension TextFormat {
         case .email: return Self.emailProblem(text)
         case .domain: return Self.domainProblem(text)
         case .url: return Self.urlProblem(text)
+        case .contact:
+            if Self.emailProblem(text) == nil || Self.urlProblem(text) == nil { return nil }
+            return "'\(text)' is not an email address or an https:// URL"
         case .days:
             guard let days = Int(text), text.allSatisfy(\.isASCII) else {
                 return "'\(text)' is not a number of days"

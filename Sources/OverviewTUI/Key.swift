@@ -1,3 +1,5 @@
+import OverviewCore
+
 /// A key as the terminal reports it, before it means anything.
 public enum Key: Hashable, Sendable {
     case character(Character)

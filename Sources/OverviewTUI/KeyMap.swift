@@ -1,6 +1,7 @@
 import OverviewCore
 
-/// Turns a key into what it means on the current screen. Keys that mean
+/// Turns a key into what it means on the current screen, and says on the key
+/// bar which keys work there; both from `KeyBinding.table`. Keys that mean
 /// nothing here give `nil`.
 public struct KeyMap: Sendable {
     public let wizard: Wizard
@@ -27,107 +28,54 @@ public struct KeyMap: Sendable {
         }
     }
 
-    public func action(for key: Key, in state: WizardState, size: Size) -> WizardAction? {
-        if state.overlay == .help { return .helpToggled }
-        let page = max(3, (size.height - 6) / 2)
-        let inText: Bool
-        if case .text? = wizard.focusedItem(state), state.overlay == nil { inText = true } else { inText = false }
-        let multiline = inText && !inSingleLineText(state)
-        let previewShown = state.step == .review
-        // The whole page in place of the list (narrow windows): keys scroll it.
-        if previewShown && state.showPagePreview && state.overlay == nil {
-            switch key {
-            case .up, .character("k"): return .previewScrolled(by: -1)
-            case .down, .character("j"): return .previewScrolled(by: 1)
-            case .home: return .previewScrolled(by: -1_000_000)
-            case .end: return .previewScrolled(by: 1_000_000)
-            case .escape, .backTab, .character("p"): return .pagePreviewToggled
-            default: break
-            }
+    func context(_ state: WizardState) -> KeyContext {
+        let focused = state.overlay == nil ? wizard.focusedItem(state) : nil
+        var inText = false
+        var multiline = false
+        var verb: String?
+        switch focused {
+        case .text(let field)?:
+            inText = true
+            multiline = wizard.isMultiline(field)
+        case .option(let field, _)?:
+            if case .options(_, _, let word)? = wizard.question(for: field)?.input { verb = word }
+        default:
+            break
         }
-
-        switch key {
-        case .up: return multiline ? .caretMoved(.up) : .focusMoved(by: -1)
-        case .down: return multiline ? .caretMoved(.down) : .focusMoved(by: 1)
-        case .pageUp: return previewShown ? .previewScrolled(by: -page) : .focusMoved(by: -page)
-        case .pageDown: return previewShown ? .previewScrolled(by: page) : .focusMoved(by: page)
-        case .tab: return .nextFieldFocused
-        case .backTab, .escape: return .wentBack
-        case .enter: return multiline ? .textTyped("\n") : .confirmed
-        case .function(1): return .helpToggled
-        case .control("s"): return .saveRequested
-        case .control("c"), .control("q"): return .quitRequested
-        case .control("u"): return inText ? .fieldCleared : nil
-        case .control("a"): return inText ? .caretMoved(.home) : nil
-        case .control("e"): return inText ? .caretMoved(.end) : nil
-        case .left: return inText ? .caretMoved(.left) : nil
-        case .right: return inText ? .caretMoved(.right) : nil
-        case .home: return inText ? .caretMoved(.home) : .focusMoved(by: -10_000)
-        case .end: return inText ? .caretMoved(.end) : .focusMoved(by: 10_000)
-        case .backspace: return inText ? .backspacePressed : nil
-        case .delete: return inText ? .deletePressed : nil
-        case .character(let c):
-            if inText { return .textTyped(String(c)) }
-            switch c {
-            case "j": return .focusMoved(by: 1)
-            case "k": return .focusMoved(by: -1)
-            case " ": return .toggled
-            case "?": return .helpToggled
-            case "q": return .quitRequested
-            case "s": return state.step.isSection ? .sectionIncludeToggled : nil
-            case "p": return state.step == .review ? .pagePreviewToggled : nil
-            default: return nil
-            }
-        case .control, .function, .resize, .pasteStart, .pasteEnd:
-            return nil
-        }
+        return KeyContext(wizard: wizard, state: state, focused: wizard.focusedItem(state), inText: inText, multiline: multiline,
+                          pagePreview: state.step == .review && state.showPagePreview && state.overlay == nil,
+                          quitDialog: state.overlay == .quitConfirm,
+                          page: max(3, (state.viewport.height - 6) / 2), optionVerb: verb)
     }
 
-    /// The keys that work here, for the bottom bar: (key, what it does).
-    public func hints(for state: WizardState) -> [(String, String)] {
-        if state.overlay == .help { return [("any key", "close help")] }
-        if state.overlay == .quitConfirm { return [("↑↓", "choose"), ("Enter", "confirm"), ("Esc", "cancel")] }
-        if state.step == .review && state.showPagePreview {
-            return [("↑↓ PgUp/PgDn", "scroll"), ("p Esc", "back to the list"), ("^S", "save"), ("?", "help"), ("q", "quit")]
+    /// What `key` does in `state` (at the size in its viewport).
+    public func action(for key: Key, in state: WizardState) -> WizardAction? {
+        // While the window is too small, nothing it hides may change: only
+        // Ctrl-C acts (the reducer keeps unsaved answers in the draft).
+        if WizardLayout.isTooSmall(state.viewport) { return key == .control("c") ? .quitRequested : nil }
+        // Any key closes the help.
+        if state.overlay == .help { return .helpToggled }
+        let context = context(state)
+        // In a text field, characters are text.
+        if context.inText, case .character(let c) = key { return .textTyped(String(c)) }
+        for binding in KeyBinding.table where binding.keys.contains(key) {
+            if let action = binding.action(context, key) { return action }
         }
-        let item = wizard.focusedItem(state)
-        var hints: [(String, String)] = []
-        if case .text(let field)? = item {
-            let multiline = wizard.isMultiline(field)
-            hints.append(multiline ? ("←→↑↓", "edit") : ("←→", "edit"))
-            hints.append(multiline ? ("Enter", "new line") : ("Enter", "next"))
-            hints.append(("Tab", "field"))
-            if state.step != .profile || state.returnToReview { hints.append(("Esc", "back")) }
-            hints += [("^S", "save"), ("F1", "help"), ("^C", "quit")]
-            return hints
-        }
-        hints.append(("↑↓", "move"))
-        switch (state.step, item) {
-        case (.resumeDraft, _):
-            hints.append(("Enter", "choose"))
-        case (_, .option(let field, _)?):
-            hints.append(("Space", wizard.isMultiple(field) ? "tick" : "pick"))
-            hints.append(("Enter", "next"))
-            hints.append(("Tab", "field"))
-        case (.plan, _):
-            hints.append(("Space", "include/skip"))
-            hints.append(("Enter", "continue"))
-        case (.review, .sectionRow?):
-            hints.append(("Enter", "open"))
-            hints.append(("Space", "include/skip"))
-        case (.review, _):
-            hints.append(("Enter", "open"))
-        default:
-            hints.append(("Enter", "confirm"))
-        }
-        if case .section(let id) = state.step, let section = wizard.catalog.section(id) {
-            hints.append(("s", state.answers.isIncluded(section) ? "skip" : "include"))
-        }
-        if state.step == .review { hints += [("PgUp/PgDn", "scroll page"), ("p", "page")] }
-        if state.step != .resumeDraft && (state.step != .profile || state.returnToReview) { hints.append(("Esc", "back")) }
-        if state.step != .resumeDraft { hints.append(("^S", "save")) }
-        hints += [("?", "help"), ("q", "quit")]
-        return hints
+        return nil
+    }
+
+    /// What `key` does in `state` drawn at `size`.
+    public func action(for key: Key, in state: WizardState, size: Size) -> WizardAction? {
+        var sized = state
+        sized.viewport = size
+        return action(for: key, in: sized)
+    }
+
+    /// The keys that work here, for the bottom bar.
+    public func hints(for state: WizardState) -> [KeyHint] {
+        if state.overlay == .help { return [KeyHint("any key", "close help")] }
+        let context = context(state)
+        return KeyBinding.table.compactMap { $0.hint(context) }
     }
 }
 

@@ -27,8 +27,11 @@ public final class WizardApp {
         self.targets = targets
     }
 
-    /// Runs until the user quits or a signal asks to stop.
+    /// Runs until the user quits or a signal asks to stop: read keys, turn
+    /// them into actions, reduce, run the effects, draw.
     public func run(on terminal: Terminal, afterFirstFrame: () -> Void = {}) -> Outcome {
+        var none = DraftWork.none
+        send(.resized(terminal.size), draft: &none)
         draw(on: terminal)
         afterFirstFrame()
         while true {
@@ -44,10 +47,15 @@ public final class WizardApp {
             while keys.count < 65_536, let more = terminal.readKey(timeoutMilliseconds: 0) { keys.append(more) }
             var draft = DraftWork.none
             var quit = false
-            let tooSmall = Screens.isTooSmall(terminal.size)
+            // A size that changed without a resize key (yet) counts before the keys.
+            if terminal.size != state.viewport { send(.resized(terminal.size), draft: &draft) }
             for (index, key) in keys.enumerated() where !quit {
                 switch key {
-                case .resize: continue
+                case .resize:
+                    // The size goes through the reducer like any key, so the
+                    // keys after it are taken at the new size.
+                    send(.resized(terminal.size), draft: &draft)
+                    continue
                 case .pasteStart: pasting = true; continue
                 case .pasteEnd: pasting = false; continue
                 default: break
@@ -58,25 +66,9 @@ public final class WizardApp {
                    keyMap.inSingleLineText(state) {
                     continue
                 }
-                let mapped = pasting ? keyMap.pasted(key, in: state) : keyMap.action(for: key, in: state, size: terminal.size)
+                let mapped = pasting ? keyMap.pasted(key, in: state) : keyMap.action(for: key, in: state)
                 guard let action = mapped else { continue }
-                // While the screen only asks for a larger window, nothing it
-                // hides may change. Quitting still works, without the dialog
-                // nobody could see: unsaved answers stay in the draft.
-                if tooSmall {
-                    guard key == .control("c") else { continue }
-                    if state.hasUnsavedChanges {
-                        finish(draft)
-                        return .quit
-                    }
-                }
                 quit = send(action, draft: &draft)
-                // The preview scrolls no further than its last line, so that the
-                // next key back up moves it (End and PgDn overshoot).
-                if state.previewScroll > 0 {
-                    let limit = screens.maxPreviewScroll(state, size: terminal.size)
-                    if state.previewScroll > limit { send(.previewScrolled(by: limit - state.previewScroll), draft: &draft) }
-                }
             }
             finish(draft)
             if quit { return .quit }
@@ -86,7 +78,12 @@ public final class WizardApp {
     }
 
     func draw(on terminal: Terminal) {
-        terminal.draw(screens.render(state, size: terminal.size, memory: &memory))
+        // A size that changed without a resize key yet is still news to the reducer.
+        if terminal.size != state.viewport {
+            var none = DraftWork.none
+            send(.resized(terminal.size), draft: &none)
+        }
+        terminal.draw(screens.render(state, memory: &memory))
     }
 
     enum DraftWork { case none, write, delete }

@@ -50,7 +50,7 @@ struct KeyMapTests {
         #expect(keys.action(for: .escape, in: state, size: size) == .pagePreviewToggled)
         #expect(keys.action(for: .character("p"), in: state, size: size) == .pagePreviewToggled)
         #expect(keys.action(for: .character("q"), in: state, size: size) == .quitRequested)
-        #expect(keys.hints(for: state).map(\.0) == ["↑↓ PgUp/PgDn", "p Esc", "^S", "?", "q"])
+        #expect(keys.hints(for: state).map(\.keys) == ["↑↓ PgUp/PgDn", "p Esc", "^S", "?", "q"])
     }
 
     @Test("Enter in a multi-line field is a new line")
@@ -70,7 +70,7 @@ struct KeyMapTests {
             var state = firstRun()
             state.step = step
             state.focus = 0
-            let hints = keys.hints(for: state).map(\.0)
+            let hints = keys.hints(for: state).map(\.keys)
             #expect(hints.contains("?") || hints.contains("F1"))
             #expect(hints.contains("q") || hints.contains("^C"))
         }

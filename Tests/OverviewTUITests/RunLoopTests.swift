@@ -141,7 +141,7 @@ struct RunLoopTests {
             var seen: [Int] = []
             terminal.beforeBatch = { number, _ in if number > 1 { seen.append(app.state.previewScroll) } }
             _ = app.run(on: terminal)
-            let last = Screens(wizard: testWizard).maxPreviewScroll(app.state, size: size)
+            let last = testWizard.maxPreviewScroll(app.state)
             #expect(last > 0, "the page is longer than the screen")
             #expect(seen == [last, last, last - 1], "End, then PgDn past the end, stay on the last line")
             #expect(app.state.previewScroll == last - 1)

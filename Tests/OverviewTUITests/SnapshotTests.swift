@@ -226,19 +226,19 @@ struct SnapshotTests {
 
     @Test("Previews wrap a list item under its text, not under its marker")
     func previewWrapKeepsListShape() {
-        #expect(PageCache.wrap("- Every access to customer data is logged and reviewed.", to: 30) == [
+        #expect(PagePreview.wrap("- Every access to customer data is logged and reviewed.", to: 30) == [
             "- Every access to customer",
             "  data is logged and reviewed.",
         ])
-        #expect(PageCache.wrap("12. We rotate keys every year, and after any incident.", to: 30) == [
+        #expect(PagePreview.wrap("12. We rotate keys every year, and after any incident.", to: 30) == [
             "12. We rotate keys every year,",
             "    and after any incident.",
         ])
-        #expect(PageCache.wrap("  - A nested item that is long enough to wrap.", to: 30) == [
+        #expect(PagePreview.wrap("  - A nested item that is long enough to wrap.", to: 30) == [
             "  - A nested item that is long",
             "    enough to wrap.",
         ])
-        #expect(PageCache.wrap("A paragraph that is long enough to wrap here.", to: 30) == [
+        #expect(PagePreview.wrap("A paragraph that is long enough to wrap here.", to: 30) == [
             "A paragraph that is long",
             "enough to wrap here.",
         ])

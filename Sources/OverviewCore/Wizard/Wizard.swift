@@ -46,27 +46,12 @@ public struct Wizard: Sendable {
         case .resumeDraft:
             return [.resumeChoice(true), .resumeChoice(false)]
         case .profile:
-            var items: [WizardItem] = [.text(.companyName), .text(.companyDomain), .text(.securityContact)]
-            for field in ProfileField.allCases {
-                for index in 0..<Self.optionCount(field) { items.append(.option(.profile(field), index)) }
-            }
-            items.append(.next)
-            return items
+            return profileFields.flatMap(rows) + [.next]
         case .plan:
             return catalog.sections.map { .sectionRow($0.id) } + [.next]
         case .section(let id):
             guard let section = catalog.section(id) else { return [.next] }
-            var items: [WizardItem] = []
-            for question in section.questions where state.answers.applies(question, in: section) {
-                let field = FieldID.question(section: id, question: question.id)
-                switch question.kind {
-                case .text, .multiline: items.append(.text(field))
-                case .yesno: items += [.option(field, 0), .option(field, 1)]
-                case .single, .multiple: items += question.choices.indices.map { .option(field, $0) }
-                }
-            }
-            items.append(.next)
-            return items
+            return fields(of: section, state.answers).flatMap(rows) + [.next]
         case .review:
             return [.profileRow, .planRow] + catalog.sections.map { .sectionRow($0.id) } + [.toExport]
         case .export:
@@ -84,13 +69,21 @@ public struct Wizard: Sendable {
         catalog.sections.filter { answers.isIncluded($0) }
     }
 
-    static func optionCount(_ field: ProfileField) -> Int {
-        switch field {
-        case .stage: Stage.allCases.count
-        case .data: DataHeld.allCases.count
-        case .hosting: Hosting.allCases.count
-        case .enterpriseCustomers, .acceptsPayments, .availabilityCritical: 2
-        }
+    /// The fields of the company and profile page, in order.
+    public var profileFields: [FieldID] {
+        [.companyName, .companyDomain, .securityContact] + ProfileField.allCases.map(FieldID.profile)
+    }
+
+    /// The fields of a section page: its questions that apply, in order.
+    public func fields(of section: Section, _ answers: Answers) -> [FieldID] {
+        section.questions.filter { answers.applies($0, in: section) }.map { .question(section: section.id, question: $0.id) }
+    }
+
+    /// A field's focusable rows, as its kind has them: one text box, or one row per option.
+    public func rows(_ field: FieldID) -> [WizardItem] {
+        guard let question = question(for: field) else { return [] }
+        if question.field.isTyped { return [.text(field)] }
+        return question.field.options(of: question).indices.map { .option(field, $0) }
     }
 
     // MARK: - The reducer
@@ -98,6 +91,42 @@ public struct Wizard: Sendable {
     /// Applies `action` to `state` and returns the work the run loop must do.
     @discardableResult
     public func reduce(into state: inout WizardState, action: WizardAction) -> [WizardEffect] {
+        if case .resized(let size) = action {
+            state.viewport = size
+            clampPreviewScroll(&state)
+            return []
+        }
+        // While the window is too small, nothing it hides may change. Quitting
+        // still works, without the dialog nobody could see: unsaved answers
+        // stay in the draft.
+        if WizardLayout.isTooSmall(state.viewport) && !Self.keepsMessage(action) {
+            guard action == .quitRequested else { return [] }
+            return state.pendingDraft != nil || state.hasUnsavedChanges ? [.quit] : [.deleteDraft, .quit]
+        }
+        let effects = reduceAction(&state, action)
+        clampPreviewScroll(&state)
+        return effects
+    }
+
+    /// The page preview scrolls no further than its last line, so that the
+    /// next key back up moves it (End and PgDn overshoot).
+    func clampPreviewScroll(_ state: inout WizardState) {
+        guard state.previewScroll > 0 else { return }
+        state.previewScroll = min(state.previewScroll, maxPreviewScroll(state))
+    }
+
+    /// The page's lines as a preview `width` columns wide shows them.
+    public func previewLines(_ answers: Answers, width: Int) -> [String] {
+        PagePreview.lines(PageRenderer(catalog: catalog).page(answers, format: .markdown), width: width)
+    }
+
+    /// How far the review's page preview can scroll: its last line at the bottom.
+    public func maxPreviewScroll(_ state: WizardState) -> Int {
+        guard let area = WizardLayout.previewArea(state) else { return 0 }
+        return max(0, previewLines(state.answers, width: area.width - 2).count - (area.height - 1))
+    }
+
+    func reduceAction(_ state: inout WizardState, _ action: WizardAction) -> [WizardEffect] {
         let before = state.answers
         var effects: [WizardEffect] = []
         if !Self.keepsMessage(action) { state.message = nil }
@@ -208,6 +237,8 @@ public struct Wizard: Sendable {
             state.message = WizardMessage(.error, "Nothing written: \(problem)")
         case .draftWriteFailed(let problem):
             state.message = WizardMessage(.error, "Draft not saved: \(problem)")
+        case .resized:
+            break  // handled by `reduce`
         }
 
         if state.answers != before && state.step != .resumeDraft {
@@ -295,7 +326,7 @@ public struct Wizard: Sendable {
     func toggle(_ state: inout WizardState) {
         switch focusedItem(state) {
         case .option(let field, let index)?:
-            select(&state, field, index, toggling: true)
+            select(&state, field, index)
         case .sectionRow(let id)?:
             if let section = catalog.section(id) {
                 state.answers.sections[id, default: SectionAnswers()].include = !state.answers.isIncluded(section)
@@ -338,7 +369,7 @@ public struct Wizard: Sendable {
         case .writeFiles?:
             return [.export]
         case .quit?:
-            return reduce(into: &state, action: .quitRequested)
+            return reduceAction(&state, .quitRequested)
         case nil:
             break
         }
@@ -442,70 +473,58 @@ public struct Wizard: Sendable {
         return (section, question)
     }
 
-    public func isMultiple(_ field: FieldID) -> Bool { question(field)?.1.kind == .multiple }
-    public func isMultiline(_ field: FieldID) -> Bool { question(field)?.1.kind == .multiline }
-
-    /// Picks (or, toggling, un-picks) choice `index` of `field`.
-    func select(_ state: inout WizardState, _ field: FieldID, _ index: Int, toggling: Bool) {
+    /// The question a field asks: a section's, the profile's or the company's.
+    public func question(for field: FieldID) -> Question? {
         switch field {
-        case .profile(let profileField):
-            var p = state.answers.profile
-            func pick<T: Equatable>(_ current: T?, _ value: T) -> T? { toggling && current == value ? nil : value }
-            switch profileField {
-            case .stage: p.stage = pick(p.stage, Stage.allCases[index])
-            case .data: p.data = pick(p.data, DataHeld.allCases[index])
-            case .hosting: p.hosting = pick(p.hosting, Hosting.allCases[index])
-            case .enterpriseCustomers: p.enterpriseCustomers = pick(p.enterpriseCustomers, index == 0)
-            case .acceptsPayments: p.acceptsPayments = pick(p.acceptsPayments, index == 0)
-            case .availabilityCritical: p.availabilityCritical = pick(p.availabilityCritical, index == 0)
-            }
-            state.answers.profile = p
-        case .question(let sectionID, let questionID):
-            guard let (_, question) = question(field) else { return }
-            let current = state.answers.sections[sectionID]?.answers[questionID]
-            var value: AnswerValue?
-            switch question.kind {
-            case .yesno:
-                let picked = AnswerValue.bool(index == 0)
-                value = toggling && current == picked ? nil : picked
-            case .single:
-                let picked = AnswerValue.choice(question.choices[index].id)
-                value = toggling && current == picked ? nil : picked
-            case .multiple:
-                var ids: [String] = []
-                if case .choices(let existing)? = current { ids = existing }
-                let id = question.choices[index].id
-                if ids.contains(id) { ids.removeAll { $0 == id } } else { ids.append(id) }
-                let ordered = question.choices.map(\.id).filter(ids.contains)
-                value = ordered.isEmpty ? nil : .choices(ordered)
-            case .text, .multiline:
-                return
-            }
-            setAnswer(&state, sectionID, questionID, value)
-        case .companyName, .companyDomain, .securityContact:
-            break
+        case .companyName: CompanyField.name.question
+        case .companyDomain: CompanyField.domain.question
+        case .securityContact: CompanyField.securityContact.question
+        case .profile(let profileField): profileField.question
+        case .question: question(field)?.1
         }
     }
 
-    func setAnswer(_ state: inout WizardState, _ sectionID: String, _ questionID: String, _ value: AnswerValue?) {
-        var entry = state.answers.sections[sectionID] ?? SectionAnswers()
-        entry.answers[questionID] = value
-        if value != nil { entry.open.remove(questionID) }
-        state.answers.sections[sectionID] = entry
+    public func isMultiline(_ field: FieldID) -> Bool { question(for: field)?.field.isMultiline ?? false }
+
+    /// The answer a field holds.
+    public func value(of field: FieldID, in answers: Answers) -> AnswerValue? {
+        switch field {
+        case .companyName: CompanyField.name.value(in: answers.company).map(AnswerValue.text)
+        case .companyDomain: CompanyField.domain.value(in: answers.company).map(AnswerValue.text)
+        case .securityContact: CompanyField.securityContact.value(in: answers.company).map(AnswerValue.text)
+        case .profile(let profileField): profileField.value(in: answers.profile)
+        case .question(let sectionID, let questionID): answers.sections[sectionID]?.answers[questionID]
+        }
+    }
+
+    /// Stores a field's answer (nil: unanswered).
+    func setValue(_ state: inout WizardState, _ field: FieldID, _ value: AnswerValue?) {
+        var text: String?
+        if case .text(let typed)? = value { text = typed }
+        switch field {
+        case .companyName: CompanyField.name.set(text, in: &state.answers.company)
+        case .companyDomain: CompanyField.domain.set(text, in: &state.answers.company)
+        case .securityContact: CompanyField.securityContact.set(text, in: &state.answers.company)
+        case .profile(let profileField): profileField.set(value, in: &state.answers.profile)
+        case .question(let sectionID, let questionID):
+            var entry = state.answers.sections[sectionID] ?? SectionAnswers()
+            entry.answers[questionID] = value
+            if value != nil { entry.open.remove(questionID) }
+            state.answers.sections[sectionID] = entry
+        }
+    }
+
+    /// Space on choice `index` of `field`: picks it, or un-picks it, as its kind says.
+    func select(_ state: inout WizardState, _ field: FieldID, _ index: Int) {
+        guard let question = question(for: field), !question.field.isTyped else { return }
+        setValue(&state, field, question.field.picking(index, in: value(of: field, in: state.answers), of: question))
     }
 
     /// The text shown in a field: what was typed (even if not valid yet), else the answer.
     public func text(of field: FieldID, in state: WizardState) -> String {
         if let typed = state.invalidText[field] { return typed }
-        switch field {
-        case .companyName: return state.answers.company.name ?? ""
-        case .companyDomain: return state.answers.company.domain ?? ""
-        case .securityContact: return state.answers.company.securityContact ?? ""
-        case .profile: return ""
-        case .question(let sectionID, let questionID):
-            if case .text(let text)? = state.answers.sections[sectionID]?.answers[questionID] { return text }
-            return ""
-        }
+        if case .text(let text)? = value(of: field, in: state.answers) { return text }
+        return ""
     }
 
     /// What is wrong with the text in `field`, or `nil` when it is empty or fine.
@@ -515,17 +534,8 @@ public struct Wizard: Sendable {
     }
 
     func problem(_ field: FieldID, _ text: String) -> String? {
-        switch field {
-        case .companyName, .profile: return nil
-        case .companyDomain: return TextFormat.domain.problem(with: text)
-        case .securityContact:
-            if TextFormat.email.problem(with: text) == nil || TextFormat.url.problem(with: text) == nil { return nil }
-            return "'\(text)' is not an email address or an https:// URL"
-        case .question:
-            guard let (_, question) = question(field) else { return nil }
-            if question.kind == .text, text.contains("\n") { return "one line only" }
-            return question.format?.problem(with: text)
-        }
+        guard let question = question(for: field) else { return nil }
+        return question.field.problem(with: text, of: question)
     }
 
     /// The caret one line up (`lines` -1) or down (+1) in `text`, at the same
@@ -560,15 +570,10 @@ public struct Wizard: Sendable {
         }
     }
 
+    /// Stores typed text as the field's answer. Text of only spaces and line
+    /// breaks says nothing: it is no answer (the page would print "  follows").
     func store(_ state: inout WizardState, _ field: FieldID, _ text: String?) {
-        switch field {
-        // A name of only spaces is no name: the page would say "  follows".
-        case .companyName: state.answers.company.name = text.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
-        case .companyDomain: state.answers.company.domain = text
-        case .securityContact: state.answers.company.securityContact = text
-        case .profile: break
-        case .question(let sectionID, let questionID):
-            setAnswer(&state, sectionID, questionID, text.map(AnswerValue.text))
-        }
+        let meaningful = text.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        setValue(&state, field, meaningful.map(AnswerValue.text))
     }
 }

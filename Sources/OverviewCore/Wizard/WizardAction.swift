@@ -24,6 +24,10 @@ public enum WizardAction: Equatable, Sendable {
     case fieldCleared
     case caretMoved(CaretMotion)
 
+    // MARK: - The terminal
+    /// The window is now this size (and at the start, before the first frame).
+    case resized(Size)
+
     // MARK: - Overlays and panes
     case helpToggled
     case quitRequested

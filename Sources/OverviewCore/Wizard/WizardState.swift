@@ -37,6 +37,9 @@ public struct WizardState: Equatable, Sendable {
     public var message: WizardMessage?
     /// The files the last export wrote.
     public var exported: [String]?
+    /// The terminal's size, as the last `resized` said: the screens are drawn
+    /// at it, and below `WizardLayout.minimumSize` keys wait.
+    public var viewport: Size
 
     public init(paths: WizardPaths, step: WizardStep, answers: Answers, saved: Answers, original: Answers,
                 hadAnswersFile: Bool, newSections: Set<String> = [], pendingDraft: Answers? = nil) {
@@ -58,6 +61,7 @@ public struct WizardState: Equatable, Sendable {
         self.quitChoice = .saveAndQuit
         self.message = nil
         self.exported = nil
+        self.viewport = Size(width: 80, height: 24)
     }
 
     /// Whether anything differs from the answers file on disk.
@@ -118,11 +122,6 @@ public struct WizardMessage: Equatable, Sendable {
         self.kind = kind
         self.text = text
     }
-}
-
-/// The six profile questions, in the order the wizard asks them.
-public enum ProfileField: String, CaseIterable, Hashable, Sendable {
-    case stage, data, enterpriseCustomers, acceptsPayments, availabilityCritical, hosting
 }
 
 /// A place the user can type or pick an answer.

@@ -1,0 +1,48 @@
+import Yams
+
+/// One line of typed text, optionally checked against a format (`validate:`).
+struct TextField: FieldKind {
+
+    var input: FieldInput { .text(multiline: false) }
+
+    func definitionProblem(_ question: Question) -> String? {
+        if !question.choices.isEmpty { return "question '\(question.id)' is text and cannot have choices" }
+        return nil
+    }
+
+    func problem(with text: String, of question: Question) -> String? {
+        if text.contains("\n") { return "one line only" }
+        return question.format?.problem(with: text)
+    }
+
+    func read(_ node: Node, of question: Question, as what: String, _ reader: YAMLReader) throws(InputError) -> AnswerValue {
+        let text = try reader.string(node, what)
+        if text.contains("\n") { throw reader.error(node, "\(what) is a one-line answer, found several lines") }
+        return try Self.checked(text, question, what, node, reader)
+    }
+
+    func yaml(_ value: AnswerValue, of question: Question) -> Node {
+        guard case .text(let text) = value else { return YAMLNode.plain("~") }
+        // A number of days is written as a number.
+        return question.format == .days ? YAMLNode.plain(text) : YAMLNode.string(text)
+    }
+
+    func templateValues(_ value: AnswerValue, of question: Question) -> [String: Any] {
+        guard case .text(let text) = value else { return [:] }
+        let clean = TerminalSafe.sanitize(text, allowNewlines: false)
+        guard !clean.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return [:] }
+        return [question.id: clean]
+    }
+
+    /// Typed text as an answer must be: no control characters, the format's shape.
+    static func checked(_ text: String, _ question: Question, _ what: String, _ node: Node,
+                        _ reader: YAMLReader) throws(InputError) -> AnswerValue {
+        if TerminalSafe.hasControlCharacters(text, allowingLayout: true) {
+            throw reader.error(node, "\(what) contains a control character")
+        }
+        if let format = question.format, let problem = format.problem(with: text) {
+            throw reader.error(node, "\(what): \(problem)")
+        }
+        return .text(text)
+    }
+}

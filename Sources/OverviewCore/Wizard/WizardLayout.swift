@@ -1,0 +1,56 @@
+/// A terminal's size in cells.
+public struct Size: Hashable, Sendable {
+    public var width: Int
+    public var height: Int
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+}
+
+/// A rectangle of cells on the screen.
+public struct Rect: Equatable, Sendable {
+    public var x: Int, y: Int, width: Int, height: Int
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
+    }
+}
+
+/// The geometry every screen shares, from the viewport in the state: where
+/// the body is, when the window is too small, where the review's page
+/// preview goes. Pure, so the reducer and the screens agree on it.
+public enum WizardLayout {
+    /// Below this the wizard asks for a larger window (it goes on when it grows).
+    public static let minimumSize = Size(width: 60, height: 16)
+    /// From this width, previews sit beside the questions instead of below.
+    public static let sideBySideWidth = 100
+
+    /// Whether `size` is below the smallest the screens are drawn at.
+    public static func isTooSmall(_ size: Size) -> Bool {
+        size.width < minimumSize.width || size.height < minimumSize.height
+    }
+
+    /// The area between the title bar and the bottom bar (and message line).
+    public static func body(_ state: WizardState) -> Rect {
+        let size = state.viewport
+        return Rect(x: 0, y: 1, width: size.width, height: size.height - 2 - (state.message == nil ? 0 : 1))
+    }
+
+    /// The review's list width beside its page preview.
+    public static func reviewListWidth(_ body: Rect) -> Int {
+        body.width >= sideBySideWidth ? min(72, body.width - 40) : body.width
+    }
+
+    /// Where the page preview is drawn on the review, if it shows at this size.
+    public static func previewArea(_ state: WizardState) -> Rect? {
+        guard state.step == .review, !isTooSmall(state.viewport) else { return nil }
+        let body = body(state)
+        if state.showPagePreview { return body }
+        guard body.width >= sideBySideWidth else { return nil }
+        let listWidth = reviewListWidth(body)
+        return Rect(x: listWidth + 1, y: body.y, width: body.width - listWidth - 1, height: body.height)
+    }
+}

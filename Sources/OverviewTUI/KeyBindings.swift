@@ -1,0 +1,207 @@
+import OverviewCore
+
+/// One hint on the key bar: the keys, what they do here, and how early the
+/// hint goes when the bar is too narrow (lowest first; nil: it always stays).
+public struct KeyHint: Equatable, Sendable {
+    public var keys: String
+    public var meaning: String
+    public var drop: Int?
+    public init(_ keys: String, _ meaning: String, drop: Int? = nil) {
+        self.keys = keys
+        self.meaning = meaning
+        self.drop = drop
+    }
+}
+
+/// What a binding needs to know about the screen it acts on.
+struct KeyContext {
+    let wizard: Wizard
+    let state: WizardState
+    let focused: WizardItem?
+    /// The focus is in a text field (and no overlay is open).
+    let inText: Bool
+    let multiline: Bool
+    /// The review shows the whole page in place of its list.
+    let pagePreview: Bool
+    let quitDialog: Bool
+    /// How far PgUp and PgDn move.
+    let page: Int
+    /// What Space does to the focused option ("pick", "tick"), if one is focused.
+    let optionVerb: String?
+
+    var step: WizardStep { state.step }
+    /// Esc goes back from everywhere but the first page of a first walk.
+    var canGoBack: Bool { step != .resumeDraft && (step != .profile || state.returnToReview) }
+}
+
+/// A key binding, as bubbles' `key.Binding` pairs keys with their help: the
+/// keys, what they do on a screen, the hint the key bar shows for them there,
+/// and their line in the help overlay. The key map, the key bar and the help
+/// are all made from `KeyBinding.table`, so they cannot disagree.
+struct KeyBinding {
+    let keys: [Key]
+    /// What the key does here (nil: nothing, or another binding's key).
+    let action: @Sendable (KeyContext, Key) -> WizardAction?
+    /// Its hint on the key bar here, if it shows one.
+    let hint: @Sendable (KeyContext) -> KeyHint?
+    /// Its line in the help overlay, and where that line goes in the list.
+    let help: (keys: String, text: String, order: Int)?
+
+    /// In the key bar's order: a hint shows where its binding stands here.
+    static let table: [KeyBinding] = [
+        KeyBinding(
+            keys: [.left, .right, .backspace, .delete, .control("u"), .control("a"), .control("e")],
+            action: { context, key in
+                guard context.inText else { return nil }
+                switch key {
+                case .left: return .caretMoved(.left)
+                case .right: return .caretMoved(.right)
+                case .backspace: return .backspacePressed
+                case .delete: return .deletePressed
+                case .control("u"): return .fieldCleared
+                case .control("a"): return .caretMoved(.home)
+                case .control("e"): return .caretMoved(.end)
+                default: return nil
+                }
+            },
+            hint: { context in
+                guard context.inText else { return nil }
+                return context.multiline ? KeyHint("←→↑↓", "edit") : KeyHint("←→", "edit", drop: 8)
+            },
+            help: ("← → Backspace Del", "edit a text field; Ctrl-U empties it", 8)),
+        KeyBinding(
+            keys: [.up, .down, .character("j"), .character("k")],
+            action: { context, key in
+                let up = key == .up || key == .character("k")
+                if case .character = key, context.inText { return nil }
+                if context.pagePreview { return .previewScrolled(by: up ? -1 : 1) }
+                if context.multiline { return .caretMoved(up ? .up : .down) }
+                return .focusMoved(by: up ? -1 : 1)
+            },
+            hint: { context in
+                if context.quitDialog { return KeyHint("↑↓", "choose") }
+                if context.pagePreview { return KeyHint("↑↓ PgUp/PgDn", "scroll") }
+                return context.inText ? nil : KeyHint("↑↓", "move")
+            },
+            help: ("↑ ↓  j k", "move (in a text field, j and k are text)", 1)),
+        KeyBinding(
+            keys: [.character(" ")],
+            action: { context, _ in context.inText ? nil : .toggled },
+            hint: { context in
+                guard !context.inText, !context.quitDialog, !context.pagePreview else { return nil }
+                if let verb = context.optionVerb { return KeyHint("Space", verb) }
+                return context.step == .plan ? KeyHint("Space", "include/skip") : nil
+            },
+            help: ("Space", "pick a choice, tick a box, include or skip a section", 2)),
+        KeyBinding(
+            keys: [.enter],
+            action: { context, _ in context.multiline ? .textTyped("\n") : .confirmed },
+            hint: { context in
+                if context.quitDialog { return KeyHint("Enter", "confirm") }
+                if context.pagePreview { return nil }
+                if context.inText { return KeyHint("Enter", context.multiline ? "new line" : "next") }
+                if context.step == .resumeDraft { return KeyHint("Enter", "choose") }
+                if context.optionVerb != nil { return KeyHint("Enter", "next") }
+                switch context.step {
+                case .plan: return KeyHint("Enter", "continue")
+                case .review: return KeyHint("Enter", "open")
+                default: return KeyHint("Enter", "confirm")
+                }
+            },
+            help: ("Enter", "confirm and go on; open a section on the review", 3)),
+        // Space on the review's section rows: the same key as above, shown after Enter there.
+        KeyBinding(
+            keys: [],
+            action: { _, _ in nil },
+            hint: { context in
+                guard context.step == .review, !context.pagePreview, !context.quitDialog,
+                      case .sectionRow? = context.focused else { return nil }
+                return KeyHint("Space", "include/skip")
+            },
+            help: nil),
+        KeyBinding(
+            keys: [.tab],
+            action: { _, _ in .nextFieldFocused },
+            hint: { context in
+                guard !context.quitDialog, context.inText || context.optionVerb != nil else { return nil }
+                return KeyHint("Tab", "field", drop: 2)
+            },
+            help: ("Tab", "next field", 4)),
+        KeyBinding(
+            keys: [.character("s")],
+            action: { context, _ in !context.inText && context.step.isSection ? .sectionIncludeToggled : nil },
+            hint: { context in
+                guard !context.inText, !context.quitDialog, case .section(let id) = context.step,
+                      let section = context.wizard.catalog.section(id) else { return nil }
+                return KeyHint("s", context.state.answers.isIncluded(section) ? "skip" : "include", drop: 4)
+            },
+            help: ("s", "include or skip the section shown", 9)),
+        KeyBinding(
+            keys: [.pageUp, .pageDown],
+            action: { context, key in
+                let by = key == .pageUp ? -context.page : context.page
+                return context.step == .review ? .previewScrolled(by: by) : .focusMoved(by: by)
+            },
+            hint: { context in
+                guard context.step == .review, !context.pagePreview, !context.quitDialog, !context.inText else { return nil }
+                return KeyHint("PgUp/PgDn", "scroll page", drop: 1)
+            },
+            help: ("PgUp PgDn", "scroll a page; scroll the preview on the review", 6)),
+        KeyBinding(
+            keys: [.character("p")],
+            action: { context, _ in !context.inText && context.step == .review ? .pagePreviewToggled : nil },
+            hint: { context in
+                guard context.step == .review, !context.quitDialog, !context.inText else { return nil }
+                return context.pagePreview ? KeyHint("p Esc", "back to the list") : KeyHint("p", "page", drop: 3)
+            },
+            help: ("p", "review: show the whole page (narrow windows)", 10)),
+        KeyBinding(
+            keys: [.escape, .backTab],
+            action: { context, _ in context.pagePreview ? .pagePreviewToggled : .wentBack },
+            hint: { context in
+                if context.quitDialog { return KeyHint("Esc", "cancel") }
+                guard !context.pagePreview, context.canGoBack else { return nil }
+                return KeyHint("Esc", "back", drop: 7)
+            },
+            help: ("Esc  Shift-Tab", "back one step (nothing is lost)", 5)),
+        KeyBinding(
+            keys: [.control("s")],
+            action: { _, _ in .saveRequested },
+            hint: { context in
+                context.quitDialog || context.step == .resumeDraft ? nil : KeyHint("^S", "save", drop: 5)
+            },
+            help: ("Ctrl-S", "save the answers file now", 11)),
+        KeyBinding(
+            keys: [.function(1), .character("?")],
+            action: { context, key in key == .character("?") && context.inText ? nil : .helpToggled },
+            hint: { context in
+                if context.quitDialog { return nil }
+                return context.inText ? KeyHint("F1", "help", drop: 6) : KeyHint("?", "help")
+            },
+            help: ("?  F1", "this help", 12)),
+        KeyBinding(
+            keys: [.control("c"), .control("q"), .character("q")],
+            action: { context, key in key == .character("q") && context.inText ? nil : .quitRequested },
+            hint: { context in
+                if context.quitDialog { return nil }
+                return context.inText ? KeyHint("^C", "quit") : KeyHint("q", "quit")
+            },
+            help: ("q  Ctrl-C", "quit (asks to save what is unsaved)", 13)),
+        KeyBinding(
+            keys: [.home, .end],
+            action: { context, key in
+                let home = key == .home
+                if context.pagePreview { return .previewScrolled(by: home ? -1_000_000 : 1_000_000) }
+                if context.inText { return .caretMoved(home ? .home : .end) }
+                return .focusMoved(by: home ? -10_000 : 10_000)
+            },
+            hint: { _ in nil },
+            help: ("Home End", "first and last item; in a text field, start and end", 7)),
+    ]
+
+    /// The help overlay's lines, in their order.
+    static let helpLines: [(String, String)] = table
+        .compactMap(\.help)
+        .sorted { $0.order < $1.order }
+        .map { ($0.keys, $0.text) }
+}

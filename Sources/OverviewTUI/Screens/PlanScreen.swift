@@ -1,0 +1,46 @@
+import OverviewCore
+
+extension Screens {
+    /// Rows the focused section's recommendation gets under the plan's list.
+    static let planDetailRows = 4
+
+    /// Every section with its include box and the reason for its recommendation.
+    func planLines(_ state: WizardState, _ body: Rect) -> [FormLine] {
+        let sections = wizard.catalog.sections
+        // Titles get 30 columns at 80, and all they need once the window is wide enough.
+        let titleWidth = min(max(30, body.width - 79), sections.map { TextWidth.of($0.title) }.max() ?? 20)
+        var lines: [FormLine] = TextWidth.wrap("Recommended sections start included. Include or skip any section with Space.",
+                                               to: body.width - 2).map { .text($0, .muted, indent: 0, anchor: nil) }
+        lines.append(.blank)
+        for section in sections {
+            let included = state.answers.isIncluded(section)
+            let recommendation = section.rule.evaluate(state.answers.profile)
+            let title = TextWidth.truncate(section.title, to: titleWidth)
+            lines.append(.item(.sectionRow(section.id), marker: included ? "[x]" : "[ ]", pad(title, titleWidth) + "  " + recommendation.reason,
+                               recommendation.recommended ? .normal : .muted))
+        }
+        lines.append(.blank)
+        let count = wizard.includedSections(state.answers).count
+        lines.append(.item(.next, marker: nil,
+                           state.returnToReview ? "Back to the review →" : "Continue: \(count) section\(count == 1 ? "" : "s") to answer →",
+                           .heading))
+        return lines
+    }
+
+    func drawPlan(_ canvas: inout Canvas, _ state: WizardState, _ body: Rect, _ memory: inout ScreenMemory) {
+        let detail = Self.planDetailRows
+        let area = Rect(x: body.x, y: body.y, width: body.width, height: body.height - detail)
+        drawForm(&canvas, state, planLines(state, body), area, &memory)
+        // The focused section's "recommended for", under the list.
+        let y = area.y + area.height
+        canvas.put(String(repeating: "─", count: body.width), x: 0, y: y, .muted)
+        if case .sectionRow(let id)? = wizard.focusedItem(state), let section = wizard.catalog.section(id) {
+            let recommendation = section.rule.evaluate(state.answers.profile)
+            var detailLines = TextWidth.wrap(section.title + ": " + recommendation.reason, to: body.width - 2).map { ($0, Style.heading) }
+            detailLines += TextWidth.wrap("Recommended for: " + section.guidance.who, to: body.width - 2).map { ($0, Style.muted) }
+            for (offset, line) in detailLines.prefix(detail - 1).enumerated() {
+                canvas.put(line.0, x: 1, y: y + 1 + offset, line.1)
+            }
+        }
+    }
+}

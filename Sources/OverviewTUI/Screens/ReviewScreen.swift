@@ -1,0 +1,122 @@
+import OverviewCore
+
+extension Screens {
+    enum SectionState { case included, skipped, incomplete(Int) }
+
+    func sectionState(_ section: Section, _ answers: Answers) -> SectionState {
+        guard answers.isIncluded(section) else { return .skipped }
+        let missing = Completeness.missingRequired(section, answers).count
+        return missing > 0 ? .incomplete(missing) : .included
+    }
+
+    /// The review's rows: the company and profile, the plan, every section
+    /// with its state and marks, and the button on to export.
+    func reviewLines(_ state: WizardState, _ body: Rect) -> [FormLine] {
+        let listWidth = WizardLayout.reviewListWidth(body)
+        let company = state.answers.company
+
+        let sections = wizard.catalog.sections
+        // "changed" compares with the answers file the wizard started from; on a
+        // first run there is none, and everything would read as changed.
+        let compare = state.hadAnswersFile
+        let invalid = invalidAnswers(state)
+        // Each section's status and marks first: titles get what the marks leave.
+        let rows: [(state: SectionState, marks: String, invalid: Bool)] = sections.map { section in
+            let sectionState = sectionState(section, state.answers)
+            var marks = ""
+            let invalidHere = sectionState.isSkipped ? 0 : invalid.filter { $0.section == section.id }.count
+            if invalidHere > 0 { marks += " \(invalidHere) not valid" }
+            if state.newSections.contains(section.id) { marks += " new" }
+            let unseen = sectionState.isSkipped ? 0 : newQuestions(section, state).count
+            if unseen > 0 { marks += " \(unseen) new question\(unseen == 1 ? "" : "s")" }
+            if compare && state.answers.sections[section.id] != state.original.sections[section.id] { marks += " changed" }
+            return (sectionState, marks, invalidHere > 0)
+        }
+        let profileChanged = compare && (state.answers.company != state.original.company || state.answers.profile != state.original.profile)
+        let missingProfile = state.answers.profile.missingFields.count + [company.name, company.domain, company.securityContact].filter { $0 == nil }.count
+        let invalidCompany = invalid.filter { $0.section == nil }.count
+        var profileStatus = missingProfile > 0 ? "\(missingProfile) unanswered" : "complete"
+        if invalidCompany > 0 { profileStatus += ", \(invalidCompany) not valid" }
+        if profileChanged { profileStatus += "  changed" }
+        let included = wizard.includedSections(state.answers).count
+        let planStatus = "\(included) of \(sections.count) sections included"
+        // The focus mark and box (7), the gap (2), then the widest of the status
+        // column with its marks and the two summary rows' statuses.
+        let statusWidth = max(14 + (rows.map { TextWidth.of($0.marks) }.max() ?? 0),
+                              TextWidth.of(profileStatus), TextWidth.of(planStatus))
+        let titleWidth = min(max(20, listWidth - 2 - 7 - 2 - statusWidth), sections.map { TextWidth.of($0.title) }.max() ?? 20)
+        var lines: [FormLine] = [.blank]
+        lines.append(.item(.profileRow, marker: nil, pad("Company and profile", titleWidth + 4) + "  " + profileStatus,
+                           missingProfile + invalidCompany > 0 ? Style(.warning) : .normal))
+        lines.append(.item(.planRow, marker: nil, pad("Plan", titleWidth + 4) + "  " + planStatus, .normal))
+        for (section, row) in zip(sections, rows) {
+            var text = pad(TextWidth.truncate(section.title, to: titleWidth), titleWidth) + "  "
+            let style: Style
+            switch row.state {
+            case .included: text += pad("included", 14); style = .normal
+            case .skipped: text += pad("skipped", 14); style = .muted
+            case .incomplete(let n): text += pad("incomplete (\(n))", 14); style = Style(.warning)
+            }
+            lines.append(.item(.sectionRow(section.id), marker: row.state.isSkipped ? "[ ]" : "[x]", text + row.marks,
+                               row.invalid ? Style(.warning) : style))
+        }
+        lines.append(.blank)
+        lines.append(.item(.toExport, marker: nil, "Export: write the answers file and the page →", .heading))
+        return lines
+    }
+
+    func drawReview(_ canvas: inout Canvas, _ state: WizardState, _ body: Rect, _ memory: inout ScreenMemory) {
+        if state.showPagePreview {
+            drawPagePreview(&canvas, state, body, &memory)
+            return
+        }
+        let listWidth = WizardLayout.reviewListWidth(body)
+        let company = state.answers.company
+        let summary = [company.name, company.domain, company.securityContact].compactMap { $0 }.joined(separator: " · ")
+        canvas.put(TextWidth.truncate(summary.isEmpty ? "No company details yet." : summary, to: listWidth - 2), x: 1, y: body.y, .heading)
+        let listArea = Rect(x: body.x, y: body.y + 1, width: listWidth, height: body.height - 1)
+        drawForm(&canvas, state, reviewLines(state, body), listArea, &memory)
+        if let preview = WizardLayout.previewArea(state) {
+            for y in body.y..<(body.y + body.height) { canvas.put("│", x: listWidth, y: y, .muted) }
+            drawPagePreview(&canvas, state, preview, &memory)
+        }
+    }
+
+    /// On a revise run: questions of a section the answers file had but never
+    /// saw (added to the catalog since), that apply and are still unanswered.
+    func newQuestions(_ section: Section, _ state: WizardState) -> [Question] {
+        // Only a file that was exported once (it has a review date) lists every
+        // question it was shown; one saved halfway lists only what was answered.
+        guard state.hadAnswersFile, state.original.reviewed != nil, !state.newSections.contains(section.id),
+              let before = state.original.sections[section.id] else { return [] }
+        let now = state.answers.sections[section.id]?.answers ?? [:]
+        return section.questions.filter {
+            before.answers[$0.id] == nil && !before.open.contains($0.id) && now[$0.id] == nil
+                && state.answers.applies($0, in: section)
+        }
+    }
+
+    /// Text typed into fields that does not pass their check, so is not an
+    /// answer: where it is, what it says. In page order.
+    func invalidAnswers(_ state: WizardState) -> [(section: String?, label: String, text: String)] {
+        var found: [(section: String?, label: String, text: String)] = []
+        for field in [FieldID.companyName, .companyDomain, .securityContact] {
+            if let text = state.invalidText[field] { found.append((nil, wizard.question(for: field)?.label ?? "", text)) }
+        }
+        for section in wizard.catalog.sections {
+            for question in section.questions {
+                if let text = state.invalidText[.question(section: section.id, question: question.id)] {
+                    found.append((section.id, "\(section.title): \(question.label)", text))
+                }
+            }
+        }
+        return found
+    }
+}
+
+extension Screens.SectionState {
+    var isSkipped: Bool {
+        if case .skipped = self { return true }
+        return false
+    }
+}

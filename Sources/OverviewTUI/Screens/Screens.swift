@@ -1,0 +1,132 @@
+import OverviewCore
+
+/// What the app keeps between frames beside the state: each form's scroll
+/// offset (a widget's own state, kept next to the widget as ratatui's
+/// `StatefulWidget` does) and the page preview as last laid out (a memo).
+/// Drawing reads the state and may only update these.
+public struct ScreenMemory: Sendable {
+    /// Each step's scroll offset. A short list searched in order rather than a
+    /// dictionary: hashing a step would cost a runtime conformance lookup (a
+    /// scan of every conformance record) before the first frame.
+    private var offsets: [(step: WizardStep, offset: Int)] = []
+    /// The whole page wrapped to a width, for the answers it was made from.
+    private var page: (answers: Answers, width: Int, lines: [String])?
+
+    public init() {}
+
+    subscript(step: WizardStep) -> Int {
+        get { offsets.first { $0.step == step }?.offset ?? 0 }
+        set {
+            if let index = offsets.firstIndex(where: { $0.step == step }) {
+                offsets[index].offset = newValue
+            } else {
+                offsets.append((step, newValue))
+            }
+        }
+    }
+
+    /// The page's preview lines at `width`, rendered only when the answers or
+    /// the width changed since the last frame.
+    mutating func pageLines(_ wizard: Wizard, _ answers: Answers, width: Int) -> [String] {
+        if let page, page.width == width, page.answers == answers { return page.lines }
+        let lines = wizard.previewLines(answers, width: width)
+        page = (answers, width, lines)
+        return lines
+    }
+}
+
+/// The screens: functions of the state drawn on a canvas. Each screen is in
+/// a file of its own beside this one, built from the widgets in Widgets/;
+/// `render` is the one place that names them.
+public struct Screens: Sendable {
+    public static var minimumSize: Size { WizardLayout.minimumSize }
+    static var sideBySideWidth: Int { WizardLayout.sideBySideWidth }
+
+    public let wizard: Wizard
+
+    public init(wizard: Wizard) {
+        self.wizard = wizard
+    }
+
+    /// Whether `size` is below the smallest the screens are drawn at.
+    public static func isTooSmall(_ size: Size) -> Bool { WizardLayout.isTooSmall(size) }
+
+    /// The whole screen for `state`, at the size in its viewport.
+    public func render(_ state: WizardState, memory: inout ScreenMemory) -> Canvas {
+        let size = state.viewport
+        var canvas = Canvas(size)
+        if Self.isTooSmall(size) {
+            drawTooSmall(&canvas)
+            return canvas
+        }
+        let body = WizardLayout.body(state)
+        let (title, step) = titles(state)
+        drawTitleBar(&canvas, title, step)
+        switch state.step {
+        case .resumeDraft: drawResume(&canvas, state, body)
+        case .profile: drawForm(&canvas, state, profileLines(state, body), body, &memory)
+        case .plan: drawPlan(&canvas, state, body, &memory)
+        case .section(let id): drawSection(&canvas, state, id, body, &memory)
+        case .review: drawReview(&canvas, state, body, &memory)
+        case .export: drawExport(&canvas, state, body)
+        }
+        if let message = state.message {
+            canvas.put(TextWidth.truncate(message.text, to: size.width - 2), x: 1, y: size.height - 2,
+                       message.kind == .error ? .error : .good)
+        }
+        drawKeyBar(&canvas, KeyMap(wizard: wizard).hints(for: state))
+        switch state.overlay {
+        case .help?: canvas.cursor = nil; drawHelp(&canvas)
+        case .quitConfirm?: canvas.cursor = nil; drawQuitConfirm(&canvas, state)
+        case nil: break
+        }
+        return canvas
+    }
+
+    /// `state` drawn at `size` (as after a `resized` to it): for tests and
+    /// tools that look at one state at several sizes.
+    public func render(_ state: WizardState, size: Size, memory: inout ScreenMemory) -> Canvas {
+        var sized = state
+        sized.viewport = size
+        return render(sized, memory: &memory)
+    }
+
+    /// The focusable rows the screen for `state` draws, top to bottom: the
+    /// same list as `Wizard.items`, which tests hold them to.
+    public func focusableRows(_ state: WizardState) -> [WizardItem] {
+        let body = WizardLayout.body(state)
+        let lines: [FormLine]
+        switch state.step {
+        case .resumeDraft: return resumeChoices(state).map(\.item)
+        case .profile: lines = profileLines(state, body)
+        case .plan: lines = planLines(state, body)
+        case .section(let id): lines = sectionLines(state, id, sectionLayout(body).form)
+        case .review: lines = reviewLines(state, body)
+        case .export: return exportButtons(state).map(\.item)
+        }
+        return lines.compactMap(\.item)
+    }
+
+    // MARK: - Frame
+
+    func titles(_ state: WizardState) -> (String, String) {
+        switch state.step {
+        case .resumeDraft: return ("Resume your draft?", "")
+        case .profile: return ("Company and profile", "Step 1 of 5")
+        case .plan: return ("Plan your page", "Step 2 of 5")
+        case .section(let id):
+            let included = wizard.includedSections(state.answers)
+            let title = wizard.catalog.section(id)?.title ?? id
+            if let index = included.firstIndex(where: { $0.id == id }) {
+                return (title, "Step 3 of 5 · section \(index + 1) of \(included.count)")
+            }
+            return (title, "Step 3 of 5 · skipped section")
+        case .review: return ("Review", "Step 4 of 5")
+        case .export: return ("Export", "Step 5 of 5")
+        }
+    }
+
+    func pad(_ text: String, _ width: Int) -> String {
+        text + String(repeating: " ", count: max(0, width - TextWidth.of(text)))
+    }
+}

@@ -1,0 +1,94 @@
+import OverviewCore
+
+extension Screens {
+    /// Where a section page puts its form and its live preview: side by side
+    /// from `sideBySideWidth`, else the preview under the form.
+    func sectionLayout(_ body: Rect) -> (form: Rect, previewRows: Int, wide: Bool) {
+        let wide = body.width >= Self.sideBySideWidth
+        let formWidth = wide ? body.width * 3 / 5 : body.width
+        let previewRows = wide ? 0 : min(7, max(4, body.height / 3))
+        return (Rect(x: body.x, y: body.y, width: formWidth, height: body.height - previewRows), previewRows, wide)
+    }
+
+    /// A section's guidance, its questions that apply, and the button on.
+    func sectionLines(_ state: WizardState, _ id: String, _ form: Rect) -> [FormLine] {
+        guard let section = wizard.catalog.section(id) else { return [] }
+        let textWidth = form.width - 2 - Self.moreMarkWidth
+        let fields = wizard.fields(of: section, state.answers)
+        // The guidance scrolls into view with the first field.
+        let top = fields.first.flatMap { wizard.rows($0).first } ?? .next
+        var lines: [FormLine] = []
+        let recommendation = section.rule.evaluate(state.answers.profile)
+        for line in TextWidth.wrap("Recommended for: " + section.guidance.who, to: textWidth) {
+            lines.append(.text(line, .heading, indent: 0, anchor: top))
+        }
+        for line in TextWidth.wrap((recommendation.recommended ? "✓ " : "· ") + recommendation.reason, to: textWidth) {
+            lines.append(.text(line, recommendation.recommended ? .good : .muted, indent: 0, anchor: top))
+        }
+        if !state.answers.isIncluded(section) {
+            lines.append(.text("Skipped: not on your page. Press s to include it.", .warning, indent: 0, anchor: top))
+        }
+        for line in TextWidth.wrap(section.guidance.why, to: textWidth) { lines.append(.text(line, .normal, indent: 0, anchor: top)) }
+        if !section.guidance.how.isEmpty {
+            for line in TextWidth.wrap(section.guidance.how, to: textWidth) { lines.append(.text(line, .muted, indent: 0, anchor: top)) }
+        }
+        for field in fields {
+            guard let question = wizard.question(for: field) else { continue }
+            let first = wizard.rows(field).first
+            lines.append(.blank)
+            let label = question.label + (question.required ? "\u{00A0}*" : "")
+            for line in TextWidth.wrap(label, to: textWidth) { lines.append(.text(line, .heading, indent: 0, anchor: first)) }
+            if let help = question.help {
+                for line in TextWidth.wrap(help, to: textWidth - 2) { lines.append(.text(line, .muted, indent: 2, anchor: first)) }
+            }
+            lines += fieldLines(field, state, textWidth: textWidth)
+        }
+        lines.append(.blank)
+        let next: String
+        if state.returnToReview {
+            next = "Back to the review →"
+        } else if let later = wizard.catalog.sections.drop(while: { $0.id != id }).dropFirst().first(where: { state.answers.isIncluded($0) }) {
+            next = "Next: \(later.title) →"
+        } else {
+            next = "Next: review →"
+        }
+        lines.append(.item(.next, marker: nil, next, .heading))
+        return lines
+    }
+
+    func drawSection(_ canvas: inout Canvas, _ state: WizardState, _ id: String, _ body: Rect, _ memory: inout ScreenMemory) {
+        guard let section = wizard.catalog.section(id) else { return }
+        let (form, previewRows, wide) = sectionLayout(body)
+        drawForm(&canvas, state, sectionLines(state, id, form), form, &memory)
+
+        // The live preview of this section's Markdown.
+        let preview: Rect
+        if wide {
+            preview = Rect(x: form.width + 1, y: body.y, width: body.width - form.width - 1, height: body.height)
+            for y in body.y..<(body.y + body.height) { canvas.put("│", x: form.width, y: y, .muted) }
+            canvas.put("Preview of this section", x: preview.x + 1, y: preview.y, .heading)
+        } else {
+            preview = Rect(x: body.x, y: form.y + form.height, width: body.width, height: previewRows)
+            canvas.put("── Preview of this section " + String(repeating: "─", count: max(0, body.width - 27)),
+                       x: 0, y: preview.y, .muted)
+        }
+        var previewLines: [(String, Style)] = []
+        func note(_ text: String) {
+            for line in TextWidth.wrap(text, to: preview.width - 2) { previewLines.append((line, .muted)) }
+        }
+        if !state.answers.isIncluded(section) {
+            note("(Skipped: not on the page.)")
+        } else if let markdown = PageRenderer(catalog: wizard.catalog).sectionMarkdown(section, state.answers) {
+            previewLines.append(("## " + section.title, .heading))
+            previewLines.append(("", .normal))
+            for raw in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+                for line in PagePreview.wrap(String(raw), to: preview.width - 2) { previewLines.append((line, .normal)) }
+            }
+        } else {
+            note("(Not on the page yet: nothing answered here says anything.)")
+        }
+        for (offset, line) in previewLines.prefix(preview.height - 1).enumerated() {
+            canvas.put(line.0, x: preview.x + 1, y: preview.y + 1 + offset, line.1, width: preview.width - 2)
+        }
+    }
+}

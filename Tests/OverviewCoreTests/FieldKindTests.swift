@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+import Yams
+@testable import OverviewCore
+
+/// Each kind of question, through what it owns: picking, checking, the
+/// answers file and the template.
+@Suite("Field kinds")
+struct FieldKindTests {
+    static func question(_ kind: QuestionKind, format: TextFormat? = nil) -> Question {
+        let choices = kind == .single || kind == .multiple
+            ? [Choice(id: "a", label: "A", url: nil, affirms: true), Choice(id: "b", label: "B", url: nil, affirms: true),
+               Choice(id: "none", label: "None", url: nil, affirms: false)]
+            : []
+        return Question(id: "q", kind: kind, label: "Q", help: nil, required: false, choices: choices, format: format, when: nil)
+    }
+
+    @Test("Space picks, picks another, and un-picks, as each kind means it")
+    func picking() {
+        let yesno = Self.question(.yesno)
+        #expect(yesno.options == ["Yes", "No"])
+        #expect(yesno.picking(0, in: nil) == .bool(true))
+        #expect(yesno.picking(1, in: .bool(true)) == .bool(false))
+        #expect(yesno.picking(1, in: .bool(false)) == nil)
+        #expect(yesno.isPicked(1, in: .bool(false)) && !yesno.isPicked(0, in: .bool(false)))
+
+        let single = Self.question(.single)
+        #expect(single.picking(1, in: .choice("a")) == .choice("b"))
+        #expect(single.picking(1, in: .choice("b")) == nil)
+
+        let multiple = Self.question(.multiple)
+        #expect(multiple.picking(1, in: nil) == .choices(["b"]))
+        #expect(multiple.picking(0, in: .choices(["b"])) == .choices(["a", "b"]), "catalog order, whatever the order of ticking")
+        #expect(multiple.picking(1, in: .choices(["b"])) == nil)
+
+        for kind in [QuestionKind.text, .multiline] {
+            #expect(Self.question(kind).options.isEmpty && Self.question(kind).isTyped)
+        }
+        #expect(Self.question(.multiline).isMultiline && !Self.question(.text).isMultiline)
+    }
+
+    @Test("Typed text is checked by its kind and its format")
+    func checks() {
+        #expect(Self.question(.text).problem(with: "two\nlines") == "one line only")
+        #expect(Self.question(.multiline).problem(with: "two\nlines") == nil)
+        #expect(Self.question(.text, format: .days).problem(with: "ninety") == "'ninety' is not a number of days")
+        let contact = Self.question(.text, format: .contact)
+        #expect(contact.problem(with: "security@example.com") == nil)
+        #expect(contact.problem(with: "https://example.com/report") == nil)
+        #expect(contact.problem(with: "call us") == "'call us' is not an email address or an https:// URL")
+        // The company's contact is such a question, so the wizard and the
+        // answers file say the same.
+        #expect(CompanyField.securityContact.question.problem(with: "call us") == contact.problem(with: "call us"))
+    }
+
+    @Test("Every kind reads back what it writes", arguments: [
+        (QuestionKind.yesno, AnswerValue.bool(false)),
+        (.single, .choice("b")),
+        (.multiple, .choices(["a", "b"])),
+        (.text, .text("yes: it's \"quoted\" # not a comment")),
+        (.multiline, .text("line one\n  line two\n")),
+    ])
+    func roundTrip(kind: QuestionKind, value: AnswerValue) throws {
+        let question = Self.question(kind)
+        let yaml = try Yams.serialize(node: question.field.yaml(value, of: question))
+        let reader = YAMLReader(file: "t.yml")
+        let node = try #require(try reader.compose(yaml))
+        #expect(try question.field.read(node, of: question, as: "q", reader) == value)
+    }
+
+    @Test("A number of days is written as a number")
+    func daysAreNumbers() throws {
+        let question = Self.question(.text, format: .days)
+        #expect(try Yams.serialize(node: question.field.yaml(.text("90"), of: question)) == "90\n")
+    }
+
+    @Test("Each kind refuses the definitions that make no sense for it")
+    func definitions() {
+        var yesno = Self.question(.yesno)
+        yesno.choices = Self.question(.single).choices
+        #expect(yesno.field.definitionProblem(yesno) == "question 'q' is yesno and cannot have choices")
+        var single = Self.question(.single)
+        single.choices = []
+        #expect(single.field.definitionProblem(single) == "question 'q' is single choice but has no choices")
+        #expect(Self.question(.multiline, format: .days).field.definitionProblem(Self.question(.multiline, format: .days))
+                == "question 'q': 'validate' is for text questions")
+        #expect(Self.question(.text, format: .days).field.definitionProblem(Self.question(.text, format: .days)) == nil)
+    }
+
+    @Test("What a template sees: labels of affirming choices, lines of a multi-line answer")
+    func templateValues() {
+        let multiple = Self.question(.multiple)
+        let none = multiple.field.templateValues(.choices(["none"]), of: multiple)
+        #expect(none.isEmpty, "a list of nothing that affirms leaves the name out, so its block stays silent")
+        let picked = multiple.field.templateValues(.choices(["a", "b"]), of: multiple)
+        #expect((picked["q"] as? TemplateValue)?.text == "A, B")
+        let lines = Self.question(.multiline).field.templateValues(.text("one\n\n two \n"), of: Self.question(.multiline))
+        #expect((lines["q_lines"] as? TemplateList)?.items.map(\.text) == ["one", "two"])
+        #expect(Self.question(.text).field.templateValues(.text("   "), of: Self.question(.text)).isEmpty)
+    }
+
+    @Test("The profile's questions are of the same kinds, stored where the profile keeps them")
+    func profileQuestions() {
+        var profile = Profile()
+        for field in ProfileField.allCases {
+            let question = field.question
+            #expect(question.kind == .single || question.kind == .yesno, "\(field)")
+            field.set(question.picking(0, in: nil), in: &profile)
+            #expect(field.value(in: profile) == question.picking(0, in: nil))
+        }
+        #expect(profile.missingFields.isEmpty)
+        #expect(profile.stage == .preSeed && profile.enterpriseCustomers == true)
+        ProfileField.stage.set(nil, in: &profile)
+        #expect(profile.missingFields == ["stage"])
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import OverviewCore
+@testable import OverviewTUI
+
+/// What the screens draw and what the reducer moves over are the same rows:
+/// each focusable line carries its item, and every screen's lines list the
+/// reducer's items in the same order. The size goes through the reducer.
+@Suite("Screens and reducer agree")
+struct ScreenContractTests {
+    static let screens = Screens(wizard: testWizard)
+
+    /// Every step the snapshots show, plus every section page of a full walk.
+    static func states() -> [(String, WizardState)] {
+        var all = SnapshotTests.screens.map { ($0.0, $0.1()) }
+        var everything = SnapshotTests.profiled()
+        for section in testCatalog.sections {
+            everything.answers.sections[section.id] = SectionAnswers(include: true)
+        }
+        for section in testCatalog.sections {
+            var state = everything
+            state.step = .section(section.id)
+            all.append(("section \(section.id)", state))
+        }
+        return all
+    }
+
+    @Test("Each screen's focusable rows are the reducer's items, in order")
+    func rowsAreItems() {
+        for (name, state) in Self.states() {
+            for size in SnapshotTests.sizes {
+                var sized = state
+                sized.viewport = size
+                #expect(Self.screens.focusableRows(sized) == testWizard.items(sized), "\(name) at \(size.width)x\(size.height)")
+            }
+        }
+    }
+
+    @Test("The focus mark sits on the focused row, wherever the focus goes")
+    func focusMarkFollowsTheItem() {
+        var state = SnapshotTests.revised()
+        state.viewport = Size(width: 80, height: 24)
+        let items = testWizard.items(state)
+        for index in items.indices {
+            state.focus = index
+            var memory = ScreenMemory()
+            let canvas = Self.screens.render(state, memory: &memory)
+            let marked = (0..<canvas.size.height).filter { canvas.line($0).hasPrefix(" ›") }
+            #expect(marked.count == 1, "one focused row for item \(index) (\(items[index]))")
+        }
+    }
+
+    @Test("A window resized below the minimum takes no key but Ctrl-C's quit, and quits keeping the draft")
+    func tooSmallThroughTheReducer() {
+        var state = firstRun()
+        send(&state, .textTyped("Acme"))
+        send(&state, .resized(Size(width: 50, height: 12)))
+        let before = state
+        for action in [WizardAction.textTyped("x"), .focusMoved(by: 1), .toggled, .confirmed, .helpToggled, .saveRequested] {
+            #expect(send(&state, action).isEmpty)
+            #expect(state == before, "\(action) changes nothing while the window is too small")
+        }
+        #expect(KeyMap(wizard: testWizard).action(for: .character("q"), in: state) == nil)
+        #expect(KeyMap(wizard: testWizard).action(for: .control("c"), in: state) == .quitRequested)
+        #expect(send(&state, .quitRequested) == [.quit], "unsaved answers stay in the draft")
+        send(&state, .resized(Size(width: 80, height: 24)))
+        #expect(state.viewport == Size(width: 80, height: 24))
+        send(&state, .textTyped("!"))
+        #expect(state.answers.company.name == "Acme!", "keys work again once the window is large enough")
+    }
+
+    @Test("Scrolling the page preview stops at its last line, measured at the viewport's size")
+    func previewScrollIsClampedByTheReducer() {
+        var state = SnapshotTests.revised()
+        send(&state, .resized(Size(width: 80, height: 24)), .pagePreviewToggled, .previewScrolled(by: 1_000_000))
+        let last = testWizard.maxPreviewScroll(state)
+        #expect(last > 0)
+        #expect(state.previewScroll == last)
+        send(&state, .resized(Size(width: 80, height: 60)))
+        #expect(state.previewScroll == testWizard.maxPreviewScroll(state), "a taller window shows more, so it scrolls less")
+        #expect(state.previewScroll < last)
+    }
+
+    @Test("The help lists every binding that has a help line, from the same table as the key bar")
+    func helpComesFromTheTable() {
+        let helped = KeyBinding.table.filter { $0.help != nil }
+        #expect(KeyBinding.helpLines.count == helped.count)
+        #expect(Set(KeyBinding.helpLines.map(\.0)).count == helped.count, "no key is described twice")
+        // Every key a binding holds does something on some screen, and the
+        // bar names only keys that are bound.
+        let keys = KeyMap(wizard: testWizard)
+        for (name, state) in Self.states() {
+            for hint in keys.hints(for: state) where hint.keys != "any key" {
+                #expect(!hint.meaning.isEmpty, "\(name): \(hint.keys)")
+            }
+        }
+    }
+}
