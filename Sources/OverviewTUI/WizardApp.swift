@@ -1,3 +1,4 @@
+import Foundation
 import OverviewCore
 
 /// The run loop: read keys, turn them into actions, reduce, run the effects,
@@ -106,6 +107,20 @@ public final class WizardApp {
                     return false  // an unsaved quit does not go on
                 }
                 if send(.saveSucceeded, draft: &draft) { return true }
+            case .saveCopy:
+                // The draft's disk is full, perhaps this one too: the
+                // temporary folder is often another file system.
+                let name = (state.paths.answers.split(separator: "/").last.map(String.init) ?? "answers.yml")
+                    .replacingOccurrences(of: ".yml", with: "")
+                let path = FileManager.default.temporaryDirectory
+                    .appendingPathComponent("\(name)-\(UUID().uuidString.prefix(8).lowercased()).yml").path
+                do {
+                    try FileStore.write(AnswersFile.serialize(state.answers, catalog: wizard.catalog), to: path)
+                } catch {
+                    send(.copyFailed(error.description), draft: &draft)
+                    return false  // the answers are nowhere yet: do not quit
+                }
+                if send(.copySaved(path: path), draft: &draft) { return true }
             case .export:
                 let today = ReviewDate.today().description
                 let answers = wizard.answersForExport(state.answers, reviewed: today)
@@ -130,6 +145,8 @@ public final class WizardApp {
         case .write:
             do {
                 try FileStore.write(AnswersFile.serialize(state.answers, catalog: wizard.catalog), to: state.paths.draft)
+                var ignored = DraftWork.none
+                if state.draftProblem != nil { send(.draftWritten, draft: &ignored) }
             } catch {
                 var ignored = DraftWork.none
                 send(.draftWriteFailed(error.description), draft: &ignored)

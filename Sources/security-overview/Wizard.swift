@@ -94,6 +94,11 @@ struct WizardLaunch {
             try reporting {
                 if let exported = app.state.exported, app.state.saved == app.state.answers {
                     try Console.out(TerminalSafe.oneLine("Wrote " + exported.joined(separator: ", ")) + "\n")
+                } else if let copy = app.state.savedCopy {
+                    try Console.out(TerminalSafe.oneLine("Not saved to \(app.state.paths.answers); your answers are in \(copy).") + "\n")
+                } else if let problem = app.state.draftProblem, app.state.hasUnsavedChanges {
+                    try Console.out(TerminalSafe.oneLine("Not saved: the draft \(app.state.paths.draft) could not be written (\(problem)), "
+                        + "so it holds only the answers from before that.") + "\n")
                 } else if app.state.pendingDraft != nil {
                     try Console.out(TerminalSafe.oneLine("Your draft in \(app.state.paths.draft) is kept and offered next time.") + "\n")
                 } else if app.state.hasUnsavedChanges {

@@ -311,6 +311,8 @@ struct ReducerTests {
         var file = Answers()
         file.company = Company(name: "Acme", domain: "acme.example", securityContact: "security@acme.example")
         file.sections["overview"] = SectionAnswers(include: true, answers: ["intro": .bool(true)])
+        // Exported once: the file recorded every section there was then.
+        file.reviewed = "2026-01-15"
         var state = testWizard.start(paths: testPaths, fileAnswers: file, draft: nil)
         var expected = WizardState(paths: testPaths, step: .review, answers: file, saved: file, original: file,
                                    hadAnswersFile: true,
@@ -337,6 +339,55 @@ struct ReducerTests {
         expected.returnToReview = false
         expected.focus = 2
         #expect(state == expected)
+    }
+
+    @Test("A file saved halfway (never exported) names no section as new: it lists only what was decided")
+    func halfSavedFileHasNoNewSections() {
+        var file = Answers()
+        file.company = Company(name: "Acme", domain: "acme.example", securityContact: "security@acme.example")
+        file.sections["overview"] = SectionAnswers(include: true, answers: ["intro": .bool(true)])
+        let state = testWizard.start(paths: testPaths, fileAnswers: file, draft: nil)
+        #expect(state.newSections.isEmpty)
+        var exported = file
+        exported.reviewed = "2026-01-15"
+        #expect(testWizard.start(paths: testPaths, fileAnswers: exported, draft: nil).newSections.count == testCatalog.sections.count - 1)
+    }
+
+    @Test("A failed draft write is remembered until one succeeds; quitting then offers a copy, not a stale draft")
+    func draftWriteFailure() {
+        var state = firstRun()
+        send(&state, .textTyped("Acme"))
+        send(&state, .draftWriteFailed("No space left on device"))
+        #expect(state.draftProblem == "No space left on device")
+        #expect(state.message == WizardMessage(.error, "Draft not saved: No space left on device"))
+        send(&state, .quitRequested)
+        #expect(state.overlay == .quitConfirm)
+        #expect(QuitChoice.offered(state) == [.saveAndQuit, .quitKeepingDraft, .saveCopyAndQuit, .cancel])
+        #expect(QuitChoice.quitKeepingDraft.label(state).contains("recent answers are lost"))
+        send(&state, .focusMoved(by: 2))
+        #expect(state.quitChoice == .saveCopyAndQuit)
+        #expect(send(&state, .confirmed) == [.saveCopy, .quit])
+        send(&state, .copySaved(path: "/tmp/a.yml"))
+        #expect(state.savedCopy == "/tmp/a.yml")
+        send(&state, .draftWritten)
+        #expect(state.draftProblem == nil)
+        #expect(QuitChoice.offered(state) == [.saveAndQuit, .quitKeepingDraft, .cancel])
+        #expect(QuitChoice.quitKeepingDraft.label(state) == "Quit without saving (the draft is kept for next time)")
+    }
+
+    @Test("Text of only spaces or line breaks is no answer, in any field")
+    func blankTextIsNoAnswer() {
+        var state = SnapshotTests.profiled()
+        state.step = .section("security-team")
+        let field = testWizard.items(state).compactMap { item -> FieldID? in
+            if case .text(let field) = item, testWizard.isMultiline(field) { return field }
+            return nil
+        }.first!
+        state.focus = testWizard.items(state).firstIndex(of: .text(field))!
+        send(&state, .textTyped("  \n \n"))
+        #expect(testWizard.value(of: field, in: state.answers) == nil)
+        send(&state, .textTyped("x"))
+        #expect(testWizard.value(of: field, in: state.answers) != nil)
     }
 
     @Test("Back on the review, the focus is on the row of the page just left, however it was left")

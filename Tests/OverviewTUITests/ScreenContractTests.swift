@@ -95,4 +95,19 @@ struct ScreenContractTests {
             }
         }
     }
+
+    @Test("The resume screen keeps both choices on screen, however long the company's name", arguments: [
+        (Size(width: 60, height: 16), 300), (Size(width: 80, height: 24), 1_000),
+    ])
+    func resumeWithALongName(size: Size, length: Int) {
+        var draft = SnapshotTests.profiled().answers
+        draft.company.name = String(repeating: "Acme ", count: length / 5)
+        var state = testWizard.start(paths: testPaths, fileAnswers: nil, draft: draft)
+        state.viewport = size
+        var memory = ScreenMemory()
+        let canvas = Self.screens.render(state, memory: &memory)
+        let lines = (0..<size.height).map(canvas.line)
+        #expect(lines.contains { $0.contains("› Resume the draft") }, "\(lines.joined(separator: "\n"))")
+        #expect(lines.contains { $0.contains("Discard the draft and start afresh") })
+    }
 }

@@ -22,8 +22,10 @@ public struct Wizard: Sendable {
     /// - `draft`: an autosaved draft, if one exists and differs from the file (then it is offered first).
     public func start(paths: WizardPaths, fileAnswers: Answers?, draft: Answers?) -> WizardState {
         let base = fileAnswers ?? Answers()
-        let newSections: Set<String> = fileAnswers.map { file in
-            Set(catalog.sections.map(\.id).filter { file.sections[$0] == nil })
+        // Only a file that was exported once (it has a review date) records
+        // every section; one saved halfway lists only what was decided.
+        let newSections: Set<String> = fileAnswers.flatMap { file in
+            file.reviewed == nil ? nil : Set(catalog.sections.map(\.id).filter { file.sections[$0] == nil })
         } ?? []
         let step: WizardStep
         if let draft, draft != base {
@@ -236,7 +238,15 @@ public struct Wizard: Sendable {
             state.exported = nil
             state.message = WizardMessage(.error, "Nothing written: \(problem)")
         case .draftWriteFailed(let problem):
+            state.draftProblem = problem
             state.message = WizardMessage(.error, "Draft not saved: \(problem)")
+        case .draftWritten:
+            state.draftProblem = nil
+        case .copySaved(let path):
+            state.savedCopy = path
+            state.message = WizardMessage(.info, "Saved a copy to \(path)")
+        case .copyFailed(let problem):
+            state.message = WizardMessage(.error, "No copy saved: \(problem)")
         case .resized:
             break  // handled by `reduce`
         }
@@ -257,7 +267,8 @@ public struct Wizard: Sendable {
 
     static func keepsMessage(_ action: WizardAction) -> Bool {
         switch action {
-        case .saveSucceeded, .saveFailed, .exportSucceeded, .exportFailed, .draftWriteFailed: true
+        case .saveSucceeded, .saveFailed, .exportSucceeded, .exportFailed, .draftWriteFailed, .draftWritten,
+             .copySaved, .copyFailed: true
         default: false
         }
     }
@@ -265,23 +276,29 @@ public struct Wizard: Sendable {
     // MARK: - Quit dialog
 
     func reduceQuitDialog(_ state: inout WizardState, _ action: WizardAction) -> [WizardEffect] {
+        let offered = QuitChoice.offered(state)
+        let current = offered.firstIndex(of: state.quitChoice) ?? 0
         switch action {
         case .focusMoved(let by), .previewScrolled(let by):
-            let index = min(max(state.quitChoice.rawValue + by, 0), QuitChoice.allCases.count - 1)
-            state.quitChoice = QuitChoice(rawValue: index)!
+            state.quitChoice = offered[min(max(current + by, 0), offered.count - 1)]
         case .nextFieldFocused:
-            state.quitChoice = QuitChoice(rawValue: (state.quitChoice.rawValue + 1) % QuitChoice.allCases.count)!
+            state.quitChoice = offered[(current + 1) % offered.count]
         case .confirmed, .toggled:
             state.overlay = nil
             switch state.quitChoice {
             case .saveAndQuit: return [.save, .quit]
             case .quitKeepingDraft: return [.quit]
+            case .saveCopyAndQuit: return [.saveCopy, .quit]
             case .cancel: break
             }
         case .wentBack, .quitRequested:
             state.overlay = nil
         case .saveFailed(let problem):
             state.message = WizardMessage(.error, "Not saved: \(problem)")
+        case .copyFailed(let problem):
+            state.message = WizardMessage(.error, "No copy saved: \(problem)")
+        case .draftWriteFailed(let problem):
+            state.draftProblem = problem
         default:
             break
         }

@@ -42,6 +42,11 @@ public enum WizardAction: Equatable, Sendable {
     case exportSucceeded(paths: [String], reviewed: String)
     case exportFailed(String)
     case draftWriteFailed(String)
+    /// A draft was written after one had failed.
+    case draftWritten
+    /// The answers were written to `path` instead of the answers file.
+    case copySaved(path: String)
+    case copyFailed(String)
 }
 
 public enum CaretMotion: Equatable, Sendable {
@@ -59,6 +64,9 @@ public enum WizardEffect: Equatable, Sendable {
     case deleteDraft
     /// Write the answers file; on success send `saveSucceeded`.
     case save
+    /// Write the answers to a new file in the temporary folder; send
+    /// `copySaved` or `copyFailed`.
+    case saveCopy
     /// Write every output with `Export.write`; send `exportSucceeded` or `exportFailed`.
     case export
     /// Restore the terminal and end.

@@ -37,6 +37,11 @@ public struct WizardState: Equatable, Sendable {
     public var message: WizardMessage?
     /// The files the last export wrote.
     public var exported: [String]?
+    /// Why the last autosave of the draft failed, until one succeeds: the draft
+    /// on disk is older than the answers, and nothing may say otherwise.
+    public var draftProblem: String?
+    /// Where a copy of the answers went when the draft could not be written.
+    public var savedCopy: String?
     /// The terminal's size, as the last `resized` said: the screens are drawn
     /// at it, and below `WizardLayout.minimumSize` keys wait.
     public var viewport: Size
@@ -62,6 +67,8 @@ public struct WizardState: Equatable, Sendable {
         self.message = nil
         self.exported = nil
         self.viewport = Size(width: 80, height: 24)
+        self.draftProblem = nil
+        self.savedCopy = nil
     }
 
     /// Whether anything differs from the answers file on disk.
@@ -103,12 +110,22 @@ public enum WizardOverlay: Equatable, Sendable {
 }
 
 public enum QuitChoice: Int, CaseIterable, Equatable, Sendable {
-    case saveAndQuit, quitKeepingDraft, cancel
+    case saveAndQuit, quitKeepingDraft, saveCopyAndQuit, cancel
 
-    public var label: String {
+    /// The choices the quit dialog offers: a copy elsewhere only when the
+    /// draft could not be written (a full disk), where quitting loses answers.
+    public static func offered(_ state: WizardState) -> [QuitChoice] {
+        state.draftProblem == nil ? [.saveAndQuit, .quitKeepingDraft, .cancel] : allCases
+    }
+
+    public func label(_ state: WizardState) -> String {
         switch self {
         case .saveAndQuit: "Save the answers file and quit"
-        case .quitKeepingDraft: "Quit without saving (the draft is kept for next time)"
+        case .quitKeepingDraft:
+            state.draftProblem == nil
+                ? "Quit without saving (the draft is kept for next time)"
+                : "Quit without saving (the draft is out of date: recent answers are lost)"
+        case .saveCopyAndQuit: "Save a copy in the temporary folder and quit"
         case .cancel: "Cancel: keep working"
         }
     }

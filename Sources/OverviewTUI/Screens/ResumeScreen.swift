@@ -21,20 +21,30 @@ extension Screens {
             ("", .normal),
         ]
         let answered = draft.sections.values.reduce(0) { $0 + $1.answers.count }
-        let company = draft.company.name.map { "for \($0)" } ?? "without a company name yet"
+        // A long name is cut to one line: the choices below must stay on screen.
+        let company = draft.company.name.map { "for " + TextWidth.truncate(TerminalSafe.oneLine($0), to: max(10, width - 30)) }
+            ?? "without a company name yet"
         lines.append(("It holds answers \(company) (\(answered) in the sections),", .normal))
         lines.append(state.hadAnswersFile
             ? ("not yet saved to \(state.paths.answers).", .normal)
             : ("never saved to an answers file.", .normal))
         lines.append(("", .normal))
+        var wrapped: [(String, Style)] = []
         for (text, style) in lines {
-            for line in TextWidth.wrap(text, to: width) {
-                canvas.put(line, x: 1, y: y, style)
-                y += 1
-            }
+            wrapped += TextWidth.wrap(text, to: width).map { ($0, style) }
+        }
+        let choices = resumeChoices(state)
+        // What does not fit above the choices is cut, and says so.
+        let room = max(1, body.y + body.height - y - choices.count)
+        if wrapped.count > room {
+            wrapped = Array(wrapped.prefix(room - 1)) + [("… (a taller window shows the rest)", .muted)]
+        }
+        for (line, style) in wrapped {
+            canvas.put(line, x: 1, y: y, style, width: width)
+            y += 1
         }
         let focused = wizard.focusedItem(state)
-        for (index, choice) in resumeChoices(state).enumerated() {
+        for (index, choice) in choices.enumerated() {
             drawChoice(&canvas, x: 1, y: y + index, width: width, focused: focused == choice.item, marker: nil, choice.label)
         }
     }
