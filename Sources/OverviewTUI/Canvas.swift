@@ -71,11 +71,21 @@ public struct Canvas: Equatable, Sendable {
             if w == 0 { continue }
             if column + w > limit { break }
             if column >= 0 {
-                // Drawing over half of a wide character clears the other half.
-                if rows[y][column].text == nil, column > 0 { rows[y][column - 1] = Cell(" ", rows[y][column - 1].style) }
-                if column + w < size.width, rows[y][column + w].text == nil { rows[y][column + w] = Cell(" ", rows[y][column + w].style) }
+                // Drawing over part of a wide character clears the rest of it.
+                if rows[y][column].text == nil {
+                    var start = column - 1
+                    while start > 0, rows[y][start].text == nil { start -= 1 }
+                    if start >= 0 { rows[y][start] = Cell(" ", rows[y][start].style) }
+                    for k in max(start + 1, 0)..<column { rows[y][k] = Cell(" ", rows[y][k].style) }
+                }
+                var after = column + w
+                while after < size.width, rows[y][after].text == nil {
+                    rows[y][after] = Cell(" ", rows[y][after].style)
+                    after += 1
+                }
                 rows[y][column] = Cell(String(grapheme), style)
-                if w == 2, column + 1 < size.width { rows[y][column + 1] = Cell(nil, style) }
+                // The columns a wide character covers hold nothing of their own.
+                for k in 1..<w where column + k < size.width { rows[y][column + k] = Cell(nil, style) }
             }
             column += w
         }

@@ -3,6 +3,12 @@
 public enum TextWidth {
     public static func of(_ grapheme: Character) -> Int {
         guard let first = grapheme.unicodeScalars.first else { return 0 }
+        // A sequence joined by ZERO WIDTH JOINER (👩‍👩‍👧‍👦) is drawn by ncurses and
+        // most terminals as its parts side by side: count it as they do, or it
+        // runs past its box.
+        if grapheme.unicodeScalars.contains(where: { $0.value == 0x200D }) {
+            return grapheme.unicodeScalars.reduce(0) { $0 + of($1) }
+        }
         if grapheme.unicodeScalars.contains(where: { $0.value == 0xFE0F }) && isEmojiBase(first) { return 2 }
         return of(first)
     }

@@ -1,0 +1,45 @@
+import Testing
+@testable import OverviewCore
+@testable import OverviewTUI
+
+/// Columns as the terminal draws them, so nothing runs past its box.
+@Suite("Canvas widths")
+struct CanvasWidthTests {
+    static let family = "👩\u{200D}👩\u{200D}👧\u{200D}👦"
+
+    @Test("A ZWJ sequence counts as its parts side by side, as ncurses and tmux draw it")
+    func zwjSequences() {
+        #expect(Character(Self.family).unicodeScalars.count == 7, "one grapheme of seven scalars")
+        #expect(TextWidth.of(Character(Self.family)) == 8)
+        #expect(TextWidth.of("a" + Self.family + "b") == 10)
+        #expect(TextWidth.of("日本") == 4, "wide characters are unchanged")
+    }
+
+    @Test("A wide sequence covers its columns, and drawing over part of it clears the rest")
+    func coveringAndClearing() {
+        var canvas = Canvas(Size(width: 12, height: 1))
+        let end = canvas.put("[" + Self.family + "]", x: 0, y: 0)
+        #expect(end == 10)
+        #expect(canvas.rows[0][1].text == Self.family)
+        #expect((2...8).allSatisfy { canvas.rows[0][$0].text == nil })
+        #expect(canvas.rows[0][9].text == "]")
+        canvas.put("x", x: 4, y: 0)
+        #expect(canvas.line(0) == "[   x    ]  ", "no half of the sequence is left behind")
+    }
+
+    @Test("In a multi-line box the sequence wraps inside the box's edges")
+    func multilineBox() {
+        var state = SnapshotTests.profiled()
+        state.step = .section("security-team")
+        state.viewport = Size(width: 80, height: 24)
+        let items = testWizard.items(state)
+        state.focus = items.firstIndex { if case .text = $0 { return true } else { return false } }!
+        testWizard.reduce(into: &state, action: .textTyped(String(repeating: Self.family, count: 12)))
+        var memory = ScreenMemory()
+        let canvas = Screens(wizard: testWizard).render(state, memory: &memory)
+        for y in 0..<canvas.size.height {
+            let columns = canvas.rows[y].reduce(0) { $0 + ($1.text.map { TextWidth.of($0) } ?? 0) }
+            #expect(columns <= 80, "row \(y) is \(columns) columns wide: \(canvas.line(y))")
+        }
+    }
+}
