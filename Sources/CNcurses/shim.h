@@ -76,3 +76,14 @@ static inline void so_install_signal_handlers(void) {
 static inline int so_caught_signal(void) { return so_caught_signal_number; }
 
 #endif
+
+#include <sys/ioctl.h>
+/* The terminal's size as the kernel has it now (0 when unknown), which can be
+   ahead of ncurses' until it reads the SIGWINCH's KEY_RESIZE. */
+static inline int so_terminal_size(int fd, int *height, int *width) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) return 0;
+    *height = size.ws_row;
+    *width = size.ws_col;
+    return 1;
+}

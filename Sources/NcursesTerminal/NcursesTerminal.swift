@@ -116,7 +116,19 @@ public final class NcursesTerminal: Terminal {
         }
     }
 
-    public var size: Size { Size(width: Int(getmaxx(window)), height: Int(getmaxy(window))) }
+    /// The size the terminal has now. In a storm of resizes ncurses can lag
+    /// behind the kernel (its KEY_RESIZE not read yet), and keys typed after the
+    /// window grew back would be taken at the old, too small, size and dropped:
+    /// a size the kernel already reports is brought into ncurses first.
+    public var size: Size {
+        var rows: Int32 = 0
+        var columns: Int32 = 0
+        if so_terminal_size(1, &rows, &columns) != 0, rows != getmaxy(window) || columns != getmaxx(window) {
+            _ = resizeterm(rows, columns)
+            previous = nil
+        }
+        return Size(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
+    }
 
     public var stopSignal: Int32? {
         let signal = so_caught_signal()

@@ -19,6 +19,10 @@ public final class WizardApp {
     var memory = ScreenMemory()
     /// Between the terminal's bracketed-paste marks: keys are text, not commands.
     var pasting = false
+    /// Keys that came while the window was too small, with when they came.
+    var held: [(key: Key, at: ContinuousClock.Instant)] = []
+    /// How long such keys wait for the window to grow back before they are dropped.
+    static let holdFor: Duration = .milliseconds(500)
 
     public init(wizard: Wizard, state: WizardState, targets: Export.Targets) {
         self.wizard = wizard
@@ -37,33 +41,55 @@ public final class WizardApp {
         afterFirstFrame()
         while true {
             if let signal = terminal.stopSignal { return .signalled(signal) }
-            guard let first = terminal.readKey(timeoutMilliseconds: 250) else {
+            var keys: [Key] = []
+            if let first = terminal.readKey(timeoutMilliseconds: 250) {
+                // Everything already typed (a paste) is handled before the next frame.
+                keys.append(first)
+                while keys.count < 65_536, let more = terminal.readKey(timeoutMilliseconds: 0) { keys.append(more) }
+            } else {
                 // A quarter of a second with nothing: any paste is over, even if
                 // its end mark was lost, so keys are commands again.
                 pasting = false
-                continue
+                // Nothing to do unless the size changed without a resize key.
+                if terminal.size == state.viewport { continue }
             }
-            // Everything already typed (a paste) is handled before the next frame.
-            var keys = [first]
-            while keys.count < 65_536, let more = terminal.readKey(timeoutMilliseconds: 0) { keys.append(more) }
             var draft = DraftWork.none
             var quit = false
+            var index = 0
+            // The size goes through the reducer like any key, so the keys after
+            // it are taken at the new size. Keys typed as the window grew back,
+            // before its new size reached us, are the user's: they go next.
+            func resized() {
+                let wasTooSmall = WizardLayout.isTooSmall(state.viewport)
+                send(.resized(terminal.size), draft: &draft)
+                guard wasTooSmall, !WizardLayout.isTooSmall(state.viewport) else { return }
+                let now = ContinuousClock.now
+                keys.insert(contentsOf: held.filter { now - $0.at < Self.holdFor }.map(\.key), at: index)
+                held.removeAll()
+            }
             // A size that changed without a resize key (yet) counts before the keys.
-            if terminal.size != state.viewport { send(.resized(terminal.size), draft: &draft) }
-            for (index, key) in keys.enumerated() where !quit {
+            if terminal.size != state.viewport { resized() }
+            while index < keys.count && !quit {
+                let key = keys[index]
+                index += 1
                 switch key {
                 case .resize:
-                    // The size goes through the reducer like any key, so the
-                    // keys after it are taken at the new size.
-                    send(.resized(terminal.size), draft: &draft)
+                    resized()
                     continue
                 case .pasteStart: pasting = true; continue
                 case .pasteEnd: pasting = false; continue
                 default: break
                 }
+                // While the window is too small, keys wait a moment (not Ctrl-C,
+                // which quits): a terminal can deliver keys typed just after the
+                // window grew before it reports the new size.
+                if WizardLayout.isTooSmall(state.viewport) && key != .control("c") {
+                    held.append((key, ContinuousClock.now))
+                    continue
+                }
                 // A line break that ends a paste (a copied line) adds nothing
                 // to a one-line field, where it would be a trailing space.
-                if pasting, key == .enter, index + 1 == keys.count || keys[index + 1] == .pasteEnd,
+                if pasting, key == .enter, index == keys.count || keys[index] == .pasteEnd,
                    keyMap.inSingleLineText(state) {
                     continue
                 }
@@ -78,12 +104,8 @@ public final class WizardApp {
         }
     }
 
+    /// Draws the state at the size in its viewport (the loop keeps that current).
     func draw(on terminal: Terminal) {
-        // A size that changed without a resize key yet is still news to the reducer.
-        if terminal.size != state.viewport {
-            var none = DraftWork.none
-            send(.resized(terminal.size), draft: &none)
-        }
         terminal.draw(screens.render(state, memory: &memory))
     }
 
