@@ -5,7 +5,9 @@ import Testing
 
 /// Every screen drawn into the in-memory canvas at 80x24 and 120x40, compared
 /// with text files in Snapshots/ (one quoted line per row, so trailing spaces
-/// and wide characters show in diffs). Re-record with `SNAPSHOT_RECORD=1`.
+/// and wide characters show in diffs, then the cursor), and its styles with
+/// `NAME.styles.txt` beside it (one letter per cell, see `StyleSheet`), so a
+/// lost highlight fails as surely as a lost word. Re-record with `SNAPSHOT_RECORD=1`.
 @Suite("Screen snapshots")
 struct SnapshotTests {
     static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40)]
@@ -248,17 +250,29 @@ struct SnapshotTests {
                         sourceLocation: SourceLocation = #_sourceLocation) throws {
         var memory = ScreenMemory()
         let canvas = Screens(wizard: testWizard).render(state, size: size, memory: &memory)
-        let text = Self.describe(canvas)
+        try Self.compare(Self.describe(canvas), with: name + ".txt", what: "screen \(name)",
+                         sourceLocation: sourceLocation)
+        try Self.compare(StyleSheet.describe(canvas, name: name), with: name + ".styles.txt",
+                         what: "styles of \(name)", sourceLocation: sourceLocation)
+    }
+
+    /// Compares `text` with the file `Snapshots/file`, or writes it there when
+    /// recording (`SNAPSHOT_RECORD=1`) or when the file is new. A difference
+    /// names the first row that differs and quotes both versions of it.
+    static func compare(_ text: String, with file: String, what: String,
+                        sourceLocation: SourceLocation) throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Snapshots").appendingPathComponent(name + ".txt")
+            .appendingPathComponent("Snapshots").appendingPathComponent(file)
         let record = ProcessInfo.processInfo.environment["SNAPSHOT_RECORD"] == "1"
         guard !record, let stored = try? String(contentsOf: url, encoding: .utf8) else {
             try text.write(to: url, atomically: true, encoding: .utf8)
-            if !record { Issue.record("recorded a new snapshot \(name); check it and run again", sourceLocation: sourceLocation) }
+            if !record { Issue.record("recorded a new snapshot \(file); check it and run again", sourceLocation: sourceLocation) }
             return
         }
-        #expect(stored == text, "screen \(name) differs from Snapshots/\(name).txt (SNAPSHOT_RECORD=1 re-records)",
-                sourceLocation: sourceLocation)
+        guard stored != text else { return }
+        Issue.record(Comment(rawValue: "\(what) differs from Snapshots/\(file) (SNAPSHOT_RECORD=1 re-records)\n"
+                             + StyleSheet.difference(stored: stored, actual: text)),
+                     sourceLocation: sourceLocation)
     }
 
     /// One quoted line per row, then where the cursor is.
@@ -266,5 +280,96 @@ struct SnapshotTests {
         var lines = (0..<canvas.size.height).map { "\"" + canvas.line($0) + "\"" }
         lines.append(canvas.cursor.map { "cursor: \($0.x),\($0.y)" } ?? "cursor: hidden")
         return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// The style layer of a snapshot, as ratatui's buffer tests compare styles as
+/// well as symbols: one quoted line per row with one letter per cell (a wide
+/// character's second cell included, so columns line up with the screen),
+/// under a legend naming each letter used. The letters of the styles the
+/// screens use are fixed, so a changed highlight shows as a changed letter in
+/// a diff; any other style gets a digit, explained in the legend.
+enum StyleSheet {
+    /// The letter of each style the screens use, and a name to read it by.
+    static let known: [(code: Character, style: Style, name: String)] = [
+        (".", .normal, "normal"),
+        ("T", .title, "title bar, keys in the key bar"),
+        ("K", .keyBar, "key bar"),
+        ("H", .heading, "heading"),
+        ("m", .muted, "muted"),
+        ("F", .focused, "focused"),
+        ("r", Style(.normal, reverse: true), "focused marker"),
+        ("g", .good, "good"),
+        ("W", .warning, "warning, bold"),
+        ("w", Style(.warning), "warning"),
+        ("E", .error, "error"),
+        ("u", Style(.normal, underline: true), "input"),
+        ("U", Style(.selected, underline: true), "focused input"),
+    ]
+    static let spare = Array("0123456789abcdefhijklnopqstvxyz")
+
+    /// What a style is made of, e.g. "selected bold reverse".
+    static func spell(_ style: Style) -> String {
+        var parts = ["\(style.role)"]
+        if style.bold { parts.append("bold") }
+        if style.reverse { parts.append("reverse") }
+        if style.underline { parts.append("underline") }
+        return parts.joined(separator: " ")
+    }
+
+    static func describe(_ canvas: Canvas, name: String) -> String {
+        var codes: [Style: Character] = [:]
+        for entry in known { codes[entry.style] = entry.code }
+        var extra: [(Character, Style)] = []
+        var used = Set<Character>()
+        let rows = canvas.rows.map { row in
+            String(row.map { cell -> Character in
+                if let code = codes[cell.style] { used.insert(code); return code }
+                let code = spare[extra.count]
+                extra.append((code, cell.style))
+                codes[cell.style] = code
+                used.insert(code)
+                return code
+            })
+        }
+        var lines = ["# Styles of \(name).txt: one letter per cell, one quoted line per row."]
+        for entry in known where used.contains(entry.code) {
+            let spelled = spell(entry.style)
+            lines.append("# \(entry.code) \(spelled)" + (spelled == entry.name ? "" : " (\(entry.name))"))
+        }
+        for (code, style) in extra { lines.append("# \(code) \(spell(style))") }
+        lines += rows.map { "\"" + $0 + "\"" }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The first line that differs between two snapshots, both versions of it,
+    /// and for a style row the first column that differs and what its letters mean.
+    static func difference(stored: String, actual: String) -> String {
+        let old = stored.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let new = actual.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let index = (0..<max(old.count, new.count)).first(where: {
+            ($0 < old.count ? old[$0] : nil) != ($0 < new.count ? new[$0] : nil)
+        }) else { return "" }
+        let was = index < old.count ? old[index] : "(nothing)"
+        let now = index < new.count ? new[index] : "(nothing)"
+        let header = old.prefix { $0.hasPrefix("#") }.count
+        let differing = (0..<max(old.count, new.count)).filter {
+            ($0 < old.count ? old[$0] : nil) != ($0 < new.count ? new[$0] : nil)
+        }.count
+        var out = "first difference at line \(index + 1)"
+        if header > 0, index >= header, old[0].hasPrefix("# Styles") { out += " (screen row \(index - header))" }
+        out += ", \(differing) line\(differing == 1 ? "" : "s") differ\(differing == 1 ? "s" : "")\n"
+        out += "  expected: \(was)\n  actual:   \(now)"
+        if header > 0, index >= header, was.hasPrefix("\""), now.hasPrefix("\"") {
+            let a = Array(was), b = Array(now)
+            if let column = (0..<min(a.count, b.count)).first(where: { a[$0] != b[$0] }) {
+                func meaning(_ code: Character, _ legend: [String]) -> String {
+                    legend.first { $0.hasPrefix("# \(code) ") }.map { String($0.dropFirst(4)) } ?? "?"
+                }
+                out += "\n  column \(column - 1): expected \(a[column]) (\(meaning(a[column], old))),"
+                    + " got \(b[column]) (\(meaning(b[column], new)))"
+            }
+        }
+        return out
     }
 }
