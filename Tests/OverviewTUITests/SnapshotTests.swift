@@ -106,6 +106,97 @@ struct SnapshotTests {
             draft.sections["overview"] = SectionAnswers(answers: ["intro": .bool(true)])
             return testWizard.start(paths: testPaths, fileAnswers: nil, draft: draft)
         }),
+        ("resume-over-answers-file", {
+            var draft = revised().answers
+            draft.company.name = "Données Sécurisées 日本 Labs"
+            return testWizard.start(paths: testPaths, fileAnswers: revised().original, draft: draft)
+        }),
+        ("profile-invalid-contact", {
+            var state = firstRun()
+            send(&state, .textTyped("Acme"), .nextFieldFocused, .textTyped("acme.example"),
+                 .nextFieldFocused, .textTyped("security@"))
+            return state
+        }),
+        ("profile-from-review", {
+            var state = revised()
+            send(&state, .confirmed)  // the review's first row: company and profile
+            return state
+        }),
+        ("plan-not-recommended-focused", {
+            var state = profiled()
+            state.step = .plan
+            let items = testWizard.items(state)
+            state.focus = items.firstIndex(of: .sectionRow("payment-information")) ?? 0
+            return state
+        }),
+        ("section-overview-invalid-url", {
+            var state = profiled()
+            state.step = .section("overview")
+            send(&state, .toggled)
+            if let index = testWizard.items(state).firstIndex(of: .text(.question(section: "overview", question: "encryption_url"))) {
+                state.focus = index
+            }
+            send(&state, .textTyped("http://keys.example.com/k.asc"))
+            return state
+        }),
+        ("section-multiple-choice", {
+            var state = profiled()
+            state.step = .section("infrastructure")
+            send(&state, .focusMoved(by: 2), .toggled, .focusMoved(by: -2), .toggled, .focusMoved(by: 1))
+            return state
+        }),
+        ("section-last-from-review", {
+            var state = revised()
+            state.step = .section("employee-access")
+            state.returnToReview = true
+            state.focus = testWizard.items(state).count - 1
+            return state
+        }),
+        ("review-first-run-incomplete", {
+            var state = firstRun()
+            send(&state, .textTyped("Acme"))
+            state.answers.sections["overview"] = SectionAnswers(include: true, answers: ["intro": .bool(true)])
+            state.answers.sections["data-encryption"] = SectionAnswers(include: true)
+            state.answers.sections["ddos-protection"] = SectionAnswers(include: false)
+            state.step = .review
+            state.focus = 0
+            return state
+        }),
+        ("review-export-focused", {
+            var state = revised()
+            state.focus = testWizard.items(state).count - 1
+            return state
+        }),
+        ("review-page-preview-scrolled", {
+            var state = revised()
+            send(&state, .pagePreviewToggled, .previewScrolled(by: 5))
+            return state
+        }),
+        ("export-security-txt-unwritten", {
+            var state = profiled()
+            state.answers.sections["overview"] = SectionAnswers(include: true, answers: ["intro": .bool(true), "link_security_txt": .bool(true)])
+            state.step = .export
+            state.focus = 1
+            return state
+        }),
+        ("export-failed", {
+            var state = revised()
+            state.step = .export
+            send(&state, .exportFailed("security-overview.md: cannot write: Permission denied"))
+            return state
+        }),
+        ("help-over-section", {
+            var state = profiled()
+            state.step = .section("data-encryption")
+            send(&state, .helpToggled)
+            return state
+        }),
+        ("quit-confirm-keep-draft", {
+            var state = profiled()
+            state.step = .section("data-encryption")
+            send(&state, .quitRequested, .focusMoved(by: 1))
+            return state
+        }),
         ("help", {
             var state = profiled()
             state.step = .plan
@@ -131,6 +222,19 @@ struct SnapshotTests {
     @Test("Below 60x16 the screen asks for a larger window")
     func tooSmall() throws {
         try assertSnapshot(Self.profiled(), size: Size(width: 50, height: 14), name: "too-small.50x14")
+        // One column or one row short is enough, whatever is on screen.
+        try assertSnapshot(Self.profiled(), size: Size(width: 59, height: 24), name: "too-small.59x24")
+        var help = Self.profiled()
+        send(&help, .helpToggled)
+        try assertSnapshot(help, size: Size(width: 120, height: 15), name: "too-small-help.120x15")
+    }
+
+    /// At the smallest size drawn, boxes and key bars are at their tightest.
+    @Test("At the minimum size, 60x16", arguments: ["help", "quit-confirm", "plan", "section-data-encryption",
+                                                    "review-revise", "export", "profile-typing", "resume"])
+    func minimumSize(_ name: String) throws {
+        let make = Self.screens.first { $0.0 == name }!.1
+        try assertSnapshot(make(), size: Screens.minimumSize, name: "\(name).60x16")
     }
 
     @Test("The review marks rows changed only against an answers file")
