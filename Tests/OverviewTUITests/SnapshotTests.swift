@@ -354,16 +354,17 @@ struct SnapshotTests {
                         sourceLocation: SourceLocation = #_sourceLocation) throws {
         var memory = ScreenMemory()
         let canvas = Screens(wizard: testWizard).render(state, size: size, memory: &memory)
+        let screen = { (row: Int) in row < canvas.size.height ? canvas.line(row) : nil }
         try Self.compare(Self.describe(canvas), with: name + ".txt", what: "screen \(name)",
-                         sourceLocation: sourceLocation)
+                         screen: screen, sourceLocation: sourceLocation)
         try Self.compare(StyleSheet.describe(canvas, name: name), with: name + ".styles.txt",
-                         what: "styles of \(name)", sourceLocation: sourceLocation)
+                         what: "styles of \(name)", screen: screen, sourceLocation: sourceLocation)
     }
 
     /// Compares `text` with the file `Snapshots/file`, or writes it there when
     /// recording (`SNAPSHOT_RECORD=1`) or when the file is new. A difference
     /// names the first row that differs and quotes both versions of it.
-    static func compare(_ text: String, with file: String, what: String,
+    static func compare(_ text: String, with file: String, what: String, screen: (Int) -> String?,
                         sourceLocation: SourceLocation) throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Snapshots").appendingPathComponent(file)
@@ -375,7 +376,7 @@ struct SnapshotTests {
         }
         guard stored != text else { return }
         Issue.record(Comment(rawValue: "\(what) differs from Snapshots/\(file) (SNAPSHOT_RECORD=1 re-records)\n"
-                             + StyleSheet.difference(stored: stored, actual: text)),
+                             + StyleSheet.difference(stored: stored, actual: text, screen: screen)),
                      sourceLocation: sourceLocation)
     }
 
@@ -446,34 +447,45 @@ enum StyleSheet {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The first line that differs between two snapshots, both versions of it,
-    /// and for a style row the first column that differs and what its letters mean.
-    static func difference(stored: String, actual: String) -> String {
-        let old = stored.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let new = actual.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard let index = (0..<max(old.count, new.count)).first(where: {
-            ($0 < old.count ? old[$0] : nil) != ($0 < new.count ? new[$0] : nil)
-        }) else { return "" }
-        let was = index < old.count ? old[index] : "(nothing)"
-        let now = index < new.count ? new[index] : "(nothing)"
-        let header = old.prefix { $0.hasPrefix("#") }.count
-        let differing = (0..<max(old.count, new.count)).filter {
-            ($0 < old.count ? old[$0] : nil) != ($0 < new.count ? new[$0] : nil)
-        }.count
-        var out = "first difference at line \(index + 1)"
-        if header > 0, index >= header, old[0].hasPrefix("# Styles") { out += " (screen row \(index - header))" }
-        out += ", \(differing) line\(differing == 1 ? "" : "s") differ\(differing == 1 ? "s" : "")\n"
-        out += "  expected: \(was)\n  actual:   \(now)"
-        if header > 0, index >= header, was.hasPrefix("\""), now.hasPrefix("\"") {
+    /// Where two snapshots differ: the first screen row that differs, both
+    /// versions of it and the screen's text on that row, and for styles the
+    /// first column that differs with what its two letters mean. A legend
+    /// that differs is named after that.
+    static func difference(stored: String, actual: String, screen: (Int) -> String?) -> String {
+        func split(_ text: String) -> (legend: [String], rows: [String]) {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let legend = Array(lines.prefix { $0.hasPrefix("#") })
+            return (legend, Array(lines.dropFirst(legend.count)))
+        }
+        let old = split(stored), new = split(actual)
+        let differing = (0..<max(old.rows.count, new.rows.count)).filter {
+            ($0 < old.rows.count ? old.rows[$0] : nil) != ($0 < new.rows.count ? new.rows[$0] : nil)
+        }
+        var out: [String] = []
+        if let row = differing.first {
+            let was = row < old.rows.count ? old.rows[row] : "(nothing)"
+            let now = row < new.rows.count ? new.rows[row] : "(nothing)"
+            out.append("first difference at screen row \(row) (\(differing.count) row\(differing.count == 1 ? " differs" : "s differ"))")
+            out.append("  expected: \(was)")
+            out.append("  actual:   \(now)")
+            if !old.legend.isEmpty, let text = screen(row) { out.append("  screen:   \"\(text)\"") }
             let a = Array(was), b = Array(now)
-            if let column = (0..<min(a.count, b.count)).first(where: { a[$0] != b[$0] }) {
-                func meaning(_ code: Character, _ legend: [String]) -> String {
-                    legend.first { $0.hasPrefix("# \(code) ") }.map { String($0.dropFirst(4)) } ?? "?"
+            if was.hasPrefix("\""), now.hasPrefix("\""),
+               let column = (0..<min(a.count, b.count)).first(where: { a[$0] != b[$0] }) {
+                // A style row has a letter per cell; a text row's wide characters take two.
+                var line = "  at column \(old.legend.isEmpty ? TextWidth.of(String(a[1..<column])) : column - 1)"
+                if !old.legend.isEmpty {
+                    func meaning(_ code: Character, _ legend: [String]) -> String {
+                        legend.first { $0.hasPrefix("# \(code) ") }.map { String($0.dropFirst(4)) } ?? "?"
+                    }
+                    line += ": expected \(a[column]) (\(meaning(a[column], old.legend))),"
+                        + " got \(b[column]) (\(meaning(b[column], new.legend)))"
                 }
-                out += "\n  column \(column - 1): expected \(a[column]) (\(meaning(a[column], old))),"
-                    + " got \(b[column]) (\(meaning(b[column], new)))"
+                out.append(line)
             }
         }
-        return out
+        for line in old.legend where !new.legend.contains(line) { out.append("  legend lost:   \(line)") }
+        for line in new.legend where !old.legend.contains(line) { out.append("  legend gained: \(line)") }
+        return out.joined(separator: "\n")
     }
 }
