@@ -12,22 +12,54 @@ struct WizardTmuxTests {
     static let company = "Données Sécurisées 日本"
 
     /// Company, domain, contact, then the profile: Series A, personal data,
-    /// enterprise customers, no payments, downtime not critical, cloud.
+    /// enterprise customers, no payments, downtime not critical, cloud. Each
+    /// key waits for what the one before it showed (the typed text, the pick,
+    /// the focus on the next question), so a late frame cannot make a key land
+    /// on another field; it ends with the focus on "Continue to the plan".
     func answerProfile(_ wizard: TmuxWizard) throws {
         try wizard.waitFor("Company name")
         try wizard.type(Self.company)
+        try wizard.waitFor("[" + Self.company)
         try wizard.keys("Enter")
         try wizard.type("example.com")
+        try wizard.waitFor("[example.com")
         try wizard.keys("Enter")
         try wizard.type("security@example.com")
+        try wizard.waitFor("[security@example.com")
         try wizard.keys("Enter")
-        // Space picks, Enter goes on to the next question.
-        try wizard.keys("Down", "Down", "Space", "Enter")  // Series A
-        try wizard.keys("Down", "Down", "Space", "Enter")  // personal data
-        try wizard.keys("Space", "Enter")                  // enterprise customers: yes
-        try wizard.keys("Down", "Space", "Enter")          // payments: no
-        try wizard.keys("Down", "Space", "Enter")          // downtime critical: no
-        try wizard.keys("Space", "Enter")                  // cloud
+        // Space picks, Enter goes on to the next question. "›" marks the focus:
+        // each wait below is for a line that the screen before it did not show.
+        try wizard.waitFor("› ( ) Pre-seed")
+        try wizard.keys("Down", "Down", "Space")
+        try wizard.waitFor("› (•) Series A")
+        try wizard.keys("Enter")
+        try wizard.waitFor("› ( ) No user data")
+        try wizard.keys("Down", "Down", "Space")
+        try wizard.waitFor("› (•) Personal data")
+        try wizard.keys("Enter")
+        try wizard.waitFor("› ( ) Yes")                    // enterprise customers
+        try wizard.keys("Space")
+        try wizard.waitFor("› (•) Yes")
+        try wizard.keys("Enter")
+        try wizard.waitFor("› ( ) Yes")                    // payments
+        try wizard.keys("Down", "Space")
+        try wizard.waitFor("› (•) No")
+        try wizard.keys("Enter")
+        try wizard.waitFor("› ( ) Yes")                    // downtime critical
+        try wizard.keys("Down", "Space")
+        try wizard.waitFor("› (•) No")
+        try wizard.keys("Enter")
+        try wizard.waitFor("› ( ) Cloud providers only")
+        try wizard.keys("Space")
+        try wizard.waitFor("› (•) Cloud providers only")
+        try wizard.keys("Enter")
+        try wizard.waitFor("› Continue to the plan")
+    }
+
+    /// M in the title bar's "section n of M".
+    static func sectionCount(_ screen: String) -> Int? {
+        guard let range = screen.range(of: "section 1 of ") else { return nil }
+        return Int(screen[range.upperBound...].prefix { $0.isNumber })
     }
 
     @Test("A first run from nothing to exported files, by keystrokes")
@@ -38,24 +70,31 @@ struct WizardTmuxTests {
         defer { wizard.kill() }
 
         try answerProfile(wizard)
-        try wizard.waitFor("Continue to the plan")
         try wizard.keys("Enter")
         try wizard.waitFor("Step 2 of 5")
         try wizard.keys("Enter")
         try wizard.waitFor("Recommended for: Every company. This section opens the page.")
+        let opened = try wizard.waitFor("Step 3 of 5 · section 1 of ")
+        let count = try #require(Self.sectionCount(opened), "no section count in the title bar:\n\(opened)")
         try wizard.keys("Space", "Down", "Down", "Space")  // intro: yes; invite readers: yes
         try wizard.waitFor("This page summarizes the security practices")
-        // Walk through every other section without answering.
-        var pages = 0
-        while !(try wizard.screen()).contains("Step 4 of 5") {
-            try wizard.keys("End", "Enter")
-            pages += 1
-            if pages > 30 { throw WizardTestFailure("never reached the review") }
-            usleep(100_000)
+        // Walk through every other section without answering. Every key waits
+        // for the screen it is meant for: End only once section n shows, Enter
+        // only once the focus is on its "Next" button. A key sent before a late
+        // frame would otherwise land on the next screen (and skip the review).
+        for section in 1...count {
+            try wizard.waitFor("section \(section) of \(count)")  // "1 of 14" is not in "11 of 14"
+            try wizard.keys("End")
+            try wizard.waitFor(section < count ? "› Next: " : "› Next: review →")
+            try wizard.keys("Enter")
         }
+        try wizard.waitFor("Step 4 of 5")
         try wizard.waitFor("Export: write the answers file")
-        try wizard.keys("End", "Enter")
+        try wizard.keys("End")
+        try wizard.waitFor("› Export: write the answers file")
+        try wizard.keys("Enter")
         try wizard.waitFor("Ready to write your files")
+        try wizard.waitFor("› Write the files")
         try wizard.keys("Enter")
         try wizard.waitFor("Wrote ")
         try wizard.keys("q")
@@ -128,8 +167,11 @@ struct WizardTmuxTests {
         try wizard.keys("Escape")
         try wizard.waitFor("Acme Labs · acme.example")
 
-        try wizard.keys("End", "Enter")
+        try wizard.keys("End")
+        try wizard.waitFor("› Export: write the answers file")
+        try wizard.keys("Enter")
         try wizard.waitFor("Ready to write your files")
+        try wizard.waitFor("› Write the files")
         try wizard.keys("Enter")
         try wizard.waitFor("Wrote ")
         try wizard.keys("q")

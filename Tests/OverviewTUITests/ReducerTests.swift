@@ -128,15 +128,21 @@ struct ReducerTests {
 
     @Test("Leaving the plan records every include decision and opens the first included section")
     func planToSections() {
+        let profile = Profile(stage: .seed, data: .personal, enterpriseCustomers: false,
+                              acceptsPayments: false, availabilityCritical: false, hosting: .cloud)
         var state = firstRun()
-        state.answers.profile = Profile(stage: .seed, data: .personal, enterpriseCustomers: false,
-                                        acceptsPayments: false, availabilityCritical: false, hosting: .cloud)
+        state.answers.profile = profile
+        // The whole state, stated: the profile as given, no section decided yet.
+        var answers = Answers()
+        answers.profile = profile
+        var expected = WizardState(paths: testPaths, step: .profile, answers: answers, saved: Answers(),
+                                   original: Answers(), hadAnswersFile: false)
+        #expect(state == expected)
+
         send(&state, .focusMoved(by: 1000), .confirmed)
-        var expected = state
         expected.step = .plan
         expected.focus = 0
         expected.caret = 0
-        expected.answers = state.answers
         #expect(state == expected)
 
         // Skip the first section (Overview, recommended for everyone).
@@ -144,12 +150,28 @@ struct ReducerTests {
         expected.answers.sections["overview"] = SectionAnswers(include: false)
         #expect(state == expected)
 
+        // Every other section gets the plan's decision: what is recommended for
+        // a seed company holding personal data, on cloud, selling to no enterprise.
         #expect(send(&state, .confirmed) == [.writeDraft])
-        for section in testCatalog.sections where section.id != "overview" {
-            expected.answers.sections[section.id] = SectionAnswers(include: section.rule.evaluate(expected.answers.profile).recommended)
-        }
-        let first = testCatalog.sections.first { $0.id != "overview" && expected.answers.isIncluded($0) }!
-        expected.step = .section(first.id)
+        expected.answers.sections = [
+            "overview": SectionAnswers(include: false),
+            "security-team": SectionAnswers(include: true),
+            "infrastructure": SectionAnswers(include: true),
+            "network-security": SectionAnswers(include: true),
+            "ddos-protection": SectionAnswers(include: false),
+            "data-encryption": SectionAnswers(include: true),
+            "data-retention": SectionAnswers(include: true),
+            "business-continuity": SectionAnswers(include: true),
+            "application-monitoring": SectionAnswers(include: true),
+            "application-protection": SectionAnswers(include: true),
+            "secure-development": SectionAnswers(include: false),
+            "responsible-disclosure": SectionAnswers(include: false),
+            "user-protection": SectionAnswers(include: false),
+            "compliance": SectionAnswers(include: false),
+            "payment-information": SectionAnswers(include: false),
+            "employee-access": SectionAnswers(include: false),
+        ]
+        expected.step = .section("security-team")
         #expect(state == expected)
     }
 
@@ -456,7 +478,34 @@ struct ReducerTests {
         #expect(send(&state, .confirmed) == [.export])
         var expected = state
         #expect(send(&state, .exportSucceeded(paths: ["a.yml", "a.md"], reviewed: "2026-11-29")) == [.deleteDraft])
-        expected.answers = testWizard.answersForExport(expected.answers, reviewed: "2026-11-29")
+        // Stated, not computed by the function under test: the name typed, the
+        // review date, every section's include decision (with no profile, the
+        // sections recommended for every company) and, in the included ones,
+        // every question left open.
+        expected.answers = Answers()
+        expected.answers.company.name = "Acme"
+        expected.answers.reviewed = "2026-11-29"
+        expected.answers.sections = [
+            "overview": SectionAnswers(include: true, open: [
+                "intro", "invite_contact", "link_security_txt", "encryption_url", "acknowledgments_url",
+                "preferred_languages", "hiring_url",
+            ]),
+            "security-team": SectionAnswers(include: false),
+            "infrastructure": SectionAnswers(include: false),
+            "network-security": SectionAnswers(include: true, open: ["controls"]),
+            "ddos-protection": SectionAnswers(include: false),
+            "data-encryption": SectionAnswers(include: false),
+            "data-retention": SectionAnswers(include: false),
+            "business-continuity": SectionAnswers(include: true, open: ["backups", "dr_plan"]),
+            "application-monitoring": SectionAnswers(include: false),
+            "application-protection": SectionAnswers(include: false),
+            "secure-development": SectionAnswers(include: false),
+            "responsible-disclosure": SectionAnswers(include: false),
+            "user-protection": SectionAnswers(include: false),
+            "compliance": SectionAnswers(include: false),
+            "payment-information": SectionAnswers(include: false),
+            "employee-access": SectionAnswers(include: false),
+        ]
         expected.saved = expected.answers
         expected.exported = ["a.yml", "a.md"]
         expected.message = WizardMessage(.info, "Wrote a.yml, a.md")

@@ -5,7 +5,9 @@ import Testing
 
 /// Every screen drawn into the in-memory canvas at 80x24 and 120x40, compared
 /// with text files in Snapshots/ (one quoted line per row, so trailing spaces
-/// and wide characters show in diffs). Re-record with `SNAPSHOT_RECORD=1`.
+/// and wide characters show in diffs, then the cursor), and its styles with
+/// `NAME.styles.txt` beside it (one letter per cell, see `StyleSheet`), so a
+/// lost highlight fails as surely as a lost word. Re-record with `SNAPSHOT_RECORD=1`.
 @Suite("Screen snapshots")
 struct SnapshotTests {
     static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40)]
@@ -104,6 +106,97 @@ struct SnapshotTests {
             draft.sections["overview"] = SectionAnswers(answers: ["intro": .bool(true)])
             return testWizard.start(paths: testPaths, fileAnswers: nil, draft: draft)
         }),
+        ("resume-over-answers-file", {
+            var draft = revised().answers
+            draft.company.name = "Données Sécurisées 日本 Labs"
+            return testWizard.start(paths: testPaths, fileAnswers: revised().original, draft: draft)
+        }),
+        ("profile-invalid-contact", {
+            var state = firstRun()
+            send(&state, .textTyped("Acme"), .nextFieldFocused, .textTyped("acme.example"),
+                 .nextFieldFocused, .textTyped("security@"))
+            return state
+        }),
+        ("profile-from-review", {
+            var state = revised()
+            send(&state, .confirmed)  // the review's first row: company and profile
+            return state
+        }),
+        ("plan-not-recommended-focused", {
+            var state = profiled()
+            state.step = .plan
+            let items = testWizard.items(state)
+            state.focus = items.firstIndex(of: .sectionRow("payment-information")) ?? 0
+            return state
+        }),
+        ("section-overview-invalid-url", {
+            var state = profiled()
+            state.step = .section("overview")
+            send(&state, .toggled)
+            if let index = testWizard.items(state).firstIndex(of: .text(.question(section: "overview", question: "encryption_url"))) {
+                state.focus = index
+            }
+            send(&state, .textTyped("http://keys.example.com/k.asc"))
+            return state
+        }),
+        ("section-multiple-choice", {
+            var state = profiled()
+            state.step = .section("infrastructure")
+            send(&state, .focusMoved(by: 2), .toggled, .focusMoved(by: -2), .toggled, .focusMoved(by: 1))
+            return state
+        }),
+        ("section-last-from-review", {
+            var state = revised()
+            state.step = .section("employee-access")
+            state.returnToReview = true
+            state.focus = testWizard.items(state).count - 1
+            return state
+        }),
+        ("review-first-run-incomplete", {
+            var state = firstRun()
+            send(&state, .textTyped("Acme"))
+            state.answers.sections["overview"] = SectionAnswers(include: true, answers: ["intro": .bool(true)])
+            state.answers.sections["data-encryption"] = SectionAnswers(include: true)
+            state.answers.sections["ddos-protection"] = SectionAnswers(include: false)
+            state.step = .review
+            state.focus = 0
+            return state
+        }),
+        ("review-export-focused", {
+            var state = revised()
+            state.focus = testWizard.items(state).count - 1
+            return state
+        }),
+        ("review-page-preview-scrolled", {
+            var state = revised()
+            send(&state, .pagePreviewToggled, .previewScrolled(by: 5))
+            return state
+        }),
+        ("export-security-txt-unwritten", {
+            var state = profiled()
+            state.answers.sections["overview"] = SectionAnswers(include: true, answers: ["intro": .bool(true), "link_security_txt": .bool(true)])
+            state.step = .export
+            state.focus = 1
+            return state
+        }),
+        ("export-failed", {
+            var state = revised()
+            state.step = .export
+            send(&state, .exportFailed("security-overview.md: cannot write: Permission denied"))
+            return state
+        }),
+        ("help-over-section", {
+            var state = profiled()
+            state.step = .section("data-encryption")
+            send(&state, .helpToggled)
+            return state
+        }),
+        ("quit-confirm-keep-draft", {
+            var state = profiled()
+            state.step = .section("data-encryption")
+            send(&state, .quitRequested, .focusMoved(by: 1))
+            return state
+        }),
         ("help", {
             var state = profiled()
             state.step = .plan
@@ -129,6 +222,19 @@ struct SnapshotTests {
     @Test("Below 60x16 the screen asks for a larger window")
     func tooSmall() throws {
         try assertSnapshot(Self.profiled(), size: Size(width: 50, height: 14), name: "too-small.50x14")
+        // One column or one row short is enough, whatever is on screen.
+        try assertSnapshot(Self.profiled(), size: Size(width: 59, height: 24), name: "too-small.59x24")
+        var help = Self.profiled()
+        send(&help, .helpToggled)
+        try assertSnapshot(help, size: Size(width: 120, height: 15), name: "too-small-help.120x15")
+    }
+
+    /// At the smallest size drawn, boxes and key bars are at their tightest.
+    @Test("At the minimum size, 60x16", arguments: ["help", "quit-confirm", "plan", "section-data-encryption",
+                                                    "review-revise", "export", "profile-typing", "resume"])
+    func minimumSize(_ name: String) throws {
+        let make = Self.screens.first { $0.0 == name }!.1
+        try assertSnapshot(make(), size: Screens.minimumSize, name: "\(name).60x16")
     }
 
     @Test("The review marks rows changed only against an answers file")
@@ -248,17 +354,30 @@ struct SnapshotTests {
                         sourceLocation: SourceLocation = #_sourceLocation) throws {
         var memory = ScreenMemory()
         let canvas = Screens(wizard: testWizard).render(state, size: size, memory: &memory)
-        let text = Self.describe(canvas)
+        let screen = { (row: Int) in row < canvas.size.height ? canvas.line(row) : nil }
+        try Self.compare(Self.describe(canvas), with: name + ".txt", what: "screen \(name)",
+                         screen: screen, sourceLocation: sourceLocation)
+        try Self.compare(StyleSheet.describe(canvas, name: name), with: name + ".styles.txt",
+                         what: "styles of \(name)", screen: screen, sourceLocation: sourceLocation)
+    }
+
+    /// Compares `text` with the file `Snapshots/file`, or writes it there when
+    /// recording (`SNAPSHOT_RECORD=1`) or when the file is new. A difference
+    /// names the first row that differs and quotes both versions of it.
+    static func compare(_ text: String, with file: String, what: String, screen: (Int) -> String?,
+                        sourceLocation: SourceLocation) throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Snapshots").appendingPathComponent(name + ".txt")
+            .appendingPathComponent("Snapshots").appendingPathComponent(file)
         let record = ProcessInfo.processInfo.environment["SNAPSHOT_RECORD"] == "1"
         guard !record, let stored = try? String(contentsOf: url, encoding: .utf8) else {
             try text.write(to: url, atomically: true, encoding: .utf8)
-            if !record { Issue.record("recorded a new snapshot \(name); check it and run again", sourceLocation: sourceLocation) }
+            if !record { Issue.record("recorded a new snapshot \(file); check it and run again", sourceLocation: sourceLocation) }
             return
         }
-        #expect(stored == text, "screen \(name) differs from Snapshots/\(name).txt (SNAPSHOT_RECORD=1 re-records)",
-                sourceLocation: sourceLocation)
+        guard stored != text else { return }
+        Issue.record(Comment(rawValue: "\(what) differs from Snapshots/\(file) (SNAPSHOT_RECORD=1 re-records)\n"
+                             + StyleSheet.difference(stored: stored, actual: text, screen: screen)),
+                     sourceLocation: sourceLocation)
     }
 
     /// One quoted line per row, then where the cursor is.
@@ -266,5 +385,107 @@ struct SnapshotTests {
         var lines = (0..<canvas.size.height).map { "\"" + canvas.line($0) + "\"" }
         lines.append(canvas.cursor.map { "cursor: \($0.x),\($0.y)" } ?? "cursor: hidden")
         return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// The style layer of a snapshot, as ratatui's buffer tests compare styles as
+/// well as symbols: one quoted line per row with one letter per cell (a wide
+/// character's second cell included, so columns line up with the screen),
+/// under a legend naming each letter used. The letters of the styles the
+/// screens use are fixed, so a changed highlight shows as a changed letter in
+/// a diff; any other style gets a digit, explained in the legend.
+enum StyleSheet {
+    /// The letter of each style the screens use, and a name to read it by.
+    static let known: [(code: Character, style: Style, name: String)] = [
+        (".", .normal, "normal"),
+        ("T", .title, "title bar, keys in the key bar"),
+        ("K", .keyBar, "key bar"),
+        ("H", .heading, "heading"),
+        ("m", .muted, "muted"),
+        ("F", .focused, "focused"),
+        ("r", Style(.normal, reverse: true), "focused marker"),
+        ("g", .good, "good"),
+        ("W", .warning, "warning, bold"),
+        ("w", Style(.warning), "warning"),
+        ("E", .error, "error"),
+        ("u", Style(.normal, underline: true), "input"),
+        ("U", Style(.selected, underline: true), "focused input"),
+    ]
+    static let spare = Array("0123456789abcdefhijklnopqstvxyz")
+
+    /// What a style is made of, e.g. "selected bold reverse".
+    static func spell(_ style: Style) -> String {
+        var parts = ["\(style.role)"]
+        if style.bold { parts.append("bold") }
+        if style.reverse { parts.append("reverse") }
+        if style.underline { parts.append("underline") }
+        return parts.joined(separator: " ")
+    }
+
+    static func describe(_ canvas: Canvas, name: String) -> String {
+        var codes: [Style: Character] = [:]
+        for entry in known { codes[entry.style] = entry.code }
+        var extra: [(Character, Style)] = []
+        var used = Set<Character>()
+        let rows = canvas.rows.map { row in
+            String(row.map { cell -> Character in
+                if let code = codes[cell.style] { used.insert(code); return code }
+                let code = spare[extra.count]
+                extra.append((code, cell.style))
+                codes[cell.style] = code
+                used.insert(code)
+                return code
+            })
+        }
+        var lines = ["# Styles of \(name).txt: one letter per cell, one quoted line per row."]
+        for entry in known where used.contains(entry.code) {
+            let spelled = spell(entry.style)
+            lines.append("# \(entry.code) \(spelled)" + (spelled == entry.name ? "" : " (\(entry.name))"))
+        }
+        for (code, style) in extra { lines.append("# \(code) \(spell(style))") }
+        lines += rows.map { "\"" + $0 + "\"" }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Where two snapshots differ: the first screen row that differs, both
+    /// versions of it and the screen's text on that row, and for styles the
+    /// first column that differs with what its two letters mean. A legend
+    /// that differs is named after that.
+    static func difference(stored: String, actual: String, screen: (Int) -> String?) -> String {
+        func split(_ text: String) -> (legend: [String], rows: [String]) {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let legend = Array(lines.prefix { $0.hasPrefix("#") })
+            return (legend, Array(lines.dropFirst(legend.count)))
+        }
+        let old = split(stored), new = split(actual)
+        let differing = (0..<max(old.rows.count, new.rows.count)).filter {
+            ($0 < old.rows.count ? old.rows[$0] : nil) != ($0 < new.rows.count ? new.rows[$0] : nil)
+        }
+        var out: [String] = []
+        if let row = differing.first {
+            let was = row < old.rows.count ? old.rows[row] : "(nothing)"
+            let now = row < new.rows.count ? new.rows[row] : "(nothing)"
+            out.append("first difference at screen row \(row) (\(differing.count) row\(differing.count == 1 ? " differs" : "s differ"))")
+            out.append("  expected: \(was)")
+            out.append("  actual:   \(now)")
+            if !old.legend.isEmpty, let text = screen(row) { out.append("  screen:   \"\(text)\"") }
+            let a = Array(was), b = Array(now)
+            if was.hasPrefix("\""), now.hasPrefix("\""),
+               let column = (0..<min(a.count, b.count)).first(where: { a[$0] != b[$0] }) {
+                // A style row has a letter per cell; a text row's wide characters take two.
+                var line = "  at column \(old.legend.isEmpty ? TextWidth.of(String(a[1..<column])) : column - 1)"
+                if !old.legend.isEmpty {
+                    func meaning(_ code: Character, _ legend: [String]) -> String {
+                        legend.first { $0.hasPrefix("# \(code) ") }.map { String($0.dropFirst(4)) } ?? "?"
+                    }
+                    line += ": expected \(a[column]) (\(meaning(a[column], old.legend))),"
+                        + " got \(b[column]) (\(meaning(b[column], new.legend)))"
+                }
+                out.append(line)
+            }
+        }
+        for line in old.legend where !new.legend.contains(line) { out.append("  legend lost:   \(line)") }
+        for line in new.legend where !old.legend.contains(line) { out.append("  legend gained: \(line)") }
+        return out.joined(separator: "\n")
     }
 }
