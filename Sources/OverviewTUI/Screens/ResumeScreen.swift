@@ -31,7 +31,9 @@ extension Screens {
         lines.append(("", .normal))
         var wrapped: [(String, Style)] = []
         for (text, style) in lines {
-            wrapped += TextWidth.wrap(text, to: width).map { ($0, style) }
+            // Wrapping drops leading spaces: an indented line keeps its indent.
+            let indent = String(text.prefix { $0 == " " })
+            wrapped += TextWidth.wrap(String(text.dropFirst(indent.count)), to: width - indent.count).map { (indent + $0, style) }
         }
         let choices = resumeChoices(state)
         // What does not fit above the choices is cut, and says so.
