@@ -162,6 +162,9 @@ public enum AnswersFile {
                     case "answers":
                         if YAMLReader.isNull(value) { continue }
                         for (questionID, questionKey, answerNode) in try reader.mapping(value, "sections.\(id).answers") {
+                            // An answer to a question the catalog has since split or
+                            // renamed: it loads and means nothing; `check` asks for the new one.
+                            if section.retired.contains(questionID) { continue }
                             guard let question = section.question(questionID) else {
                                 errors.append(reader.error(questionKey, "unknown question '\(questionID)' in section '\(id)'"))
                                 continue
@@ -171,7 +174,9 @@ public enum AnswersFile {
                                 continue
                             }
                             do throws(InputError) {
-                                sectionAnswers.answers[questionID] = try parseValue(answerNode, question, id, reader)
+                                let value = try parseValue(answerNode, question, id, reader)
+                                // Only spaces or line breaks: left open, not an answer.
+                                if value.isBlank { sectionAnswers.open.insert(questionID) } else { sectionAnswers.answers[questionID] = value }
                             } catch { errors.append(error) }
                         }
                     default:
@@ -211,7 +216,7 @@ public enum AnswersFile {
             if TerminalSafe.hasControlCharacters(text, allowingLayout: true) {
                 throw reader.error(node, "\(what) contains a control character")
             }
-            if let format = question.format, let problem = format.problem(with: text) {
+            if let format = question.format, !AnswerValue.text(text).isBlank, let problem = format.problem(with: text) {
                 throw reader.error(node, "\(what): \(problem)")
             }
             return .text(text)
@@ -285,11 +290,11 @@ public enum AnswersFile {
             if let include = given.include { entry.append((key("include"), bool(include))) }
             var values: [(Node, Node)] = []
             for question in section.questions {
-                if case .text(let days)? = given.answers[question.id], question.format == .days {
+                if case .text(let days)? = given.answers[question.id], question.format == .days, !days.allSatisfy(\.isWhitespace) {
                     values.append((key(question.id), plain(days)))  // a number, written as one
-                } else if let value = given.answers[question.id] {
+                } else if let value = given.answers[question.id], !value.isBlank {
                     values.append((key(question.id), node(for: value)))
-                } else if given.open.contains(question.id) {
+                } else if given.open.contains(question.id) || given.answers[question.id] != nil {
                     values.append((key(question.id), plain("~")))
                 }
             }

@@ -38,7 +38,10 @@ public struct PageRenderer: Sendable {
             parts.append(named.flatMap { $0.count <= MarkdownText.lineWidth ? $0 : nil } ?? "# Security Overview")
         }
         for (section, markdown) in renderedSections(answers) {
-            parts.append("## \(section.title)\n\n\(markdown)")
+            // Hugo and Jekyll (kramdown) take a heading's id from `{#id}`; a
+            // plain Markdown page leaves ids to whatever renders it.
+            let id = section.anchor.map { format == .markdown ? "" : " {#\($0)}" } ?? ""
+            parts.append("## \(section.title)\(id)\n\n\(markdown)")
         }
         if let reviewed = answers.reviewed {
             parts.append("Last reviewed: \(reviewed).")
@@ -56,8 +59,26 @@ public struct PageRenderer: Sendable {
         if let contact = answers.company.securityContact {
             company["contact"] = contact
             company["contact_url"] = SecurityContact.url(contact)
+            // An address to write to, or a form to fill in: the sentence differs.
+            company[contact.hasPrefix("https://") ? "contact_form" : "contact_email"] = contact
         }
-        var context: [String: Any] = ["company": TemplateValue(company, text: name ?? "")]
+        var context = answerContext(section, answers)
+        context["company"] = TemplateValue(company, text: name ?? "")
+        // Another section's answers, for a fact asked once and printed in two
+        // sections (`{{#sections.compliance.pci_validation.qsa}}`): only
+        // sections on the plan, only answers that apply there.
+        var others: [String: Any] = [:]
+        for other in catalog.sections where other.id != section.id && answers.isIncluded(other) {
+            others[other.id] = TemplateValue(answerContext(other, answers), text: "")
+        }
+        context["sections"] = TemplateValue(others, text: "")
+        // `{{.}}` at the top prints nothing.
+        return TemplateValue(context, text: "")
+    }
+
+    /// One key per question of `section` that applies and is answered.
+    func answerContext(_ section: Section, _ answers: Answers) -> [String: Any] {
+        var context: [String: Any] = [:]
         for (question, value) in answers.effectiveAnswers(for: section) {
             switch value {
             case .bool(let flag):
@@ -93,10 +114,13 @@ public struct PageRenderer: Sendable {
                         .filter { !$0.isEmpty }
                     context[question.id + "_lines"] = TemplateList(lines.map { TemplateValue([:], text: $0) })
                 }
+                if question.format == .days, let days = Int(clean.trimmingCharacters(in: .whitespaces)) {
+                    // "1 day", "30 days": a template never has to pluralize.
+                    context[question.id + "_days"] = days == 1 ? "1 day" : "\(days) days"
+                }
             }
         }
-        // `{{.}}` at the top prints nothing.
-        return TemplateValue(context, text: "")
+        return context
     }
 
     static func entry(_ choice: Choice) -> TemplateValue {
