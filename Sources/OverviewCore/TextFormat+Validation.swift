@@ -17,7 +17,8 @@ extension TextFormat {
     }
 
     /// Comma-separated language tags in the shape of RFC 5646: a primary
-    /// language of 2 to 8 letters, then subtags of 1 to 8 letters or digits
+    /// language of 2 or 3 letters (ISO 639; longer ones are reserved or
+    /// unused, and "english" is a word), then subtags of 1 to 8 letters or digits
     /// (`en`, `fr-CA`, `zh-Hant-TW`, `sgn-BE-FR`). Shape only, not the registry.
     static func languagesProblem(_ text: String) -> String? {
         let tags = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -26,7 +27,7 @@ extension TextFormat {
             let letters = { (s: Substring) in s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) } }
             let alphanumeric = { (s: Substring) in s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) } }
             let primary = subtags[0]
-            let ok = (2...8).contains(primary.count) && letters(primary)
+            let ok = (2...3).contains(primary.count) && letters(primary)
                 && subtags.dropFirst().allSatisfy { (1...8).contains($0.count) && alphanumeric($0) }
             if !ok {
                 return tag.isEmpty
