@@ -81,7 +81,11 @@ func writeOutput(_ text: String, to output: String, answers: String, force: Bool
     if output == "-" {
         try Console.out(text)
     } else {
-        try OverviewCore.Export.checkNotClobbering([(output, text)], force: force)
+        // A device or a pipe is not a generated file: the write says what it is.
+        var info = stat()
+        if stat(output, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG {
+            try OverviewCore.Export.checkNotClobbering([(output, text)], force: force)
+        }
         try FileStore.write(text, to: output)
     }
 }
