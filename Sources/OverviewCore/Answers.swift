@@ -8,6 +8,13 @@ public enum AnswerValue: Equatable, Sendable {
     case choices([String])
     case text(String)
 
+    /// A text of nothing but spaces and line breaks: no answer at all. It is
+    /// not saved, not printed, and leaves a required question open.
+    public var isBlank: Bool {
+        if case .text(let text) = self { return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        return false
+    }
+
     /// Whether this answer, on its own, says something the page may claim.
     public func affirms(in question: Question) -> Bool {
         switch self {
@@ -55,8 +62,8 @@ public struct Outputs: Equatable, Sendable {
     public var page: String?
     public var format: PageFormat?
     public var securityTxt: String?
-    /// Where the page is published, for security.txt's Policy link
-    /// (default `https://<domain>/security/`).
+    /// Where the page is published, for security.txt's Policy link. Never
+    /// guessed: without it, a Policy that would point at the page is left out.
     public var pageURL: String?
     public init(page: String? = nil, format: PageFormat? = nil, securityTxt: String? = nil, pageURL: String? = nil) {
         self.page = page
@@ -112,7 +119,7 @@ public struct Answers: Equatable, Sendable {
     public func effectiveAnswers(for section: Section) -> [(Question, AnswerValue)] {
         let given = sections[section.id]?.answers ?? [:]
         return section.questions.compactMap { question in
-            guard let value = given[question.id], applies(question, in: section) else { return nil }
+            guard let value = given[question.id], !value.isBlank, applies(question, in: section) else { return nil }
             return (question, value)
         }
     }
@@ -129,7 +136,7 @@ public struct Answers: Equatable, Sendable {
             if entry.include == nil { entry.include = included }
             copy.sections[section.id] = entry
             guard included else { continue }
-            for question in section.questions where entry.answers[question.id] == nil && applies(question, in: section) {
+            for question in section.questions where (entry.answers[question.id]?.isBlank ?? true) && applies(question, in: section) {
                 entry.open.insert(question.id)
             }
             copy.sections[section.id] = entry

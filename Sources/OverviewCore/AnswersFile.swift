@@ -145,6 +145,9 @@ public enum AnswersFile {
                     case "answers":
                         if YAMLReader.isNull(value) { continue }
                         for (questionID, questionKey, answerNode) in try reader.mapping(value, "sections.\(id).answers") {
+                            // An answer to a question the catalog has since split or
+                            // renamed: it loads and means nothing; `check` asks for the new one.
+                            if section.retired.contains(questionID) { continue }
                             guard let question = section.question(questionID) else {
                                 errors.append(reader.error(questionKey, "unknown question '\(questionID)' in section '\(id)'"))
                                 continue
@@ -154,7 +157,9 @@ public enum AnswersFile {
                                 continue
                             }
                             do throws(InputError) {
-                                sectionAnswers.answers[questionID] = try parseValue(answerNode, question, id, reader)
+                                let value = try parseValue(answerNode, question, id, reader)
+                                // Only spaces or line breaks: left open, not an answer.
+                                if value.isBlank { sectionAnswers.open.insert(questionID) } else { sectionAnswers.answers[questionID] = value }
                             } catch { errors.append(error) }
                         }
                     default:
@@ -232,9 +237,9 @@ public enum AnswersFile {
             if let include = given.include { entry.append((key("include"), bool(include))) }
             var values: [(Node, Node)] = []
             for question in section.questions {
-                if let value = given.answers[question.id] {
+                if let value = given.answers[question.id], !value.isBlank {
                     values.append((key(question.id), question.field.yaml(value, of: question)))
-                } else if given.open.contains(question.id) {
+                } else if given.open.contains(question.id) || given.answers[question.id] != nil {
                     values.append((key(question.id), plain("~")))
                 }
             }

@@ -19,6 +19,8 @@ public enum QuestionKind: String, CaseIterable, Sendable {
 public enum TextFormat: String, CaseIterable, Sendable {
     /// `contact`: an email address or an https:// URL, as a security contact is.
     case email, domain, url, days, contact
+    /// Language tags (RFC 5646) separated by commas, as security.txt's Preferred-Languages takes them.
+    case languages
 }
 
 /// When a question applies: a profile condition, or an earlier answer.
@@ -53,6 +55,9 @@ public struct Guidance: Equatable, Sendable {
 public struct Section: Sendable {
     public var id: String
     public var title: String
+    /// The heading's id on the page, kept when the title changes (links such
+    /// as security.txt's Policy point at it); `nil` leaves it to the site.
+    public var anchor: String?
     public var order: Int
     public var rule: RecommendationRule
     public var guidance: Guidance
@@ -61,6 +66,12 @@ public struct Section: Sendable {
     public var body: String
     /// Where it came from: `sections/30-infrastructure.md` or a user's file.
     public var source: String
+    /// What the section's answers give security.txt; `nil` when the front
+    /// matter does not say (it gives nothing).
+    public var securityTxt: SecurityTxtContract?
+    /// Question ids the section once had: an answers file that still holds
+    /// them loads, and their answers count for nothing.
+    public var retired: Set<String> = []
     let template: SectionTemplate
 
     public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
@@ -119,7 +130,10 @@ public struct Catalog: Sendable {
             seenCustom[section.id] = section.source
             byID[section.id] = section
         }
-        return Catalog(sections: Array(byID.values))
+        let builtinByID = Dictionary(uniqueKeysWithValues: builtin.map { ($0.id, $0) })
+        let catalog = Catalog(sections: Array(byID.values))
+        try SecurityTxtContract.checkCatalog(builtin: builtinByID, merged: catalog.sections)
+        return catalog
     }
 }
 
@@ -178,6 +192,7 @@ struct SectionParser {
 
         var id: String?, title: String?, order: Int?, rule = RecommendationRule(anyOf: [])
         var guidance: Guidance?, questions: [Question] = []
+        var securityTxtNode: Node?, retiredNode: Node?, anchor: String?
         for (key, keyNode, value) in try reader.mapping(root, "the front matter") {
             switch key {
             case "id":
@@ -191,11 +206,19 @@ struct SectionParser {
                 if text.contains("\n") { throw reader.error(value, "title must be one line") }
                 title = text
             case "order": order = try reader.int(value, "order")
+            case "anchor":
+                let value = try reader.string(value, "anchor")
+                guard Self.isSectionID(value) else {
+                    throw reader.error(keyNode, "anchor '\(value)' must be lowercase letters, digits and '-'")
+                }
+                anchor = value
             case "recommended_for":
                 rule = RecommendationRule(anyOf: try reader.sequence(value, "recommended_for").map {
                     node throws(InputError) in try parseCondition(node, reader, "a recommended_for rule")
                 })
             case "guidance": guidance = try parseGuidance(value, reader)
+            case "security_txt": securityTxtNode = value
+            case "retired": retiredNode = value
             case "questions":
                 for node in try reader.sequence(value, "questions") {
                     let question = try parseQuestion(node, reader, earlier: questions)
@@ -212,6 +235,26 @@ struct SectionParser {
         guard let title else { throw reader.error(root, "the front matter has no 'title'") }
         guard let order else { throw reader.error(root, "the front matter has no 'order'") }
         guard let guidance else { throw reader.error(root, "the front matter has no 'guidance'") }
+        var securityTxt: SecurityTxtContract?
+        if let securityTxtNode {
+            securityTxt = try SecurityTxtContract.parse(securityTxtNode, reader, questions: questions)
+            if anchor == nil, securityTxt?.fields.values.contains(where: { $0.contains(.onPage) }) == true {
+                throw reader.error(securityTxtNode, "security_txt.Policy: on-page links to the section's heading: give the section an 'anchor'")
+            }
+        }
+        var retired: Set<String> = []
+        if let retiredNode {
+            for node in try reader.sequence(retiredNode, "retired") {
+                let retiredID = try reader.string(node, "a retired question id")
+                guard Self.isQuestionID(retiredID) else {
+                    throw reader.error(node, "retired question id '\(retiredID)' must be lowercase letters, digits and '_'")
+                }
+                if questions.contains(where: { $0.id == retiredID }) {
+                    throw reader.error(node, "'\(retiredID)' is retired and a question: a retired id is never used again")
+                }
+                retired.insert(retiredID)
+            }
+        }
 
         for (offset, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
         where TerminalSafe.hasControlCharacters(line, allowingLayout: true) {
@@ -227,8 +270,9 @@ struct SectionParser {
         } catch {
             throw InputError(file: file, line: end + 2, "template error: \(error)")
         }
-        return Section(id: id, title: title, order: order, rule: rule, guidance: guidance,
-                       questions: questions, body: body, source: file, template: template)
+        return Section(id: id, title: title, anchor: anchor, order: order, rule: rule, guidance: guidance,
+                       questions: questions, body: body, source: file, securityTxt: securityTxt,
+                       retired: retired, template: template)
     }
 
     /// The YAML between the opening and closing `---` lines, the body after

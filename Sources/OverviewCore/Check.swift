@@ -40,7 +40,7 @@ public enum Completeness {
                 }
                 continue
             }
-            for question in section.questions where given.answers[question.id] == nil && answers.applies(question, in: section) {
+            for question in section.questions where (given.answers[question.id]?.isBlank ?? true) && answers.applies(question, in: section) {
                 let near = ["\(path).answers.\(question.id)", "\(path).answers", path]
                 if question.required {
                     problems.append(("section '\(section.id)': required question '\(question.id)' has no answer", near))
@@ -55,7 +55,7 @@ public enum Completeness {
     /// Required questions that apply and have no answer.
     public static func missingRequired(_ section: Section, _ answers: Answers) -> [Question] {
         let given = answers.sections[section.id]?.answers ?? [:]
-        return section.questions.filter { $0.required && given[$0.id] == nil && answers.applies($0, in: section) }
+        return section.questions.filter { $0.required && (given[$0.id]?.isBlank ?? true) && answers.applies($0, in: section) }
     }
 }
 

@@ -64,7 +64,7 @@ public enum Export {
 
     /// Refuses to replace a generated file that was edited by hand (or that we
     /// did not write), unless `force`.
-    static func checkNotClobbering(_ files: [(path: String, contents: String)], force: Bool) throws(InputError) {
+    public static func checkNotClobbering(_ files: [(path: String, contents: String)], force: Bool) throws(InputError) {
         guard !force else { return }
         for file in files where FileStore.exists(file.path) {
             let existing = try FileStore.read(file.path)

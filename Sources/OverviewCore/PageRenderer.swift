@@ -38,7 +38,10 @@ public struct PageRenderer: Sendable {
             parts.append(named.flatMap { $0.count <= MarkdownText.lineWidth ? $0 : nil } ?? "# Security Overview")
         }
         for (section, markdown) in renderedSections(answers) {
-            parts.append("## \(section.title)\n\n\(markdown)")
+            // Hugo and Jekyll (kramdown) take a heading's id from `{#id}`; a
+            // plain Markdown page leaves ids to whatever renders it.
+            let id = section.anchor.map { format == .markdown ? "" : " {#\($0)}" } ?? ""
+            parts.append("## \(section.title)\(id)\n\n\(markdown)")
         }
         if let reviewed = answers.reviewed {
             parts.append("Last reviewed: \(reviewed).")
@@ -56,13 +59,28 @@ public struct PageRenderer: Sendable {
         if let contact = answers.company.securityContact {
             company["contact"] = contact
             company["contact_url"] = SecurityContact.url(contact)
+            // An address to write to, or a form to fill in: the sentence differs.
+            company[contact.hasPrefix("https://") ? "contact_form" : "contact_email"] = contact
         }
-        var context: [String: Any] = ["company": TemplateValue(company, text: name ?? "")]
+        var context = answerContext(section, answers)
+        context["company"] = TemplateValue(company, text: name ?? "")
+        // Another section's answers, for a fact asked once and printed in two
+        // sections (`{{#sections.compliance.pci_validation.qsa}}`): only
+        // sections on the plan, only answers that apply there.
+        // Looked up when a template names one, so a page costs no more than its
+        // sections, however many there are.
+        context["sections"] = OtherSections(renderer: self, answers: answers, current: section.id)
+        // `{{.}}` at the top prints nothing.
+        return TemplateValue(context, text: "")
+    }
+
+    /// One key per question of `section` that applies and is answered.
+    func answerContext(_ section: Section, _ answers: Answers) -> [String: Any] {
+        var context: [String: Any] = [:]
         for (question, value) in answers.effectiveAnswers(for: section) {
             context.merge(question.field.templateValues(value, of: question)) { _, new in new }
         }
-        // `{{.}}` at the top prints nothing.
-        return TemplateValue(context, text: "")
+        return context
     }
 
 }
@@ -89,6 +107,21 @@ struct TemplateValue: MustacheParent, MustacheCustomRenderable, @unchecked Senda
 
     func child(named name: String) -> Any? { children[name] }
     var renderText: String { text }
+    var isNull: Bool { false }
+}
+
+/// The other sections' answers, by section id, as `{{sections.<id>.<question>}}`
+/// finds them: only sections on the plan, each made when first named.
+struct OtherSections: MustacheParent, MustacheCustomRenderable, @unchecked Sendable {
+    let renderer: PageRenderer
+    let answers: Answers
+    let current: String
+
+    func child(named name: String) -> Any? {
+        guard name != current, let other = renderer.catalog.section(name), answers.isIncluded(other) else { return nil }
+        return TemplateValue(renderer.answerContext(other, answers), text: "")
+    }
+    var renderText: String { "" }
     var isNull: Bool { false }
 }
 

@@ -1,14 +1,10 @@
 import Foundation
 
 /// security.txt (RFC 9116) from the same answers as the page.
+///
+/// Which answers feed it is the catalog's to say (`security_txt:` in a
+/// section's front matter, see `SecurityTxtContract`), not this file's.
 public enum SecurityTxt {
-    /// The page's public address when the answers do not say (`outputs.page_url`):
-    /// the path the Hugo and Jekyll formats publish it at.
-    static func pageURL(_ answers: Answers) -> String? {
-        if let url = answers.outputs.pageURL { return url }
-        return answers.company.domain.map { "https://\($0)/security/" }
-    }
-
     /// The file's text. Dates come from `reviewed`, never from the clock, so
     /// the same answers always give the same bytes; `today` only decides
     /// whether the result would already be expired.
@@ -34,28 +30,87 @@ public enum SecurityTxt {
             throw InputError(file: file,
                 "cannot write security.txt: it would have expired on \(expires) (reviewed \(reviewed) is over a year ago); review the answers and update 'reviewed'")
         }
-        let overview = answers.sections["overview"]?.answers ?? [:]
-        func text(_ id: String) -> String? {
-            if case .text(let value)? = overview[id] {
-                let clean = TerminalSafe.oneLine(value).trimmingCharacters(in: .whitespaces)
-                return clean.isEmpty ? nil : clean
+        // Answers are checked when the file loads; answers built in code
+        // (the wizard's) are checked here, so no invalid field is ever written.
+        for (field, source) in fieldSources(answers, catalog: catalog) {
+            let value = source.value
+            if let problem = field.format.problem(with: value) {
+                throw InputError(file: file, "cannot write security.txt: \(field.rawValue) (sections.\(source.section).answers.\(source.question ?? "")): \(problem)")
             }
-            return nil
         }
+        let fields = fieldSources(answers, catalog: catalog).mapValues(\.value)
         var lines: [String] = []
         lines.append("# Security contact for \(TerminalSafe.oneLine(answers.company.name ?? domain)), in the format of RFC 9116.")
         lines.append("Contact: \(SecurityContact.url(contact))")
         lines.append("Expires: \(expires)T00:00:00Z")
-        if let encryption = text("encryption_url") { lines.append("Encryption: \(encryption)") }
-        if let acknowledgments = text("acknowledgments_url") { lines.append("Acknowledgments: \(acknowledgments)") }
-        if let languages = text("preferred_languages") { lines.append("Preferred-Languages: \(languages)") }
-        lines.append("Canonical: https://\(domain)/.well-known/security.txt")
-        if let disclosure = catalog.section("responsible-disclosure"), answers.isAffirmed(disclosure),
-           let page = pageURL(answers) {
-            lines.append("Policy: \(page)#responsible-disclosure")
+        for field in [SecurityTxtContract.Field.encryption, .acknowledgments, .preferredLanguages] {
+            if let value = fields[field] { lines.append("\(field.rawValue): \(value)") }
         }
-        if let hiring = text("hiring_url") { lines.append("Hiring: \(hiring)") }
+        lines.append("Canonical: https://\(domain)/.well-known/security.txt")
+        for field in [SecurityTxtContract.Field.policy, .hiring] {
+            if let value = fields[field] { lines.append("\(field.rawValue): \(value)") }
+        }
         return GeneratedMark.apply(to: lines.joined(separator: "\n") + "\n", style: .hash)
+    }
+
+    /// What the file leaves out that the answers could give, in words, for the
+    /// commands to say: a Policy the catalog offers but no answer gives.
+    public static func notes(_ answers: Answers, catalog: Catalog) -> [String] {
+        let fields = fieldSources(answers, catalog: catalog)
+        var notes: [String] = []
+        for section in catalog.sections where answers.isAffirmed(section) {
+            guard let sources = section.securityTxt?.fields[.policy], fields[.policy] == nil else { continue }
+            let what = sources.map { source in
+                switch source {
+                case .answer(let id): "sections.\(section.id).answers.\(id)"
+                case .onPage: "outputs.page_url (the page's public address)"
+                }
+            }.joined(separator: " or ")
+            notes.append("security.txt has no Policy: the section '\(section.id)' is on the page, but no address for it was given; set \(what)")
+        }
+        return notes
+    }
+
+    /// Whether the page links to security.txt for these answers: the section
+    /// that declares the page's link is on the page, its question applies and
+    /// is answered yes, and there is a domain to link to.
+    public static func pageLinks(_ answers: Answers, catalog: Catalog) -> Bool {
+        guard answers.company.domain != nil else { return false }
+        return catalog.sections.contains { section in
+            guard let id = section.securityTxt?.pageLink, let question = section.question(id),
+                  answers.isAffirmed(section), answers.applies(question, in: section) else { return false }
+            return answers.sections[section.id]?.answers[id] == .bool(true)
+        }
+    }
+
+    struct Sourced { var value: String; var section: String; var question: String? }
+
+    /// Each field's value and where it came from: the first source of the
+    /// declaring section that has one. Only sections on the page, only
+    /// questions that apply.
+    static func fieldSources(_ answers: Answers, catalog: Catalog) -> [SecurityTxtContract.Field: Sourced] {
+        var result: [SecurityTxtContract.Field: Sourced] = [:]
+        for section in catalog.sections {
+            guard let contract = section.securityTxt, answers.isIncluded(section) else { continue }
+            let effective = Dictionary(answers.effectiveAnswers(for: section).map { ($0.0.id, $0.1) }, uniquingKeysWith: { a, _ in a })
+            for (field, sources) in contract.fields {
+                for source in sources {
+                    switch source {
+                    case .answer(let id):
+                        if case .text(let raw)? = effective[id] {
+                            let clean = TerminalSafe.oneLine(raw).trimmingCharacters(in: .whitespaces)
+                            if !clean.isEmpty { result[field] = Sourced(value: clean, section: section.id, question: id) }
+                        }
+                    case .onPage:
+                        if answers.isAffirmed(section), let page = answers.outputs.pageURL, let anchor = section.anchor {
+                            result[field] = Sourced(value: "\(page)#\(anchor)", section: section.id, question: nil)
+                        }
+                    }
+                    if result[field] != nil { break }
+                }
+            }
+        }
+        return result
     }
 
     /// One year after the review, the longest RFC 9116 recommends.

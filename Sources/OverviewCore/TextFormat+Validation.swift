@@ -15,7 +15,30 @@ extension TextFormat {
                 return "'\(text)' is not a number of days"
             }
             return (1...3650).contains(days) ? nil : "\(days) days is out of range (1 to 3650)"
+        case .languages: return Self.languagesProblem(text)
         }
+    }
+
+    /// Comma-separated language tags in the shape of RFC 5646: a primary
+    /// language of 2 or 3 letters (ISO 639; longer ones are reserved or
+    /// unused, and "english" is a word), then subtags of 1 to 8 letters or digits
+    /// (`en`, `fr-CA`, `zh-Hant-TW`, `sgn-BE-FR`). Shape only, not the registry.
+    static func languagesProblem(_ text: String) -> String? {
+        let tags = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        for tag in tags {
+            let subtags = tag.split(separator: "-", omittingEmptySubsequences: false)
+            let letters = { (s: Substring) in s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) } }
+            let alphanumeric = { (s: Substring) in s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) } }
+            let primary = subtags[0]
+            let ok = (2...3).contains(primary.count) && letters(primary)
+                && subtags.dropFirst().allSatisfy { (1...8).contains($0.count) && alphanumeric($0) }
+            if !ok {
+                return tag.isEmpty
+                    ? "'\(text)' has an empty language tag: separate tags with one comma, like 'en, fr'"
+                    : "'\(tag)' is not a language tag (RFC 5646) like en, fr or pt-BR: separate tags with commas"
+            }
+        }
+        return nil
     }
 
     static func domainProblem(_ text: String) -> String? {

@@ -72,14 +72,20 @@ func reporting(_ body: () throws -> Void) throws {
 }
 
 /// Writes a command's result to `output` (`-` for standard output); never over
-/// the answers file it came from.
-func writeOutput(_ text: String, to output: String, answers: String) throws {
+/// the answers file it came from, and never over a generated file edited by
+/// hand (or one we did not write) without `force`: the rule `export` follows.
+func writeOutput(_ text: String, to output: String, answers: String, force: Bool) throws {
     if output != "-" && FileStore.sameFile(output, answers) {
         throw Failure([InputError(file: output, "is the answers file; nothing was written. Write the output to another file")])
     }
     if output == "-" {
         try Console.out(text)
     } else {
+        // A device or a pipe is not a generated file: the write says what it is.
+        var info = stat()
+        if stat(output, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG {
+            try OverviewCore.Export.checkNotClobbering([(output, text)], force: force)
+        }
         try FileStore.write(text, to: output)
     }
 }
@@ -100,13 +106,16 @@ struct Render: ParsableCommand {
     @Option(help: "Page format: markdown, hugo (front matter for Hugo) or jekyll.")
     var format: PageFormat?
 
+    @Flag(help: "Overwrite the output even if it was edited by hand.")
+    var force = false
+
     @OptionGroup var catalog: CatalogOptions
 
     func run() throws {
         try reporting {
             let (catalog, answers) = try catalog.load(answers: self.answers)
             let page = PageRenderer(catalog: catalog).page(answers, format: format ?? answers.outputs.format ?? .markdown)
-            try writeOutput(page, to: output, answers: self.answers)
+            try writeOutput(page, to: output, answers: self.answers, force: force)
         }
     }
 }
@@ -215,6 +224,9 @@ struct Export: ParsableCommand {
             let written = try OverviewCore.Export.write(answers, catalog: catalog, targets: targets,
                                                         writeAnswers: false, force: force)
             for path in written { try Console.out(TerminalSafe.oneLine("wrote \(path)") + "\n") }
+            if targets.securityTxt != nil {
+                for note in SecurityTxt.notes(answers, catalog: catalog) { Console.err(TerminalSafe.oneLine("note: \(note)") + "\n") }
+            }
         }
     }
 }
@@ -231,12 +243,17 @@ struct SecurityTxtCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write it; - for standard output.", valueName: "file"))
     var output: String = "-"
 
+    @Flag(help: "Overwrite the output even if it was edited by hand.")
+    var force = false
+
     @OptionGroup var catalog: CatalogOptions
 
     func run() throws {
         try reporting {
             let (catalog, answers) = try catalog.load(answers: self.answers)
-            try writeOutput(try SecurityTxt.text(answers, catalog: catalog, file: self.answers), to: output, answers: self.answers)
+            try writeOutput(try SecurityTxt.text(answers, catalog: catalog, file: self.answers), to: output,
+                            answers: self.answers, force: force)
+            for note in SecurityTxt.notes(answers, catalog: catalog) { Console.err(TerminalSafe.oneLine("note: \(note)") + "\n") }
         }
     }
 }

@@ -103,6 +103,41 @@ import Testing
         #expect(scratch.read("security-overview.md")!.contains("firewall"))
     }
 
+    @Test("render --output and security-txt --output refuse a hand-edited file as export does")
+    func renderAndSecurityTxtDoNotOverwriteHandEdits() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let answers = Self.fixture("later-health.yml")
+        for (command, name, word) in [("render", "page.md", "firewall"), ("security-txt", "security.txt", "Hiring")] {
+            let output = scratch.file(name)
+            #expect(try Run.tool([command, "--answers", answers, "--output", output]).status == 0)
+            #expect(try Run.tool([command, "--answers", answers, "--output", output]).status == 0, "its own untouched file is replaced")
+            let edited = scratch.read(name)!.replacingOccurrences(of: word, with: "Edited")
+            try scratch.write(name, edited)
+            try expectOneLineError([command, "--answers", answers, "--output", output],
+                                   startsWith: "error: \(output): was edited by hand since it was generated; nothing was written")
+            #expect(scratch.read(name) == edited)
+            try scratch.write(name, "written by someone else\n")
+            try expectOneLineError([command, "--answers", answers, "--output", output],
+                                   startsWith: "error: \(output): was not written by security-overview")
+            #expect(try Run.tool([command, "--answers", answers, "--output", output, "--force"]).status == 0)
+            #expect(scratch.read(name)!.contains(word))
+        }
+    }
+
+    @Test("security-txt says when it leaves Policy out for want of an address")
+    func securityTxtSaysWhyPolicyIsMissing() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let text = try String(contentsOfFile: Self.fixture("later-health.yml"), encoding: .utf8)
+            .replacingOccurrences(of: "outputs:\n  page_url: https://northwind.health/security/\n", with: "")
+        let answers = try scratch.write("a.yml", text)
+        let result = try Run.tool(["security-txt", "--answers", answers])
+        #expect(result.status == 0)
+        #expect(!result.stdout.contains("Policy:"))
+        #expect(result.stderr.hasPrefix("note: security.txt has no Policy:"), "\(result.stderr)")
+    }
+
     // MARK: - Bad input: one line, non-zero, nothing touched
 
     func expectOneLineError(_ arguments: [String], startsWith prefix: String,
@@ -216,7 +251,8 @@ import Testing
         try scratch.write("site/page.md", "old\n")
         #expect(chmod(scratch.file("site/page.md"), 0o664) == 0)
         try FileManager.default.createSymbolicLink(atPath: scratch.file("link.md"), withDestinationPath: "site/page.md")
-        let result = try Run.tool(["render", "--answers", Self.fixture("pre-seed.yml"), "--output", scratch.file("link.md")])
+        // --force: "old" was not written by us, and this test is about the link.
+        let result = try Run.tool(["render", "--answers", Self.fixture("pre-seed.yml"), "--output", scratch.file("link.md"), "--force"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: scratch.file("link.md")) == "site/page.md")
         #expect(scratch.read("site/page.md")?.hasPrefix("# ") == true)

@@ -98,7 +98,7 @@ import Testing
         let build = try Run.command("hugo", ["--source", site.path, "--quiet"])
         #expect(build.status == 0, "\(build.stdout)\(build.stderr)")
         let html = try #require(site.read("public/security/index.html"))
-        for heading in ["Overview", "Dedicated security team", "Infrastructure", "Responsible disclosure", "Compliance"] {
+        for heading in ["Overview", "Security team", "Infrastructure", "Vulnerability disclosure", "Compliance"] {
             #expect(html.contains(">\(heading)</h2>"), "missing heading \(heading)")
         }
         #expect(html.contains("<title>Security Overview</title>"))
@@ -123,7 +123,7 @@ import Testing
         let build = try Run.command("jekyll", ["build", "--source", site.path, "--destination", site.file("_site"), "--quiet"])
         #expect(build.status == 0, "\(build.stdout)\(build.stderr)")
         let html = try #require(site.read("_site/security/index.html"))
-        for heading in ["Overview", "Dedicated security team", "Infrastructure", "Responsible disclosure", "Compliance"] {
+        for heading in ["Overview", "Security team", "Infrastructure", "Vulnerability disclosure", "Compliance"] {
             #expect(html.contains(">\(heading)</h2>"), "missing heading \(heading)")
         }
         let hostileHTML = try #require(site.read("_site/hostile/index.html"))

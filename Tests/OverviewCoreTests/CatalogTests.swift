@@ -48,6 +48,15 @@ import Testing
         for placeholder in ["DOMAIN", "[yearly", "[Amazon Web Services |", "[Stripe |", "<!--"] {
             #expect(!text.contains(placeholder), "the catalog still has the placeholder '\(placeholder)'")
         }
+        // US spelling throughout.
+        for british in ["organis", "behaviour", "colour", "licence", "practise", "recognis", "centre", "programme", "defence", "catalogue"] {
+            #expect(!text.localizedCaseInsensitiveContains(british), "the catalog spells '\(british)' the British way")
+        }
+        // Claims the catalog once printed without an answer behind them.
+        for overclaim in ["Dedicated security team", "such as those in the OWASP Top 10", "and we recommend it to everyone",
+                          "TLS 1.3 and newer", "then delete it from our systems", "validated our compliance as a PCI DSS service provider"] {
+            #expect(!text.contains(overclaim), "the catalog still says '\(overclaim)'")
+        }
         #expect(text.contains("Data Privacy Framework"))
         #expect(text.contains("27001:2022"))
         #expect(text.contains("/.well-known/security.txt"))
@@ -131,7 +140,8 @@ import Testing
         try folder.write("overview.md", sectionFile(minimalFrontMatter
             .replacingOccurrences(of: "id: custom", with: "id: overview")
             .replacingOccurrences(of: "title: Custom", with: "title: About our security")
-            .replacingOccurrences(of: "order: 500", with: "order: 1")))
+            .replacingOccurrences(of: "order: 500", with: "order: 1")
+            + "\nsecurity_txt: {}  # feeds security.txt nothing, on purpose"))
         let catalog = try Catalog.load(customDirectory: folder.path)
         #expect(catalog.sections.count == 17)
         #expect(catalog.sections.first?.title == "About our security")

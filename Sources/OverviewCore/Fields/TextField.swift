@@ -31,7 +31,12 @@ struct TextField: FieldKind {
         guard case .text(let text) = value else { return [:] }
         let clean = TerminalSafe.sanitize(text, allowNewlines: false)
         guard !clean.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return [:] }
-        return [question.id: clean]
+        var values: [String: Any] = [question.id: clean]
+        if question.format == .days, let days = Int(clean.trimmingCharacters(in: .whitespaces)) {
+            // "1 day", "30 days": a template never has to pluralize.
+            values[question.id + "_days"] = days == 1 ? "1 day" : "\(days) days"
+        }
+        return values
     }
 
     /// Typed text as an answer must be: no control characters, the format's shape.
@@ -40,7 +45,8 @@ struct TextField: FieldKind {
         if TerminalSafe.hasControlCharacters(text, allowingLayout: true) {
             throw reader.error(node, "\(what) contains a control character")
         }
-        if let format = question.format, let problem = format.problem(with: text) {
+        // Only spaces is no answer, not a wrong one: it loads as left open.
+        if let format = question.format, !AnswerValue.text(text).isBlank, let problem = format.problem(with: text) {
             throw reader.error(node, "\(what): \(problem)")
         }
         return .text(text)

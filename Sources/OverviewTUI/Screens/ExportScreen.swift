@@ -65,8 +65,7 @@ extension Screens {
         }
         // The page can promise a security.txt that this export does not write.
         if state.paths.securityTxt == nil, let domain = company.domain,
-           state.answers.sections["overview"]?.answers["link_security_txt"] == .bool(true),
-           included.contains(where: { $0.id == "overview" }) {
+           SecurityTxt.pageLinks(state.answers, catalog: wizard.catalog) {
             groups.append([("The page links to https://\(domain)/.well-known/security.txt, which this export does not write: "
                 + "name it in outputs.security_txt of \(state.paths.answers), or write it with "
                 + "`security-overview security-txt --answers \(state.paths.answers) --output FILE`.", Style(.warning))])
