@@ -22,7 +22,7 @@ public final class WizardApp {
     /// Keys that came while the window was too small, with when they came.
     var held: [(key: Key, at: ContinuousClock.Instant)] = []
     /// How long such keys wait for the window to grow back before they are dropped.
-    static let holdFor: Duration = .milliseconds(500)
+    static let holdFor: Duration = .milliseconds(250)
 
     public init(wizard: Wizard, state: WizardState, targets: Export.Targets) {
         self.wizard = wizard

@@ -229,8 +229,31 @@ struct WizardTmuxTests {
         try wizard.resize(width: 50, height: 14)
         try wizard.waitFor("Please enlarge the window")
         try wizard.keys("C-u", "x")
+        // Keys into a window that stays too small are dropped once it has
+        // stayed so for longer than a terminal takes to report a new size.
+        Thread.sleep(forTimeInterval: 0.6)
         try wizard.resize(width: 80, height: 24)
         try wizard.waitFor("[acme.example second line")
+    }
+
+    @Test("In a storm of resizes across the minimum size, keys typed as it grows back all arrive")
+    func resizeStorm() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let wizard = try TmuxWizard(in: scratch.path)
+        defer { wizard.kill() }
+        try wizard.waitFor("Company name")
+        var typed = ""
+        for round in 1...3 {
+            for _ in 1...3 {
+                try wizard.resize(width: 50, height: 12)
+                try wizard.resize(width: 80, height: 24)
+            }
+            // Typed at once: tmux can hand these over before the new size.
+            try wizard.type("Acme\(round)")
+            typed += "Acme\(round)"
+        }
+        try wizard.waitFor("[\(typed)")
     }
 
     @Test("Quitting after the window grew leaves nothing of the wizard's screen behind")

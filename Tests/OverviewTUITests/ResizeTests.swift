@@ -39,7 +39,7 @@ struct ResizeTests {
         terminal.beforeBatch = { number, terminal in
             if number == 0 { terminal.size = Size(width: 50, height: 12) }
             if number == 2 {
-                Thread.sleep(forTimeInterval: 0.6)
+                Thread.sleep(forTimeInterval: 0.4)
                 terminal.size = Size(width: 80, height: 24)
             }
         }
