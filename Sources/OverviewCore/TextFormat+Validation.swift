@@ -75,4 +75,32 @@ extension TextFormat {
         else { return "'\(text)' is not an https:// URL" }
         return nil
     }
+
+    /// The canonical form of text that plainly means a valid value but is not
+    /// one as typed: a domain given as an address, a number of days with its
+    /// unit, an email address with `mailto:`. Nil when there is no such form.
+    public func canonical(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        switch self {
+        case .domain:
+            var rest = Substring(trimmed.lowercased())
+            for scheme in ["https://", "http://"] where rest.hasPrefix(scheme) { rest = rest.dropFirst(scheme.count) }
+            var host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+            if let colon = host.firstIndex(of: ":"), host[host.index(after: colon)...].allSatisfy(\.isNumber) { host = host[..<colon] }
+            if host.hasSuffix(".") { host = host.dropLast() }
+            let domain = String(host)
+            return domain != text && Self.domainProblem(domain) == nil ? domain : nil
+        case .days:
+            let words = trimmed.lowercased().split(separator: " ")
+            guard let number = words.first, number.allSatisfy(\.isASCII), let days = Int(number), days > 0,
+                  words.count == 1 || (words.count == 2 && ["day", "days", "d"].contains(words[1])) else { return nil }
+            let canonical = String(days)
+            return canonical != text ? canonical : nil
+        case .email, .contact:
+            let address = trimmed.hasPrefix("mailto:") ? String(trimmed.dropFirst("mailto:".count)) : trimmed
+            return address != text && problem(with: address) == nil ? address : nil
+        case .url, .languages:
+            return trimmed != text && problem(with: trimmed) == nil ? trimmed : nil
+        }
+    }
 }

@@ -120,13 +120,13 @@ struct KeyBinding {
             },
             help: nil),
         KeyBinding(
-            keys: [.tab],
-            action: { _, _ in .nextFieldFocused },
+            keys: [.tab, .backTab],
+            action: { _, key in key == .tab ? .nextFieldFocused : .previousFieldFocused },
             hint: { context in
                 guard !context.quitDialog, context.inText || context.optionVerb != nil else { return nil }
                 return KeyHint("Tab", "field", drop: 2)
             },
-            help: ("Tab", "next field", 4)),
+            help: ("Tab  Shift-Tab", "next field, previous field", 4)),
         KeyBinding(
             keys: [.character("s")],
             action: { context, _ in !context.inText && context.step.isSection ? .sectionIncludeToggled : nil },
@@ -156,14 +156,14 @@ struct KeyBinding {
             },
             help: ("p", "review: show the whole page (narrow windows)", 10)),
         KeyBinding(
-            keys: [.escape, .backTab],
+            keys: [.escape],
             action: { context, _ in context.pagePreview ? .pagePreviewToggled : .wentBack },
             hint: { context in
                 if context.quitDialog { return KeyHint("Esc", "cancel") }
                 guard !context.pagePreview, context.canGoBack else { return nil }
                 return KeyHint("Esc", "back", drop: 7)
             },
-            help: ("Esc  Shift-Tab", "back one step (nothing is lost)", 5)),
+            help: ("Esc", "back one step (nothing is lost)", 5)),
         KeyBinding(
             keys: [.control("s")],
             action: { _, _ in .saveRequested },

@@ -30,7 +30,7 @@ struct KeyMapTests {
         #expect(keys.action(for: .character("?"), in: state, size: size) == .helpToggled)
         #expect(keys.action(for: .enter, in: state, size: size) == .confirmed)
         #expect(keys.action(for: .escape, in: state, size: size) == .wentBack)
-        #expect(keys.action(for: .backTab, in: state, size: size) == .wentBack)
+        #expect(keys.action(for: .backTab, in: state, size: size) == .previousFieldFocused, "Shift-Tab is the previous field, as everywhere else")
         #expect(keys.action(for: .tab, in: state, size: size) == .nextFieldFocused)
         #expect(keys.action(for: .control("s"), in: state, size: size) == .saveRequested)
         #expect(keys.action(for: .pageDown, in: state, size: size) == .focusMoved(by: 9))

@@ -111,3 +111,50 @@ struct ScreenContractTests {
         #expect(lines.contains { $0.contains("Discard the draft and start afresh") })
     }
 }
+
+@Suite("Moving between fields and taking what was meant")
+struct FieldMovesTests {
+    @Test("Shift-Tab goes to the first item of the field before; from the first field, to the last item")
+    func shiftTab() {
+        var state = SnapshotTests.profiled()
+        let items = testWizard.items(state)
+        // On the fourth choice of the data question.
+        state.focus = items.firstIndex(of: .option(.profile(.data), 3))!
+        send(&state, .previousFieldFocused)
+        #expect(testWizard.focusedItem(state) == .option(.profile(.stage), 0))
+        send(&state, .previousFieldFocused)
+        #expect(testWizard.focusedItem(state) == .text(.securityContact))
+        state.focus = 0
+        send(&state, .previousFieldFocused)
+        #expect(testWizard.focusedItem(state) == .next)
+        send(&state, .nextFieldFocused)
+        #expect(state.focus == 0)
+    }
+
+    @Test("A domain typed as an address is taken as the domain when the field is left, and the status line says so")
+    func domainFromAnAddress() {
+        var state = firstRun()
+        send(&state, .nextFieldFocused, .textTyped("https://Acme.example/security/"))
+        #expect(testWizard.problem(of: .companyDomain, in: state) != nil, "while typing it is marked")
+        send(&state, .nextFieldFocused)
+        #expect(state.answers.company.domain == "acme.example")
+        #expect(state.invalidText[.companyDomain] == nil)
+        #expect(state.message == WizardMessage(.info, "Website domain: took 'acme.example' from 'https://Acme.example/security/'"))
+    }
+
+    @Test("The obvious forms of other formats are taken too; what means nothing stays marked")
+    func canonicalForms() {
+        #expect(TextFormat.days.canonical("90 days") == "90")
+        #expect(TextFormat.days.canonical(" 1 day") == "1")
+        #expect(TextFormat.days.canonical("ninety") == nil)
+        #expect(TextFormat.email.canonical("mailto:security@acme.example") == "security@acme.example")
+        #expect(TextFormat.contact.canonical(" https://acme.example/report ") == "https://acme.example/report")
+        #expect(TextFormat.domain.canonical("acme") == nil)
+        #expect(TextFormat.domain.canonical("http://acme.example:8080") == "acme.example")
+
+        var state = firstRun()
+        send(&state, .nextFieldFocused, .textTyped("not a domain"), .nextFieldFocused)
+        #expect(state.answers.company.domain == nil)
+        #expect(state.invalidText[.companyDomain] == "not a domain")
+    }
+}

@@ -149,6 +149,8 @@ public struct Wizard: Sendable {
             moveFocus(&state, to: state.focus + by)
         case .nextFieldFocused:
             focusNextField(&state)
+        case .previousFieldFocused:
+            focusPreviousField(&state)
         case .toggled:
             toggle(&state)
         case .confirmed:
@@ -283,6 +285,8 @@ public struct Wizard: Sendable {
             state.quitChoice = offered[min(max(current + by, 0), offered.count - 1)]
         case .nextFieldFocused:
             state.quitChoice = offered[(current + 1) % offered.count]
+        case .previousFieldFocused:
+            state.quitChoice = offered[(current + offered.count - 1) % offered.count]
         case .confirmed, .toggled:
             state.overlay = nil
             switch state.quitChoice {
@@ -309,8 +313,38 @@ public struct Wizard: Sendable {
 
     func moveFocus(_ state: inout WizardState, to index: Int) {
         let count = items(state).count
-        state.focus = min(max(index, 0), max(count - 1, 0))
+        let target = min(max(index, 0), max(count - 1, 0))
+        if target != state.focus { leaveField(&state) }
+        state.focus = target
         state.caret = caretAtEnd(state)
+    }
+
+    /// The focus leaves a text field: text that is not valid as typed but
+    /// plainly means a valid value (`https://acme.example/` for a domain,
+    /// `90 days` for a number of days) is taken in its canonical form, and the
+    /// status line says so. Anything else stays marked as not valid.
+    func leaveField(_ state: inout WizardState) {
+        guard let field = focusedTextField(state), let typed = state.invalidText[field],
+              let question = question(for: field), let format = question.format,
+              let canonical = format.canonical(typed), problem(field, canonical) == nil else { return }
+        state.invalidText[field] = nil
+        store(&state, field, canonical)
+        state.message = WizardMessage(.info, "\(question.label): took '\(canonical)' from '\(TerminalSafe.oneLine(typed))'")
+    }
+
+    /// Shift-Tab: to the first item of the field before (from the first field, the last item).
+    func focusPreviousField(_ state: inout WizardState) {
+        let items = items(state)
+        guard items.indices.contains(state.focus) else { return }
+        let current = Self.field(of: items[state.focus])
+        var index = state.focus - 1
+        // Back over the rest of this field, then to the first item of the one before.
+        while index >= 0, let field = current, Self.field(of: items[index]) == field { index -= 1 }
+        guard index >= 0 else { moveFocus(&state, to: items.count - 1); return }
+        if let previous = Self.field(of: items[index]) {
+            while index > 0, Self.field(of: items[index - 1]) == previous { index -= 1 }
+        }
+        moveFocus(&state, to: index)
     }
 
     func caretAtEnd(_ state: WizardState) -> Int {
@@ -410,6 +444,7 @@ public struct Wizard: Sendable {
     // MARK: - Steps
 
     func go(_ state: inout WizardState, to step: WizardStep) {
+        leaveField(&state)
         state.step = step
         state.returnToReview = false
         state.showPagePreview = false

@@ -6,11 +6,13 @@ public enum WizardAction: Equatable, Sendable {
     case focusMoved(by: Int)
     /// Tab: on to the first item of the next field.
     case nextFieldFocused
+    /// Shift-Tab: back to the first item of the field before.
+    case previousFieldFocused
     /// Space on the focused item: a choice, yes/no or include toggled.
     case toggled
     /// Enter: the focused item confirmed (go on, open it); it never picks a choice.
     case confirmed
-    /// Esc or Shift-Tab: back one step; nothing is lost.
+    /// Esc: back one step; nothing is lost.
     case wentBack
     /// `s` on a section page: the section included or skipped.
     case sectionIncludeToggled
