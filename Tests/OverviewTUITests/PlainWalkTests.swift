@@ -220,8 +220,8 @@ struct PlainModeTests {
         #expect(PlainMode.choose(flag: true, accessible: nil, interactive: false, terminalProblem: { "x" }) == .plain(notice: nil))
         #expect(PlainMode.choose(flag: false, accessible: "1", interactive: true, terminalProblem: { nil }) == .plain(notice: nil))
         #expect(PlainMode.choose(flag: false, accessible: "", interactive: true, terminalProblem: { nil }) == .fullScreen)
-        #expect(PlainMode.choose(flag: false, accessible: nil, interactive: true, terminalProblem: { "TERM=dumb cannot" })
-            == .plain(notice: "TERM=dumb cannot: answering line by line instead."))
+        #expect(PlainMode.choose(flag: false, accessible: nil, interactive: true, terminalProblem: { "the terminal cannot" })
+            == .plain(notice: "The terminal cannot: answering line by line instead."))
         guard case .refused(let problem) = PlainMode.choose(flag: false, accessible: nil, interactive: false,
                                                            terminalProblem: { "not a TTY" }) else {
             Issue.record("no terminal at all must refuse")

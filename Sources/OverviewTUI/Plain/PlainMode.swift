@@ -23,6 +23,6 @@ public enum PlainMode {
             return .refused(problem + "; to answer line by line from standard input, use `security-overview --plain`, "
                 + "or to write the page without the wizard, `security-overview render --answers FILE`")
         }
-        return .plain(notice: problem + ": answering line by line instead.")
+        return .plain(notice: problem.prefix(1).uppercased() + problem.dropFirst() + ": answering line by line instead.")
     }
 }
