@@ -14,7 +14,8 @@ struct Wizard: ParsableCommand {
         discussion: """
         With an existing answers file, opens at the review with every answer in place. \
         Answers are autosaved after every change to <answers file>.draft; the next start \
-        offers to resume it. Needs a terminal of at least \(Screens.minimumSize.width)x\(Screens.minimumSize.height).
+        offers to resume it. Needs a terminal of at least \(Screens.minimumSize.width)x\(Screens.minimumSize.height); \
+        with --plain (or ACCESSIBLE set, or a terminal that cannot move the cursor) it asks line by line instead.
         """
     )
 
@@ -24,10 +25,13 @@ struct Wizard: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the page.", valueName: "file"))
     var output: String?
 
+    @Flag(help: "Ask line by line on standard input and output: no cursor, no colour (for screen readers, dumb terminals and scripts).")
+    var plain = false
+
     @OptionGroup var catalog: CatalogOptions
 
     func run() throws {
-        try WizardLaunch(answers: answers, output: output, sectionsDirectory: catalog.directory).run()
+        try WizardLaunch(answers: answers, output: output, sectionsDirectory: catalog.directory, plain: plain).run()
     }
 }
 
@@ -37,6 +41,7 @@ struct WizardLaunch {
     var answers: String
     var output: String? = nil
     var sectionsDirectory: String? = nil
+    var plain = false
 
     func run() throws {
         var state: WizardState!
@@ -75,9 +80,12 @@ struct WizardLaunch {
             state = logic.start(paths: WizardPaths(answers: answers, page: targets.page, securityTxt: targets.securityTxt),
                                 fileAnswers: fileAnswers, draft: draft)
         }
-        if let problem = NcursesTerminal.check() {
+        switch plainMode() {
+        case .plain(let notice): return try runPlain(logic, state, targets, notice: notice)
+        case .refused(let problem):
             Console.err("error: \(problem)\n")
             throw ExitCode(1)
+        case .fullScreen: break
         }
         let terminal: NcursesTerminal
         do {

@@ -530,3 +530,76 @@ struct ReducerTests {
         #expect(state == expected)
     }
 }
+
+// MARK: - The plain mode's actions
+
+extension ReducerTests {
+    @Test("A field answered whole: choices stored, text checked as typing checks it, the draft rewritten")
+    func fieldAnswered() {
+        var state = firstRun()
+        var expected = state
+
+        #expect(send(&state, .fieldAnswered(.profile(.stage), .choice("seed"))) == [.writeDraft])
+        expected.answers.profile.stage = .seed
+        #expect(state == expected)
+
+        // Text that fails its check is kept aside, never stored.
+        #expect(send(&state, .fieldAnswered(.companyDomain, .text("example"))) == [])
+        expected.invalidText[.companyDomain] = "example"
+        #expect(state == expected)
+
+        #expect(send(&state, .fieldAnswered(.companyDomain, .text("example.com"))) == [.writeDraft])
+        expected.invalidText[.companyDomain] = nil
+        expected.answers.company.domain = "example.com"
+        #expect(state == expected)
+
+        // Control characters are dropped, as from typed keys; the focused field's caret goes to the end.
+        send(&state, .fieldAnswered(.companyName, .text("Ac\u{1B}me")))
+        expected.answers.company.name = "Acme"
+        expected.caret = 4
+        #expect(state == expected)
+
+        // Spaces alone say nothing; nil clears.
+        send(&state, .fieldAnswered(.companyName, .text("  ")), .fieldAnswered(.profile(.stage), nil))
+        expected.answers.company.name = nil
+        expected.answers.profile.stage = nil
+        expected.caret = 2
+        #expect(state == expected)
+    }
+
+    @Test("The focus moves straight to a named item, and only to one the step has")
+    func itemFocused() {
+        var state = firstRun()
+        var expected = state
+        send(&state, .itemFocused(.option(.profile(.hosting), 0)))
+        expected.focus = testWizard.items(state).firstIndex(of: .option(.profile(.hosting), 0))!
+        #expect(state == expected)
+
+        send(&state, .itemFocused(.writeFiles))
+        #expect(state == expected, "the profile has no such item")
+
+        send(&state, .itemFocused(.next), .confirmed)
+        #expect(state.step == .plan)
+    }
+
+    @Test("The review opens from any step but the resume question, and going on returns to it")
+    func reviewOpened() {
+        var state = firstRun()
+        send(&state, .reviewOpened)
+        #expect(state.step == .review)
+        #expect(testWizard.focusedItem(state) == .profileRow, "on the row of the page left")
+
+        send(&state, .itemFocused(.sectionRow("overview")), .confirmed)
+        #expect(state.step == .section("overview") && state.returnToReview)
+        send(&state, .reviewOpened)
+        #expect(state.step == .review)
+        #expect(testWizard.focusedItem(state) == .sectionRow("overview"))
+
+        var draft = Answers()
+        draft.company.name = "Acme"
+        var resuming = testWizard.start(paths: testPaths, fileAnswers: nil, draft: draft)
+        let before = resuming
+        send(&resuming, .reviewOpened)
+        #expect(resuming == before, "a draft is resumed or discarded first")
+    }
+}

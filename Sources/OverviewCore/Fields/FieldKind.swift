@@ -40,6 +40,27 @@ protocol FieldKind: Sendable {
     /// the condition, or nil when the kind has no such test.
     func condition(_ test: String, _ value: Node, of question: Question,
                    _ reader: YAMLReader) throws(InputError) -> QuestionCondition?
+
+    // MARK: - The plain form (the line-by-line mode)
+
+    /// The lines under the question that list what can be picked (`1) Seed`,
+    /// `2) [x] Logs`); empty for a field answered by typing.
+    func plainOptions(_ value: AnswerValue?, of question: Question) -> [String]
+    /// What to type, as the prompt says it ("A number from 1 to 5", "y or n").
+    func plainHow(of question: Question) -> String
+    /// The answer as the prompt quotes it: `[Enter: keep "Seed"]`.
+    func plainValue(_ value: AnswerValue, of question: Question) -> String
+    /// A typed line (for several lines, all of them joined by line breaks) as
+    /// an answer, or what is wrong with it in one line. An empty line and `-`
+    /// never get here: they keep and clear the answer, whatever the kind.
+    func plainAnswer(_ typed: String, of question: Question) -> PlainAnswer
+}
+
+/// A line typed in the plain mode, read as an answer.
+public enum PlainAnswer: Equatable, Sendable {
+    case answer(AnswerValue)
+    /// Not an answer to this question: why, in one line.
+    case rejected(String)
 }
 
 /// How a field is answered.
@@ -67,6 +88,31 @@ extension FieldKind {
     func problem(with text: String, of question: Question) -> String? { nil }
     func condition(_ test: String, _ value: Node, of question: Question,
                           _ reader: YAMLReader) throws(InputError) -> QuestionCondition? { nil }
+    func plainOptions(_ value: AnswerValue?, of question: Question) -> [String] { [] }
+
+    /// Picked fields: the numbered options, each with its mark when `marked`.
+    func numberedOptions(_ value: AnswerValue?, of question: Question, marked: Bool) -> [String] {
+        guard case .options(let picked, let unpicked, _) = input else { return [] }
+        return options(of: question).enumerated().map { index, label in
+            let mark = marked ? (isPicked(index, in: value, of: question) ? picked : unpicked) + " " : ""
+            return "\(index + 1)) \(mark)\(label)"
+        }
+    }
+
+    /// Picked fields: the index of the option a typed word names: its number,
+    /// its id or its label (any case); nil when it names none.
+    func optionIndex(_ word: String, of question: Question) -> Int? {
+        let word = word.trimmingCharacters(in: .whitespaces)
+        let labels = options(of: question)
+        if let number = Int(word), labels.indices.contains(number - 1) { return number - 1 }
+        if let index = question.choices.firstIndex(where: { $0.id == word }) { return index }
+        return labels.firstIndex { $0.lowercased() == word.lowercased() }
+    }
+
+    /// Picked fields: "A number from 1 to 5".
+    func numberRange(of question: Question) -> String {
+        "a number from 1 to \(options(of: question).count)"
+    }
 }
 
 extension QuestionKind {
@@ -100,6 +146,27 @@ extension Question {
     public func picking(_ index: Int, in value: AnswerValue?) -> AnswerValue? { field.picking(index, in: value, of: self) }
     /// What is wrong with typed text, or nil.
     public func problem(with text: String) -> String? { field.problem(with: text, of: self) }
+
+    // The plain mode asks a question as its kind has it.
+
+    /// The lines listing its options (`1) Seed`), picked ones marked where a kind marks them.
+    public func plainOptions(_ value: AnswerValue?) -> [String] { field.plainOptions(value, of: self) }
+    /// The prompt: what to type, the answer Enter keeps, and how to skip.
+    public func plainPrompt(_ value: AnswerValue?) -> String {
+        let how = field.plainHow(of: self)
+        guard let value else { return "\(how) [Enter: skip]: " }
+        return "\(how) [Enter: keep \"\(field.plainValue(value, of: self))\"; -: skip]: "
+    }
+    /// A typed line as an answer, or why it is not one.
+    public func plainAnswer(_ typed: String) -> PlainAnswer { field.plainAnswer(typed, of: self) }
+
+    /// A question of `kind` that no section asks: the plain mode's own menus
+    /// (the plan, the review, yes or no), listed and read by the kind's plain
+    /// form like any question.
+    public static func menu(_ kind: QuestionKind, _ choices: [(id: String, label: String)] = []) -> Question {
+        Question(id: "menu", kind: kind, label: "", help: nil, required: false,
+                 choices: choices.map { Choice(id: $0.id, label: $0.label, url: nil, affirms: true) }, format: nil, when: nil)
+    }
 }
 
 /// Builds the answers file's YAML nodes: plain words, and a user's strings
@@ -116,4 +183,9 @@ enum YAMLNode {
         if text.contains("\n") { return .scalar(.init(text, Tag(.str), .literal)) }
         return .scalar(text.represented())
     }
+}
+
+extension String {
+    /// The text with its first letter upper case ("A number from 1 to 5").
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -21,6 +21,20 @@ struct MultilineTextField: FieldKind {
         return YAMLNode.string(text)
     }
 
+    // The plain form: lines, ended by a line holding only a dot.
+
+    func plainHow(of question: Question) -> String { "Lines of text, then a line holding only ." }
+
+    func plainValue(_ value: AnswerValue, of question: Question) -> String {
+        guard case .text(let text) = value else { return "" }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.count > 1 ? "\(lines[0]) … (\(lines.count) lines)" : text
+    }
+
+    func plainAnswer(_ typed: String, of question: Question) -> PlainAnswer {
+        TextField.plainText(typed, question, problem(with: typed, of: question), layout: true)
+    }
+
     func templateValues(_ value: AnswerValue, of question: Question) -> [String: Any] {
         guard case .text(let text) = value else { return [:] }
         let clean = TerminalSafe.sanitize(text, allowNewlines: true)

@@ -59,6 +59,35 @@ struct MultipleChoiceField: FieldKind {
         return [question.id: TemplateValue(picked, text: list.renderText)]
     }
 
+    // The plain form: numbered options marked [x] or [ ]; the numbers of
+    // every choice that applies, separated by commas, replace the ticks.
+
+    func plainOptions(_ value: AnswerValue?, of question: Question) -> [String] {
+        numberedOptions(value, of: question, marked: true)
+    }
+
+    func plainHow(of question: Question) -> String {
+        "Numbers of all that apply, separated by commas (1 to \(question.choices.count))"
+    }
+
+    func plainValue(_ value: AnswerValue, of question: Question) -> String {
+        guard case .choices(let ids) = value else { return "" }
+        return ids.map { id in question.choice(id)?.label ?? id }.joined(separator: ", ")
+    }
+
+    func plainAnswer(_ typed: String, of question: Question) -> PlainAnswer {
+        let words = typed.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+        guard !words.isEmpty else { return .rejected("type the numbers of all that apply, such as 1,3") }
+        var ids: Set<String> = []
+        for word in words {
+            guard let index = optionIndex(word, of: question) else {
+                return .rejected("'\(word)' is not one of the choices: type numbers from 1 to \(question.choices.count)")
+            }
+            ids.insert(question.choices[index].id)
+        }
+        return .answer(.choices(question.choices.map(\.id).filter(ids.contains)))
+    }
+
     /// `when: {answer: id, includes: choice}`
     func condition(_ test: String, _ value: Node, of question: Question,
                           _ reader: YAMLReader) throws(InputError) -> QuestionCondition? {

@@ -44,6 +44,26 @@ struct SingleChoiceField: FieldKind {
         return [question.id: entry]
     }
 
+    // The plain form: numbered options; the number (or the id) picks one.
+
+    func plainOptions(_ value: AnswerValue?, of question: Question) -> [String] {
+        numberedOptions(value, of: question, marked: false)
+    }
+
+    func plainHow(of question: Question) -> String { numberRange(of: question).capitalizedFirst }
+
+    func plainValue(_ value: AnswerValue, of question: Question) -> String {
+        guard case .choice(let id) = value else { return "" }
+        return question.choice(id)?.label ?? id
+    }
+
+    func plainAnswer(_ typed: String, of question: Question) -> PlainAnswer {
+        guard let index = optionIndex(typed, of: question) else {
+            return .rejected("'\(typed)' is not one of the choices: type \(numberRange(of: question))")
+        }
+        return .answer(.choice(question.choices[index].id))
+    }
+
     /// `when: {answer: id, is: choice}`
     func condition(_ test: String, _ value: Node, of question: Question,
                           _ reader: YAMLReader) throws(InputError) -> QuestionCondition? {

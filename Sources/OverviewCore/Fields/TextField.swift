@@ -39,6 +39,30 @@ struct TextField: FieldKind {
         return values
     }
 
+    // The plain form: the line as typed, checked as the wizard checks it.
+
+    func plainHow(of question: Question) -> String { "Answer" }
+
+    func plainValue(_ value: AnswerValue, of question: Question) -> String {
+        guard case .text(let text) = value else { return "" }
+        return text
+    }
+
+    func plainAnswer(_ typed: String, of question: Question) -> PlainAnswer {
+        Self.plainText(typed, question, problem(with: typed, of: question), layout: false)
+    }
+
+    /// Typed text as an answer, or the first thing wrong with it: a control
+    /// character (an arrow key in a terminal that cannot move the cursor
+    /// types one), then the kind's own check.
+    static func plainText(_ typed: String, _ question: Question, _ problem: String?, layout: Bool) -> PlainAnswer {
+        if TerminalSafe.hasControlCharacters(typed, allowingLayout: layout) {
+            return .rejected("the answer holds a control character (an arrow or function key?): type it again")
+        }
+        if let problem { return .rejected(problem) }
+        return .answer(.text(typed))
+    }
+
     /// Typed text as an answer must be: no control characters, the format's shape.
     static func checked(_ text: String, _ question: Question, _ what: String, _ node: Node,
                         _ reader: YAMLReader) throws(InputError) -> AnswerValue {

@@ -36,6 +36,22 @@ struct YesNoField: FieldKind {
         return [question.id: flag]
     }
 
+    // The plain form: `y` or `n`, no numbered options.
+
+    func plainHow(of question: Question) -> String { "y or n" }
+
+    func plainValue(_ value: AnswerValue, of question: Question) -> String {
+        value == .bool(true) ? "yes" : "no"
+    }
+
+    func plainAnswer(_ typed: String, of question: Question) -> PlainAnswer {
+        switch typed.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "y", "yes": .answer(.bool(true))
+        case "n", "no": .answer(.bool(false))
+        default: .rejected("'\(typed)' is not an answer to a yes/no question: type y or n")
+        }
+    }
+
     /// `when: {answer: id, is: true}`
     func condition(_ test: String, _ value: Node, of question: Question,
                           _ reader: YAMLReader) throws(InputError) -> QuestionCondition? {

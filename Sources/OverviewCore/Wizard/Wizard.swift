@@ -249,6 +249,12 @@ public struct Wizard: Sendable {
             state.message = WizardMessage(.info, "Saved a copy to \(path)")
         case .copyFailed(let problem):
             state.message = WizardMessage(.error, "No copy saved: \(problem)")
+        case .itemFocused(let item):
+            if let index = items(state).firstIndex(of: item) { moveFocus(&state, to: index) }
+        case .fieldAnswered(let field, let value):
+            answer(&state, field, value)
+        case .reviewOpened:
+            if state.step != .resumeDraft && state.step != .review { backToReview(&state) }
         case .resized:
             break  // handled by `reduce`
         }
@@ -611,8 +617,28 @@ public struct Wizard: Sendable {
         var chars = Array(text(of: field, in: state))
         var caret = min(max(state.caret, 0), chars.count)
         edit(&chars, &caret)
-        let text = String(chars)
         state.caret = caret
+        storeTyped(&state, field, String(chars))
+    }
+
+    /// A whole answer given at once: a choice as it is, text as typing it in
+    /// full would leave it (control characters dropped, checked, nothing
+    /// stored while its check fails).
+    func answer(_ state: inout WizardState, _ field: FieldID, _ value: AnswerValue?) {
+        guard let question = question(for: field) else { return }
+        guard case .text(let typed)? = value else {
+            state.invalidText[field] = nil
+            setValue(&state, field, value)
+            return
+        }
+        let text = TerminalSafe.sanitize(typed, allowNewlines: question.field.isMultiline)
+        storeTyped(&state, field, text)
+        if focusedTextField(state) == field { state.caret = text.count }
+    }
+
+    /// The text now in a field: its answer when it passes the field's check,
+    /// else kept aside (shown, not stored) until it does.
+    func storeTyped(_ state: inout WizardState, _ field: FieldID, _ text: String) {
         if text.isEmpty || problem(field, text) == nil {
             state.invalidText[field] = nil
             store(&state, field, text.isEmpty ? nil : text)

@@ -26,6 +26,16 @@ public enum WizardAction: Equatable, Sendable {
     case fieldCleared
     case caretMoved(CaretMotion)
 
+    // MARK: - The plain mode (a question asked and answered in one line)
+    /// The focus moved straight to `item` (the plain mode names the item it
+    /// means instead of moving onto it); nothing when the step has no such item.
+    case itemFocused(WizardItem)
+    /// A field was answered with `value` as a whole (nil: no answer), checked
+    /// as typing checks it: text that fails its check is kept aside, not stored.
+    case fieldAnswered(FieldID, AnswerValue?)
+    /// The review opened from wherever the walk is (the plain mode's `review`).
+    case reviewOpened
+
     // MARK: - The terminal
     /// The window is now this size (and at the start, before the first frame).
     case resized(Size)
