@@ -28,6 +28,8 @@ struct KeyContext {
     let page: Int
     /// What Space does to the focused option ("pick", "tick"), if one is focused.
     let optionVerb: String?
+    /// Lines of the form hidden above the top of the screen.
+    let hiddenAbove: Int
 
     var step: WizardStep { state.step }
     /// Esc goes back from everywhere but the first page of a first walk.
@@ -75,6 +77,11 @@ struct KeyBinding {
                 let up = key == .up || key == .character("k")
                 if case .character = key, context.inText { return nil }
                 if context.pagePreview { return .previewScrolled(by: up ? -1 : 1) }
+                // On the first item, Up reads the text above it, and Down comes back.
+                if !context.quitDialog {
+                    if up && context.state.focus == 0 && context.hiddenAbove > 0 && !context.multiline { return .formScrolled(by: -1) }
+                    if !up && context.state.formScroll < 0 { return .formScrolled(by: 1) }
+                }
                 if context.multiline { return .caretMoved(up ? .up : .down) }
                 return .focusMoved(by: up ? -1 : 1)
             },

@@ -28,7 +28,7 @@ public struct KeyMap: Sendable {
         }
     }
 
-    func context(_ state: WizardState) -> KeyContext {
+    func context(_ state: WizardState, hiddenAbove: Int = 0) -> KeyContext {
         let focused = state.overlay == nil ? wizard.focusedItem(state) : nil
         var inText = false
         var multiline = false
@@ -45,17 +45,18 @@ public struct KeyMap: Sendable {
         return KeyContext(wizard: wizard, state: state, focused: wizard.focusedItem(state), inText: inText, multiline: multiline,
                           pagePreview: state.step == .review && state.showPagePreview && state.overlay == nil,
                           quitDialog: state.overlay == .quitConfirm,
-                          page: max(3, (state.viewport.height - 6) / 2), optionVerb: verb)
+                          page: max(3, (state.viewport.height - 6) / 2), optionVerb: verb, hiddenAbove: hiddenAbove)
     }
 
-    /// What `key` does in `state` (at the size in its viewport).
-    public func action(for key: Key, in state: WizardState) -> WizardAction? {
+    /// What `key` does in `state` (at the size in its viewport); `hiddenAbove`
+    /// is how many lines of the form the last frame left above the screen.
+    public func action(for key: Key, in state: WizardState, hiddenAbove: Int = 0) -> WizardAction? {
         // While the window is too small, nothing it hides may change: only
         // Ctrl-C acts (the reducer keeps unsaved answers in the draft).
         if WizardLayout.isTooSmall(state.viewport) { return key == .control("c") ? .quitRequested : nil }
         // Any key closes the help.
         if state.overlay == .help { return .helpToggled }
-        let context = context(state)
+        let context = context(state, hiddenAbove: hiddenAbove)
         // In a text field, characters are text.
         if context.inText, case .character(let c) = key { return .textTyped(String(c)) }
         for binding in KeyBinding.table where binding.keys.contains(key) {

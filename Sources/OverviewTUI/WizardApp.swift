@@ -56,6 +56,7 @@ public final class WizardApp {
             var draft = DraftWork.none
             var quit = false
             var index = 0
+            var hiddenAbove = memory.hiddenAbove
             // The size goes through the reducer like any key, so the keys after
             // it are taken at the new size. Keys typed as the window grew back,
             // before its new size reached us, are the user's: they go next.
@@ -93,8 +94,10 @@ public final class WizardApp {
                    keyMap.inSingleLineText(state) {
                     continue
                 }
-                let mapped = pasting ? keyMap.pasted(key, in: state) : keyMap.action(for: key, in: state)
+                let mapped = pasting ? keyMap.pasted(key, in: state) : keyMap.action(for: key, in: state, hiddenAbove: hiddenAbove)
                 guard let action = mapped else { continue }
+                // What the next key in this batch can still scroll back to.
+                if case .formScrolled(let by) = action { hiddenAbove = max(0, hiddenAbove + by) }
                 quit = send(action, draft: &draft)
             }
             finish(draft)

@@ -47,3 +47,24 @@ struct ResizeTests {
         #expect(app.state.answers.company.name == "!")
     }
 }
+
+@Suite("Every line of a section page can be reached")
+struct ReachableGuidanceTests {
+    @Test("At 60x16 and 80x24, Up from the first question scrolls back to the first line of every section's guidance",
+          arguments: [Size(width: 60, height: 16), Size(width: 80, height: 24)])
+    func guidanceIsReachable(size: Size) {
+        var everything = SnapshotTests.profiled()
+        for section in testCatalog.sections { everything.answers.sections[section.id] = SectionAnswers(include: true) }
+        for section in testCatalog.sections {
+            var state = everything
+            state.step = .section(section.id)
+            let app = WizardApp(wizard: testWizard, state: state, targets: Export.Targets(answers: "/nonexistent/a.yml", page: "/nonexistent/a.md"))
+            // A last batch of a key that does nothing: the frame after the Ups is drawn.
+            let terminal = ScriptedTerminal(size: size, batches: [Array(repeating: Key.up, count: 60), [.function(9)]])
+            _ = app.run(on: terminal)
+            let last = terminal.frames.last!
+            #expect(last.line(1).hasPrefix(" Recommended for:"), "\(section.id) at \(size.width)x\(size.height): \(last.line(1))")
+            #expect(app.state.focus == 0, "the focus stays on the first question")
+        }
+    }
+}

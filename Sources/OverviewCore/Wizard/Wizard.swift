@@ -146,7 +146,13 @@ public struct Wizard: Sendable {
 
         switch action {
         case .focusMoved(let by):
+            let before = state.focus
             moveFocus(&state, to: state.focus + by)
+            // Moving the focus brings the view back to it; a move that goes
+            // nowhere (Up on the first item) leaves a scrolled-back view as it is.
+            if state.focus != before { state.formScroll = 0 }
+        case .formScrolled(let by):
+            state.formScroll = min(0, state.formScroll + by)
         case .nextFieldFocused:
             focusNextField(&state)
         case .previousFieldFocused:
@@ -455,6 +461,7 @@ public struct Wizard: Sendable {
         state.returnToReview = false
         state.showPagePreview = false
         state.previewScroll = 0
+        state.formScroll = 0
         state.focus = 0
         state.caret = caretAtEnd(state)
     }

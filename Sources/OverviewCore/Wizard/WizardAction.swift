@@ -4,6 +4,9 @@ public enum WizardAction: Equatable, Sendable {
     // MARK: - Moving around
     /// Arrows, j/k, PgUp/PgDn: the focus moved by `by` items.
     case focusMoved(by: Int)
+    /// Up on a form's first item while text above it is hidden (or Down back):
+    /// the form scrolls by `by` lines without moving the focus.
+    case formScrolled(by: Int)
     /// Tab: on to the first item of the next field.
     case nextFieldFocused
     /// Shift-Tab: back to the first item of the field before.

@@ -31,6 +31,9 @@ public struct WizardState: Equatable, Sendable {
     public var showPagePreview: Bool
     /// Review: first line of the page preview shown.
     public var previewScroll: Int
+    /// Lines a form is scrolled back above where its focus keeps it (0 or
+    /// less): Up on the first item reads the text above it, line by line.
+    public var formScroll: Int
     /// Quit dialog: focused choice.
     public var quitChoice: QuitChoice
     /// One line for the status bar: what just happened.
@@ -63,6 +66,7 @@ public struct WizardState: Equatable, Sendable {
         self.returnToReview = false
         self.showPagePreview = false
         self.previewScroll = 0
+        self.formScroll = 0
         self.quitChoice = .saveAndQuit
         self.message = nil
         self.exported = nil

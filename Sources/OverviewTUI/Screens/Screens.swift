@@ -11,6 +11,9 @@ public struct ScreenMemory: Sendable {
     private var offsets: [(step: WizardStep, offset: Int)] = []
     /// The whole page wrapped to a width, for the answers it was made from.
     private var page: (answers: Answers, width: Int, lines: [String])?
+    /// Lines of the last drawn form hidden above its top: what Up on the first
+    /// item can still scroll back to.
+    public internal(set) var hiddenAbove = 0
 
     public init() {}
 

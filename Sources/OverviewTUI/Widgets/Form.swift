@@ -66,6 +66,10 @@ extension Screens {
         if bottom >= offset + area.height { offset = bottom - area.height + 1 }
         offset = max(0, min(offset, max(0, lines.count - area.height)))
         memory[state.step] = offset
+        // Scrolled back to read what is above the first item (not remembered:
+        // moving the focus brings the view back to it).
+        offset = max(0, offset + state.formScroll)
+        memory.hiddenAbove = offset
 
         let moreAbove = offset > 0
         let moreBelow = offset + area.height < lines.count
