@@ -147,7 +147,7 @@ struct KeyBinding {
             keys: [.pageUp, .pageDown],
             action: { context, key in
                 let by = key == .pageUp ? -context.page : context.page
-                return context.step == .review ? .previewScrolled(by: by) : .focusMoved(by: by)
+                return context.step == .review || context.pagePreview ? .previewScrolled(by: by) : .focusMoved(by: by)
             },
             hint: { context in
                 guard context.step == .review, !context.pagePreview, !context.quitDialog, !context.inText else { return nil }
@@ -156,12 +156,15 @@ struct KeyBinding {
             help: ("PgUp PgDn", "scroll a page; scroll the preview on the review", 6)),
         KeyBinding(
             keys: [.character("p")],
-            action: { context, _ in !context.inText && context.step == .review ? .pagePreviewToggled : nil },
-            hint: { context in
-                guard context.step == .review, !context.quitDialog, !context.inText else { return nil }
-                return context.pagePreview ? KeyHint("p Esc", "back to the list") : KeyHint("p", "page", drop: 3)
+            action: { context, _ in
+                !context.inText && (context.step == .review || context.step.isSection) ? .pagePreviewToggled : nil
             },
-            help: ("p", "review: show the whole page (narrow windows)", 10)),
+            hint: { context in
+                guard context.step == .review || context.step.isSection, !context.quitDialog, !context.inText else { return nil }
+                if context.pagePreview { return KeyHint("p Esc", context.step == .review ? "back to the list" : "back to the questions") }
+                return context.step == .review ? KeyHint("p", "page", drop: 3) : nil
+            },
+            help: ("p", "the whole page (review) or section, to read and scroll", 10)),
         KeyBinding(
             keys: [.escape],
             action: { context, _ in context.pagePreview ? .pagePreviewToggled : .wentBack },

@@ -43,7 +43,7 @@ public struct KeyMap: Sendable {
             break
         }
         return KeyContext(wizard: wizard, state: state, focused: wizard.focusedItem(state), inText: inText, multiline: multiline,
-                          pagePreview: state.step == .review && state.showPagePreview && state.overlay == nil,
+                          pagePreview: (state.step == .review || state.step.isSection) && state.showPagePreview && state.overlay == nil,
                           quitDialog: state.overlay == .quitConfirm,
                           page: max(3, (state.viewport.height - 6) / 2), optionVerb: verb, hiddenAbove: hiddenAbove)
     }
@@ -77,12 +77,5 @@ public struct KeyMap: Sendable {
         if state.overlay == .help { return [KeyHint("any key", "close help")] }
         let context = context(state)
         return KeyBinding.table.compactMap { $0.hint(context) }
-    }
-}
-
-extension WizardStep {
-    public var isSection: Bool {
-        if case .section = self { return true }
-        return false
     }
 }

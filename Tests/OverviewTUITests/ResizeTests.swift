@@ -68,3 +68,24 @@ struct ReachableGuidanceTests {
         }
     }
 }
+
+@Suite("A section's preview can be read whole")
+struct SectionPreviewTests {
+    @Test("p on a section page shows its whole preview; End reaches its last line; p goes back to the questions")
+    func wholeSectionPreview() {
+        var state = SnapshotTests.profiled()
+        state.step = .section("data-encryption")
+        state.answers.sections["data-encryption"] = SectionAnswers(include: true, answers: [
+            "tls_in_transit": .bool(true), "tls_min_version": .choice("tls-1-2"), "at_rest": .bool(true),
+        ])
+        let app = WizardApp(wizard: testWizard, state: state, targets: Export.Targets(answers: "/nonexistent/a.yml", page: "/nonexistent/a.md"))
+        let terminal = ScriptedTerminal(size: Size(width: 60, height: 16), batches: [[.character("p")], [.end], [.function(9)]])
+        _ = app.run(on: terminal)
+        let lines = testWizard.previewLines(app.state, width: 58)
+        let screen = (0..<16).map(terminal.frames.last!.line)
+        #expect(screen[1].contains("Section preview"))
+        #expect(lines.count > 1 && screen.contains { $0.hasPrefix(" " + lines.last!) }, "the section's last line shows after End:\n\(screen.joined(separator: "\n"))")
+        #expect(app.state.previewScroll == testWizard.maxPreviewScroll(app.state))
+        #expect(KeyMap(wizard: testWizard).action(for: .character("p"), in: app.state) == .pagePreviewToggled)
+    }
+}

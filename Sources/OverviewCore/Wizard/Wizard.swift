@@ -122,10 +122,23 @@ public struct Wizard: Sendable {
         PagePreview.lines(PageRenderer(catalog: catalog).page(answers, format: .markdown), width: width)
     }
 
-    /// How far the review's page preview can scroll: its last line at the bottom.
+    /// What a preview of the current step shows, `width` columns wide: the
+    /// whole page on the review, the section on a section page (with a note
+    /// when it is not on the page).
+    public func previewLines(_ state: WizardState, width: Int) -> [String] {
+        guard case .section(let id) = state.step else { return previewLines(state.answers, width: width) }
+        guard let section = catalog.section(id) else { return [] }
+        if !state.answers.isIncluded(section) { return TextWidth.wrap("(Skipped: not on the page.)", to: width) }
+        guard let markdown = PageRenderer(catalog: catalog).sectionMarkdown(section, state.answers) else {
+            return TextWidth.wrap("(Not on the page yet: nothing answered here says anything.)", to: width)
+        }
+        return PagePreview.lines("## \(section.title)\n\n" + markdown, width: width)
+    }
+
+    /// How far the preview shown can scroll: its last line at the bottom.
     public func maxPreviewScroll(_ state: WizardState) -> Int {
         guard let area = WizardLayout.previewArea(state) else { return 0 }
-        return max(0, previewLines(state.answers, width: area.width - 2).count - (area.height - 1))
+        return max(0, previewLines(state, width: area.width - 2).count - (area.height - 1))
     }
 
     func reduceAction(_ state: inout WizardState, _ action: WizardAction) -> [WizardEffect] {
@@ -220,7 +233,7 @@ public struct Wizard: Sendable {
                 effects += [.deleteDraft, .quit]
             }
         case .pagePreviewToggled:
-            if state.step == .review {
+            if state.step == .review || state.step.isSection {
                 state.showPagePreview.toggle()
                 state.previewScroll = 0
             }

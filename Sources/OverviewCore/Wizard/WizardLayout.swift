@@ -46,8 +46,10 @@ public enum WizardLayout {
 
     /// Where the page preview is drawn on the review, if it shows at this size.
     public static func previewArea(_ state: WizardState) -> Rect? {
-        guard state.step == .review, !isTooSmall(state.viewport) else { return nil }
+        guard !isTooSmall(state.viewport) else { return nil }
         let body = body(state)
+        if case .section = state.step, state.showPagePreview { return body }
+        guard state.step == .review else { return nil }
         if state.showPagePreview { return body }
         guard body.width >= sideBySideWidth else { return nil }
         let listWidth = reviewListWidth(body)

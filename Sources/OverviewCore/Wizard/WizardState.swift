@@ -108,6 +108,13 @@ public enum WizardStep: Hashable, Sendable {
     case export
 }
 
+extension WizardStep {
+    public var isSection: Bool {
+        if case .section = self { return true }
+        return false
+    }
+}
+
 public enum WizardOverlay: Equatable, Sendable {
     case help
     case quitConfirm

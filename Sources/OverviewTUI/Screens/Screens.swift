@@ -10,7 +10,7 @@ public struct ScreenMemory: Sendable {
     /// scan of every conformance record) before the first frame.
     private var offsets: [(step: WizardStep, offset: Int)] = []
     /// The whole page wrapped to a width, for the answers it was made from.
-    private var page: (answers: Answers, width: Int, lines: [String])?
+    private var page: (answers: Answers, step: WizardStep, width: Int, lines: [String])?
     /// Lines of the last drawn form hidden above its top: what Up on the first
     /// item can still scroll back to.
     public internal(set) var hiddenAbove = 0
@@ -28,12 +28,13 @@ public struct ScreenMemory: Sendable {
         }
     }
 
-    /// The page's preview lines at `width`, rendered only when the answers or
-    /// the width changed since the last frame.
-    mutating func pageLines(_ wizard: Wizard, _ answers: Answers, width: Int) -> [String] {
-        if let page, page.width == width, page.answers == answers { return page.lines }
-        let lines = wizard.previewLines(answers, width: width)
-        page = (answers, width, lines)
+    /// The preview's lines at `width` (the page on the review, the section on
+    /// a section page), made again only when the answers, the step or the
+    /// width changed since the last frame.
+    mutating func previewLines(_ wizard: Wizard, _ state: WizardState, width: Int) -> [String] {
+        if let page, page.width == width, page.step == state.step, page.answers == state.answers { return page.lines }
+        let lines = wizard.previewLines(state, width: width)
+        page = (state.answers, state.step, width, lines)
         return lines
     }
 }

@@ -58,6 +58,11 @@ extension Screens {
 
     func drawSection(_ canvas: inout Canvas, _ state: WizardState, _ id: String, _ body: Rect, _ memory: inout ScreenMemory) {
         guard let section = wizard.catalog.section(id) else { return }
+        if state.showPagePreview {
+            // p: the section's whole preview, scrolled with the arrows.
+            drawPagePreview(&canvas, state, body, &memory)
+            return
+        }
         let (form, previewRows, wide) = sectionLayout(body)
         drawForm(&canvas, state, sectionLines(state, id, form), form, &memory)
 
@@ -87,7 +92,14 @@ extension Screens {
         } else {
             note("(Not on the page yet: nothing answered here says anything.)")
         }
-        for (offset, line) in previewLines.prefix(preview.height - 1).enumerated() {
+        // A preview cut short says so, and how to see it all.
+        let room = preview.height - 1
+        if previewLines.count > room {
+            let hidden = previewLines.count - (room - 1)
+            previewLines = Array(previewLines.prefix(room - 1))
+                + [(TextWidth.truncate("↓ \(hidden) more line\(hidden == 1 ? "" : "s"): p shows the whole section", to: preview.width - 2), .muted)]
+        }
+        for (offset, line) in previewLines.prefix(room).enumerated() {
             canvas.put(line.0, x: preview.x + 1, y: preview.y + 1 + offset, line.1, width: preview.width - 2)
         }
     }

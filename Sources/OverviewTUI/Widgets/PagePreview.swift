@@ -1,14 +1,14 @@
 import OverviewCore
 
 extension Screens {
-    /// The whole page, scrolled to `state.previewScroll`, with where it is.
+    /// The whole page (or section), scrolled to `state.previewScroll`, with where it is.
     func drawPagePreview(_ canvas: inout Canvas, _ state: WizardState, _ area: Rect, _ memory: inout ScreenMemory) {
-        let lines = memory.pageLines(wizard, state.answers, width: area.width - 2)
+        let lines = memory.previewLines(wizard, state, width: area.width - 2)
         let visible = area.height - 1
         let maxScroll = max(0, lines.count - visible)
         let scroll = min(state.previewScroll, maxScroll)
         let position = lines.isEmpty ? "" : "  lines \(scroll + 1)-\(min(lines.count, scroll + visible)) of \(lines.count)"
-        canvas.put("Page preview" + position, x: area.x + 1, y: area.y, .heading, width: area.width - 2)
+        canvas.put((state.step.isSection ? "Section preview" : "Page preview") + position, x: area.x + 1, y: area.y, .heading, width: area.width - 2)
         for (offset, line) in lines.dropFirst(scroll).prefix(visible).enumerated() {
             let style: Style = line.hasPrefix("#") ? .heading : (line.hasPrefix("<!--") ? .muted : .normal)
             canvas.put(line, x: area.x + 1, y: area.y + 1 + offset, style, width: area.width - 2)
