@@ -43,3 +43,36 @@ struct CanvasWidthTests {
         }
     }
 }
+
+@Suite("The multi-line box wraps as you type")
+struct MultilineWrapTests {
+    @Test("Rows break after a space that fits; a word longer than the row is cut; line breaks start rows")
+    func rows() {
+        let text = Array("one two three\nfourfivesixseven")
+        let rows = Screens.wrappedRows(text, width: 8).map { String(text[$0]) }
+        #expect(rows == ["one two ", "three", "fourfive", "sixseven"])
+        #expect(Screens.wrappedRows([], width: 8).count == 1, "an empty text is one empty row")
+    }
+
+    @Test("A long answer shows its first rows unfocused and the caret's rows while typing, inside the box")
+    func longAnswer() {
+        var state = SnapshotTests.profiled()
+        state.step = .section("security-team")
+        state.viewport = Size(width: 80, height: 24)
+        let field = testWizard.items(state).compactMap { item -> FieldID? in
+            if case .text(let field) = item { return field } else { return nil }
+        }.first!
+        state.focus = testWizard.items(state).firstIndex(of: .text(field))!
+        let words = (1...40).map { "word\($0)" }.joined(separator: " ")
+        testWizard.reduce(into: &state, action: .textTyped(words))
+        var memory = ScreenMemory()
+        let canvas = Screens(wizard: testWizard).render(state, memory: &memory)
+        let screen = (0..<24).map(canvas.line)
+        #expect(screen.contains { $0.contains("word40") }, "the end being typed shows:\n\(screen.joined(separator: "\n"))")
+        #expect(canvas.cursor != nil)
+        // Unfocused: the start shows.
+        testWizard.reduce(into: &state, action: .focusMoved(by: 1))
+        let after = Screens(wizard: testWizard).render(state, memory: &memory)
+        #expect((0..<24).map(after.line).contains { $0.contains("word1 word2") })
+    }
+}
