@@ -155,7 +155,7 @@ struct WizardTmuxTests {
         try wizard.keys("Down", "Down", "Enter")
         try wizard.waitFor("Recommended for: Every company. This section opens the page.")
         try wizard.keys("Down", "Space", "Escape")
-        screen = try wizard.waitFor("changed")
+        screen = try wizard.waitFor("edited")
         #expect(screen.contains("Overview"))
 
         // 2. The company name.

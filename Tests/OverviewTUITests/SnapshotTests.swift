@@ -251,9 +251,9 @@ struct SnapshotTests {
         first.answers.sections["overview"] = SectionAnswers(include: true, answers: ["intro": .bool(true)])
         let firstLines = review(first)
         #expect(firstLines.contains { $0.contains("[x] Overview") })
-        #expect(!firstLines.contains { $0.contains("changed") })
+        #expect(!firstLines.contains { $0.contains("edited") })
         // A revise run: only the section edited since the file was read.
-        let changed = review(Self.revised()).filter { $0.contains("changed") }
+        let changed = review(Self.revised()).filter { $0.contains("edited") }
         #expect(changed.count == 1)
         #expect(changed.first?.contains("Data encryption") == true)
         // Questions the file never had are counted on their section's row.

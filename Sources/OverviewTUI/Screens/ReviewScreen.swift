@@ -23,21 +23,22 @@ extension Screens {
         // Each section's status and marks first: titles get what the marks leave.
         let rows: [(state: SectionState, marks: String, invalid: Bool)] = sections.map { section in
             let sectionState = sectionState(section, state.answers)
-            var marks = ""
+            // What happened, in words, each mark apart: "1 new question, edited".
+            var words: [String] = []
             let invalidHere = sectionState.isSkipped ? 0 : invalid.filter { $0.section == section.id }.count
-            if invalidHere > 0 { marks += " \(invalidHere) not valid" }
-            if state.newSections.contains(section.id) { marks += " new" }
+            if invalidHere > 0 { words.append("\(invalidHere) not valid") }
+            if state.newSections.contains(section.id) { words.append("new section") }
             let unseen = sectionState.isSkipped ? 0 : newQuestions(section, state).count
-            if unseen > 0 { marks += " \(unseen) new question\(unseen == 1 ? "" : "s")" }
-            if compare && state.answers.sections[section.id] != state.original.sections[section.id] { marks += " changed" }
-            return (sectionState, marks, invalidHere > 0)
+            if unseen > 0 { words.append("\(unseen) new question\(unseen == 1 ? "" : "s")") }
+            if compare && state.answers.sections[section.id] != state.original.sections[section.id] { words.append("edited") }
+            return (sectionState, words.isEmpty ? "" : " " + words.joined(separator: ", "), invalidHere > 0)
         }
         let profileChanged = compare && (state.answers.company != state.original.company || state.answers.profile != state.original.profile)
         let missingProfile = state.answers.profile.missingFields.count + [company.name, company.domain, company.securityContact].filter { $0 == nil }.count
         let invalidCompany = invalid.filter { $0.section == nil }.count
         var profileStatus = missingProfile > 0 ? "\(missingProfile) unanswered" : "complete"
         if invalidCompany > 0 { profileStatus += ", \(invalidCompany) not valid" }
-        if profileChanged { profileStatus += "  changed" }
+        if profileChanged { profileStatus += ", edited" }
         let included = wizard.includedSections(state.answers).count
         let planStatus = "\(included) of \(sections.count) sections included"
         // The focus mark and box (7), the gap (2), then the widest of the status
