@@ -56,6 +56,8 @@ public struct History: Equatable, Sendable {
     /// later than the latest entry (or there is none yet); otherwise unchanged.
     public static func recording(_ answers: Answers, catalog: Catalog) -> History {
         let history = answers.history
+        // Kept only when something shows it: the feed, or the page's "Changes since".
+        guard answers.outputs.feed != nil || answers.outputs.showChanges == true else { return history }
         guard let text = answers.reviewed, let reviewed = ReviewDate(text) else { return history }
         let latest = history.entries.first
         if let latest, let day = ReviewDate(latest.reviewed), reviewed <= day { return history }

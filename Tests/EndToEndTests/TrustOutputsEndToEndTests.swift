@@ -13,6 +13,15 @@ import Testing
     static let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../docs/trust-data.schema.json").standardizedFileURL.path
 
+    /// A scratch folder with the site's folders the outputs go to.
+    static func site() throws -> Scratch {
+        let scratch = try Scratch()
+        for folder in ["site/content", "site/static/.well-known"] {
+            try FileManager.default.createDirectory(atPath: scratch.file(folder), withIntermediateDirectories: true)
+        }
+        return scratch
+    }
+
     /// The UTC day `offset` days from today.
     static func day(_ offset: Int) -> String {
         var calendar = Calendar(identifier: .gregorian)
@@ -61,7 +70,7 @@ import Testing
     }
 
     @Test func exportWritesTheTrustFileAndFeedAndCheckComparesThem() throws {
-        let scratch = try Scratch()
+        let scratch = try Self.site()
         defer { scratch.remove() }
         let today = CommandLineTests.utcToday()
         let answers = try scratch.write("security-overview.yml", try Self.answers("seed-saas.yml", reviewed: today))
@@ -90,7 +99,7 @@ import Testing
 
     @Test(.enabled(if: python(has: "feedparser"), "Python's feedparser is not installed"))
     func feedParsesAsAtom() throws {
-        let scratch = try Scratch()
+        let scratch = try Self.site()
         defer { scratch.remove() }
         // Two reviews: the first recorded, then a year of changes.
         let (earlier, later) = (Self.day(-300), Self.day(0))
@@ -130,7 +139,7 @@ import Testing
         let old = CommandLineTests.fixture("seed-saas.yml"), new = CommandLineTests.fixture("seed-saas-next.yml")
         let changed = try Run.tool(["diff", old, new])
         #expect(changed.status == 1, "\(changed.stderr)")
-        #expect(changed.stdout.hasPrefix("Now claimed:\n  + Business continuity: "))
+        #expect(changed.stdout.hasPrefix("Now claimed:\n  + Business continuity and disaster recovery: "))
         #expect(changed.stdout.contains("No longer claimed:\n") && changed.stdout.contains("Changed:\n"))
         #expect(changed.stdout.split(separator: "\n").count == 10 + 3, "\(changed.stdout)")
         let same = try Run.tool(["diff", old, old])
@@ -160,7 +169,7 @@ import Testing
 
     @Test(.enabled(if: inCI || (Run.onPath("gpg") && Run.onPath("sectxt")), "gpg or sectxt is not installed"))
     func signedSecurityTxtVerifiesAndPassesSectxt() throws {
-        let scratch = try Scratch()
+        let scratch = try Self.site()
         defer { scratch.remove() }
         let home = scratch.file("gnupg")
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true,

@@ -71,21 +71,21 @@ import Testing
         let old = try Fixtures.answers("seed-saas.yml"), new = try Fixtures.answers("seed-saas-next.yml")
         let changes = ChangeList(from: old, to: new, catalog: Self.catalog)
         #expect(changes.added == [
-            "Business continuity: " + label("business-continuity", "dr_plan"),
-            "Compliance: " + label("compliance", "frameworks") + ": " + choice("compliance", "frameworks", "soc-2"),
-            "Compliance: " + label("compliance", "frameworks") + ": " + choice("compliance", "frameworks", "gdpr"),
-            "Compliance: " + label("compliance", "soc2_type") + ": " + choice("compliance", "soc2_type", "type-2"),
+            title("business-continuity") + label("business-continuity", "dr_plan"),
+            title("compliance") + label("compliance", "frameworks") + ": " + choice("compliance", "frameworks", "soc-2"),
+            title("compliance") + label("compliance", "frameworks") + ": " + choice("compliance", "frameworks", "gdpr"),
+            title("compliance") + label("compliance", "soc2_type") + ": " + choice("compliance", "soc2_type", "type-2"),
         ])
         #expect(changes.removed == [
-            "Infrastructure: " + label("infrastructure", "cloud_providers") + ": " + choice("infrastructure", "cloud_providers", "vercel"),
-            "Data encryption: " + label("data-encryption", "ssl_labs_link"),
-            "Data encryption: " + label("data-encryption", "password_hashing") + ": " + choice("data-encryption", "password_hashing", "bcrypt"),
+            title("infrastructure") + label("infrastructure", "cloud_providers") + ": " + choice("infrastructure", "cloud_providers", "vercel"),
+            title("data-encryption") + label("data-encryption", "ssl_labs_link"),
+            title("data-encryption") + label("data-encryption", "password_hashing") + ": " + choice("data-encryption", "password_hashing", "bcrypt"),
         ])
         #expect(changes.changed == [
-            "Data encryption: " + label("data-encryption", "tls_min_version") + ": "
+            title("data-encryption") + label("data-encryption", "tls_min_version") + ": "
                 + choice("data-encryption", "tls_min_version", "tls-1-2") + " → " + choice("data-encryption", "tls_min_version", "tls-1-3"),
-            "Data retention: " + label("data-retention", "retention_days") + ": \"90\" → \"30\"",
-            "Business continuity: " + label("business-continuity", "restore_frequency") + ": "
+            title("data-retention") + label("data-retention", "retention_days") + ": \"90\" → \"30\"",
+            title("business-continuity") + label("business-continuity", "restore_frequency") + ": "
                 + choice("business-continuity", "restore_frequency", "quarterly") + " → " + choice("business-continuity", "restore_frequency", "monthly"),
         ])
         // The security team's section is now included, but every answer is no: it claims nothing.
@@ -97,6 +97,8 @@ import Testing
         #expect(back.changed.count == changes.changed.count)
     }
 
+    func title(_ section: String) -> String { Self.catalog.section(section)!.title + ": " }
+
     func label(_ section: String, _ question: String) -> String {
         ChangeList.label(Self.catalog.section(section)!.question(question)!.label)
     }
@@ -107,14 +109,22 @@ import Testing
 
     // MARK: - History and feed
 
+    @Test("Without a feed or the changes on the page, no history is kept")
+    func noHistoryUnlessShown() throws {
+        let answers = try Fixtures.answers("seed-saas.yml")
+        #expect(History.recording(answers, catalog: Self.catalog).isEmpty)
+    }
+
     @Test("Export's history: a first entry, then one per review that moves on, never on the same day")
     func historyRecordsReviews() throws {
         var answers = try Fixtures.answers("seed-saas.yml")
+        answers.outputs.feed = "changes.xml"
         answers.history = History.recording(answers, catalog: Self.catalog)
         #expect(answers.history.entries == [History.Entry(reviewed: "2026-10-15")])
         #expect(History.recording(answers, catalog: Self.catalog) == answers.history, "same review day: nothing new")
 
         var next = try Fixtures.answers("seed-saas-next.yml")
+        next.outputs.feed = "changes.xml"
         next.history = answers.history
         next.history = History.recording(next, catalog: Self.catalog)
         #expect(next.history.entries.count == 2)
@@ -147,8 +157,10 @@ import Testing
     @Test("The feed is byte-stable, one entry per review, with stable ids")
     func feedIsStable() throws {
         var answers = try Fixtures.answers("seed-saas.yml")
+        answers.outputs.feed = "changes.xml"
         answers.history = History.recording(answers, catalog: Self.catalog)
         var next = try Fixtures.answers("seed-saas-next.yml")
+        next.outputs.feed = "changes.xml"
         next.history = answers.history
         next.history = History.recording(next, catalog: Self.catalog)
         next.company.name = "Acme & <Analytics>"
@@ -171,8 +183,10 @@ import Testing
     @Test("The page shows the latest changes only when asked")
     func changesOnPage() throws {
         var answers = try Fixtures.answers("seed-saas.yml")
+        answers.outputs.feed = "changes.xml"
         answers.history = History.recording(answers, catalog: Self.catalog)
         var next = try Fixtures.answers("seed-saas-next.yml")
+        next.outputs.feed = "changes.xml"
         next.history = History.recording({ var a = next; a.history = answers.history; return a }(), catalog: Self.catalog)
         let renderer = PageRenderer(catalog: Self.catalog)
         #expect(!renderer.page(next).contains("Changes since"))
