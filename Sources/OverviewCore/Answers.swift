@@ -65,11 +65,28 @@ public struct Outputs: Equatable, Sendable {
     /// Where the page is published, for security.txt's Policy link. Never
     /// guessed: without it, a Policy that would point at the page is left out.
     public var pageURL: String?
-    public init(page: String? = nil, format: PageFormat? = nil, securityTxt: String? = nil, pageURL: String? = nil) {
+    /// The trust file (JSON), for `export`.
+    public var json: String?
+    /// The Atom feed of reviewed changes, for `export`.
+    public var feed: String?
+    /// Where the feed is published, for its `rel="self"` link (never guessed).
+    public var feedURL: String?
+    /// Print the latest reviewed changes at the end of the page ("Changes since <date>").
+    public var showChanges: Bool?
+    /// An OpenPGP key (id, fingerprint or email) to clear-sign security.txt with.
+    public var securityTxtSigningKey: String?
+    public init(page: String? = nil, format: PageFormat? = nil, securityTxt: String? = nil, pageURL: String? = nil,
+                json: String? = nil, feed: String? = nil, feedURL: String? = nil, showChanges: Bool? = nil,
+                securityTxtSigningKey: String? = nil) {
         self.page = page
         self.format = format
         self.securityTxt = securityTxt
         self.pageURL = pageURL
+        self.json = json
+        self.feed = feed
+        self.feedURL = feedURL
+        self.showChanges = showChanges
+        self.securityTxtSigningKey = securityTxtSigningKey
     }
 }
 
@@ -83,6 +100,8 @@ public struct Answers: Equatable, Sendable {
     /// `YYYY-MM-DD`: the day a person last confirmed these answers.
     public var reviewed: String?
     public var outputs = Outputs()
+    /// What changed at each review, written by `export`; never edited by hand.
+    public var history = History()
 
     public init(company: Company = Company(), profile: Profile = Profile(),
                 sections: [String: SectionAnswers] = [:], reviewed: String? = nil, outputs: Outputs = Outputs()) {

@@ -48,9 +48,10 @@ public enum AnswersFile {
                         }
                         answers.reviewed = date
                     case "outputs": answers.outputs = try parseOutputs(value, reader)
+                    case "history": if !YAMLReader.isNull(value) { answers.history = try History.parse(value, reader) }
                     default:
                         throw reader.error(keyNode,
-                            "unknown key '\(key)' (expected version, company, profile, sections, reviewed, outputs)")
+                            "unknown key '\(key)' (expected version, company, profile, sections, reviewed, outputs, history)")
                     }
                 } catch {
                     errors.append(error)
@@ -193,6 +194,20 @@ public enum AnswersFile {
             switch key {
             case "page": outputs.page = try path(value, reader, "outputs.page")
             case "security_txt": outputs.securityTxt = try path(value, reader, "outputs.security_txt")
+            case "json": outputs.json = try path(value, reader, "outputs.json")
+            case "feed": outputs.feed = try path(value, reader, "outputs.feed")
+            case "feed_url":
+                let url = try reader.string(value, "outputs.feed_url")
+                if let problem = TextFormat.url.problem(with: url) { throw reader.error(value, "outputs.feed_url: \(problem)") }
+                outputs.feedURL = url
+            case "show_changes": outputs.showChanges = try reader.bool(value, "outputs.show_changes")
+            case "security_txt_signing_key":
+                let key = try reader.string(value, "outputs.security_txt_signing_key")
+                if key.trimmingCharacters(in: .whitespaces).isEmpty || key.hasPrefix("-")
+                    || TerminalSafe.hasControlCharacters(key, allowingLayout: false) {
+                    throw reader.error(value, "outputs.security_txt_signing_key '\(key)' is not a key id, fingerprint or email address")
+                }
+                outputs.securityTxtSigningKey = key
             case "page_url":
                 let url = try reader.string(value, "outputs.page_url")
                 if let problem = TextFormat.url.problem(with: url) { throw reader.error(value, "outputs.page_url: \(problem)") }
@@ -204,7 +219,7 @@ public enum AnswersFile {
                 }
                 outputs.format = format
             default:
-                throw reader.error(keyNode, "unknown key '\(key)' in outputs (page, format, security_txt, page_url)")
+                throw reader.error(keyNode, "unknown key '\(key)' in outputs (page, format, security_txt, page_url, json, feed, feed_url, show_changes, security_txt_signing_key)")
             }
         }
         return outputs
@@ -255,7 +270,14 @@ public enum AnswersFile {
         if let format = answers.outputs.format { outputs.append((key("format"), plain(format.rawValue))) }
         if let txt = answers.outputs.securityTxt { outputs.append((key("security_txt"), string(txt))) }
         if let url = answers.outputs.pageURL { outputs.append((key("page_url"), string(url))) }
+        if let json = answers.outputs.json { outputs.append((key("json"), string(json))) }
+        if let feed = answers.outputs.feed { outputs.append((key("feed"), string(feed))) }
+        if let url = answers.outputs.feedURL { outputs.append((key("feed_url"), string(url))) }
+        if let show = answers.outputs.showChanges { outputs.append((key("show_changes"), bool(show))) }
+        if let signingKey = answers.outputs.securityTxtSigningKey { outputs.append((key("security_txt_signing_key"), string(signingKey))) }
         if !outputs.isEmpty { root.append((key("outputs"), map(outputs))) }
+        // Last, so that export can replace it without touching the rest.
+        if let history = answers.history.node() { root.append((key("history"), history)) }
 
         do {
             return try Yams.serialize(node: map(root), indent: 2, width: -1, allowUnicode: true, sortKeys: false)

@@ -83,11 +83,8 @@ public enum Reminders {
             // security.txt is checked like the page: it must be there and be
             // what the answers produce (unless it cannot be produced at all,
             // which export reports).
-            if let expected = try? SecurityTxt.text(answers, catalog: catalog, file: targets.answers, today: today),
-               let problem = compare(path, with: expected,
-                                     missing: "security.txt does not exist: run 'security-overview export'",
-                                     differs: "security.txt differs from what the answers produce: run 'security-overview export'") {
-                problems.append(problem)
+            if let expected = try? SecurityTxt.text(answers, catalog: catalog, file: targets.answers, today: today) {
+                problems.append(contentsOf: securityTxtProblems(path, expected: expected, answers: answers, file: targets.answers))
             }
             if let expires = securityTxtExpiry(path) ?? answers.reviewed.flatMap(ReviewDate.init).map(SecurityTxt.expiry) {
                 let left = today.days(until: expires)
@@ -106,6 +103,7 @@ public enum Reminders {
                 problems.append(problem)
             }
         }
+        problems.append(contentsOf: trustOutputProblems(answers, catalog: catalog, targets: targets, lines: lines))
         return problems
     }
 

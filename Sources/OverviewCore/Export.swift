@@ -10,12 +10,18 @@ public enum Export {
         public var page: String
         public var format: PageFormat
         public var securityTxt: String?
+        /// The trust file (JSON) and the Atom feed of reviewed changes.
+        public var json: String?
+        public var feed: String?
 
-        public init(answers: String, page: String, format: PageFormat = .markdown, securityTxt: String? = nil) {
+        public init(answers: String, page: String, format: PageFormat = .markdown, securityTxt: String? = nil,
+                    json: String? = nil, feed: String? = nil) {
             self.answers = answers
             self.page = page
             self.format = format
             self.securityTxt = securityTxt
+            self.json = json
+            self.feed = feed
         }
 
         /// The targets an answers file names (`outputs:`), relative to its folder,
@@ -24,7 +30,9 @@ public enum Export {
             Targets(answers: answersPath,
                     page: resolve(answers.outputs.page ?? "security-overview.md", besides: answersPath),
                     format: answers.outputs.format ?? .markdown,
-                    securityTxt: answers.outputs.securityTxt.map { resolve($0, besides: answersPath) })
+                    securityTxt: answers.outputs.securityTxt.map { resolve($0, besides: answersPath) },
+                    json: answers.outputs.json.map { resolve($0, besides: answersPath) },
+                    feed: answers.outputs.feed.map { resolve($0, besides: answersPath) })
         }
 
         /// `path` relative to the folder of `file`, unless absolute.
@@ -44,6 +52,8 @@ public enum Export {
         if let securityTxt = targets.securityTxt {
             files.append((securityTxt, try SecurityTxt.text(answers, catalog: catalog, file: targets.answers, today: today)))
         }
+        if let json = targets.json { files.append((json, TrustData.text(answers, catalog: catalog))) }
+        if let feed = targets.feed { files.append((feed, try AtomFeed.text(answers, file: targets.answers))) }
         return files
     }
 
@@ -53,6 +63,8 @@ public enum Export {
     static func checkDistinct(_ targets: Targets) throws(InputError) {
         var named = [(key: "the answers file", path: targets.answers), (key: "outputs.page", path: targets.page)]
         if let securityTxt = targets.securityTxt { named.append((key: "outputs.security_txt", path: securityTxt)) }
+        if let json = targets.json { named.append((key: "outputs.json", path: json)) }
+        if let feed = targets.feed { named.append((key: "outputs.feed", path: feed)) }
         for (index, later) in named.enumerated() {
             guard let earlier = named.prefix(index).first(where: { FileStore.sameFile($0.path, later.path) }) else { continue }
             // Point at the key in the answers file, when it is there.
@@ -88,13 +100,30 @@ public enum Export {
                              writeAnswers: Bool = true, force: Bool = false,
                              today: ReviewDate = .today()) throws(InputError) -> [String] {
         try checkDistinct(targets)
+        // A review date that moved on adds an entry to the history, which the
+        // page and the feed then show.
+        var answers = answers
+        let unrecorded = answers.history
+        answers.history = History.recording(answers, catalog: catalog)
         var files = try generated(answers, catalog: catalog, targets: targets, today: today)
         try checkNotClobbering(files, force: force)
+        try sign(&files, answers, targets)
         if writeAnswers {
             let recorded = answers.recordingOpenQuestions(catalog)
             files.insert((targets.answers, AnswersFile.serialize(recorded, catalog: catalog)), at: 0)
+        } else if answers.history != unrecorded {
+            // Only the history block changes: the rest of the file, comments included, stays as written.
+            files.insert((targets.answers, answers.history.replacing(in: try FileStore.read(targets.answers))), at: 0)
         }
         try FileStore.write(files)
         return files.map(\.path)
+    }
+
+    /// Clear-signs security.txt among `files` when the answers name a key.
+    static func sign(_ files: inout [(path: String, contents: String)], _ answers: Answers, _ targets: Targets) throws(InputError) {
+        guard let key = answers.outputs.securityTxtSigningKey, let path = targets.securityTxt,
+              let index = files.firstIndex(where: { $0.path == path }) else { return }
+        let existing = FileStore.exists(path) ? try? FileStore.read(path) : nil
+        files[index].contents = try SecurityTxtSigning.signed(files[index].contents, key: key, existing: existing, file: targets.answers)
     }
 }

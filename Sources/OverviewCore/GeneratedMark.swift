@@ -43,6 +43,8 @@ public enum GeneratedMark {
 
     /// Whether a file on disk is as we wrote it.
     public static func state(of text: String) -> State {
+        // A trust file carries its mark as a key; a signed security.txt, inside its signed text.
+        if let state = jsonState(of: text) ?? signedState(of: text) { return state }
         var body = text
         guard body.hasSuffix("\n") else { return .foreign }
         body.removeLast()

@@ -43,6 +43,7 @@ public struct PageRenderer: Sendable {
             let id = section.anchor.map { format == .markdown ? "" : " {#\($0)}" } ?? ""
             parts.append("## \(section.title)\(id)\n\n\(markdown)")
         }
+        if let changes = ChangesOnPage.markdown(answers, format: format) { parts.append(changes) }
         if let reviewed = answers.reviewed {
             parts.append("Last reviewed: \(reviewed).")
         }

@@ -17,7 +17,7 @@ public enum SecurityTxt {
             throw InputError(file: file, "cannot write security.txt: company.domain is missing (needed for Canonical)")
         }
         guard let reviewedText = answers.reviewed, let reviewed = ReviewDate(reviewedText) else {
-            throw InputError(file: file, "cannot write security.txt: 'reviewed' is missing (Expires is one year after it)")
+            throw InputError(file: file, "cannot write security.txt: 'reviewed' is missing (Expires is the day before its first anniversary)")
         }
         // A day of slack: 'today' is the UTC day, and a reviewer east of it may
         // already be on the next.
@@ -33,8 +33,9 @@ public enum SecurityTxt {
         // Answers are checked when the file loads; answers built in code
         // (the wizard's) are checked here, so no invalid field is ever written.
         for (field, source) in fieldSources(answers, catalog: catalog) {
-            let value = source.value
-            if let problem = field.format.problem(with: value) {
+            for value in field.isList ? source.value.split(separator: "\n").map(String.init) : [source.value]
+            where field.format.problem(with: value) != nil {
+                let problem = field.format.problem(with: value) ?? ""
                 throw InputError(file: file, "cannot write security.txt: \(field.rawValue) (sections.\(source.section).answers.\(source.question ?? "")): \(problem)")
             }
         }
@@ -42,12 +43,17 @@ public enum SecurityTxt {
         var lines: [String] = []
         lines.append("# Security contact for \(TerminalSafe.oneLine(answers.company.name ?? domain)), in the format of RFC 9116.")
         lines.append("Contact: \(SecurityContact.url(contact))")
+        // More contacts, in the order given: RFC 9116 reads them as the order of preference.
+        for more in (fields[.contact] ?? "").split(separator: "\n").map(String.init)
+        where SecurityContact.url(more) != SecurityContact.url(contact) {
+            lines.append("Contact: \(SecurityContact.url(more))")
+        }
         lines.append("Expires: \(expires)T00:00:00Z")
         for field in [SecurityTxtContract.Field.encryption, .acknowledgments, .preferredLanguages] {
             if let value = fields[field] { lines.append("\(field.rawValue): \(value)") }
         }
         lines.append("Canonical: https://\(domain)/.well-known/security.txt")
-        for field in [SecurityTxtContract.Field.policy, .hiring] {
+        for field in [SecurityTxtContract.Field.policy, .hiring, .csaf] {
             if let value = fields[field] { lines.append("\(field.rawValue): \(value)") }
         }
         return GeneratedMark.apply(to: lines.joined(separator: "\n") + "\n", style: .hash)
@@ -97,6 +103,14 @@ public enum SecurityTxt {
                 for source in sources {
                     switch source {
                     case .answer(let id):
+                        if field.isList, case .text(let raw)? = effective[id] {
+                            let lines = MultilineTextField.lines(TerminalSafe.sanitize(raw, allowNewlines: true))
+                            let earlier = result[field].map { [$0.value] } ?? []
+                            if !lines.isEmpty {
+                                result[field] = Sourced(value: (earlier + lines).joined(separator: "\n"), section: section.id, question: id)
+                            }
+                            continue
+                        }
                         if case .text(let raw)? = effective[id] {
                             let clean = TerminalSafe.oneLine(raw).trimmingCharacters(in: .whitespaces)
                             if !clean.isEmpty { result[field] = Sourced(value: clean, section: section.id, question: id) }
@@ -106,13 +120,14 @@ public enum SecurityTxt {
                             result[field] = Sourced(value: "\(page)#\(anchor)", section: section.id, question: nil)
                         }
                     }
-                    if result[field] != nil { break }
+                    if result[field] != nil && !field.isList { break }
                 }
             }
         }
         return result
     }
 
-    /// One year after the review, the longest RFC 9116 recommends.
-    public static func expiry(_ reviewed: ReviewDate) -> ReviewDate { reviewed.adding(months: 12) }
+    /// The day before the review's first anniversary: RFC 9116 recommends an
+    /// `Expires` less than a year away, and the file is written on the review day at the latest.
+    public static func expiry(_ reviewed: ReviewDate) -> ReviewDate { reviewed.adding(months: 12).adding(days: -1) }
 }

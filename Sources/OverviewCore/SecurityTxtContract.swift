@@ -20,11 +20,23 @@ public struct SecurityTxtContract: Equatable, Sendable {
         case preferredLanguages = "Preferred-Languages"
         case policy = "Policy"
         case hiring = "Hiring"
+        /// More contacts after `company.security_contact`, in order of preference.
+        case contact = "Contact"
+        /// Where the CSAF 2.0 provider metadata is (`provider-metadata.json`).
+        case csaf = "CSAF"
 
         /// The validator a question must have to feed this field.
         var format: TextFormat {
-            self == .preferredLanguages ? .languages : .url
+            switch self {
+            case .preferredLanguages: .languages
+            case .contact: .contact
+            default: .url
+            }
         }
+
+        /// Whether every line of every source counts (Contact), not the first that has a value.
+        var isList: Bool { self == .contact }
+        
     }
 
     /// Where a field's value comes from.
@@ -93,6 +105,10 @@ public struct SecurityTxtContract: Equatable, Sendable {
                     continue
                 }
                 let target = try question(item, key)
+                if field.isList, target.kind == .multiline, target.format == field.format {
+                    sources.append(.answer(target.id))
+                    continue
+                }
                 guard target.kind == .text, target.format == field.format else {
                     throw reader.error(item, "security_txt.\(key): '\(target.id)' must be a text question with 'validate: \(field.format.rawValue)'")
                 }

@@ -12,7 +12,7 @@ struct SecurityOverview: ParsableCommand {
         git) and generates the page and security.txt from it.
         """,
         version: "0.1.0",
-        subcommands: [Wizard.self, Render.self, Export.self, SecurityTxtCommand.self, Sections.self, Check.self],
+        subcommands: [Wizard.self, Render.self, Export.self, SecurityTxtCommand.self, Sections.self, Check.self, Diff.self],
         defaultSubcommand: Wizard.self
     )
 
@@ -103,8 +103,8 @@ struct Render: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the page; - for standard output.", valueName: "file"))
     var output: String = "-"
 
-    @Option(help: "Page format: markdown, hugo (front matter for Hugo) or jekyll.")
-    var format: PageFormat?
+    @Option(help: "Page format: markdown, hugo (front matter for Hugo) or jekyll; or json, the trust file.")
+    var format: RenderFormat?
 
     @Flag(help: "Overwrite the output even if it was edited by hand.")
     var force = false
@@ -114,7 +114,8 @@ struct Render: ParsableCommand {
     func run() throws {
         try reporting {
             let (catalog, answers) = try catalog.load(answers: self.answers)
-            let page = PageRenderer(catalog: catalog).page(answers, format: format ?? answers.outputs.format ?? .markdown)
+            let page = format == .json ? TrustData.text(answers, catalog: catalog)
+                : PageRenderer(catalog: catalog).page(answers, format: format?.page ?? answers.outputs.format ?? .markdown)
             try writeOutput(page, to: output, answers: self.answers, force: force)
         }
     }
@@ -251,8 +252,12 @@ struct SecurityTxtCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let (catalog, answers) = try catalog.load(answers: self.answers)
-            try writeOutput(try SecurityTxt.text(answers, catalog: catalog, file: self.answers), to: output,
-                            answers: self.answers, force: force)
+            var text = try SecurityTxt.text(answers, catalog: catalog, file: self.answers)
+            if let key = answers.outputs.securityTxtSigningKey {
+                let existing = output != "-" && FileStore.exists(output) ? try? FileStore.read(output) : nil
+                text = try SecurityTxtSigning.signed(text, key: key, existing: existing, file: self.answers)
+            }
+            try writeOutput(text, to: output, answers: self.answers, force: force)
             for note in SecurityTxt.notes(answers, catalog: catalog) { Console.err(TerminalSafe.oneLine("note: \(note)") + "\n") }
         }
     }

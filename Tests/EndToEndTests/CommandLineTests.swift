@@ -331,7 +331,7 @@ import Testing
         text = text.replacingOccurrences(of: "reviewed: 2026-11-02", with: "reviewed: 2020-01-01")
         let answers = try scratch.write("a.yml", text)
         try expectOneLineError(["security-txt", "--answers", answers],
-                               startsWith: "error: \(answers): cannot write security.txt: it would have expired on 2021-01-01")
+                               startsWith: "error: \(answers): cannot write security.txt: it would have expired on 2020-12-31")
     }
 
     static func utcToday() -> String {

@@ -317,7 +317,7 @@ import Testing
         #expect(error(minimalFrontMatter + "\nsecurity_txt: {Encryption: ok}")
                 == "custom.md:12:28: security_txt.Encryption: 'ok' must be a text question with 'validate: url'")
         #expect(error(minimalFrontMatter + "\nsecurity_txt: {Expires: ok}")
-                == "custom.md:12:16: unknown key 'Expires' in security_txt (page-link, Encryption, Acknowledgments, Preferred-Languages, Policy, Hiring)")
+                == "custom.md:12:16: unknown key 'Expires' in security_txt (page-link, Encryption, Acknowledgments, Preferred-Languages, Policy, Hiring, Contact, CSAF)")
         #expect(error(minimalFrontMatter + "\n  - {id: key, kind: text, label: Key}\nsecurity_txt: {page-link: key}")
                 == "custom.md:13:27: security_txt.page-link: 'key' must be a yesno question, not text")
         #expect(error(minimalFrontMatter + "\n  - {id: url, kind: text, validate: url, label: U}\nsecurity_txt: {Policy: [url, on-page]}")
@@ -333,7 +333,7 @@ import Testing
         let front = "---\nid: overview\ntitle: About\norder: 10\nguidance: {who: All, why: Because}\nquestions:\n  - {id: intro, kind: yesno, label: Intro}\n"
         try folder.write("overview.md", front + "---\n{{#intro}}\nHello.\n{{/intro}}\n")
         #expect(throws: InputError(file: folder.file("overview.md"), line: 2,
-            "section 'overview' replaces the built-in one, which feeds security.txt (page-link, Encryption, Acknowledgments, Preferred-Languages, Hiring); declare 'security_txt' with the questions that feed it now, or 'security_txt: {}' to feed nothing")) {
+            "section 'overview' replaces the built-in one, which feeds security.txt (page-link, Encryption, Acknowledgments, Preferred-Languages, Hiring, Contact, CSAF); declare 'security_txt' with the questions that feed it now, or 'security_txt: {}' to feed nothing")) {
             try Catalog.load(customDirectory: folder.path)
         }
         try folder.write("overview.md", front + "security_txt: {}\n---\n{{#intro}}\nHello.\n{{/intro}}\n")

@@ -10,7 +10,7 @@ import Testing
         let text = try SecurityTxt.text(try Fixtures.answers("later-health.yml"), catalog: catalog, file: "a.yml", today: today)
         try Fixtures.expectGolden(text, "later-health.security.txt")
         #expect(text.contains("Contact: https://northwind.health/security/report\n"))
-        #expect(text.contains("Expires: 2027-09-30T00:00:00Z\n"), "one year after 'reviewed'")
+        #expect(text.contains("Expires: 2027-09-29T00:00:00Z\n"), "the day before the first anniversary of 'reviewed'")
         #expect(text.contains("Canonical: https://northwind.health/.well-known/security.txt\n"))
         #expect(text.contains("Policy: https://northwind.health/security/#responsible-disclosure\n"))
         #expect(text.contains("Encryption: https://northwind.health/pgp-key.txt\n"))
@@ -36,14 +36,15 @@ import Testing
 
     @Test func refusesToWriteAnExpiredFile() throws {
         var answers = try Fixtures.answers("seed-saas.yml")
-        answers.reviewed = "2025-11-29"
-        #expect(throws: InputError.self) { try SecurityTxt.text(answers, catalog: catalog, file: "a.yml", today: today) }
+        // Expires is the day before the anniversary: reviewed 2025-11-30, it expires on 2026-11-29, today.
         answers.reviewed = "2025-11-30"
+        #expect(throws: InputError.self) { try SecurityTxt.text(answers, catalog: catalog, file: "a.yml", today: today) }
+        answers.reviewed = "2025-12-01"
         #expect(try SecurityTxt.text(answers, catalog: catalog, file: "a.yml", today: today).contains("Expires: 2026-11-30T00:00:00Z"))
     }
 
     @Test func expiryHandlesLeapDays() {
-        #expect(SecurityTxt.expiry(ReviewDate("2028-02-29")!).description == "2029-02-28")
+        #expect(SecurityTxt.expiry(ReviewDate("2028-02-29")!).description == "2029-02-27")
         #expect(ReviewDate("2026-11-29")!.days(until: ReviewDate("2027-11-29")!) == 365)
         #expect(ReviewDate("2027-11-29")!.days(until: ReviewDate("2028-11-29")!) == 366)
     }
@@ -193,10 +194,10 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let (answers, targets) = try exported("later-health.yml", in: folder, today: "2026-11-29")
-        #expect(problems(answers, targets, today: "2027-09-30") == ["security.txt expired on 2027-09-30: review the answers and export again"])
+        #expect(problems(answers, targets, today: "2027-09-29") == ["security.txt expired on 2027-09-29: review the answers and export again"])
         #expect(problems(answers, targets, today: "2027-10-01") == [
             "the answers were last reviewed on 2026-09-30, more than 12 months ago: review them and update 'reviewed'",
-            "security.txt expired on 2027-09-30: review the answers and export again",
+            "security.txt expired on 2027-09-29: review the answers and export again",
         ])
     }
 
@@ -204,8 +205,8 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let (answers, targets) = try exported("later-health.yml", in: folder, today: "2026-11-29")
-        #expect(problems(answers, targets, today: "2027-08-31") == [])
-        #expect(problems(answers, targets, today: "2027-09-01") == ["security.txt expires in 29 days (2027-09-30): review the answers and export again"])
+        #expect(problems(answers, targets, today: "2027-08-30") == [])
+        #expect(problems(answers, targets, today: "2027-08-31") == ["security.txt expires in 29 days (2027-09-29): review the answers and export again"])
     }
 
     @Test("A review date in the future is a problem, not a year of silence")

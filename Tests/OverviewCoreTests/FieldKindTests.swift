@@ -83,7 +83,8 @@ struct FieldKindTests {
         single.choices = []
         #expect(single.field.definitionProblem(single) == "question 'q' is single choice but has no choices")
         #expect(Self.question(.multiline, format: .days).field.definitionProblem(Self.question(.multiline, format: .days))
-                == "question 'q': 'validate' is for text questions")
+                == "question 'q': 'validate' is for text questions (a multiline question takes contact or url, checked on each line)")
+        #expect(Self.question(.multiline, format: .contact).field.definitionProblem(Self.question(.multiline, format: .contact)) == nil)
         #expect(Self.question(.text, format: .days).field.definitionProblem(Self.question(.text, format: .days)) == nil)
     }
 

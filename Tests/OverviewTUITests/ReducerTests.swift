@@ -488,7 +488,7 @@ struct ReducerTests {
         expected.answers.sections = [
             "overview": SectionAnswers(include: true, open: [
                 "intro", "invite_contact", "link_security_txt", "encryption_url", "acknowledgments_url",
-                "preferred_languages", "hiring_url",
+                "preferred_languages", "hiring_url", "more_contacts", "csaf_url",
             ]),
             "security-team": SectionAnswers(include: false),
             "infrastructure": SectionAnswers(include: false),

@@ -8,12 +8,31 @@ struct MultilineTextField: FieldKind {
 
     func definitionProblem(_ question: Question) -> String? {
         if !question.choices.isEmpty { return "question '\(question.id)' is multiline and cannot have choices" }
-        if question.format != nil { return "question '\(question.id)': 'validate' is for text questions" }
+        // A format checks each line on its own (one contact per line).
+        if let format = question.format, format != .contact && format != .url {
+            return "question '\(question.id)': 'validate' is for text questions (a multiline question takes contact or url, checked on each line)"
+        }
         return nil
     }
 
+    func problem(with text: String, of question: Question) -> String? {
+        guard let format = question.format else { return nil }
+        return Self.lines(text).lazy.compactMap { format.problem(with: $0) }.first
+    }
+
     func read(_ node: Node, of question: Question, as what: String, _ reader: YAMLReader) throws(InputError) -> AnswerValue {
-        try TextField.checked(try reader.string(node, what), question, what, node, reader)
+        var unchecked = question
+        unchecked.format = nil
+        let value = try TextField.checked(try reader.string(node, what), unchecked, what, node, reader)
+        if case .text(let text) = value, let problem = problem(with: text, of: question) {
+            throw reader.error(node, "\(what): \(problem)")
+        }
+        return value
+    }
+
+    /// The lines that say something, trimmed.
+    static func lines(_ text: String) -> [String] {
+        text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     func yaml(_ value: AnswerValue, of question: Question) -> Node {
