@@ -3,15 +3,62 @@ import Foundation
 /// The page as a preview shows it: each paragraph and list item wrapped to
 /// the preview's width, keeping its Markdown shape.
 public enum PagePreview {
-    /// The preview's lines of `markdown` at `width` columns.
+    /// The preview's lines of `markdown` at `width` columns, formatted as a
+    /// reader sees the page: links as their text, no backslash escapes or
+    /// entities, bullets as "•", no HTML comments. Headings keep their "#"
+    /// marks, for the screen to style them (`heading(_:)`).
     public static func lines(_ markdown: String, width: Int) -> [String] {
         var lines: [String] = []
-        for block in blocks(markdown) {
-            lines += block.isEmpty ? [""] : wrap(block, to: max(10, width))
+        for block in blocks(markdown) where !block.hasPrefix("<!--") {
+            if block.isEmpty {
+                if lines.last != "" { lines.append("") }
+                continue
+            }
+            let (marker, _) = MarkdownText.listMarker(block)
+            let wrapped = wrap(readable(block), to: max(10, width))
+            if marker.count >= 2, "-*+".contains(marker[marker.index(marker.endIndex, offsetBy: -2)]), let first = wrapped.first {
+                var characters = Array(first)
+                characters[marker.count - 2] = "•"
+                lines.append(String(characters))
+                lines += wrapped.dropFirst()
+            } else {
+                lines += wrapped
+            }
         }
+        while lines.first == "" { lines.removeFirst() }
         while lines.last == "" { lines.removeLast() }
         return lines
     }
+
+    /// A heading line's text without its "#" marks, or nil for other lines.
+    public static func heading(_ line: String) -> String? {
+        guard line.hasPrefix("#") else { return nil }
+        return String(line.drop { $0 == "#" }.drop { $0 == " " })
+    }
+
+    /// One block's inline Markdown as a reader sees it: `[text](url)` as its
+    /// text, `**` dropped, backslash escapes and the entities the escaper
+    /// writes turned back into their characters. `{#id}` heading ids go.
+    static func readable(_ block: String) -> String {
+        var text = block
+        if text.hasPrefix("#"), let id = text.range(of: " {#", options: .backwards), text.hasSuffix("}") {
+            text = String(text[..<id.lowerBound])
+        }
+        text = linkPattern.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "$1")
+        text = text.replacingOccurrences(of: "**", with: "")
+        var out = ""
+        var escaped = false
+        for character in text {
+            if escaped || character != "\\" { out.append(character); escaped = false } else { escaped = true }
+        }
+        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&#126;", "~"), ("&quot;", "\""), ("&amp;", "&")] {
+            out = out.replacingOccurrences(of: entity, with: character)
+        }
+        return out
+    }
+
+    /// `[text](target)` where the `[` is not escaped.
+    nonisolated(unsafe) static let linkPattern = try! NSRegularExpression(pattern: #"(?<!\\)\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)"#)
 
     /// `line` wrapped to `width` columns keeping its Markdown shape: its leading
     /// spaces, and under a list item's marker ("- ", "12. ") a hanging indent.

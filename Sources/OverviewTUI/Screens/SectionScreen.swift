@@ -84,10 +84,9 @@ extension Screens {
         if !state.answers.isIncluded(section) {
             note("(Skipped: not on the page.)")
         } else if let markdown = PageRenderer(catalog: wizard.catalog).sectionMarkdown(section, state.answers) {
-            previewLines.append(("## " + section.title, .heading))
-            previewLines.append(("", .normal))
-            for raw in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
-                for line in PagePreview.wrap(String(raw), to: preview.width - 2) { previewLines.append((line, .normal)) }
+            for line in PagePreview.lines("## \(section.title)\n\n" + markdown, width: preview.width - 2) {
+                let heading = PagePreview.heading(line)
+                previewLines.append((heading ?? line, heading == nil ? .normal : .heading))
             }
         } else {
             note("(Not on the page yet: nothing answered here says anything.)")

@@ -10,8 +10,8 @@ extension Screens {
         let position = lines.isEmpty ? "" : "  lines \(scroll + 1)-\(min(lines.count, scroll + visible)) of \(lines.count)"
         canvas.put((state.step.isSection ? "Section preview" : "Page preview") + position, x: area.x + 1, y: area.y, .heading, width: area.width - 2)
         for (offset, line) in lines.dropFirst(scroll).prefix(visible).enumerated() {
-            let style: Style = line.hasPrefix("#") ? .heading : (line.hasPrefix("<!--") ? .muted : .normal)
-            canvas.put(line, x: area.x + 1, y: area.y + 1 + offset, style, width: area.width - 2)
+            let heading = PagePreview.heading(line)
+            canvas.put(heading ?? line, x: area.x + 1, y: area.y + 1 + offset, heading == nil ? .normal : .heading, width: area.width - 2)
         }
     }
 }
