@@ -8,8 +8,9 @@ extension TextFormat {
         case .domain: return Self.domainProblem(text)
         case .url: return Self.urlProblem(text)
         case .days:
-            guard let days = Int(text), text.allSatisfy(\.isASCII) else {
-                return "'\(text)' is not a number of days"
+            // Digits only, no sign and no leading zero: the page prints it as written.
+            guard !text.hasPrefix("-"), let days = YAMLReader.plainInteger(text) else {
+                return "'\(text)' is not a number of days (digits only, like 90)"
             }
             return (1...3650).contains(days) ? nil : "\(days) days is out of range (1 to 3650)"
         }
