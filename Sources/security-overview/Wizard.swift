@@ -24,10 +24,14 @@ struct Wizard: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the page.", valueName: "file"))
     var output: String?
 
+    @Flag(help: "Let the answers file's 'outputs' name files outside its folder.")
+    var allowOutputsOutside = false
+
     @OptionGroup var catalog: CatalogOptions
 
     func run() throws {
-        try WizardLaunch(answers: answers, output: output, sectionsDirectory: catalog.directory).run()
+        try WizardLaunch(answers: answers, output: output, sectionsDirectory: catalog.directory,
+                         allowOutputsOutside: allowOutputsOutside).run()
     }
 }
 
@@ -37,6 +41,7 @@ struct WizardLaunch {
     var answers: String
     var output: String? = nil
     var sectionsDirectory: String? = nil
+    var allowOutputsOutside = false
 
     func run() throws {
         var state: WizardState!
@@ -70,6 +75,9 @@ struct WizardLaunch {
                     }
                 }
             }
+            if let fileAnswers, !allowOutputsOutside {
+                try OverviewCore.Export.checkOutputsInside(fileAnswers, answersPath: answers)
+            }
             targets = OverviewCore.Export.Targets.from(fileAnswers ?? Answers(), answersPath: answers)
             if let output { targets.page = output }
             state = logic.start(paths: WizardPaths(answers: answers, page: targets.page, securityTxt: targets.securityTxt),
@@ -101,8 +109,11 @@ struct WizardLaunch {
                 }
             }
         case .signalled(let signal):
-            let line = TerminalSafe.oneLine("Stopped by signal \(signal); your answers are kept in \(app.state.paths.draft).")
-            Console.err(line + "\n")
+            // Claim a draft only when there is one: with nothing typed, none was written.
+            let draft = app.state.paths.draft
+            let kept = app.state.hasUnsavedChanges && FileStore.exists(draft)
+                ? "; your answers are kept in \(draft)" : app.state.hasUnsavedChanges ? "; the draft could not be written, so the unsaved answers are lost" : ""
+            Console.err(TerminalSafe.oneLine("Stopped by signal \(signal)\(kept).") + "\n")
             throw ExitCode(128 + signal)
         }
     }
