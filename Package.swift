@@ -76,3 +76,22 @@ let package = Package(
         ),
     ]
 )
+
+// Fuzz targets (libFuzzer), only when scripts/fuzz builds them: it names
+// libFuzzer's library in SECURITY_OVERVIEW_LIBFUZZER and instruments every
+// target with coverage and AddressSanitizer. See the README, Fuzzing.
+if let libFuzzer = Context.environment["SECURITY_OVERVIEW_LIBFUZZER"], !libFuzzer.isEmpty {
+    package.targets += [
+        .target(name: "CLibFuzzer", path: "Fuzz/Sources/CLibFuzzer"),
+        .target(name: "FuzzSupport", dependencies: ["CLibFuzzer", "OverviewCore"], path: "Fuzz/Sources/FuzzSupport"),
+    ]
+    for name in ["FuzzAnswersFile", "FuzzSectionFile", "FuzzTemplate"] {
+        package.targets.append(.executableTarget(
+            name: name,
+            dependencies: ["CLibFuzzer", "FuzzSupport", "OverviewCore"],
+            path: "Fuzz/Sources/\(name)",
+            linkerSettings: [.unsafeFlags([libFuzzer, "-lstdc++"])]
+        ))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <wchar.h>
+#include <errno.h>
 #include <curses.h>
 #include <term.h>
 
@@ -31,6 +32,8 @@ static inline int so_set_attr(WINDOW *window, attr_t attributes, short pair) {
 static inline int so_key_f(int n) { return KEY_F(n); }
 // `stdscr` is a C global that Swift 6 rejects as not concurrency-safe.
 static inline WINDOW *so_stdscr(void) { return stdscr; }
+// The next refresh repaints the whole screen (after a stop, the shell drew on it).
+static inline void so_repaint_all(void) { clearok(curscr, TRUE); }
 
 // MARK: - Checks before taking the screen
 
@@ -57,10 +60,46 @@ static inline int so_locale_is_utf8(void) {
 
 // MARK: - Signals
 
-// SIGINT, SIGTERM and SIGHUP only set a flag; the run loop (which wakes up at
-// least every few hundred milliseconds) restores the terminal and exits.
+// SIGINT, SIGTERM, SIGHUP and SIGQUIT only set a flag; the run loop (which
+// wakes up at least every few hundred milliseconds) restores the terminal and
+// exits.
 static volatile sig_atomic_t so_caught_signal_number = 0;
 static void so_signal_handler(int signal_number) { so_caught_signal_number = signal_number; }
+
+// Set once the process was stopped and continued: the run loop puts the
+// terminal back in the program's mode and redraws everything.
+static volatile sig_atomic_t so_resumed_flag = 0;
+static void so_continue_handler(int signal_number) { (void)signal_number; so_resumed_flag = 1; }
+
+// Whether bracketed paste is on (the handlers below turn it off on a stop).
+static volatile sig_atomic_t so_paste_enabled = 0;
+// ncurses' own SIGTSTP handler, which ours runs.
+static void (*so_previous_tstp)(int) = 0;
+
+// SIGTSTP (`kill -TSTP`; in raw mode Ctrl-Z is a key): turn bracketed paste
+// off, so the shell does not receive marked pastes, then stop as ncurses does
+// (its handler leaves the screen and restores it on SIGCONT).
+static void so_stop_handler(int signal_number) {
+    int saved_errno = errno;
+    if (so_paste_enabled) { ssize_t ignored = write(1, "\033[?2004l", 8); (void)ignored; }
+    void (*previous)(int) = so_previous_tstp;
+    if (previous != SIG_DFL && previous != SIG_IGN && previous != NULL) {
+        previous(signal_number);
+    } else {
+        struct sigaction mine, stop;
+        memset(&stop, 0, sizeof stop);
+        stop.sa_handler = SIG_DFL;
+        sigaction(SIGTSTP, &stop, &mine);
+        sigset_t unblock;
+        sigemptyset(&unblock);
+        sigaddset(&unblock, SIGTSTP);
+        sigprocmask(SIG_UNBLOCK, &unblock, NULL);
+        raise(SIGTSTP);
+        sigaction(SIGTSTP, &mine, NULL);
+    }
+    so_resumed_flag = 1;
+    errno = saved_errno;
+}
 
 static inline void so_install_signal_handlers(void) {
     struct sigaction action;
@@ -71,6 +110,35 @@ static inline void so_install_signal_handlers(void) {
     sigaction(SIGINT, &action, NULL);
     sigaction(SIGTERM, &action, NULL);
     sigaction(SIGHUP, &action, NULL);
+    sigaction(SIGQUIT, &action, NULL);
+    action.sa_handler = so_continue_handler;
+    sigaction(SIGCONT, &action, NULL);
+    struct sigaction current;
+    if (sigaction(SIGTSTP, NULL, &current) == 0 && current.sa_handler != SIG_IGN) {
+        so_previous_tstp = current.sa_handler;
+        action.sa_handler = so_stop_handler;
+        sigaction(SIGTSTP, &action, NULL);
+    }
+}
+
+static inline void so_set_paste_enabled(int enabled) { so_paste_enabled = enabled; }
+
+/// 1 once after the process was continued.
+static inline int so_take_resumed(void) {
+    if (!so_resumed_flag) return 0;
+    so_resumed_flag = 0;
+    return 1;
+}
+
+/// Whether the terminal (newterm's) understands bracketed paste: terminfo
+/// names it (the extended capability BE), or the terminal speaks ECMA-48, as
+/// its cursor addressing shows (`cup` is a CSI sequence), and ignores private
+/// modes it does not know. A VT52 (`ESC Y`) would print the request as text.
+static inline int so_has_bracketed_paste(void) {
+    char *enable = tigetstr("BE");
+    if (enable != NULL && enable != (char *)-1) return 1;
+    char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1 && cup[0] == '\033' && cup[1] == '[';
 }
 
 static inline int so_caught_signal(void) { return so_caught_signal_number; }

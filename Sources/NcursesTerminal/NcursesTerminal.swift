@@ -28,6 +28,8 @@ public final class NcursesTerminal: Terminal {
     /// scan of every conformance record) before the first frame.
     private var pairs = [Int16](repeating: 0, count: Style.Role.allCases.count)
     private var closed = false
+    /// Whether this terminal gets the bracketed-paste requests (see `so_has_bracketed_paste`).
+    private var bracketedPaste = false
     private var cursorShown: Int32 = -1
 
     /// Checks everything the wizard needs before touching the terminal.
@@ -87,14 +89,34 @@ public final class NcursesTerminal: Terminal {
             define_key(sequence, code)
         }
         // Bracketed paste: the terminal marks pasted text, so a line break in a
-        // paste is not taken for Enter. Terminals without it ignore the request.
+        // paste is not taken for Enter. Asked only of terminals that can
+        // understand the request (terminfo says so, or they speak ECMA-48).
         define_key("\u{1B}[200~", Self.pasteStartCode)
         define_key("\u{1B}[201~", Self.pasteEndCode)
-        fputs("\u{1B}[?2004h", output)
-        fflush(output)
+        bracketedPaste = so_has_bracketed_paste() != 0
+        setPaste(true)
         set_escdelay(25)
         so_install_signal_handlers()
         setUpColours()
+    }
+
+    private func setPaste(_ on: Bool) {
+        guard bracketedPaste else { return }
+        so_set_paste_enabled(0)
+        fputs(on ? "\u{1B}[?2004h" : "\u{1B}[?2004l", output)
+        fflush(output)
+        so_set_paste_enabled(on ? 1 : 0)
+    }
+
+    /// After a stop and continue: the terminal back in the program's mode,
+    /// bracketed paste on again, and the next frame drawn in full.
+    private func resumeIfContinued() -> Bool {
+        guard so_take_resumed() != 0 else { return false }
+        reset_prog_mode()
+        setPaste(true)
+        previous = nil
+        so_repaint_all()
+        return true
     }
 
     private func setUpColours() {
@@ -209,11 +231,14 @@ public final class NcursesTerminal: Terminal {
     }
 
     public func readKey(timeoutMilliseconds: Int) -> Key? {
+        // Continued after a stop: redraw as after a resize (the size may have changed too).
+        if resumeIfContinued() { return .resize }
         wtimeout(window, Int32(timeoutMilliseconds))
         var character: wint_t = 0
         let started = timeoutMilliseconds > 0 ? Self.milliseconds() : 0
         let result = wget_wch(window, &character)
         if result == ERR {
+            if resumeIfContinued() { return .resize }
             if timeoutMilliseconds > 0 {
                 let fast = Self.milliseconds() - started < timeoutMilliseconds / 2
                 instantFailures = fast && so_caught_signal() == 0 ? instantFailures + 1 : 0
@@ -266,8 +291,7 @@ public final class NcursesTerminal: Terminal {
         wnoutrefresh(window)
         doupdate()
         curs_set(1)
-        fputs("\u{1B}[?2004l", output)
-        fflush(output)
+        setPaste(false)
         endwin()
         delscreen(screen)
     }

@@ -19,7 +19,12 @@ public enum AnswersFile {
         var answers = Answers()
         let root: Node
         do throws(InputError) {
-            guard let node = try reader.compose(text) else {
+            if text.utf8.count > InputLimits.answersFileBytes {
+                throw InputError(file: file, line: 1,
+                    "the file is \(text.utf8.count / 1024) KB, more than the \(InputLimits.answersFileBytes / 1024) KB an answers file may have")
+            }
+            // `---` alone, or only comments, is a document holding nothing.
+            guard let node = try reader.compose(text), !YAMLReader.isNull(node) else {
                 throw InputError(file: file, line: 1, "the file is empty: expected 'version: 1' and the answers")
             }
             root = node
@@ -67,7 +72,7 @@ public enum AnswersFile {
     /// Reads and parses the file at `path`.
     public static func load(_ path: String, catalog: Catalog) throws(InputErrors) -> Answers {
         let text: String
-        do { text = try FileStore.read(path) } catch { throw InputErrors([error]) }
+        do { text = try FileStore.read(path, maxBytes: InputLimits.answersFileBytes) } catch { throw InputErrors([error]) }
         return try parse(text, file: path, catalog: catalog)
     }
 
@@ -300,8 +305,10 @@ public struct ReviewDate: Comparable, Sendable, CustomStringConvertible {
     public let year: Int, month: Int, day: Int
 
     public init?(_ text: String) {
+        // Exactly `YYYY-MM-DD` in ASCII digits: Int("+1") would take a sign.
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+        guard parts.count == 3, parts[0].utf8.count == 4, parts[1].utf8.count == 2, parts[2].utf8.count == 2,
+              parts.allSatisfy({ $0.utf8.allSatisfy { (48...57).contains($0) } }),
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
               (1...12).contains(month), day >= 1, day <= ReviewDate.days(inMonth: month, year: year)
         else { return nil }

@@ -105,7 +105,7 @@ public struct Catalog: Sendable {
         var custom: [Section] = []
         if let directory {
             for path in try FileStore.listMarkdown(in: directory) {
-                let text = try FileStore.read(path)
+                let text = try FileStore.read(path, maxBytes: InputLimits.sectionFileBytes)
                 custom.append(try SectionParser(file: path).parse(text))
             }
         }
@@ -177,6 +177,10 @@ struct SectionParser {
 
     func parse(_ rawText: String) throws(InputError) -> Section {
         _ = MarkdownText.registerContentType
+        if rawText.utf8.count > InputLimits.sectionFileBytes {
+            throw InputError(file: file, line: 1,
+                "the file is \(rawText.utf8.count / 1024) KB, more than the \(InputLimits.sectionFileBytes / 1024) KB a section file may have")
+        }
         let text = rawText.utf8.contains(UInt8(ascii: "\r")) ? rawText.replacingOccurrences(of: "\r\n", with: "\n") : rawText
         guard let (yaml, body, closingLine) = Self.splitFrontMatter(text) else {
             if !text.hasPrefix("---\n") && text != "---" {
@@ -256,10 +260,14 @@ struct SectionParser {
             }
         }
 
-        for (offset, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-        where TerminalSafe.hasControlCharacters(line, allowingLayout: true) {
-            throw InputError(file: file, line: end + 2 + offset, "the text contains a control character")
+        for (offset, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if let column = line.unicodeScalars.firstIndex(where: { TerminalSafe.isUnsafe($0) && $0 != "\n" && $0 != "\t" }) {
+                throw InputError(file: file, line: end + 2 + offset,
+                                 column: line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: column) + 1,
+                                 "the text contains a control character")
+            }
         }
+        if !lazyTemplate { try Self.checkTags(body, file: file, firstLine: end + 2) }
         let template = SectionTemplate(body: body)
         do {
             if !lazyTemplate { try template.compile() }
@@ -297,6 +305,62 @@ struct SectionParser {
             start = end + 1
         }
         return nil
+    }
+
+    /// Reads the body's tags before the template engine does, and refuses:
+    ///
+    /// - blocks (`{{#name}}`, `{{^name}}`) nested deeper than
+    ///   `InputLimits.templateDepth`: the engine's parser recurses once per
+    ///   level, and a few thousand levels overflow the stack;
+    /// - engine settings (`{{% CONTENT_TYPE: TEXT}}` and the like), which can
+    ///   switch off the escaping that keeps answers from becoming Markdown or
+    ///   HTML on the page;
+    /// - delimiter changes (`{{=<% %>=}}`), after which the tags above could
+    ///   hide under other delimiters.
+    static func checkTags(_ body: String, file: String, firstLine: Int) throws(InputError) {
+        let bytes = Array(body.utf8)
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}"), newline = UInt8(ascii: "\n")
+        var index = 0, line = firstLine, lineStart = 0, depth = 0
+        func problem(at position: Int, _ message: String) -> InputError {
+            let column = String(decoding: bytes[lineStart..<position], as: UTF8.self).unicodeScalars.count + 1
+            return InputError(file: file, line: line, column: column, "template error: \(message)")
+        }
+        /// Moves `index` past the next `marker`, counting lines; to the end if there is none.
+        func skip(past marker: [UInt8]) {
+            while index < bytes.count {
+                if bytes[index] == newline { line += 1; lineStart = index + 1 }
+                if bytes[index...].starts(with: marker) { index += marker.count; return }
+                index += 1
+            }
+        }
+        while index < bytes.count {
+            if bytes[index] == newline { line += 1; lineStart = index + 1; index += 1; continue }
+            guard bytes[index] == open, index + 1 < bytes.count, bytes[index + 1] == open else { index += 1; continue }
+            let start = index
+            index += 2
+            if index < bytes.count && bytes[index] == open {
+                skip(past: [close, close, close])
+                continue
+            }
+            var sigil = index
+            while sigil < bytes.count && (bytes[sigil] == UInt8(ascii: " ") || bytes[sigil] == UInt8(ascii: "\t")) { sigil += 1 }
+            switch sigil < bytes.count ? bytes[sigil] : 0 {
+            case UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "$"), UInt8(ascii: "<"):
+                depth += 1
+                if depth > InputLimits.templateDepth {
+                    throw problem(at: start, "blocks are nested more than \(InputLimits.templateDepth) deep")
+                }
+            case UInt8(ascii: "/"):
+                depth = max(0, depth - 1)
+            case UInt8(ascii: "%"):
+                throw problem(at: start, "engine settings ({{% ...}}) are not allowed in a section: the page's escaping is fixed")
+            case UInt8(ascii: "="):
+                throw problem(at: start, "delimiter changes ({{=...=}}) are not allowed in a section: use {{ and }}")
+            default:
+                break
+            }
+            skip(past: [close, close])
+        }
     }
 
     /// A template error in words a section's author can act on.
@@ -477,5 +541,13 @@ extension Substring {
         var result = self
         while let last = result.last, last == " " || last == "\t" { result = result.dropLast() }
         return result
+    }
+}
+
+extension Catalog {
+    /// One section file's text read as `--sections` reads it, its template
+    /// compiled: for tools that check a file on its own (and the fuzz targets).
+    public static func section(parsing text: String, file: String) throws(InputError) -> Section {
+        try SectionParser(file: file).parse(text)
     }
 }

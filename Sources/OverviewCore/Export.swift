@@ -61,7 +61,8 @@ public enum Export {
     /// file, security.txt over the page), even with `force`: one write would
     /// destroy the other.
     static func checkDistinct(_ targets: Targets) throws(InputError) {
-        var named = [(key: "the answers file", path: targets.answers), (key: "outputs.page", path: targets.page)]
+        var named = [(key: "the answers file", path: targets.answers), (key: "its draft", path: targets.answers + ".draft"),
+                     (key: "outputs.page", path: targets.page)]
         if let securityTxt = targets.securityTxt { named.append((key: "outputs.security_txt", path: securityTxt)) }
         if let json = targets.json { named.append((key: "outputs.json", path: json)) }
         if let feed = targets.feed { named.append((key: "outputs.feed", path: feed)) }
@@ -71,6 +72,24 @@ public enum Export {
             let lines = (try? FileStore.read(targets.answers)).map(AnswersFile.keyLines) ?? [:]
             throw InputError(file: targets.answers, line: lines[later.key],
                              "\(later.key) (\(later.path)) is the same file as \(earlier.key); nothing was written. Give it a path of its own")
+        }
+    }
+
+    /// Refuses outputs the answers file names (`outputs.page`,
+    /// `outputs.security_txt`) that lie outside its own folder and the folders
+    /// below it, links resolved: an answers file from a pull request must not
+    /// write over `../../.github/workflows/ci.yml` or `/etc/...`. A user who
+    /// means it passes `--allow-outputs-outside`.
+    public static func checkOutputsInside(_ answers: Answers, answersPath: String) throws(InputError) {
+        let folder = FileStore.folder(of: answersPath)
+        for (key, path) in [("outputs.page", answers.outputs.page), ("outputs.security_txt", answers.outputs.securityTxt)] {
+            guard let path else { continue }
+            let target = Targets.resolve(path, besides: answersPath)
+            if !FileStore.isInside(target, folder: folder) {
+                let lines = (try? FileStore.read(answersPath)).map(AnswersFile.keyLines) ?? [:]
+                throw InputError(file: answersPath, line: lines[key],
+                    "\(key) '\(path)' is outside the answers file's folder; nothing was written. Give a path inside it, or pass --allow-outputs-outside if you mean it")
+            }
         }
     }
 
@@ -106,8 +125,9 @@ public enum Export {
         let unrecorded = answers.history
         answers.history = History.recording(answers, catalog: catalog)
         var files = try generated(answers, catalog: catalog, targets: targets, today: today)
-        try checkNotClobbering(files, force: force)
         try sign(&files, answers, targets)
+        // The generated files, which must not replace a hand edit.
+        let outputs = files
         if writeAnswers {
             let recorded = answers.recordingOpenQuestions(catalog)
             files.insert((targets.answers, AnswersFile.serialize(recorded, catalog: catalog)), at: 0)
@@ -115,7 +135,13 @@ public enum Export {
             // Only the history block changes: the rest of the file, comments included, stays as written.
             files.insert((targets.answers, answers.history.replacing(in: try FileStore.read(targets.answers))), at: 0)
         }
-        try FileStore.write(files)
+        // From the look at what is on disk to the last rename, no other export
+        // to the same folders runs: two at once could leave the page of one
+        // and security.txt of the other.
+        try FileStore.withFolderLocks(for: files.map(\.path)) { () throws(InputError) in
+            try checkNotClobbering(outputs, force: force)
+            try FileStore.write(files)
+        }
         return files.map(\.path)
     }
 

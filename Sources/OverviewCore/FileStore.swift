@@ -23,24 +23,54 @@ private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -
 /// never leave a half-written file behind.
 public enum FileStore {
 
-    /// The whole file as UTF-8 text.
-    public static func read(_ path: String) throws(InputError) -> String {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError(file: path, "no such file")
-        }
-        if isDirectory.boolValue { throw InputError(file: path, "is a folder, not a file") }
+    /// The whole file as UTF-8 text, refused unread when it has more than
+    /// `maxBytes` (see `InputLimits`).
+    public static func read(_ path: String, maxBytes: Int = InputLimits.otherFileBytes) throws(InputError) -> String {
+        if path.isEmpty { throw InputError(file: path, "an empty path names no file") }
         var info = stat()
-        if stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
+        guard stat(path, &info) == 0 else { throw InputError(file: path, missing(errno)) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw InputError(file: path, "is a folder, not a file") }
+        if (info.st_mode & S_IFMT) != S_IFREG {
             throw InputError(file: path, "is not a regular file (a device, pipe or socket)")
+        }
+        if Int(info.st_size) > maxBytes {
+            throw InputError(file: path, "is \(Int(info.st_size) / 1024) KB, more than the \(maxBytes / 1024) KB this file may have")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(file: path, "cannot be read (permission denied?)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError(file: path, "is not UTF-8 text")
+            let (line, column) = firstInvalidUTF8(in: data)
+            throw InputError(file: path, line: line, column: column, "is not UTF-8 text: an invalid byte here")
         }
         return text
+    }
+
+    /// Why `stat` found nothing to read, in words.
+    static func missing(_ code: Int32) -> String {
+        switch code {
+        case ENOENT: return "no such file"
+        case ELOOP: return "is a symbolic link loop (the links lead back to themselves)"
+        case ENOTDIR: return "no such file (a part of the path is not a folder)"
+        case ENAMETOOLONG: return "the path is too long"
+        default: return "cannot be read: \(String(cString: strerror(code)))"
+        }
+    }
+
+    /// The 1-based line and column (in characters) of the first byte that is
+    /// not part of valid UTF-8.
+    static func firstInvalidUTF8(in data: Data) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        var iterator = data.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar):
+                if scalar.count == 1 && scalar.first == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
+            case .error, .emptyInput:
+                return (line, column)
+            }
+        }
     }
 
     // MARK: - Paths
@@ -73,6 +103,7 @@ public enum FileStore {
 
     /// The `*.md` files of a folder, sorted by name.
     public static func listMarkdown(in directory: String) throws(InputError) -> [String] {
+        if directory.isEmpty { throw InputError(file: directory, "an empty path names no folder") }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw InputError(file: directory, "no such folder")
@@ -80,7 +111,11 @@ public enum FileStore {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
             throw InputError(file: directory, "cannot be listed (permission denied?)")
         }
-        return names.filter { $0.hasSuffix(".md") }.sorted().map { joining(directory, $0) }
+        let files = names.filter { $0.hasSuffix(".md") }
+        if files.count > InputLimits.sectionFiles {
+            throw InputError(file: directory, "holds \(files.count) section files, more than the \(InputLimits.sectionFiles) a catalog may have")
+        }
+        return files.sorted().map { joining(directory, $0) }
     }
 
     /// Writes `contents` to `path` atomically: a temporary file in the same
@@ -92,7 +127,10 @@ public enum FileStore {
     }
 
     /// Writes several files all-or-nothing: every file is staged first; only if
-    /// all staged cleanly is any renamed into place.
+    /// all staged cleanly is any renamed into place. When a rename fails after
+    /// others succeeded (an immutable or bind-mounted file refuses it), the
+    /// files already replaced are put back as they were; if even that fails,
+    /// the error says exactly which files were written.
     public static func write(_ files: [(path: String, contents: String)]) throws(InputError) {
         var staged: [Staged] = []
         do throws(InputError) {
@@ -101,12 +139,88 @@ public enum FileStore {
             for file in staged { unlink(file.temporary) }
             throw error
         }
+        // A second name for each file about to be replaced, to put it back.
+        let backups = staged.map(backUp)
+        defer { for case .saved(let copy) in backups { unlink(copy) } }
         for (index, file) in staged.enumerated() {
             do throws(InputError) { try commit(file) } catch {
                 for rest in staged[(index + 1)...] { unlink(rest.temporary) }
-                throw error
+                var kept: [String] = []
+                for (earlier, backup) in zip(staged[..<index], backups) {
+                    let restored = switch backup {
+                    case .absent: unlink(earlier.target) == 0
+                    case .saved(let copy): rename(copy, earlier.target) == 0
+                    case .unsaved: false
+                    }
+                    if !restored { kept.append(earlier.path) }
+                }
+                if index == 0 { throw error }
+                var message = error.message
+                if kept.isEmpty {
+                    message += "; nothing was written (\(staged[..<index].map(\.path).joined(separator: ", ")) put back as before)"
+                } else {
+                    message += "; \(kept.joined(separator: ", ")) already written with the new contents and could not be put back; "
+                        + "not written: \(staged[index...].map(\.path).joined(separator: ", "))"
+                }
+                throw InputError(file: error.file, message)
             }
         }
+    }
+
+    /// What was at a target before the write: nothing, a file kept under a
+    /// second name (a hard link beside it), or a file that could not be kept.
+    enum Previous { case absent, saved(String), unsaved }
+
+    static func backUp(_ staged: Staged) -> Previous {
+        var info = stat()
+        guard stat(staged.target, &info) == 0 else { return .absent }
+        let folder = folder(of: staged.target)
+        for attempt in 0..<16 {
+            let name = joining(folder.isEmpty ? "." : folder, ".\(name(of: staged.target)).\(getpid()).\(attempt).previous")
+            if link(staged.target, name) == 0 { return .saved(name) }
+            if errno != EEXIST { return .unsaved }
+        }
+        return .unsaved
+    }
+
+    // MARK: - Locking
+
+    /// Runs `body` holding an exclusive lock on each folder of `paths`, so that
+    /// two processes writing the same files take turns instead of leaving one
+    /// file from each. The lock is `flock(2)` on the folder itself: nothing is
+    /// left on disk, and the kernel drops it when the process ends, however it
+    /// ends. Waits up to `timeoutSeconds` for another holder.
+    public static func withFolderLocks<T>(for paths: [String], timeoutSeconds: Double = 30,
+                                          _ body: () throws(InputError) -> T) throws(InputError) -> T {
+        var folders: [(device: UInt64, inode: UInt64, path: String)] = []
+        for path in paths {
+            let folder = folder(of: path)
+            let directory = folder.isEmpty ? "." : folder
+            var info = stat()
+            guard stat(directory, &info) == 0 else { continue }  // the write reports the missing folder
+            if !folders.contains(where: { $0.device == UInt64(info.st_dev) && $0.inode == UInt64(info.st_ino) }) {
+                folders.append((UInt64(info.st_dev), UInt64(info.st_ino), directory))
+            }
+        }
+        // One order for every process, so two never wait on each other.
+        folders.sort { ($0.device, $0.inode) < ($1.device, $1.inode) }
+        var descriptors: [Int32] = []
+        defer { for fd in descriptors { close(fd) } }  // closing releases the lock
+        for folder in folders {
+            let fd = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard fd >= 0 else { continue }
+            descriptors.append(fd)
+            let deadline = Double(DispatchTime.now().uptimeNanoseconds) / 1e9 + timeoutSeconds
+            while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+                guard errno == EWOULDBLOCK || errno == EINTR else { break }  // a folder that takes no locks
+                if Double(DispatchTime.now().uptimeNanoseconds) / 1e9 > deadline {
+                    throw InputError(file: folder.path,
+                        "another security-overview has been writing files in this folder for \(Int(timeoutSeconds)) seconds; nothing was written. Try again when it has finished")
+                }
+                usleep(20_000)
+            }
+        }
+        return try body()
     }
 
     struct Staged {
@@ -115,6 +229,37 @@ public enum FileStore {
         let target: String
         /// The path as the user gave it, for messages.
         let path: String
+    }
+
+    /// `path` made absolute, with `.` and `..` taken away and every link in it
+    /// that exists resolved: where a write to `path` would land.
+    public static func resolved(_ path: String) -> String {
+        var components: [Substring] = []
+        if !path.hasPrefix("/") {
+            let cwd = FileManager.default.currentDirectoryPath
+            components = cwd.split(separator: "/")
+        }
+        for component in path.split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..": if !components.isEmpty { components.removeLast() }
+            default:
+                components.append(component)
+                let sofar = "/" + components.joined(separator: "/")
+                if let real = realpath(sofar, nil) {
+                    components = String(cString: real).split(separator: "/").map { Substring(String($0)) }
+                    free(real)
+                }
+            }
+        }
+        return "/" + components.joined(separator: "/")
+    }
+
+    /// Whether `path` lies in `folder` or below it, links resolved.
+    public static func isInside(_ path: String, folder: String) -> Bool {
+        let root = resolved(folder.isEmpty ? "." : folder)
+        let target = resolved(path)
+        return root == "/" || target.hasPrefix(root + "/")
     }
 
     /// Whether two paths name one file: the same inode when both exist,
@@ -152,9 +297,11 @@ public enum FileStore {
         // a link keeps pointing at its file, which gets the new contents; an
         // existing file keeps its permissions (and, when we may, its owner).
         // Devices, pipes and sockets are not ours to replace.
+        if path.isEmpty { throw InputError(file: path, "cannot write: an empty path names no file") }
         var target = path
         var existing = stat()
         let exists = stat(path, &existing) == 0
+        if !exists && errno == ELOOP { throw InputError(file: path, "cannot write: it is a symbolic link loop (the links lead back to themselves)") }
         var link = stat()
         let isLink = lstat(path, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK
         if exists {

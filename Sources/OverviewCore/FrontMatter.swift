@@ -4,7 +4,9 @@ import Yams
 enum FrontMatter {
     static func text(for answers: Answers, format: PageFormat) -> String {
         guard format != .markdown else { return "" }
-        let name = answers.company.name.map(TerminalSafe.oneLine)
+        // A layout may print the description as Markdown (`markdownify`) or as
+        // HTML as it is: the name gets the page's escaping, as in the body.
+        let name = answers.company.name.map { MarkdownText.escape(TerminalSafe.oneLine($0)) }
         var pairs: [(String, String)] = [("title", "Security Overview")]
         pairs.append(("description", name.map { "Security practices at \($0)" } ?? "Security practices"))
         switch format {

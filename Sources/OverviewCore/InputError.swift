@@ -17,7 +17,7 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        var location = file
+        var location = file.isEmpty ? "''" : file
         if let line {
             location += ":\(line)"
             if let column { location += ":\(column)" }
@@ -37,11 +37,11 @@ public struct InputErrors: Error, Sendable, CustomStringConvertible {
 /// move the cursor, change colours or split one error into several lines.
 public enum TerminalSafe {
     /// Replaces control characters (C0, DEL, C1) and bidirectional overrides with
-    /// a visible `?`; newlines become spaces.
+    /// a visible `?`; newlines (and the other line breaks) become spaces.
     public static func oneLine(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if scalar == "\n" || scalar == "\t" || scalar == "\r" {
+            if isLineBreak(scalar) || scalar == "\t" {
                 out.append(" ")
             } else if isUnsafe(scalar) {
                 out.append("?")
@@ -56,7 +56,20 @@ public enum TerminalSafe {
     /// `allowingLayout`, line breaks and tabs count as text, as they do in
     /// prose; without it, as in a name or a path, they do not.
     public static func hasControlCharacters(_ text: some StringProtocol, allowingLayout: Bool) -> Bool {
-        text.unicodeScalars.contains { isUnsafe($0) && !(allowingLayout && ($0 == "\n" || $0 == "\t")) }
+        text.unicodeScalars.contains {
+            allowingLayout ? isUnsafe($0) && $0 != "\n" && $0 != "\t" : isUnsafe($0) || isLineBreak($0)
+        }
+    }
+
+    /// True for every scalar some reader takes for the end of a line: LF, CR,
+    /// VT, FF, NEL (U+0085), LINE SEPARATOR (U+2028), PARAGRAPH SEPARATOR
+    /// (U+2029). A security.txt parser that splits at U+2028 would read the
+    /// rest of a one-line answer as a field of its own.
+    public static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
     }
 
     /// True for scalars that a terminal interprets instead of showing.
@@ -74,7 +87,10 @@ public enum TerminalSafe {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if scalar == "\n" && allowNewlines { out.append(scalar); continue }
-            if scalar == "\t" { out.append(" "); continue }
+            if scalar == "\t" || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                out.append(allowNewlines && scalar != "\t" ? "\n" : " ")
+                continue
+            }
             if isUnsafe(scalar) { continue }
             out.append(scalar)
         }

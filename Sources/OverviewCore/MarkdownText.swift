@@ -19,13 +19,22 @@ public enum MarkdownText {
     }()
 
     /// Makes user text show as itself on the website: no Markdown, no HTML, no
-    /// autolinks, no control characters. Works for CommonMark (Hugo's goldmark)
-    /// and kramdown (Jekyll) alike: `<`, `>`, `&` and `~` become entities;
-    /// characters that are markup anywhere (`*`, `_`, `[`, `` ` ``, ...) get a
-    /// backslash, and those that are markup only at the start of a line (`-`,
-    /// `+`, `#`, `=`, `1.`) get one there. `://` becomes `\://` so no address
-    /// turns into a link. Line breaks are kept (each line escaped on its own,
-    /// leading spaces dropped so no line turns into a code block).
+    /// autolinks, no Hugo shortcodes, no control characters. Works for the
+    /// dialects the sites use, CommonMark with GitHub's and Hugo's extensions
+    /// (goldmark: tables, strikethrough, linkify, definition lists, footnotes)
+    /// and kramdown (Jekyll):
+    ///
+    /// - `<`, `>`, `&` and `~` become entities; characters that are markup
+    ///   anywhere (`*`, `_`, `[`, `` ` ``, `{`, ...) get a backslash, so no
+    ///   `{{<` or `{{%` reaches Hugo's shortcode reader;
+    /// - those that are markup only at the start of a line (`-`, `+`, `#`, `=`,
+    ///   `1.`, and `:`, a definition in both dialects) get one there;
+    /// - what linkify and kramdown would turn into a link does not stay whole:
+    ///   `://` becomes `\://`, the dot of `www.` and every `@` (a bare email
+    ///   address, `mailto:`) become entities.
+    ///
+    /// Line breaks are kept (each line escaped on its own, leading spaces
+    /// dropped so no line turns into a code block).
     public static func escape(_ text: String) -> String {
         let unified = text.utf8.contains(UInt8(ascii: "\r")) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
         let cleaned = TerminalSafe.sanitize(unified, allowNewlines: true)
@@ -38,6 +47,7 @@ public enum MarkdownText {
                 case ">": out += "&gt;"
                 case "&": out += "&amp;"
                 case "~": out += "&#126;"
+                case "@": out += "&#64;"
                 case "\\", "`", "*", "_", "[", "]", "(", ")", "|", "{", "}", "$":
                     out.append("\\")
                     out.append(character)
@@ -45,8 +55,10 @@ public enum MarkdownText {
                     // `where` would bind to the last pattern only: test here.
                     if offset == 0 { out.append("\\") }
                     out.append(character)
-                case ":" where characters.dropFirst(offset + 1).starts(with: ["/", "/"]):
+                case ":" where offset == 0 || characters.dropFirst(offset + 1).starts(with: ["/", "/"]):
                     out += "\\:"
+                case "." where offset >= 3 && characters[(offset - 3)..<offset].map { $0.lowercased() } == ["w", "w", "w"]:
+                    out += "&#46;"
                 case ".":
                     // "1." at the start of a line would begin a numbered list.
                     if offset > 0, characters.prefix(offset).allSatisfy(\.isNumber) { out += "\\." } else { out += "." }
@@ -144,9 +156,10 @@ public enum MarkdownText {
     }
 
     /// Whether a line starting with `word` would open a block (list, heading,
-    /// quote, setext underline, table, HTML).
+    /// quote, setext underline, table, HTML, a definition in goldmark and
+    /// kramdown).
     static func startsBlock(_ word: Substring) -> Bool {
-        if let first = word.first, "-+*#>=|<".contains(first) { return true }
+        if let first = word.first, "-+*#>=|<:".contains(first) { return true }
         let digits = word.prefix { $0.isNumber }
         if !digits.isEmpty, let next = word.dropFirst(digits.count).first, next == "." || next == ")" { return true }
         return false

@@ -140,7 +140,27 @@ struct TemplateList: MustacheSequence, MustacheCustomRenderable, Sendable {
 
 /// The security contact is an email address or an https URL.
 public enum SecurityContact {
+    /// The contact as a link: an https URL as it is (its validation admits no
+    /// brace, quote or space), an email address as a `mailto:` URI with every
+    /// character RFC 6068 does not allow there percent-encoded. An address's
+    /// local part may hold `{`, `}` and `%`: printed raw into a link, `{{%`
+    /// would be a Hugo shortcode.
     public static func url(_ contact: String) -> String {
-        contact.hasPrefix("https://") ? contact : "mailto:" + contact
+        if contact.hasPrefix("https://") { return contact }
+        var encoded = "mailto:"
+        for byte in contact.utf8 {
+            let scalar = Unicode.Scalar(byte)
+            if byte < 0x80 && (scalar.properties.isASCIIHexDigit || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+                || "-._~!$'()*+,;:@".unicodeScalars.contains(scalar)) {
+                encoded.unicodeScalars.append(scalar)
+            } else {
+                encoded += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return encoded
     }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

@@ -11,8 +11,9 @@ extension TextFormat {
             if Self.emailProblem(text) == nil || Self.urlProblem(text) == nil { return nil }
             return "'\(text)' is not an email address or an https:// URL"
         case .days:
-            guard let days = Int(text), text.allSatisfy(\.isASCII) else {
-                return "'\(text)' is not a number of days"
+            // Digits only, no sign and no leading zero: the page prints it as written.
+            guard !text.hasPrefix("-"), let days = YAMLReader.plainInteger(text) else {
+                return "'\(text)' is not a number of days (digits only, like 90)"
             }
             return (1...3650).contains(days) ? nil : "\(days) days is out of range (1 to 3650)"
         case .languages: return Self.languagesProblem(text)

@@ -21,12 +21,47 @@ struct SecurityOverview: ParsableCommand {
         // file in this folder) opens the wizard without ArgumentParser reflecting
         // over every command: that was half of the instructions before the
         // wizard's first frame. Anything else goes through the parser.
-        guard CommandLine.arguments.count == 1 else { return main(nil) }
+        guard CommandLine.arguments.count == 1 else { return runParsing(Array(CommandLine.arguments.dropFirst())) }
         do {
             try WizardLaunch(answers: Wizard.defaultAnswers).run()
         } catch {
-            exit(withError: error)
+            finish(error)
         }
+    }
+
+    /// ArgumentParser's `main`, except for how it ends: see `finish`.
+    static func runParsing(_ arguments: [String]) {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            finish(error)
+        }
+        Foundation.exit(0)
+    }
+
+    /// Ends the process for `error` as ArgumentParser would, but with every
+    /// message made safe for a terminal (an argument can hold escape
+    /// sequences, and the parser echoes it), and with help and the version
+    /// written with `write(2)`: when standard output cannot take them (a full
+    /// disk), that is an error and the exit status says so.
+    static func finish(_ error: any Error) -> Never {
+        let code = exitCode(for: error)
+        let message = fullMessage(for: error)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line in TerminalSafe.oneLine(String(line)) }
+            .joined(separator: "\n")
+        if code == .success {
+            if !message.isEmpty {
+                do { try Console.out(message + "\n") } catch {
+                    Console.err("error: \(error)\n")
+                    Foundation.exit(1)
+                }
+            }
+        } else if !message.isEmpty {
+            Console.err(message + "\n")
+        }
+        Foundation.exit(code.rawValue)
     }
 }
 
@@ -75,8 +110,14 @@ func reporting(_ body: () throws -> Void) throws {
 /// the answers file it came from, and never over a generated file edited by
 /// hand (or one we did not write) without `force`: the rule `export` follows.
 func writeOutput(_ text: String, to output: String, answers: String, force: Bool) throws {
+    if output.isEmpty {
+        throw Failure(lines: ["--output is empty: give a file name, or - for standard output"])
+    }
     if output != "-" && FileStore.sameFile(output, answers) {
         throw Failure([InputError(file: output, "is the answers file; nothing was written. Write the output to another file")])
+    }
+    if output != "-" && FileStore.sameFile(output, answers + ".draft") {
+        throw Failure([InputError(file: output, "is the answers file's draft; nothing was written. Write the output to another file")])
     }
     if output == "-" {
         try Console.out(text)
@@ -216,11 +257,15 @@ struct Export: ParsableCommand {
     @Flag(help: "Overwrite generated files even if they were edited by hand.")
     var force = false
 
+    @Flag(help: "Let 'outputs' name files outside the answers file's folder.")
+    var allowOutputsOutside = false
+
     @OptionGroup var catalog: CatalogOptions
 
     func run() throws {
         try reporting {
             let (catalog, answers) = try catalog.load(answers: self.answers)
+            if !allowOutputsOutside { try OverviewCore.Export.checkOutputsInside(answers, answersPath: self.answers) }
             let targets = OverviewCore.Export.Targets.from(answers, answersPath: self.answers)
             let written = try OverviewCore.Export.write(answers, catalog: catalog, targets: targets,
                                                         writeAnswers: false, force: force)

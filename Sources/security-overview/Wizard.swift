@@ -28,10 +28,14 @@ struct Wizard: ParsableCommand {
     @Flag(help: "Ask line by line on standard input and output: no cursor, no colour (for screen readers, dumb terminals and scripts).")
     var plain = false
 
+    @Flag(help: "Let the answers file's 'outputs' name files outside its folder.")
+    var allowOutputsOutside = false
+
     @OptionGroup var catalog: CatalogOptions
 
     func run() throws {
-        try WizardLaunch(answers: answers, output: output, sectionsDirectory: catalog.directory, plain: plain).run()
+        try WizardLaunch(answers: answers, output: output, sectionsDirectory: catalog.directory, plain: plain,
+                         allowOutputsOutside: allowOutputsOutside).run()
     }
 }
 
@@ -42,6 +46,7 @@ struct WizardLaunch {
     var output: String? = nil
     var sectionsDirectory: String? = nil
     var plain = false
+    var allowOutputsOutside = false
 
     func run() throws {
         var state: WizardState!
@@ -74,6 +79,9 @@ struct WizardLaunch {
                         ])
                     }
                 }
+            }
+            if let fileAnswers, !allowOutputsOutside {
+                try OverviewCore.Export.checkOutputsInside(fileAnswers, answersPath: answers)
             }
             targets = OverviewCore.Export.Targets.from(fileAnswers ?? Answers(), answersPath: answers)
             if let output { targets.page = output }
@@ -114,8 +122,19 @@ struct WizardLaunch {
                 }
             }
         case .signalled(let signal):
-            let line = TerminalSafe.oneLine("Stopped by signal \(signal); your answers are kept in \(app.state.paths.draft).")
-            Console.err(line + "\n")
+            // Claim a draft only when there is one: with nothing typed, none was written.
+            let draft = app.state.paths.draft
+            let kept: String
+            if !app.state.hasUnsavedChanges {
+                kept = ""
+            } else if let problem = app.state.draftProblem {
+                kept = FileStore.exists(draft)
+                    ? "; the draft \(draft) could not be written (\(problem)), so it holds only the answers from before that"
+                    : "; the draft could not be written (\(problem)), so the unsaved answers are lost"
+            } else {
+                kept = FileStore.exists(draft) ? "; your answers are kept in \(draft)" : "; the draft could not be written, so the unsaved answers are lost"
+            }
+            Console.err(TerminalSafe.oneLine("Stopped by signal \(signal)\(kept).") + "\n")
             throw ExitCode(128 + signal)
         }
     }

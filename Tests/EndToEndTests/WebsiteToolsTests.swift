@@ -16,7 +16,7 @@ import Testing
         company:
           name: <script>alert(1)</script> [x](javascript:alert(1))
           domain: hostile.example
-          security_contact: security@hostile.example
+          security_contact: "{{%x%}}@hostile.example"
         sections:
           overview:
             include: true
@@ -28,7 +28,9 @@ import Testing
               details: |-
                 <img src=x onerror=alert(1)> **bold**
                 # not a heading
-                {% include nothing.html %} {{ site.title }} {{< youtube x >}}
+                {% include nothing.html %} {{ site.title }} {{< youtube x >}} {{% note %}}x{{% /note %}}
+                : a definition, not
+                see www.example.com/path or write to bare@hostile.example
         reviewed: 2026-11-29
         """
 
@@ -105,6 +107,8 @@ import Testing
         let hostileHTML = try #require(site.read("public/hostile/index.html"))
         Self.expectNoMarkupFromUserText(hostileHTML)
         #expect(hostileHTML.contains("{{&lt; youtube x &gt;}}"), "a shortcode in an answer is text")
+        #expect(hostileHTML.contains("{{% note %}}x{{% /note %}}"), "a shortcode in an answer is text")
+        #expect(hostileHTML.contains("%7B%7B%25x%25%7D%7D@hostile.example"), "the contact's link holds no shortcode")
     }
 
     @Test(.enabled(if: available("jekyll"), "jekyll is not installed"))
@@ -141,6 +145,10 @@ import Testing
         #expect(!html.contains("href=\"javascript"), sourceLocation: sourceLocation)
         #expect(!html.contains("<strong>bold"), sourceLocation: sourceLocation)
         #expect(!html.contains("<h1"), sourceLocation: sourceLocation)
+        #expect(!html.contains("<dl") && !html.contains("<dd"), "no definition list", sourceLocation: sourceLocation)
+        #expect(!html.contains(#"href="http://www.example.com"#), "no www autolink", sourceLocation: sourceLocation)
+        #expect(!html.contains(#"href="mailto:bare"#), "no email autolink", sourceLocation: sourceLocation)
+        #expect(html.contains("a definition, not"), sourceLocation: sourceLocation)
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the name shows as text", sourceLocation: sourceLocation)
     }
 }

@@ -142,7 +142,7 @@ import Testing
         #expect(error("version: 1\nsections:\n  network-security:\n    answers:\n      controls: firewall\n")
             == "answers.yml:5:17: sections.network-security.answers.controls takes a list of choices like [security-zones], found a single value")
         #expect(error("version: 1\nsections:\n  data-retention:\n    answers:\n      retention_days: soon\n")
-            == "answers.yml:5:23: sections.data-retention.answers.retention_days: 'soon' is not a number of days")
+            == "answers.yml:5:23: sections.data-retention.answers.retention_days: 'soon' is not a number of days (digits only, like 90)")
         #expect(error("version: 1\nprofile:\n  stage: unicorn\n")
             == "answers.yml:3:10: profile.stage 'unicorn' is not one of 'pre-seed', 'seed', 'series-a', 'series-b', 'later'")
         #expect(error("version: 1\ncompany:\n  domain: not a domain\n")

@@ -112,7 +112,7 @@ import Testing
         let label = sectionFile(minimalFrontMatter.replacingOccurrences(of: "label: It is so", with: "label: \"It is\\x07 so\""))
         #expect(error(label) == "custom.md:11:12: label contains a control character")
         let body = sectionFile(minimalFrontMatter, body: "{{#ok}}\nWe \u{1B}[2J do.\n{{/ok}}\n")
-        #expect(error(body) == "custom.md:14: the text contains a control character")
+        #expect(error(body) == "custom.md:14:4: the text contains a control character")
     }
 
     @Test func aConditionOnAQuestionThatDoesNotExist() {

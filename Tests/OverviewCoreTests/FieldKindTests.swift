@@ -43,7 +43,7 @@ struct FieldKindTests {
     func checks() {
         #expect(Self.question(.text).problem(with: "two\nlines") == "one line only")
         #expect(Self.question(.multiline).problem(with: "two\nlines") == nil)
-        #expect(Self.question(.text, format: .days).problem(with: "ninety") == "'ninety' is not a number of days")
+        #expect(Self.question(.text, format: .days).problem(with: "ninety") == "'ninety' is not a number of days (digits only, like 90)")
         let contact = Self.question(.text, format: .contact)
         #expect(contact.problem(with: "security@example.com") == nil)
         #expect(contact.problem(with: "https://example.com/report") == nil)

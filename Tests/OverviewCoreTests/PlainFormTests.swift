@@ -53,7 +53,7 @@ struct PlainFormTests {
         #expect(Self.question(.single).plainAnswer("0") == .rejected("'0' is not one of the choices: type a number from 1 to 3"))
         #expect(Self.question(.multiple).plainAnswer("1,7") == .rejected("'7' is not one of the choices: type numbers from 1 to 3"))
         #expect(Self.question(.multiple).plainAnswer(",") == .rejected("type the numbers of all that apply, such as 1,3"))
-        #expect(Self.question(.text, format: .days).plainAnswer("ninety") == .rejected("'ninety' is not a number of days"))
+        #expect(Self.question(.text, format: .days).plainAnswer("ninety") == .rejected("'ninety' is not a number of days (digits only, like 90)"))
         #expect(CompanyField.domain.question.plainAnswer("example") == .rejected("'example' is not a domain like example.com"))
         // An arrow key in a terminal that cannot move the cursor types an escape sequence.
         #expect(Self.question(.text).plainAnswer("Acme\u{1B}[A")

@@ -17,7 +17,9 @@ struct TextField: FieldKind {
 
     func read(_ node: Node, of question: Question, as what: String, _ reader: YAMLReader) throws(InputError) -> AnswerValue {
         let text = try reader.string(node, what)
-        if text.contains("\n") { throw reader.error(node, "\(what) is a one-line answer, found several lines") }
+        if text.unicodeScalars.contains(where: TerminalSafe.isLineBreak) {
+            throw reader.error(node, "\(what) is a one-line answer, found several lines (or a line or paragraph separator)")
+        }
         return try Self.checked(text, question, what, node, reader)
     }
 

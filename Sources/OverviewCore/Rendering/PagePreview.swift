@@ -51,11 +51,22 @@ public enum PagePreview {
         for character in text {
             if escaped || character != "\\" { out.append(character); escaped = false } else { escaped = true }
         }
-        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&#126;", "~"), ("&quot;", "\""), ("&amp;", "&")] {
+        // Numeric entities (&#64; for @, &#126; for ~), then the named ones.
+        let matches = numericEntity.matches(in: out, range: NSRange(out.startIndex..., in: out))
+        for match in matches.reversed() {
+            guard let range = Range(match.range, in: out), let digits = Range(match.range(at: 1), in: out),
+                  let value = UInt32(out[digits]), let scalar = Unicode.Scalar(value), !TerminalSafe.hasControlCharacters(String(scalar), allowingLayout: false)
+            else { continue }
+            out.replaceSubrange(range, with: String(scalar))
+        }
+        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&amp;", "&")] {
             out = out.replacingOccurrences(of: entity, with: character)
         }
         return out
     }
+
+    /// `&#64;`: a character written by its number.
+    nonisolated(unsafe) static let numericEntity = try! NSRegularExpression(pattern: "&#([0-9]{1,7});")
 
     /// `[text](target)` where the `[` is not escaped.
     nonisolated(unsafe) static let linkPattern = try! NSRegularExpression(pattern: #"(?<!\\)\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)"#)

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+/// The wizard in a pseudo-terminal of its own (Python's pty module), with every
+/// byte it writes kept: what it asks of the terminal, and the terminal's modes
+/// after a signal.
+@Suite struct TerminalSignalTests {
+    static var enabled: Bool { Run.onPath("python3") || ProcessInfo.processInfo.environment["CI"] == "true" }
+
+    /// Starts the wizard with `TERM=term`, waits, sends each signal in turn
+    /// (waiting after each), then reports the output, the exit status and the
+    /// terminal's local modes.
+    static let driver = #"""
+        import json, os, pty, select, signal, sys, termios, time
+        binary, folder, term = sys.argv[1:4]
+        signals = sys.argv[4:]
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.chdir(folder)
+            os.environ.update({"TERM": term, "LANG": "C.UTF-8", "LINES": "24", "COLUMNS": "80"})
+            os.execv(binary, [binary])
+        out, marks = b"", []
+        def read(seconds):
+            global out
+            end = time.time() + seconds
+            while time.time() < end:
+                ready, _, _ = select.select([fd], [], [], 0.05)
+                if ready:
+                    try:
+                        out += os.read(fd, 65536)
+                    except OSError:
+                        return
+        read(2.0)
+        for name in signals:
+            marks.append(len(out))
+            os.kill(pid, getattr(signal, name))
+            read(1.5)
+        lflag = termios.tcgetattr(fd)[3]
+        status = None
+        for _ in range(50):
+            done, raw = os.waitpid(pid, os.WNOHANG)
+            if done:
+                status = os.waitstatus_to_exitcode(raw)
+                break
+            time.sleep(0.1)
+        if status is None:
+            os.kill(pid, signal.SIGKILL)
+        print(json.dumps({"out": out.decode("latin-1"), "marks": marks, "status": status,
+                          "canonical": bool(lflag & termios.ICANON), "echo": bool(lflag & termios.ECHO)}))
+        """#
+
+    struct Outcome: Decodable {
+        var out: String
+        var marks: [Int]
+        var status: Int?
+        var canonical: Bool
+        var echo: Bool
+
+        /// The output after the `index`-th signal was sent (bytes as Latin-1).
+        func after(_ index: Int) -> String {
+            let bytes = Array(out.unicodeScalars)
+            let mark = marks[index]
+            let end = index + 1 < marks.count ? marks[index + 1] : bytes.count
+            return String(String.UnicodeScalarView(bytes[mark..<end]))
+        }
+
+        /// The last bracketed-paste request in `text`: true for on, false for off.
+        static func pasteState(_ text: String) -> Bool? {
+            let on = text.range(of: "\u{1B}[?2004h", options: .backwards)?.lowerBound
+            let off = text.range(of: "\u{1B}[?2004l", options: .backwards)?.lowerBound
+            switch (on, off) {
+            case (nil, nil): return nil
+            case (_?, nil): return true
+            case (nil, _?): return false
+            case let (on?, off?): return on > off
+            }
+        }
+    }
+
+    func run(term: String, signals: [String]) throws -> Outcome {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let result = try Run.command("python3", ["-c", Self.driver, Run.binary, scratch.path, term] + signals)
+        #expect(result.status == 0, "\(result.stderr)")
+        return try JSONDecoder().decode(Outcome.self, from: Data(result.stdout.utf8))
+    }
+
+    @Test("A terminal without bracketed paste (VT52) is not asked for it", .enabled(if: enabled))
+    func vt52() throws {
+        let outcome = try run(term: "vt52", signals: ["SIGTERM"])
+        #expect(outcome.out.contains("Company name"), "the wizard ran")
+        #expect(!outcome.out.contains("\u{1B}[?2004"))
+        let xterm = try run(term: "xterm-256color", signals: ["SIGTERM"])
+        #expect(xterm.out.contains("\u{1B}[?2004h"))
+    }
+
+    @Test("SIGQUIT gives the terminal back: canonical mode, echo, bracketed paste off", .enabled(if: enabled))
+    func sigquit() throws {
+        let outcome = try run(term: "xterm-256color", signals: ["SIGQUIT"])
+        #expect(outcome.status == 128 + Int(SIGQUIT))
+        #expect(outcome.canonical && outcome.echo)
+        #expect(Outcome.pasteState(outcome.out) == false)
+    }
+
+    @Test("SIGTSTP turns bracketed paste off; SIGCONT turns it on and redraws; SIGTERM claims no draft", .enabled(if: enabled))
+    func stopAndContinue() throws {
+        // The wizard here leads its own session, an orphaned process group, so
+        // the kernel does not really stop it: it leaves the screen and comes
+        // straight back, as after a SIGCONT.
+        let outcome = try run(term: "xterm-256color", signals: ["SIGTSTP", "SIGCONT", "SIGTERM"])
+        let stopped = outcome.after(0) + outcome.after(1)
+        let off = try #require(stopped.range(of: "\u{1B}[?2004l"), "paste off when stopped")
+        #expect(Outcome.pasteState(String(stopped[off.lowerBound...])) == true, "paste on again")
+        #expect(stopped[off.upperBound...].contains("Company name"), "the screen is drawn again")
+        #expect(outcome.status == 128 + Int(SIGTERM))
+        #expect(outcome.after(2).contains("Stopped by signal 15."))
+        #expect(!outcome.after(2).contains("draft"), "nothing was typed: no draft to claim")
+        #expect(Outcome.pasteState(outcome.out) == false)
+    }
+}
