@@ -25,14 +25,14 @@ import Testing
         #expect(try Run.command("cp", [Run.binary, copy]).status == 0)
         let result = try Run.command(copy, ["sections"])
         #expect(result.status == 0)
-        #expect(result.stdout.split(separator: "\n").count == 16)
+        #expect(result.stdout.split(separator: "\n").count == 24)
     }
 
     @Test func sectionsAsJSONWithRecommendations() throws {
         let result = try Run.tool(["sections", "--answers", Self.fixture("seed-saas.yml"), "--format", "json"])
         #expect(result.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
-        #expect(json.count == 16)
+        #expect(json.count == 24)
         let infrastructure = try #require(json.first { $0["id"] as? String == "infrastructure" })
         #expect(infrastructure["recommended"] as? Bool == true)
         #expect(infrastructure["reason"] as? String == "recommended: you hold personal data")
@@ -238,10 +238,10 @@ import Testing
         // Named in outputs, with --force too; and two outputs on one file.
         try scratch.write("b.yml", text + "outputs: {page: b.yml}\n")
         try expectOneLineError(["export", "--answers", scratch.file("b.yml"), "--force"],
-                               startsWith: "error: \(scratch.file("b.yml")):32: outputs.page (\(scratch.file("b.yml"))) is the same file as the answers file; nothing was written")
+                               startsWith: "error: \(scratch.file("b.yml")):33: outputs.page (\(scratch.file("b.yml"))) is the same file as the answers file; nothing was written")
         try scratch.write("c.yml", text + "outputs: {page: same.txt, security_txt: same.txt}\n")
         try expectOneLineError(["export", "--answers", scratch.file("c.yml")],
-                               startsWith: "error: \(scratch.file("c.yml")):32: outputs.security_txt (\(scratch.file("same.txt"))) is the same file as outputs.page")
+                               startsWith: "error: \(scratch.file("c.yml")):33: outputs.security_txt (\(scratch.file("same.txt"))) is the same file as outputs.page")
         #expect(!FileManager.default.fileExists(atPath: scratch.file("same.txt")))
     }
 
