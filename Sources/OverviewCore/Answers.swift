@@ -7,11 +7,15 @@ public enum AnswerValue: Equatable, Sendable {
     case choice(String)
     case choices([String])
     case text(String)
+    /// A `records` question's records, each field id to its one-line text
+    /// (empty fields left out), in the order the user put them.
+    case records([[String: String]])
 
     /// A text of nothing but spaces and line breaks: no answer at all. It is
     /// not saved, not printed, and leaves a required question open.
     public var isBlank: Bool {
         if case .text(let text) = self { return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        if case .records(let records) = self { return records.isEmpty }
         return false
     }
 
@@ -22,6 +26,8 @@ public enum AnswerValue: Equatable, Sendable {
         case .choice(let id): return question.choice(id)?.affirms ?? false
         case .choices(let ids): return ids.contains { question.choice($0)?.affirms ?? false }
         case .text(let text): return !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        // A list with at least one record says who they are.
+        case .records(let records): return !records.isEmpty
         }
     }
 }

@@ -12,7 +12,7 @@ public struct Choice: Equatable, Sendable {
 }
 
 public enum QuestionKind: String, CaseIterable, Sendable {
-    case single, multiple, yesno, text, multiline
+    case single, multiple, yesno, text, multiline, records
 }
 
 /// How a text answer must look.
@@ -21,6 +21,12 @@ public enum TextFormat: String, CaseIterable, Sendable {
     case email, domain, url, days, contact
     /// Language tags (RFC 5646) separated by commas, as security.txt's Preferred-Languages takes them.
     case languages
+    /// A calendar quarter, `2027-Q2`: when an audit under way is expected to end.
+    case quarter
+    /// A whole number of hours from 1 to 8760 (a year), as a notice deadline.
+    case hours
+    /// A percentage such as `99.9`, written without the `%` sign, above 0 and at most 100.
+    case percent
 }
 
 /// When a question applies: a profile condition, or an earlier answer.
@@ -41,6 +47,8 @@ public struct Question: Equatable, Sendable {
     public var choices: [Choice]
     public var format: TextFormat?
     public var when: QuestionCondition?
+    /// `records` only: the noun and the fields of its records.
+    public var record: RecordShape? = nil
 
     public func choice(_ id: String) -> Choice? { choices.first { $0.id == id } }
 }
@@ -73,6 +81,8 @@ public struct Section: Sendable {
     /// them loads, and their answers count for nothing.
     public var retired: Set<String> = []
     let template: SectionTemplate
+    /// What the section adds to the page's "At a glance" block (`at_a_glance`).
+    var glance: AtAGlance? = nil
 
     public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
 }
@@ -196,7 +206,7 @@ struct SectionParser {
 
         var id: String?, title: String?, order: Int?, rule = RecommendationRule(anyOf: [])
         var guidance: Guidance?, questions: [Question] = []
-        var securityTxtNode: Node?, retiredNode: Node?, anchor: String?
+        var securityTxtNode: Node?, retiredNode: Node?, anchor: String?, glance: AtAGlance?
         for (key, keyNode, value) in try reader.mapping(root, "the front matter") {
             switch key {
             case "id":
@@ -223,6 +233,7 @@ struct SectionParser {
             case "guidance": guidance = try parseGuidance(value, reader)
             case "security_txt": securityTxtNode = value
             case "retired": retiredNode = value
+            case "at_a_glance": glance = try AtAGlance.parse(value, reader, self)
             case "questions":
                 for node in try reader.sequence(value, "questions") {
                     let question = try parseQuestion(node, reader, earlier: questions)
@@ -280,7 +291,7 @@ struct SectionParser {
         }
         return Section(id: id, title: title, anchor: anchor, order: order, rule: rule, guidance: guidance,
                        questions: questions, body: body, source: file, securityTxt: securityTxt,
-                       retired: retired, template: template)
+                       retired: retired, template: template, glance: glance)
     }
 
     /// The YAML between the opening and closing `---` lines, the body after
@@ -435,6 +446,7 @@ struct SectionParser {
         case "enterprise_customers": return .enterpriseCustomers(try reader.bool(value, key))
         case "accepts_payments": return .acceptsPayments(try reader.bool(value, key))
         case "availability_critical": return .availabilityCritical(try reader.bool(value, key))
+        case "ai_customer_data": return .aiCustomerData(try reader.bool(value, key))
         case "hosting":
             var values: [Hosting] = []
             for word in try reader.stringList(value, key) {
@@ -452,6 +464,7 @@ struct SectionParser {
     func parseQuestion(_ node: Node, _ reader: YAMLReader, earlier: [Question]) throws(InputError) -> Question {
         var id: String?, kind: QuestionKind?, label: String?, help: String?, required = false
         var choices: [Choice] = [], format: TextFormat?, whenNode: Node?
+        var noun: String?, fields: [RecordField]?
         for (key, keyNode, value) in try reader.mapping(node, "a question") {
             switch key {
             case "id":
@@ -484,6 +497,8 @@ struct SectionParser {
                     choices.append(choice)
                 }
             case "when": whenNode = value
+            case "record": noun = try catalogText(value, reader, "record")
+            case "fields": fields = try parseRecordFields(value, reader)
             default: throw reader.error(keyNode, "unknown key '\(key)' in a question")
             }
         }
@@ -492,6 +507,10 @@ struct SectionParser {
         guard let label else { throw reader.error(node, "question '\(id)' has no 'label'") }
         var question = Question(id: id, kind: kind, label: label, help: help, required: required,
                                 choices: choices, format: format, when: nil)
+        if noun != nil || fields != nil {
+            guard kind == .records else { throw reader.error(node, "question '\(id)': 'record' and 'fields' are for records questions") }
+            question.record = RecordShape(noun: noun ?? "", fields: fields ?? [])
+        }
         if let problem = question.field.definitionProblem(question) { throw reader.error(node, problem) }
         if let whenNode { question.when = try parseWhen(whenNode, reader, earlier: earlier) }
         return question
@@ -549,5 +568,32 @@ extension Catalog {
     /// compiled: for tools that check a file on its own (and the fuzz targets).
     public static func section(parsing text: String, file: String) throws(InputError) -> Section {
         try SectionParser(file: file).parse(text)
+    }
+}
+
+extension SectionParser {
+    /// A records question's `fields`: `{id, label, required?, validate?}` each.
+    func parseRecordFields(_ node: Node, _ reader: YAMLReader) throws(InputError) -> [RecordField] {
+        var fields: [RecordField] = []
+        for fieldNode in try reader.sequence(node, "fields") {
+            var id: String?, label: String?, required = false, format: TextFormat?
+            for (key, keyNode, value) in try reader.mapping(fieldNode, "a field") {
+                switch key {
+                case "id": id = try reader.string(value, "a field id")
+                case "label": label = try catalogText(value, reader, "label")
+                case "required": required = try reader.bool(value, "required")
+                case "validate":
+                    let word = try reader.string(value, "validate")
+                    guard let parsed = TextFormat(rawValue: word) else {
+                        throw reader.error(value, "unknown validator '\(word)' (one of \(TextFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    }
+                    format = parsed
+                default: throw reader.error(keyNode, "unknown key '\(key)' in a field (id, label, required, validate)")
+                }
+            }
+            guard let id, let label else { throw reader.error(fieldNode, "a field needs 'id' and 'label'") }
+            fields.append(RecordField(id: id, label: label, required: required, format: format))
+        }
+        return fields
     }
 }

@@ -79,6 +79,7 @@ public enum Reminders {
                 problems.append(InputError(file: targets.answers, line: lines["reviewed"], "the answers were last reviewed on \(reviewed), more than \(reviewIntervalMonths) months ago: review them and update 'reviewed'"))
             }
         }
+        problems += expiredQuarters(answers, catalog: catalog, file: targets.answers, today: today, lines: lines)
         if let path = targets.securityTxt {
             // security.txt is checked like the page: it must be there and be
             // what the answers produce (unless it cannot be produced at all,
@@ -104,6 +105,24 @@ public enum Reminders {
             }
         }
         problems.append(contentsOf: trustOutputProblems(answers, catalog: catalog, targets: targets, lines: lines))
+        return problems
+    }
+
+    /// Answers that expect something by a quarter (`validate: quarter`, such as
+    /// the end of an audit under way) whose quarter is over: the page would go
+    /// on saying "we expect the report in Q2 2027" in 2028.
+    public static func expiredQuarters(_ answers: Answers, catalog: Catalog, file: String,
+                                       today: ReviewDate, lines: [String: Int] = [:]) -> [InputError] {
+        var problems: [InputError] = []
+        for section in catalog.sections where answers.isIncluded(section) {
+            for (question, value) in answers.effectiveAnswers(for: section) where question.format == .quarter {
+                guard case .text(let text) = value, let quarter = Quarter(text.trimmingCharacters(in: .whitespaces)),
+                      quarter.hasPassed(today) else { continue }
+                let path = "sections.\(section.id).answers.\(question.id)"
+                let line = lines[path] ?? lines["sections.\(section.id)"]
+                problems.append(InputError(file: file, line: line, "\(path): the expected quarter \(quarter) ended on \(quarter.lastDay): update the status (held, a later quarter, or no longer under way)"))
+            }
+        }
         return problems
     }
 

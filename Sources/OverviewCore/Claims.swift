@@ -82,6 +82,16 @@ public struct ClaimSet: Equatable, Sendable {
             let clean = TerminalSafe.sanitize(text, allowNewlines: question.kind == .multiline)
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             return clean.isEmpty ? [] : [Claim(section: section, question: question.id, value: .text(clean))]
+        case .records(let records):
+            // One claim a record, named by its first field ("Acme Mail"), saying
+            // all of it: "Acme Mail (Email delivery, EU)".
+            guard let shape = question.record, let first = shape.fields.first else { return [] }
+            return records.compactMap { record in
+                guard let name = record[first.id].map(TerminalSafe.oneLine), !name.isEmpty else { return nil }
+                let rest = shape.fields.dropFirst().compactMap { record[$0.id].map(TerminalSafe.oneLine) }
+                let text = rest.isEmpty ? name : "\(name) (\(rest.joined(separator: ", ")))"
+                return Claim(section: section, question: question.id, choice: name, value: .text(text))
+            }
         }
     }
 
@@ -105,7 +115,7 @@ public struct ClaimSet: Equatable, Sendable {
     }
 
     /// Claims read back from a snapshot; the catalog tells a single choice
-    /// from text. A key whose question the catalog no longer has is kept as text.
+    /// from text, and a record from a ticked choice. A key whose question the catalog no longer has is kept as text.
     public init(snapshot: [(key: String, value: String)], catalog: Catalog) {
         claims = snapshot.map { key, value in
             let parts = key.split(separator: ".", maxSplits: 2).map(String.init)
@@ -114,7 +124,9 @@ public struct ClaimSet: Equatable, Sendable {
             let choice = parts.count > 2 ? parts[2] : nil
             let kind = catalog.section(section)?.question(question)?.kind
             let claimValue: Claim.Value
-            if choice != nil || (kind == .yesno && value == "true") {
+            if kind == .records {
+                claimValue = .text(value)  // a record, named by its first field
+            } else if choice != nil || (kind == .yesno && value == "true") {
                 claimValue = .yes
             } else if kind == .single {
                 claimValue = .choice(value)

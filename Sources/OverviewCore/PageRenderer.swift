@@ -37,7 +37,12 @@ public struct PageRenderer: Sendable {
             let named = answers.company.name.map { "# \(MarkdownText.escape(TerminalSafe.oneLine($0))) Security Overview" }
             parts.append(named.flatMap { $0.count <= MarkdownText.lineWidth ? $0 : nil } ?? "# Security Overview")
         }
-        for (section, markdown) in renderedSections(answers) {
+        let rendered = renderedSections(answers)
+        // What is held and what is under way, first, as trust centers open.
+        if let glance = AtAGlance.markdown(self, answers, onPage: rendered.map(\.section)) {
+            parts.append(glance)
+        }
+        for (section, markdown) in rendered {
             // Hugo and Jekyll (kramdown) take a heading's id from `{#id}`; a
             // plain Markdown page leaves ids to whatever renders it.
             let id = section.anchor.map { format == .markdown ? "" : " {#\($0)}" } ?? ""
@@ -47,7 +52,7 @@ public struct PageRenderer: Sendable {
         if let reviewed = answers.reviewed {
             parts.append("Last reviewed: \(reviewed).")
         }
-        let body = MarkdownText.wrap(MarkdownText.tidy(parts.joined(separator: "\n\n"))) + "\n\n"
+        let body = TableRows.fit(MarkdownText.wrap(MarkdownText.tidy(parts.joined(separator: "\n\n")))) + "\n\n"
         return GeneratedMark.apply(to: FrontMatter.text(for: answers, format: format) + body, style: .html)
     }
 

@@ -7,15 +7,19 @@ public struct Profile: Equatable, Sendable {
     public var acceptsPayments: Bool?
     public var availabilityCritical: Bool?
     public var hosting: Hosting?
+    /// Whether the product sends customer data to AI models (its own or a provider's).
+    public var aiCustomerData: Bool?
 
     public init(stage: Stage? = nil, data: DataHeld? = nil, enterpriseCustomers: Bool? = nil,
-                acceptsPayments: Bool? = nil, availabilityCritical: Bool? = nil, hosting: Hosting? = nil) {
+                acceptsPayments: Bool? = nil, availabilityCritical: Bool? = nil, hosting: Hosting? = nil,
+                aiCustomerData: Bool? = nil) {
         self.stage = stage
         self.data = data
         self.enterpriseCustomers = enterpriseCustomers
         self.acceptsPayments = acceptsPayments
         self.availabilityCritical = availabilityCritical
         self.hosting = hosting
+        self.aiCustomerData = aiCustomerData
     }
 
     /// The YAML keys of the profile, in file order, with what is missing.

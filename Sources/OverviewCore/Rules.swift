@@ -9,6 +9,7 @@ public enum ProfileCondition: Equatable, Sendable {
     case acceptsPayments(Bool)
     case availabilityCritical(Bool)
     case hosting([Hosting])
+    case aiCustomerData(Bool)
 
     /// Whether the profile meets the condition. An unanswered profile field
     /// meets nothing: we do not guess.
@@ -22,6 +23,7 @@ public enum ProfileCondition: Equatable, Sendable {
         case .acceptsPayments(let value): profile.acceptsPayments == value
         case .availabilityCritical(let value): profile.availabilityCritical == value
         case .hosting(let values): profile.hosting.map(values.contains) ?? false
+        case .aiCustomerData(let value): profile.aiCustomerData == value
         }
     }
 
@@ -41,6 +43,7 @@ public enum ProfileCondition: Equatable, Sendable {
         case .acceptsPayments(let value): return value ? "you accept payments" : "you take no payments"
         case .availabilityCritical(let value): return value ? "downtime is a major risk for you" : "downtime is not a major risk for you"
         case .hosting: return "you host on \(profile.hosting?.label.lowercased() ?? "?")"
+        case .aiCustomerData(let value): return value ? "your product sends customer data to AI models" : "your product sends no customer data to AI models"
         }
     }
 
@@ -61,6 +64,7 @@ public enum ProfileCondition: Equatable, Sendable {
         case .acceptsPayments(let value): return value ? "if you accept payments" : "if you take no payments"
         case .availabilityCritical(let value): return value ? "if downtime is a major business risk" : "if downtime is not a major risk"
         case .hosting(let values): return "if you host on " + values.map { $0.label.lowercased() }.joined(separator: " or ")
+        case .aiCustomerData(let value): return value ? "if your product sends customer data to AI models" : "if your product sends no customer data to AI models"
         }
     }
 }

@@ -17,6 +17,16 @@ extension TextFormat {
             }
             return (1...3650).contains(days) ? nil : "\(days) days is out of range (1 to 3650)"
         case .languages: return Self.languagesProblem(text)
+        case .quarter: return Quarter(text) == nil ? "'\(text)' is not a quarter like 2027-Q2" : nil
+        case .hours:
+            guard let hours = Int(text), text.allSatisfy(\.isASCII) else { return "'\(text)' is not a number of hours" }
+            return (1...8760).contains(hours) ? nil : "\(hours) hours is out of range (1 to 8760)"
+        case .percent:
+            let digits = text.split(separator: ".", omittingEmptySubsequences: false)
+            guard (1...2).contains(digits.count), digits.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+                  let value = Double(text), value > 0, value <= 100
+            else { return "'\(text)' is not a percentage like 99.9 (without the % sign)" }
+            return nil
         }
     }
 
@@ -100,7 +110,14 @@ extension TextFormat {
         case .email, .contact:
             let address = trimmed.hasPrefix("mailto:") ? String(trimmed.dropFirst("mailto:".count)) : trimmed
             return address != text && problem(with: address) == nil ? address : nil
-        case .url, .languages:
+        case .hours, .percent:
+            // "72 hours", "99.9 %": the number alone.
+            var words = trimmed.lowercased().split(separator: " ").map(String.init)
+            if words.count == 1, words[0].hasSuffix("%") { words = [String(words[0].dropLast()), "%"] }
+            guard let number = words.first, words.count == 1 || (words.count == 2 && ["hour", "hours", "h", "%", "percent"].contains(words[1])),
+                  number != text, problem(with: number) == nil else { return nil }
+            return number
+        case .url, .languages, .quarter:
             return trimmed != text && problem(with: trimmed) == nil ? trimmed : nil
         }
     }

@@ -45,7 +45,7 @@ public enum TrustData {
             var questions: [String: JSONValue] = [:]
             for question in section.questions {
                 let about = own.filter { $0.question == question.id }
-                guard !about.isEmpty, let entry = answer(question, about) else { continue }
+                guard !about.isEmpty, let entry = answer(question, about, answers.sections[section.id]?.answers[question.id]) else { continue }
                 questions[question.id] = .object(entry)
             }
             var entry: [String: JSONValue] = [
@@ -61,7 +61,7 @@ public enum TrustData {
 
     /// One question's claims: its kind, its label, the value and, for choices,
     /// what each picked choice says.
-    static func answer(_ question: Question, _ claims: [Claim]) -> [String: JSONValue]? {
+    static func answer(_ question: Question, _ claims: [Claim], _ value: AnswerValue? = nil) -> [String: JSONValue]? {
         var entry: [String: JSONValue] = ["kind": .string(question.kind.rawValue), "question": .string(question.label)]
         func described(_ id: String) -> JSONValue {
             var choice: [String: JSONValue] = ["id": .string(id)]
@@ -89,6 +89,12 @@ public enum TrustData {
                 let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 entry["lines"] = .array(lines.map(JSONValue.string))
             }
+        case .records:
+            // Every record, its fields by id, in the order the answers keep.
+            guard case .records(let records)? = value, !records.isEmpty else { return nil }
+            entry["value"] = .array(records.map { record in
+                .object(record.mapValues { JSONValue.string(TerminalSafe.oneLine($0)) })
+            })
         }
         return entry
     }

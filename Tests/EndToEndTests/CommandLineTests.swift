@@ -25,14 +25,14 @@ import Testing
         #expect(try Run.command("cp", [Run.binary, copy]).status == 0)
         let result = try Run.command(copy, ["sections"])
         #expect(result.status == 0)
-        #expect(result.stdout.split(separator: "\n").count == 16)
+        #expect(result.stdout.split(separator: "\n").count == 24)
     }
 
     @Test func sectionsAsJSONWithRecommendations() throws {
         let result = try Run.tool(["sections", "--answers", Self.fixture("seed-saas.yml"), "--format", "json"])
         #expect(result.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
-        #expect(json.count == 16)
+        #expect(json.count == 24)
         let infrastructure = try #require(json.first { $0["id"] as? String == "infrastructure" })
         #expect(infrastructure["recommended"] as? Bool == true)
         #expect(infrastructure["reason"] as? String == "recommended: you hold personal data")
@@ -52,13 +52,13 @@ import Testing
         let answers = try scratch.write("a.yml", """
             version: 1
             company: {name: Acme, domain: acme.example, security_contact: security@acme.example}
-            profile: {stage: seed, data: personal, enterprise_customers: false, accepts_payments: false, availability_critical: false, hosting: cloud}
+            profile: {stage: seed, data: personal, enterprise_customers: false, accepts_payments: false, availability_critical: false, hosting: cloud, ai_customer_data: false}
             reviewed: 2026-11-01
             """)
         let result = try Run.tool(["check", "--answers", answers, "--today", "2026-11-29"])
         #expect(result.status == 1)
         let lines = result.stderr.split(separator: "\n")
-        #expect(lines.count == 16, "one line per section never answered")
+        #expect(lines.count == 24, "one line per section never answered")
         #expect(lines.first == "error: \(answers): section 'overview' was never answered (recommended for every company); decide whether to include it")
 
         // Where the problem has a place in the file, the line names it.
@@ -66,6 +66,21 @@ import Testing
         let located = try Run.tool(["check", "--answers", answers, "--today", "2026-11-29"])
         #expect(located.stderr.split(separator: "\n").contains(
             "error: \(answers):8: section 'overview': required question 'invite_contact' has no answer"), "\(located.stderr)")
+    }
+
+    @Test func checkFailsWhenAnExpectedQuarterHasPassed() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let text = try String(contentsOfFile: Self.fixture("seed-saas.yml"), encoding: .utf8)
+        let answers = try scratch.write("a.yml", text)
+        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.contains("soc2_type2_expected: 2027-Q2") }) + 1
+        let message = "\(answers):\(line): sections.compliance.answers.soc2_type2_expected: the expected quarter 2027-Q2 ended on 2027-06-30"
+        let during = try Run.tool(["check", "--answers", answers, "--today", "2027-06-30"])
+        #expect(!during.stderr.contains("expected quarter"), "\(during.stderr)")
+        let after = try Run.tool(["check", "--answers", answers, "--today", "2027-07-01"])
+        #expect(after.status == 1)
+        #expect(after.stderr.contains(message), "\(after.stderr)")
     }
 
     @Test func exportThenCheckIsClean() throws {
@@ -223,10 +238,10 @@ import Testing
         // Named in outputs, with --force too; and two outputs on one file.
         try scratch.write("b.yml", text + "outputs: {page: b.yml}\n")
         try expectOneLineError(["export", "--answers", scratch.file("b.yml"), "--force"],
-                               startsWith: "error: \(scratch.file("b.yml")):32: outputs.page (\(scratch.file("b.yml"))) is the same file as the answers file; nothing was written")
+                               startsWith: "error: \(scratch.file("b.yml")):33: outputs.page (\(scratch.file("b.yml"))) is the same file as the answers file; nothing was written")
         try scratch.write("c.yml", text + "outputs: {page: same.txt, security_txt: same.txt}\n")
         try expectOneLineError(["export", "--answers", scratch.file("c.yml")],
-                               startsWith: "error: \(scratch.file("c.yml")):32: outputs.security_txt (\(scratch.file("same.txt"))) is the same file as outputs.page")
+                               startsWith: "error: \(scratch.file("c.yml")):33: outputs.security_txt (\(scratch.file("same.txt"))) is the same file as outputs.page")
         #expect(!FileManager.default.fileExists(atPath: scratch.file("same.txt")))
     }
 

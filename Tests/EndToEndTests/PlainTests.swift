@@ -30,7 +30,7 @@ struct PlainTests {
         return try #require(sections.firstIndex { $0["id"] as? String == id })
     }
 
-    static let profile = ["Acme Analytics", "example.com", "security@example.com", "2", "2", "n", "n", "n", "1"]
+    static let profile = ["Acme Analytics", "example.com", "security@example.com", "2", "2", "n", "n", "n", "1", "n"]
 
     @Test("A whole walk fed through a pipe: the conversation on standard output, no escape, the files written")
     func pipe() throws {

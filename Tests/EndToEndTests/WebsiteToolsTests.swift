@@ -31,6 +31,12 @@ import Testing
                 {% include nothing.html %} {{ site.title }} {{< youtube x >}} {{% note %}}x{{% /note %}}
                 : a definition, not
                 see www.example.com/path or write to bare@hostile.example
+          subprocessors:
+            include: true
+            answers:
+              subprocessors:
+                - {name: 'A | B', purpose: '<b>x</b> | *y*', location: '| EU |'}
+                - {name: Very Long Company Name Incorporated, purpose: Delivery of every email we send to our customers, location: European Union and United States, link: 'https://example.com/a/very/long/path'}
         reviewed: 2026-11-29
         """
 
@@ -109,6 +115,8 @@ import Testing
         #expect(hostileHTML.contains("{{&lt; youtube x &gt;}}"), "a shortcode in an answer is text")
         #expect(hostileHTML.contains("{{% note %}}x{{% /note %}}"), "a shortcode in an answer is text")
         #expect(hostileHTML.contains("%7B%7B%25x%25%7D%7D@hostile.example"), "the contact's link holds no shortcode")
+        Self.expectOneRowPerRecord(hostileHTML)
+        #expect(html.contains("<td>Postmark</td>"), "the subprocessors of the golden company are a table")
     }
 
     @Test(.enabled(if: available("jekyll"), "jekyll is not installed"))
@@ -133,10 +141,25 @@ import Testing
         let hostileHTML = try #require(site.read("_site/hostile/index.html"))
         Self.expectNoMarkupFromUserText(hostileHTML)
         #expect(hostileHTML.contains("{% include nothing.html %} {{ site.title }}"), "Liquid in an answer is text")
+        Self.expectOneRowPerRecord(hostileHTML)
+        #expect(html.contains("<td>Postmark</td>"), "the subprocessors of the golden company are a table")
         // Links built from answers work in kramdown too.
         let seedHTML = try #require(site.read("_site/seed/index.html"))
         #expect(seedHTML.contains(#"href="https://acme-analytics.io/privacy""#))
         #expect(seedHTML.contains(#"href="mailto:security@acme-analytics.io""#))
+    }
+
+    /// The hostile subprocessors: two records, two rows, each `|` inside its
+    /// cell, and the long row (spaces written as `&#32;` past column 80) read
+    /// back with ordinary spaces.
+    static func expectOneRowPerRecord(_ html: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let table = html.components(separatedBy: "<table>").dropFirst().first?.components(separatedBy: "</table>").first ?? ""
+        #expect(table.components(separatedBy: "<tr>").count - 1 == 3, "a header and two rows", sourceLocation: sourceLocation)
+        #expect(table.contains("<td>A | B</td>"), sourceLocation: sourceLocation)
+        #expect(table.contains("<td>&lt;b&gt;x&lt;/b&gt; | *y*</td>"), sourceLocation: sourceLocation)
+        #expect(table.contains("<td>| EU |</td>"), sourceLocation: sourceLocation)
+        #expect(table.contains("<td>European Union and United States</td>"), sourceLocation: sourceLocation)
+        #expect(table.contains("Delivery of every email we send to our customers"), sourceLocation: sourceLocation)
     }
 
     static func expectNoMarkupFromUserText(_ html: String, sourceLocation: SourceLocation = #_sourceLocation) {

@@ -53,6 +53,10 @@ struct WizardTmuxTests {
         try wizard.keys("Space")
         try wizard.waitFor("› (•) Cloud providers only")
         try wizard.keys("Enter")
+        try wizard.waitFor("› ( ) Yes")                    // customer data to AI models
+        try wizard.keys("Down", "Space")
+        try wizard.waitFor("› (•) No")
+        try wizard.keys("Enter")
         try wizard.waitFor("› Continue to the plan")
     }
 
@@ -89,7 +93,9 @@ struct WizardTmuxTests {
             try wizard.keys("Enter")
         }
         try wizard.waitFor("Step 4 of 5")
-        try wizard.waitFor("Export: write the answers file")
+        // The review lists more sections than 24 rows show: the export button
+        // is below them, reached with End.
+        try wizard.waitFor("› Company and profile")
         try wizard.keys("End")
         try wizard.waitFor("› Export: write the answers file")
         try wizard.keys("Enter")
@@ -107,6 +113,7 @@ struct WizardTmuxTests {
         #expect(answers.contains("stage: series-a"))
         #expect(answers.contains("data: personal"))
         #expect(answers.contains("hosting: cloud"))
+        #expect(answers.contains("ai_customer_data: false"))
         #expect(answers.contains("intro: true"))
         #expect(answers.contains("invite_contact: true"))
         #expect(answers.contains("reviewed: "))

@@ -275,7 +275,7 @@ import Testing
     @Test func theLanguageErrorIsOneLineWithItsPlace() throws {
         let text = try Fixtures.text("later-health.yml").replacingOccurrences(of: "preferred_languages: en\n", with: "preferred_languages: English\n")
         let error = #expect(throws: InputErrors.self) { try AnswersFile.parse(text, file: "a.yml", catalog: catalog) }
-        #expect(error?.errors == [InputError(file: "a.yml", line: 20, column: 28,
+        #expect(error?.errors == [InputError(file: "a.yml", line: 21, column: 28,
             "sections.overview.answers.preferred_languages: 'English' is not a language tag (RFC 5646) like en, fr or pt-BR: separate tags with commas")])
     }
 

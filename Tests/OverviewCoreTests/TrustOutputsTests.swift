@@ -42,6 +42,8 @@ import Testing
                     let affirming = question.choices.filter { $0.affirms && ids.contains($0.id) }.map(\.id)
                     #expect(data["value"] as? [String] == affirming, "\(company): \(section.id).\(question.id)")
                 case .text: #expect((data["value"] as? String)?.isEmpty == false)
+                case .records(let records):
+                    #expect((data["value"] as? [[String: String]]) == records, "\(company): \(section.id).\(question.id)")
                 }
             }
             #expect(Set(given.keys).isSubset(of: Set(section.questions.map(\.id))))
@@ -73,13 +75,15 @@ import Testing
         #expect(changes.added == [
             title("business-continuity") + label("business-continuity", "dr_plan"),
             title("compliance") + label("compliance", "frameworks") + ": " + choice("compliance", "frameworks", "soc-2"),
-            title("compliance") + label("compliance", "frameworks") + ": " + choice("compliance", "frameworks", "gdpr"),
             title("compliance") + label("compliance", "soc2_type") + ": " + choice("compliance", "soc2_type", "type-2"),
         ])
         #expect(changes.removed == [
             title("infrastructure") + label("infrastructure", "cloud_providers") + ": " + choice("infrastructure", "cloud_providers", "vercel"),
             title("data-encryption") + label("data-encryption", "ssl_labs_link"),
             title("data-encryption") + label("data-encryption", "password_hashing") + ": " + choice("data-encryption", "password_hashing", "bcrypt"),
+            // The audit that was under way is over: its report is held now.
+            title("compliance") + label("compliance", "underway") + ": " + choice("compliance", "underway", "soc-2-type-2"),
+            title("compliance") + label("compliance", "soc2_type2_expected") + ": \"2027-Q2\"",
         ])
         #expect(changes.changed == [
             title("data-encryption") + label("data-encryption", "tls_min_version") + ": "

@@ -61,7 +61,7 @@ struct PlainWalkTests {
     /// Company and profile: a seed-stage company holding usage data, on the
     /// cloud. Three sections are recommended: overview, network security,
     /// business continuity.
-    static let profile = ["Acme Analytics", "example.com", "security@example.com", "2", "2", "n", "n", "n", "1"]
+    static let profile = ["Acme Analytics", "example.com", "security@example.com", "2", "2", "n", "n", "n", "1", "n"]
 
     /// Enter at every question of `section` from `index` on (as the answers leave them applying).
     static func enters(_ section: String, from index: Int, _ answers: Answers = Answers()) -> [String] {
@@ -77,7 +77,7 @@ struct PlainWalkTests {
                      "2",            // stage: seed
                      "9",            // data: rejected
                      "back", "",     // the stage again, kept
-                     "2", "n", "n", "n", "1",
+                     "2", "n", "n", "n", "1", "n",
                      "",             // the plan as recommended
                      "y", "y", "n"]  // overview: intro, invite, no security.txt link
             + Self.enters("overview", from: 3)
@@ -201,7 +201,9 @@ struct PlainWalkTests {
         let retention = sections.firstIndex { $0.id == "data-retention" }! + 1
         let input = Self.profile + ["x", "\(overview), \(retention)",
                                     "back",         // from the overview's first question back to the plan
-                                    "back", "3",    // from the plan to the profile's last question: hosting
+                                    "back",         // from the plan to the profile's last question (AI)
+                                    "back", "3",    // and back once more: hosting, now both
+                                    "",             // the AI question again, kept
                                     "", "y"]        // the plan unchanged; intro: yes
         let (_, walk, io) = try folder.walk(input)
         let answers = walk.state.answers

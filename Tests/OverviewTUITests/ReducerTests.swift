@@ -170,6 +170,14 @@ struct ReducerTests {
             "compliance": SectionAnswers(include: false),
             "payment-information": SectionAnswers(include: false),
             "employee-access": SectionAnswers(include: false),
+            "governance": SectionAnswers(include: false),
+            "data-location": SectionAnswers(include: true),
+            "subprocessors": SectionAnswers(include: true),
+            "ai-data": SectionAnswers(include: false),
+            "availability": SectionAnswers(include: false),
+            "vulnerability-management": SectionAnswers(include: true),
+            "incident-response": SectionAnswers(include: true),
+            "staff-devices": SectionAnswers(include: false),
         ]
         expected.step = .section("security-team")
         #expect(state == expected)
@@ -505,6 +513,14 @@ struct ReducerTests {
             "compliance": SectionAnswers(include: false),
             "payment-information": SectionAnswers(include: false),
             "employee-access": SectionAnswers(include: false),
+            "governance": SectionAnswers(include: false),
+            "data-location": SectionAnswers(include: false),
+            "subprocessors": SectionAnswers(include: false),
+            "ai-data": SectionAnswers(include: false),
+            "availability": SectionAnswers(include: false),
+            "vulnerability-management": SectionAnswers(include: false),
+            "incident-response": SectionAnswers(include: false),
+            "staff-devices": SectionAnswers(include: false),
         ]
         expected.saved = expected.answers
         expected.exported = ["a.yml", "a.md"]

@@ -84,6 +84,7 @@ def test_a_walk_through_several_sections_with_a_rejected_answer_and_back(folder)
     walk.answer("accept payments", "n")
     walk.answer("downtime", "n")
     walk.answer("Where does your service run", "1")
+    walk.answer("customer data to AI models", "n")
     walk.answer("Plan your page", "")                              # as recommended
 
     # Section after section, until the review: the overview, then data

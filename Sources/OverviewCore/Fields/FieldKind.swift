@@ -70,6 +70,9 @@ public enum FieldInput: Equatable, Sendable {
     case options(picked: String, unpicked: String, verb: String)
     /// A text box of one line, or of several.
     case text(multiline: Bool)
+    /// A list of records with named fields (`Question.record`), each one line
+    /// of text per field.
+    case records
 }
 
 extension FieldKind {
@@ -124,6 +127,7 @@ extension QuestionKind {
         case .multiple: MultipleChoiceField()
         case .text: TextField()
         case .multiline: MultilineTextField()
+        case .records: RecordListField()
         }
     }
 }

@@ -1,6 +1,6 @@
 import Yams
 
-/// The six profile questions, in the order the wizard asks them. Each is a
+/// The seven profile questions, in the order the wizard asks them. Each is a
 /// question of an ordinary kind (single choice or yes/no), so the wizard shows,
 /// picks and checks it as it does a section's; this file says what each asks,
 /// its key in the answers file, and where its value lives in `Profile`.
@@ -8,7 +8,7 @@ import Yams
 /// (Switches, not dictionaries keyed by field: hashing a field would cost a
 /// runtime conformance lookup before the first frame.)
 public enum ProfileField: String, CaseIterable, Hashable, Sendable {
-    case stage, data, enterpriseCustomers, acceptsPayments, availabilityCritical, hosting
+    case stage, data, enterpriseCustomers, acceptsPayments, availabilityCritical, hosting, aiCustomerData
 
     /// The key in the answers file's `profile:`.
     public var key: String {
@@ -19,6 +19,7 @@ public enum ProfileField: String, CaseIterable, Hashable, Sendable {
         case .acceptsPayments: "accepts_payments"
         case .availabilityCritical: "availability_critical"
         case .hosting: "hosting"
+        case .aiCustomerData: "ai_customer_data"
         }
     }
 
@@ -43,6 +44,9 @@ public enum ProfileField: String, CaseIterable, Hashable, Sendable {
         case .hosting:
             Self.choice(key, "Where does your service run?",
                         "Decides whether the infrastructure questions are about cloud providers or a data center.", Hosting.self)
+        case .aiCustomerData:
+            Self.yesNo(key, "Does your product send customer data to AI models?",
+                       "Your own or a provider's: buyers now ask what happens to their data there, and whether it trains models.")
         }
     }
 
@@ -55,6 +59,7 @@ public enum ProfileField: String, CaseIterable, Hashable, Sendable {
         case .enterpriseCustomers: profile.enterpriseCustomers.map(AnswerValue.bool)
         case .acceptsPayments: profile.acceptsPayments.map(AnswerValue.bool)
         case .availabilityCritical: profile.availabilityCritical.map(AnswerValue.bool)
+        case .aiCustomerData: profile.aiCustomerData.map(AnswerValue.bool)
         }
     }
 
@@ -75,6 +80,7 @@ public enum ProfileField: String, CaseIterable, Hashable, Sendable {
         case .enterpriseCustomers: profile.enterpriseCustomers = flag()
         case .acceptsPayments: profile.acceptsPayments = flag()
         case .availabilityCritical: profile.availabilityCritical = flag()
+        case .aiCustomerData: profile.aiCustomerData = flag()
         }
     }
 
@@ -91,7 +97,7 @@ public enum ProfileField: String, CaseIterable, Hashable, Sendable {
         case .stage: return try level(Stage.self)
         case .data: return try level(DataHeld.self)
         case .hosting: return try level(Hosting.self)
-        case .enterpriseCustomers, .acceptsPayments, .availabilityCritical: return .bool(try reader.bool(node, what))
+        case .enterpriseCustomers, .acceptsPayments, .availabilityCritical, .aiCustomerData: return .bool(try reader.bool(node, what))
         }
     }
 

@@ -26,7 +26,7 @@ struct TextField: FieldKind {
     func yaml(_ value: AnswerValue, of question: Question) -> Node {
         guard case .text(let text) = value else { return YAMLNode.plain("~") }
         // A number of days is written as a number.
-        return question.format == .days ? YAMLNode.plain(text) : YAMLNode.string(text)
+        return [.days, .hours, .percent].contains(question.format) ? YAMLNode.plain(text) : YAMLNode.string(text)
     }
 
     func templateValues(_ value: AnswerValue, of question: Question) -> [String: Any] {
@@ -37,6 +37,13 @@ struct TextField: FieldKind {
         if question.format == .days, let days = Int(clean.trimmingCharacters(in: .whitespaces)) {
             // "1 day", "30 days": a template never has to pluralize.
             values[question.id + "_days"] = days == 1 ? "1 day" : "\(days) days"
+        }
+        if question.format == .hours, let hours = Int(clean.trimmingCharacters(in: .whitespaces)) {
+            values[question.id + "_hours"] = hours == 1 ? "1 hour" : "\(hours) hours"
+        }
+        if question.format == .quarter, let quarter = Quarter(clean.trimmingCharacters(in: .whitespaces)) {
+            // "Q2 2027", as a sentence says it.
+            values[question.id + "_quarter"] = quarter.spoken
         }
         return values
     }

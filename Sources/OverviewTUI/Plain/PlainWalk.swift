@@ -211,7 +211,7 @@ public final class PlainWalk {
                 }
                 var typed = line
                 var ended = false
-                if question.isMultiline {
+                if question.isMultiline || question.input == .records {
                     // More lines, up to one holding only a dot (or the end of the input).
                     typed = line == "." ? "" : line
                     while line != "." {

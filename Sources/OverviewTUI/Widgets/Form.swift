@@ -148,6 +148,17 @@ extension Screens {
             }
         case .text(multiline: true):
             for row in 0..<Self.inputMaxRows { lines.append(.multiline(field, row: row)) }
+        case .records:
+            // Shown, not yet edited here: the records as the answers file has them.
+            guard let shape = question.record else { break }
+            guard case .records(let records)? = wizard.value(of: field, in: state.answers), !records.isEmpty else {
+                lines.append(.text("(no \(shape.noun)s yet: add them in the answers file)", .muted, indent: 2, anchor: nil))
+                break
+            }
+            for record in records {
+                let text = shape.fields.compactMap { record[$0.id] }.joined(separator: " · ")
+                lines.append(.text("- " + TextWidth.truncate(text, to: max(10, textWidth - 4)), .normal, indent: 2, anchor: nil))
+            }
         }
         return lines
     }
