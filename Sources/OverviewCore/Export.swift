@@ -19,11 +19,13 @@ public enum Export {
         }
 
         /// The targets an answers file names (`outputs:`), relative to its folder,
-        /// with the page defaulting to `security-overview.md` beside it.
+        /// with the page defaulting to `security-overview.md` beside it
+        /// (`security-overview.html` for the HTML forms).
         public static func from(_ answers: Answers, answersPath: String) -> Targets {
-            Targets(answers: answersPath,
-                    page: resolve(answers.outputs.page ?? "security-overview.md", besides: answersPath),
-                    format: answers.outputs.format ?? .markdown,
+            let format = answers.outputs.format ?? .markdown
+            return Targets(answers: answersPath,
+                    page: resolve(answers.outputs.page ?? format.defaultPage, besides: answersPath),
+                    format: format,
                     securityTxt: answers.outputs.securityTxt.map { resolve($0, besides: answersPath) })
         }
 
@@ -94,6 +96,7 @@ public enum Export {
             let recorded = answers.recordingOpenQuestions(catalog)
             files.insert((targets.answers, AnswersFile.serialize(recorded, catalog: catalog)), at: 0)
         }
+        try makeFolders(for: files.map(\.path))
         try FileStore.write(files)
         return files.map(\.path)
     }

@@ -13,7 +13,7 @@ struct ResizeTests {
         let paths = WizardPaths(answers: folder.appendingPathComponent("a.yml").path, page: folder.appendingPathComponent("a.md").path)
         var state = testWizard.start(paths: paths, fileAnswers: nil, draft: nil)
         state.paths = paths
-        return WizardApp(wizard: testWizard, state: state, targets: Export.Targets(answers: paths.answers, page: paths.page))
+        return WizardApp(wizard: testWizard, state: state)
     }
 
     @Test("Keys that arrive before the new, larger size are taken once it comes")
