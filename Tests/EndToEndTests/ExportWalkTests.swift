@@ -13,6 +13,8 @@ struct ExportWalkTests {
     func wholeWalk(width: Int, height: Int) throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
+        // A Hugo site has its static/ folder; .well-known in it is made by the export.
+        try FileManager.default.createDirectory(atPath: scratch.file("static"), withIntermediateDirectories: true)
         let wizard = try TmuxWizard(in: scratch.path, width: width, height: height)
         defer { wizard.kill() }
         let walk = WizardTmuxTests()
