@@ -300,8 +300,8 @@ struct SnapshotTests {
             var memory = ScreenMemory()
             let canvas = Screens(wizard: testWizard).render(crowded, size: size, memory: &memory)
             let rows = (0..<size.height).map { canvas.line($0) }
-            #expect(rows.contains { $0.contains("› Write the files") })
-            #expect(rows.contains { $0.contains("Quit") })
+            #expect(rows.contains { $0.contains("Write the files") })
+            #expect(rows.contains { $0.contains("› Quit") })
             #expect(rows.contains { $0.contains("↑ more") }, "the notes above scroll, marked")
         }
     }
