@@ -41,7 +41,9 @@ import Testing
             #expect(!html.contains("<script") && !html.contains("<img") && !html.contains("href=\"javascript"))
             #expect(!html.contains("<strong>bold") && !html.contains("<em>c") && !html.contains("<code>f"))
             #expect(html.components(separatedBy: "<h1").count <= 2, "one h1 at most: the page's own title")
-            #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the name shows as text")
+            if !file.hasSuffix("fragment.html") {
+                #expect(html.contains("<title>&lt;script&gt;alert(1)&lt;/script&gt;"), "the name shows as text")
+            }
             #expect(html.contains("&lt; youtube x &gt;"), "a shortcode in an answer is text")
             #expect(!html.contains("href=\"https://x.example"), "an address in an answer is not a link")
         }
