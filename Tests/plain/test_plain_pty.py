@@ -67,6 +67,7 @@ def read(folder, name):
 
 
 def test_a_walk_through_several_sections_with_a_rejected_answer_and_back(folder):
+    os.makedirs(os.path.join(folder, "static"))  # a Hugo site's; the export makes .well-known in it
     walk = Walk(folder)
     first = walk.answer("Company name (required)", "Acme Analytics")
     assert "cannot move the cursor" in first and "answering line by line instead" in first
