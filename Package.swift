@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        // Markdown to HTML for `render --format html`: a kept library, not a renderer of our own.
+        .package(url: "https://github.com/johnsundell/ink.git", from: "0.6.0"),
     ],
     targets: [
         // Pure Swift, no terminal: profile, answers, catalog, rules, renderers, file store.
@@ -21,6 +23,7 @@ let package = Package(
                 "Yams",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Ink", package: "ink"),
             ],
             plugins: ["EmbedCatalog"]
         ),

@@ -58,9 +58,11 @@ public struct SectionAnswers: Equatable, Sendable {
     }
 }
 
-/// Page output format.
+/// Page output format: Markdown (plain, or for Hugo or Jekyll), or HTML (a
+/// standalone page, or a fragment to paste into a site builder).
 public enum PageFormat: String, CaseIterable, Sendable {
-    case markdown, hugo, jekyll
+    case markdown, hugo, jekyll, html
+    case htmlFragment = "html-fragment"
 }
 
 /// Where `export` writes, relative to the answers file.

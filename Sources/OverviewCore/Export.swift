@@ -25,11 +25,13 @@ public enum Export {
         }
 
         /// The targets an answers file names (`outputs:`), relative to its folder,
-        /// with the page defaulting to `security-overview.md` beside it.
+        /// with the page defaulting to `security-overview.md` beside it
+        /// (`security-overview.html` for the HTML forms).
         public static func from(_ answers: Answers, answersPath: String) -> Targets {
-            Targets(answers: answersPath,
-                    page: resolve(answers.outputs.page ?? "security-overview.md", besides: answersPath),
-                    format: answers.outputs.format ?? .markdown,
+            let format = answers.outputs.format ?? .markdown
+            return Targets(answers: answersPath,
+                    page: resolve(answers.outputs.page ?? format.defaultPage, besides: answersPath),
+                    format: format,
                     securityTxt: answers.outputs.securityTxt.map { resolve($0, besides: answersPath) },
                     json: answers.outputs.json.map { resolve($0, besides: answersPath) },
                     feed: answers.outputs.feed.map { resolve($0, besides: answersPath) })
@@ -138,6 +140,7 @@ public enum Export {
         // From the look at what is on disk to the last rename, no other export
         // to the same folders runs: two at once could leave the page of one
         // and security.txt of the other.
+        try makeFolders(for: files.map(\.path))
         try FileStore.withFolderLocks(for: files.map(\.path)) { () throws(InputError) in
             try checkNotClobbering(outputs, force: force)
             try FileStore.write(files)

@@ -3,7 +3,7 @@ import Yams
 /// Front matter for static-site generators, in the form each one documents.
 enum FrontMatter {
     static func text(for answers: Answers, format: PageFormat) -> String {
-        guard format != .markdown else { return "" }
+        guard format == .hugo || format == .jekyll else { return "" }
         // A layout may print the description as Markdown (`markdownify`) or as
         // HTML as it is: the name gets the page's escaping, as in the body.
         let name = answers.company.name.map { MarkdownText.escape(TerminalSafe.oneLine($0)) }
@@ -19,7 +19,7 @@ enum FrontMatter {
             // Answers are printed as written, and `{%` in one is not a Liquid tag
             // for Jekyll to run (or to fail the whole site's build on).
             pairs.append(("render_with_liquid", "false"))
-        case .markdown:
+        case .markdown, .html, .htmlFragment:
             break
         }
         let nodes: [(Node, Node)] = pairs.map { key, value in

@@ -29,8 +29,10 @@ public struct PageRenderer: Sendable {
         return text.isEmpty ? nil : text
     }
 
-    /// The page as Markdown, with front matter for `format`, ending in a newline.
+    /// The page as Markdown, with front matter for `format`, or as HTML for
+    /// the HTML forms; ending in a newline.
     public func page(_ answers: Answers, format: PageFormat = .markdown) -> String {
+        if format.isHTML { return HTMLPage.render(self, answers, standalone: format == .html) }
         var parts: [String] = []
         if format == .markdown {
             // A heading cannot wrap: a name too long for one line stays out of it.

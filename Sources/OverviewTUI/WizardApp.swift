@@ -15,7 +15,6 @@ public final class WizardApp {
     public private(set) var state: WizardState
     let screens: Screens
     let keyMap: KeyMap
-    let targets: Export.Targets
     var memory = ScreenMemory()
     /// Between the terminal's bracketed-paste marks: keys are text, not commands.
     var pasting = false
@@ -24,12 +23,13 @@ public final class WizardApp {
     /// How long such keys wait for the window to grow back before they are dropped.
     static let holdFor: Duration = .milliseconds(250)
 
-    public init(wizard: Wizard, state: WizardState, targets: Export.Targets) {
+    /// Where an export writes is decided when it runs, from the answers'
+    /// `outputs:` as the export step left them (and the paths in `state`).
+    public init(wizard: Wizard, state: WizardState) {
         self.wizard = wizard
         self.state = state
         self.screens = Screens(wizard: wizard)
         self.keyMap = KeyMap(wizard: wizard)
-        self.targets = targets
     }
 
     /// Runs until the user quits or a signal asks to stop: read keys, turn
@@ -150,7 +150,7 @@ public final class WizardApp {
                 let today = ReviewDate.today().description
                 let answers = wizard.answersForExport(state.answers, reviewed: today)
                 do {
-                    let written = try Export.write(answers, catalog: wizard.catalog, targets: targets)
+                    let written = try Export.write(answers, catalog: wizard.catalog, targets: state.paths.targets(answers))
                     if send(.exportSucceeded(paths: written, reviewed: today), draft: &draft) { return true }
                 } catch {
                     send(.exportFailed(error.description), draft: &draft)

@@ -144,7 +144,7 @@ struct Render: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the page; - for standard output.", valueName: "file"))
     var output: String = "-"
 
-    @Option(help: "Page format: markdown, hugo (front matter for Hugo) or jekyll; or json, the trust file.")
+    @Option(help: "Format: markdown, hugo (front matter for Hugo), jekyll, html (a standalone page), html-fragment (to paste into a site builder), or json (the trust file).")
     var format: RenderFormat?
 
     @Flag(help: "Overwrite the output even if it was edited by hand.")
@@ -246,7 +246,8 @@ struct Export: ParsableCommand {
         abstract: "Write every output the answers file names (page, security.txt) in one go.",
         discussion: """
         Paths in the answers file's 'outputs' are relative to the answers file; \
-        the page defaults to security-overview.md beside it. A generated file \
+        the page defaults to security-overview.md beside it (security-overview.html \
+        for the html forms). A generated file \
         that was edited by hand is never overwritten without --force, and \
         either every file is written or none is.
         """)
@@ -303,6 +304,8 @@ struct SecurityTxtCommand: ParsableCommand {
                 text = try SecurityTxtSigning.signed(text, key: key, existing: existing, file: self.answers)
             }
             try writeOutput(text, to: output, answers: self.answers, force: force)
+            // Written to a file, it says so, as `export` does.
+            if output != "-" { try Console.out(TerminalSafe.oneLine("wrote \(output)") + "\n") }
             for note in SecurityTxt.notes(answers, catalog: catalog) { Console.err(TerminalSafe.oneLine("note: \(note)") + "\n") }
         }
     }

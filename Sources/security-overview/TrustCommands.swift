@@ -4,7 +4,8 @@ import OverviewCore
 
 /// `render --format`: a page format, or the trust file.
 enum RenderFormat: String, ExpressibleByArgument {
-    case markdown, hugo, jekyll, json
+    case markdown, hugo, jekyll, html, json
+    case htmlFragment = "html-fragment"
 
     /// The page format, or nil for the trust file.
     var page: PageFormat? { PageFormat(rawValue: rawValue) }

@@ -50,7 +50,6 @@ struct WizardLaunch {
 
     func run() throws {
         var state: WizardState!
-        var targets: OverviewCore.Export.Targets!
         var logic: OverviewCore.Wizard!
         // Everything that can fail on input fails here, before the screen is taken.
         try reporting {
@@ -83,13 +82,13 @@ struct WizardLaunch {
             if let fileAnswers, !allowOutputsOutside {
                 try OverviewCore.Export.checkOutputsInside(fileAnswers, answersPath: answers)
             }
-            targets = OverviewCore.Export.Targets.from(fileAnswers ?? Answers(), answersPath: answers)
-            if let output { targets.page = output }
-            state = logic.start(paths: WizardPaths(answers: answers, page: targets.page, securityTxt: targets.securityTxt),
+            // The page and security.txt follow the answers' `outputs:` when the
+            // export runs; a page given here takes the place of theirs.
+            state = logic.start(paths: WizardPaths(answers: answers, page: output),
                                 fileAnswers: fileAnswers, draft: draft)
         }
         switch plainMode() {
-        case .plain(let notice): return try runPlain(logic, state, targets, notice: notice)
+        case .plain(let notice): return try runPlain(logic, state, notice: notice)
         case .refused(let problem):
             Console.err("error: \(problem)\n")
             throw ExitCode(1)
@@ -102,7 +101,7 @@ struct WizardLaunch {
             Console.err("error: \(error)\n")
             throw ExitCode(1)
         }
-        let app = WizardApp(wizard: logic, state: state, targets: targets)
+        let app = WizardApp(wizard: logic, state: state)
         let outcome = app.run(on: terminal, afterFirstFrame: { logic.loader.prefetch() })
         terminal.close()
         switch outcome {

@@ -36,7 +36,9 @@ struct PlainTests {
     func pipe() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        let input = Self.profile + ["", "y", "y", "n", "review", "", ""]
+        let input = Self.profile + ["", "y", "y", "n", "review", "",
+                                    "", "", "",  // the export's questions left open
+                                    ""]
         let result = try Self.piped(input, ["wizard", "--plain"], in: scratch)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty)
@@ -127,7 +129,7 @@ struct PlainVersusFullScreenTests {
         }
         try wizard.waitFor("Export: write the answers file")
         try wizard.keys("End", "Enter")
-        try wizard.waitFor("Ready to write your files")
+        try WizardTmuxTests().toWrite(wizard)
         try wizard.keys("Enter")
         try wizard.waitFor("Wrote ")
         try wizard.keys("q")
@@ -140,7 +142,7 @@ struct PlainVersusFullScreenTests {
                      "",                          // the plan as recommended
                      "y", "y", "", "en, fr",      // overview
                      "review", String(row), "1,4", "review",
-                     "", ""]                      // export, write
+                     "", "", "", "", ""]          // export, its three questions left open, write
         let result = try PlainTests.piped(input, ["--plain"], in: plain)
         #expect(result.status == 0, "\(result.stderr)\n\(result.stdout)")
 

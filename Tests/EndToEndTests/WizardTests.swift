@@ -60,6 +60,18 @@ struct WizardTmuxTests {
         try wizard.waitFor("› Continue to the plan")
     }
 
+    /// From the export step's first question, past its three questions
+    /// (left as they are) to "Write the files".
+    func toWrite(_ wizard: TmuxWizard) throws {
+        try wizard.waitFor("Where the page will be published")
+        try wizard.keys("Tab")
+        try wizard.waitFor("› ( ) Markdown, plain")
+        try wizard.keys("Tab")
+        try wizard.waitFor("› [")
+        try wizard.keys("Tab")
+        try wizard.waitFor("› Write the files")
+    }
+
     /// M in the title bar's "section n of M".
     static func sectionCount(_ screen: String) -> Int? {
         guard let range = screen.range(of: "section 1 of ") else { return nil }
@@ -99,8 +111,7 @@ struct WizardTmuxTests {
         try wizard.keys("End")
         try wizard.waitFor("› Export: write the answers file")
         try wizard.keys("Enter")
-        try wizard.waitFor("Ready to write your files")
-        try wizard.waitFor("› Write the files")
+        try toWrite(wizard)
         try wizard.keys("Enter")
         try wizard.waitFor("Wrote ")
         try wizard.keys("q")
@@ -177,8 +188,7 @@ struct WizardTmuxTests {
         try wizard.keys("End")
         try wizard.waitFor("› Export: write the answers file")
         try wizard.keys("Enter")
-        try wizard.waitFor("Ready to write your files")
-        try wizard.waitFor("› Write the files")
+        try toWrite(wizard)
         try wizard.keys("Enter")
         try wizard.waitFor("Wrote ")
         try wizard.keys("q")

@@ -35,8 +35,8 @@ struct PlainFolder {
         path = FileManager.default.temporaryDirectory.appendingPathComponent("plain-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
-    var paths: WizardPaths { WizardPaths(answers: path + "/a.yml", page: path + "/a.md") }
-    var targets: Export.Targets { Export.Targets(answers: paths.answers, page: paths.page) }
+    var paths: WizardPaths { WizardPaths(answers: path + "/a.yml", page: page) }
+    var page: String { path + "/a.md" }
     func read(_ file: String) -> String? { try? String(contentsOfFile: file, encoding: .utf8) }
     func remove() { try? FileManager.default.removeItem(atPath: path) }
 
@@ -50,7 +50,7 @@ struct PlainFolder {
     /// Walks with `input` from what is on disk.
     func walk(_ input: [String]) throws -> (PlainWalk.Outcome, PlainWalk, ScriptedIO) {
         let io = ScriptedIO(input)
-        let walk = PlainWalk(wizard: testWizard, state: try start(), targets: targets, io: io)
+        let walk = PlainWalk(wizard: testWizard, state: try start(), io: io)
         let outcome = walk.run()
         return (outcome, walk, io)
     }
@@ -82,7 +82,9 @@ struct PlainWalkTests {
                      "y", "y", "n"]  // overview: intro, invite, no security.txt link
             + Self.enters("overview", from: 3)
             + ["1,4", "review",      // network security: two controls; then the review
-               "", ""]               // on to export; write the files
+               "",                   // on to export
+               "", "", "",           // its questions (address, form, security.txt) left open
+               ""]                   // write the files
         let (outcome, walk, io) = try folder.walk(input)
         #expect(outcome == .finished)
         #expect(io.unread == 0)
@@ -102,7 +104,7 @@ struct PlainWalkTests {
         #expect(text.contains("Step 4 of 5: Review"))
         #expect(text.contains("Network security: complete"))
         #expect(text.contains(testCatalog.section("business-continuity")!.title + ": incomplete"))
-        #expect(text.contains("Wrote \(folder.paths.answers), \(folder.paths.page)"))
+        #expect(text.contains("Wrote \(folder.paths.answers), \(folder.page)"))
 
         let answers = try AnswersFile.load(folder.paths.answers, catalog: testCatalog)
         #expect(answers.company.domain == "example.com")
@@ -112,7 +114,7 @@ struct PlainWalkTests {
         #expect(answers.sections["network-security"]?.answers["controls"] == .choices(["security-zones", "firewall"]))
         #expect(answers.reviewed != nil)
         #expect(walk.state.exported != nil)
-        #expect(folder.read(folder.paths.page)?.contains("## Overview") == true)
+        #expect(folder.read(folder.page)?.contains("## Overview") == true)
         #expect(!FileStore.exists(folder.paths.draft), "the draft goes once the files are written")
     }
 

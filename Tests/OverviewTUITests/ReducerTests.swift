@@ -482,7 +482,7 @@ struct ReducerTests {
         var state = firstRun()
         send(&state, .textTyped("Acme"))
         state.step = .export
-        state.focus = 0
+        state.focus = testWizard.items(state).firstIndex(of: .writeFiles)!
         #expect(send(&state, .confirmed) == [.export])
         var expected = state
         #expect(send(&state, .exportSucceeded(paths: ["a.yml", "a.md"], reviewed: "2026-11-29")) == [.deleteDraft])

@@ -13,7 +13,7 @@ struct ResizeTests {
         let paths = WizardPaths(answers: folder.appendingPathComponent("a.yml").path, page: folder.appendingPathComponent("a.md").path)
         var state = testWizard.start(paths: paths, fileAnswers: nil, draft: nil)
         state.paths = paths
-        return WizardApp(wizard: testWizard, state: state, targets: Export.Targets(answers: paths.answers, page: paths.page))
+        return WizardApp(wizard: testWizard, state: state)
     }
 
     @Test("Keys that arrive before the new, larger size are taken once it comes")
@@ -58,7 +58,7 @@ struct ReachableGuidanceTests {
         for section in testCatalog.sections {
             var state = everything
             state.step = .section(section.id)
-            let app = WizardApp(wizard: testWizard, state: state, targets: Export.Targets(answers: "/nonexistent/a.yml", page: "/nonexistent/a.md"))
+            let app = WizardApp(wizard: testWizard, state: state)
             // A last batch of a key that does nothing: the frame after the Ups is drawn.
             let terminal = ScriptedTerminal(size: size, batches: [Array(repeating: Key.up, count: 60), [.function(9)]])
             _ = app.run(on: terminal)
@@ -78,7 +78,7 @@ struct SectionPreviewTests {
         state.answers.sections["data-encryption"] = SectionAnswers(include: true, answers: [
             "tls_in_transit": .bool(true), "tls_min_version": .choice("tls-1-2"), "at_rest": .bool(true),
         ])
-        let app = WizardApp(wizard: testWizard, state: state, targets: Export.Targets(answers: "/nonexistent/a.yml", page: "/nonexistent/a.md"))
+        let app = WizardApp(wizard: testWizard, state: state)
         let terminal = ScriptedTerminal(size: Size(width: 60, height: 16), batches: [[.character("p")], [.end], [.function(9)]])
         _ = app.run(on: terminal)
         let lines = testWizard.previewLines(app.state, width: 58)

@@ -48,7 +48,7 @@ struct RunLoopTests {
                                 page: folder.appendingPathComponent("a.md").path)
         var state = state ?? testWizard.start(paths: paths, fileAnswers: nil, draft: nil)
         state.paths = paths
-        try body(WizardApp(wizard: testWizard, state: state, targets: Export.Targets(answers: paths.answers, page: paths.page)))
+        try body(WizardApp(wizard: testWizard, state: state))
     }
 
     static func typed(_ text: String) -> [Key] {

@@ -89,7 +89,9 @@ struct SnapshotTests {
         ("export-done", {
             var state = revised()
             state.step = .export
-            send(&state, .exportSucceeded(paths: ["security-overview.yml", "security-overview.md"], reviewed: "2026-11-29"))
+            state.answers.outputs = Outputs(format: .jekyll, securityTxt: ".well-known/security.txt", pageURL: "https://example.com/security/")
+            state.focus = testWizard.items(state).firstIndex(of: .writeFiles)!
+            send(&state, .exportSucceeded(paths: ["security-overview.yml", "security-overview.md", ".well-known/security.txt"], reviewed: "2026-11-29"))
             return state
         }),
         ("export-with-problems", {
@@ -176,12 +178,13 @@ struct SnapshotTests {
             var state = profiled()
             state.answers.sections["overview"] = SectionAnswers(include: true, answers: ["intro": .bool(true), "link_security_txt": .bool(true)])
             state.step = .export
-            state.focus = 1
+            state.focus = testWizard.items(state).firstIndex(of: .quit)!
             return state
         }),
         ("export-failed", {
             var state = revised()
             state.step = .export
+            state.focus = testWizard.items(state).firstIndex(of: .writeFiles)!
             send(&state, .exportFailed("security-overview.md: cannot write: Permission denied"))
             return state
         }),
@@ -292,12 +295,15 @@ struct SnapshotTests {
             }
         }
         crowded.step = .export
-        var memory = ScreenMemory()
-        let canvas = Screens(wizard: testWizard).render(crowded, size: Size(width: 80, height: 24), memory: &memory)
-        let rows = (0..<24).map { canvas.line($0) }
-        #expect(rows.contains { $0.contains("› Write the files") })
-        #expect(rows.contains { $0.contains("Quit") })
-        #expect(rows.contains { $0.contains("… and more: a taller window shows it all.") })
+        crowded.focus = testWizard.items(crowded).firstIndex(of: .quit)!
+        for size in [Size(width: 80, height: 24), Size(width: 60, height: 16)] {
+            var memory = ScreenMemory()
+            let canvas = Screens(wizard: testWizard).render(crowded, size: size, memory: &memory)
+            let rows = (0..<size.height).map { canvas.line($0) }
+            #expect(rows.contains { $0.contains("Write the files") })
+            #expect(rows.contains { $0.contains("› Quit") })
+            #expect(rows.contains { $0.contains("↑ more") }, "the notes above scroll, marked")
+        }
     }
 
     @Test("Export warns when the page links a security.txt it does not write")

@@ -67,6 +67,7 @@ def read(folder, name):
 
 
 def test_a_walk_through_several_sections_with_a_rejected_answer_and_back(folder):
+    os.makedirs(os.path.join(folder, "static"))  # a Hugo site's; the export makes .well-known in it
     walk = Walk(folder)
     first = walk.answer("Company name (required)", "Acme Analytics")
     assert "cannot move the cursor" in first and "answering line by line instead" in first
@@ -110,6 +111,9 @@ def test_a_walk_through_several_sections_with_a_rejected_answer_and_back(folder)
         pytest.fail("never reached the review")
     assert retention_done
     walk.child.sendline("")                                        # on to export
+    walk.answer("Where the page will be published", "https://example.com/security/")
+    walk.answer("In which form", "2")                              # Hugo
+    walk.answer("security.txt file", "")                           # keeps the path offered for Hugo
     walk.answer("Ready to write your files", "y")
     assert walk.finish() == 0
 
@@ -118,6 +122,9 @@ def test_a_walk_through_several_sections_with_a_rejected_answer_and_back(folder)
     assert "stage: series-a" in answers
     assert "data: personal" in answers
     assert "retention_days: 90" in answers
+    assert "format: hugo" in answers
+    assert "security_txt: static/.well-known/security.txt" in answers
+    assert "Contact: mailto:" in read(folder, "static/.well-known/security.txt")
     assert "intro: true" in answers
     assert "reviewed: " in answers
     assert "## Data retention and removal" in read(folder, "security-overview.md")

@@ -57,7 +57,7 @@ public struct Wizard: Sendable {
         case .review:
             return [.profileRow, .planRow] + catalog.sections.map { .sectionRow($0.id) } + [.toExport]
         case .export:
-            return [.writeFiles, .quit]
+            return outputFields.flatMap(rows) + [.writeFiles, .quit]
         }
     }
 
@@ -75,6 +75,9 @@ public struct Wizard: Sendable {
     public var profileFields: [FieldID] {
         [.companyName, .companyDomain, .securityContact] + ProfileField.allCases.map(FieldID.profile)
     }
+
+    /// The export step's fields, in order.
+    public var outputFields: [FieldID] { OutputField.allCases.map(FieldID.output) }
 
     /// The fields of a section page: its questions that apply, in order.
     public func fields(of section: Section, _ answers: Answers) -> [FieldID] {
@@ -500,6 +503,10 @@ public struct Wizard: Sendable {
             go(&state, to: later.map { .section($0.id) } ?? .review)
         case .review:
             go(&state, to: .export)
+            // Its questions were answered at an earlier export: straight to Write.
+            if state.answers.outputs.format != nil, let write = items(state).firstIndex(of: .writeFiles) {
+                moveFocus(&state, to: write)
+            }
         case .export:
             return
         }
@@ -558,6 +565,7 @@ public struct Wizard: Sendable {
         case .companyDomain: CompanyField.domain.question
         case .securityContact: CompanyField.securityContact.question
         case .profile(let profileField): profileField.question
+        case .output(let outputField): outputField.question
         case .question: question(field)?.1
         }
     }
@@ -571,6 +579,7 @@ public struct Wizard: Sendable {
         case .companyDomain: CompanyField.domain.value(in: answers.company).map(AnswerValue.text)
         case .securityContact: CompanyField.securityContact.value(in: answers.company).map(AnswerValue.text)
         case .profile(let profileField): profileField.value(in: answers.profile)
+        case .output(let outputField): outputField.value(in: answers.outputs)
         case .question(let sectionID, let questionID): answers.sections[sectionID]?.answers[questionID]
         }
     }
@@ -584,6 +593,7 @@ public struct Wizard: Sendable {
         case .companyDomain: CompanyField.domain.set(text, in: &state.answers.company)
         case .securityContact: CompanyField.securityContact.set(text, in: &state.answers.company)
         case .profile(let profileField): profileField.set(value, in: &state.answers.profile)
+        case .output(let outputField): outputField.set(value, in: &state.answers.outputs)
         case .question(let sectionID, let questionID):
             var entry = state.answers.sections[sectionID] ?? SectionAnswers()
             entry.answers[questionID] = value
@@ -613,6 +623,7 @@ public struct Wizard: Sendable {
 
     func problem(_ field: FieldID, _ text: String) -> String? {
         guard let question = question(for: field) else { return nil }
+        if case .output(let outputField) = field, let problem = outputField.problem(with: text) { return problem }
         return question.field.problem(with: text, of: question)
     }
 

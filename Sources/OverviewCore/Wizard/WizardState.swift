@@ -79,16 +79,29 @@ public struct WizardState: Equatable, Sendable {
     public var hasUnsavedChanges: Bool { answers != saved }
 }
 
+/// Where the wizard writes. The page and security.txt follow the answers'
+/// `outputs:` (asked on the export step) at the moment of the export; a path
+/// given here (the command line's `--output`) takes the place of theirs.
 public struct WizardPaths: Equatable, Sendable {
     public var answers: String
-    public var page: String
+    /// The page's path, when given at launch; else the answers' `outputs.page` or its default.
+    public var page: String?
+    /// security.txt's path, when given at launch; else the answers' `outputs.security_txt`.
     public var securityTxt: String?
     public var draft: String { answers + ".draft" }
 
-    public init(answers: String, page: String, securityTxt: String? = nil) {
+    public init(answers: String, page: String? = nil, securityTxt: String? = nil) {
         self.answers = answers
         self.page = page
         self.securityTxt = securityTxt
+    }
+
+    /// What an export of `answers` writes now.
+    public func targets(_ answers: Answers) -> Export.Targets {
+        var targets = Export.Targets.from(answers, answersPath: self.answers)
+        if let page { targets.page = page }
+        if let securityTxt { targets.securityTxt = securityTxt }
+        return targets
     }
 }
 
@@ -156,6 +169,8 @@ public struct WizardMessage: Equatable, Sendable {
 public enum FieldID: Hashable, Sendable {
     case companyName, companyDomain, securityContact
     case profile(ProfileField)
+    /// The export step's questions (`outputs:`).
+    case output(OutputField)
     case question(section: String, question: String)
 }
 

@@ -27,8 +27,8 @@ public final class PlainWalk {
     /// The step whose heading was written last: a new one gets its heading.
     var shown: WizardStep?
 
-    public init(wizard: Wizard, state: WizardState, targets: Export.Targets, io: PlainIO) {
-        app = WizardApp(wizard: wizard, state: state, targets: targets)
+    public init(wizard: Wizard, state: WizardState, io: PlainIO) {
+        app = WizardApp(wizard: wizard, state: state)
         self.io = io
         screens = Screens(wizard: wizard)
     }
@@ -408,9 +408,14 @@ public final class PlainWalk {
 
     // MARK: - Export
 
+    /// The export step: its questions (where the page is published, in which
+    /// form, where security.txt goes), each as a field is asked, then the
+    /// files it writes and whether to write them now.
     func askExport() -> Turn {
-        var files = [("Answers file", state.paths.answers), ("Page", state.paths.page)]
-        if let txt = state.paths.securityTxt { files.append(("security.txt", txt)) }
+        if let item = wizard.focusedItem(state), Wizard.field(of: item) != nil { return askField() }
+        let targets = state.paths.targets(state.answers)
+        var files = [("Answers file", state.paths.answers), ("Page", targets.page)]
+        if let txt = targets.securityTxt { files.append(("security.txt", txt)) }
         say("Ready to write your files:")
         for (label, path) in files { say("  \(label): \(path)") }
         let incomplete = wizard.includedSections(state.answers).filter { !Completeness.missingRequired($0, state.answers).isEmpty }
@@ -442,7 +447,8 @@ public final class PlainWalk {
                     }
                     if dispatch(.itemFocused(.writeFiles), .confirmed) { return .quit }
                     if let written = state.exported, !state.hasUnsavedChanges {
-                        say("Done. Commit \(written.joined(separator: " and ")) to your repository.")
+                        say("Done. Commit \(written.joined(separator: " and ")) to your repository. To publish:")
+                        for step in Publishing.steps(state.answers, targets: targets) { say("- " + step) }
                         return dispatch(.itemFocused(.quit), .confirmed) ? .quit : .next
                     }
                 }

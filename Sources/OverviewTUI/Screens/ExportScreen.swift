@@ -6,20 +6,59 @@ extension Screens {
         [(.writeFiles, state.exported == nil ? "Write the files" : "Write the files again"), (.quit, "Quit")]
     }
 
-    func drawExport(_ canvas: inout Canvas, _ state: WizardState, _ body: Rect) {
+    func drawExport(_ canvas: inout Canvas, _ state: WizardState, _ body: Rect, _ memory: inout ScreenMemory) {
+        drawForm(&canvas, state, exportLines(state, body), body, &memory)
+    }
+
+    /// The export step as one form: where the page goes and in which form,
+    /// the files it writes, what to know first, then the buttons. After a
+    /// write, how to publish each file, just above the buttons.
+    func exportLines(_ state: WizardState, _ body: Rect) -> [FormLine] {
         let width = body.width - 2
-        var y = body.y + 1
-        canvas.put(state.exported == nil ? "Ready to write your files:" : "Written:", x: 1, y: y, .heading, width: width)
-        y += 1
-        var files = [("Answers file", state.paths.answers), ("Page", state.paths.page)]
-        if let txt = state.paths.securityTxt { files.append(("security.txt", txt)) }
-        for (label, path) in files {
-            canvas.put(pad(label, 14) + path, x: 3, y: y, .normal, width: width - 2)
-            y += 1
+        let textWidth = width - Self.moreMarkWidth
+        var lines: [FormLine] = []
+        func paragraph(_ text: String, _ style: Style, indent: Int = 0, anchor: WizardItem? = nil) {
+            for (index, line) in TextWidth.wrap(text, to: textWidth - indent).enumerated() {
+                lines.append(.text(line, style, indent: indent, anchor: index == 0 ? anchor : nil))
+            }
         }
-        y += 1
-        // What to know before writing, in groups. The buttons must stay on the
-        // screen: when the notes do not fit above them, they are cut short.
+        for field in wizard.outputFields {
+            guard let question = wizard.question(for: field) else { continue }
+            let first = wizard.rows(field).first
+            lines.append(.text(question.label, .heading, indent: 0, anchor: first))
+            if question.isTyped {
+                lines += fieldLines(field, state, textWidth: textWidth)
+                if wizard.problem(of: field, in: state) == nil, let help = question.help { paragraph(help, .muted, indent: 2) }
+            } else {
+                for line in TextWidth.wrap(question.help ?? "", to: textWidth - 2) { lines.append(.text(line, .muted, indent: 2, anchor: first)) }
+                lines += fieldLines(field, state, textWidth: textWidth)
+            }
+            lines.append(.blank)
+        }
+
+        let targets = state.paths.targets(state.answers)
+        let done = state.exported != nil
+        lines.append(.text(done ? "Written:" : "Ready to write your files:", .heading, indent: 0, anchor: done ? nil : .writeFiles))
+        var files = [("Answers file", state.paths.answers), ("Page", targets.page)]
+        if let txt = targets.securityTxt { files.append(("security.txt", txt)) }
+        for (label, path) in files { lines.append(.text(pad(label, 14) + path, .normal, indent: 2, anchor: nil)) }
+
+        for group in exportNotes(state, targets) {
+            lines.append(.blank)
+            for note in group { paragraph(note.text, note.style) }
+        }
+        if let exported = state.exported {
+            lines.append(.blank)
+            paragraph("✓ Done. Commit \(exported.joined(separator: " and ")) to your repository. To publish:", .good, anchor: .writeFiles)
+            for step in Publishing.steps(state.answers, targets: targets) { paragraph("- " + step, .normal) }
+        }
+        lines.append(.blank)
+        for button in exportButtons(state) { lines.append(.item(button.item, marker: nil, button.label, .heading)) }
+        return lines
+    }
+
+    /// What to know before writing, in groups of paragraphs.
+    func exportNotes(_ state: WizardState, _ targets: Export.Targets) -> [[(text: String, style: Style)]] {
         var groups: [[(text: String, style: Style)]] = []
         let company = state.answers.company
         let missingCompany = [(FieldID.companyName, company.name), (.companyDomain, company.domain), (.securityContact, company.securityContact)]
@@ -64,44 +103,18 @@ extension Screens {
                 + ". Go back to correct them, or they stay unanswered.", Style(.warning))])
         }
         // The page can promise a security.txt that this export does not write.
-        if state.paths.securityTxt == nil, let domain = company.domain,
+        if targets.securityTxt == nil, let domain = company.domain,
            SecurityTxt.pageLinks(state.answers, catalog: wizard.catalog) {
             groups.append([("The page links to https://\(domain)/.well-known/security.txt, which this export does not write: "
-                + "name it in outputs.security_txt of \(state.paths.answers), or write it with "
-                + "`security-overview security-txt --answers \(state.paths.answers) --output FILE`.", Style(.warning))])
+                + "give the security.txt file above.", Style(.warning))])
+        }
+        if targets.securityTxt != nil {
+            for note in SecurityTxt.notes(state.answers, catalog: wizard.catalog) { groups.append([(note + ".", .muted)]) }
         }
         let onPage = PageRenderer(catalog: wizard.catalog).renderedSections(state.answers).count
         let sectionCount = "\(onPage) section\(onPage == 1 ? "" : "s")"
         groups.append([((state.exported == nil ? "The page will have \(sectionCount)." : "The page has \(sectionCount).")
             + " Only what you affirmed is claimed.", .muted)])
-
-        var notes: [(text: String, style: Style)] = []
-        for group in groups {
-            if !notes.isEmpty { notes.append(("", .normal)) }
-            for paragraph in group {
-                notes += TextWidth.wrap(paragraph.text, to: width).map { ($0, paragraph.style) }
-            }
-        }
-        let labels = exportButtons(state)
-        let done = state.exported.map { TextWidth.wrap("✓ Done. Commit \($0.joined(separator: " and ")) to your repository.", to: width) } ?? []
-        let below = 1 + labels.count + (done.isEmpty ? 0 : 1 + done.count)
-        let room = max(1, body.y + body.height - y - below)
-        if notes.count > room {
-            notes = Array(notes.prefix(room - 1)) + [("… and more: a taller window shows it all.", .muted)]
-        }
-        for note in notes {
-            canvas.put(note.text, x: 1, y: y, note.style, width: width)
-            y += 1
-        }
-        y += 1
-        let focused = wizard.focusedItem(state)
-        for (index, button) in labels.enumerated() {
-            drawChoice(&canvas, x: 1, y: y + index, width: width, focused: focused == button.item, marker: nil, button.label, .heading)
-        }
-        y += labels.count + 1
-        for part in done {
-            canvas.put(part, x: 1, y: y, .good, width: width)
-            y += 1
-        }
+        return groups
     }
 }

@@ -72,7 +72,7 @@ public struct Screens: Sendable {
         case .plan: drawPlan(&canvas, state, body, &memory)
         case .section(let id): drawSection(&canvas, state, id, body, &memory)
         case .review: drawReview(&canvas, state, body, &memory)
-        case .export: drawExport(&canvas, state, body)
+        case .export: drawExport(&canvas, state, body, &memory)
         }
         if let message = state.message {
             canvas.put(TextWidth.truncate(message.text, to: size.width - 2), x: 1, y: size.height - 2,
@@ -106,7 +106,7 @@ public struct Screens: Sendable {
         case .plan: lines = planLines(state, body)
         case .section(let id): lines = sectionLines(state, id, sectionLayout(body).form)
         case .review: lines = reviewLines(state, body)
-        case .export: return exportButtons(state).map(\.item)
+        case .export: lines = exportLines(state, body)
         }
         return lines.compactMap(\.item)
     }

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// The whole walk in tmux, from an empty folder to every file a founder
+/// needs: the export step asks where the page goes and in which form, offers
+/// security.txt at that form's path, writes all three files and says how to
+/// publish them; the next export asks nothing again.
+@Suite("Export walk in tmux", .serialized,
+       .enabled(if: TmuxWizard.enabled, "tmux is not installed (with CI=true a missing tmux fails instead)"))
+struct ExportWalkTests {
+    @Test("From an empty folder to the page, security.txt and the answers file, the address asked once",
+          arguments: [(80, 24), (60, 16)])
+    func wholeWalk(width: Int, height: Int) throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        // A Hugo site has its static/ folder; .well-known in it is made by the export.
+        try FileManager.default.createDirectory(atPath: scratch.file("static"), withIntermediateDirectories: true)
+        let wizard = try TmuxWizard(in: scratch.path, width: width, height: height)
+        defer { wizard.kill() }
+        let walk = WizardTmuxTests()
+
+        try walk.answerProfile(wizard)
+        try wizard.keys("Enter")
+        try wizard.waitFor("Step 2 of 5")
+        try wizard.keys("Enter")
+        let opened = try wizard.waitFor("Step 3 of 5 · section 1 of ")
+        let count = try #require(WizardTmuxTests.sectionCount(opened), "no section count in the title bar:\n\(opened)")
+        try wizard.keys("Space")  // the overview's introduction: yes
+        for section in 1...count {
+            try wizard.waitFor("section \(section) of \(count)")
+            try wizard.keys("End")
+            try wizard.waitFor(section < count ? "› Next: " : "› Next: review →")
+            try wizard.keys("Enter")
+        }
+        try wizard.waitFor("Step 4 of 5")
+        try wizard.keys("End")
+        try wizard.waitFor("› Export: write the answers file")
+        try wizard.keys("Enter")
+
+        // The export step's questions, each waited for before the next key.
+        try wizard.waitFor("Where the page will be published")
+        try wizard.type("https://example.com/security/")
+        try wizard.waitFor("[https://example.com/security/")
+        try wizard.keys("Tab")
+        try wizard.waitFor("› ( ) Markdown, plain")
+        try wizard.keys("Down")
+        try wizard.waitFor("› ( ) Markdown for Hugo")
+        try wizard.keys("Space")
+        try wizard.waitFor("› (•) Markdown for Hugo")
+        try wizard.keys("Tab")
+        try wizard.waitFor("› [static/.well-known/security.txt")
+        try wizard.keys("Tab")
+        try wizard.waitFor("› Write the files")
+        try wizard.keys("Enter")
+        try wizard.waitFor("Wrote ")
+        let done = try wizard.waitFor("Write the files again")
+        #expect(done.contains("static/"), "the done screen says where Hugo serves security.txt from:\n\(done)")
+        try wizard.keys("q")
+        #expect(try wizard.exitStatus() == 0)
+
+        let answers = try #require(scratch.read("security-overview.yml"))
+        #expect(answers.contains("format: hugo"))
+        #expect(answers.contains("page_url: https://example.com/security/"))
+        #expect(answers.contains("security_txt: static/.well-known/security.txt"))
+        let page = try #require(scratch.read("security-overview.md"))
+        #expect(page.hasPrefix("---\n") && page.contains("slug: security"), "Hugo front matter")
+        let txt = try #require(scratch.read("static/.well-known/security.txt"))
+        #expect(txt.contains("Contact: mailto:security@example.com"))
+        #expect(txt.contains("Canonical: https://example.com/.well-known/security.txt"))
+
+        // Again: the answers open at the review, and the export goes straight to Write.
+        try wizard.restart()
+        try wizard.waitFor("Step 4 of 5")
+        try wizard.keys("End")
+        try wizard.waitFor("› Export: write the answers file")
+        try wizard.keys("Enter")
+        try wizard.waitFor("› Write the files")
+        try wizard.keys("Enter")
+        try wizard.waitFor("Wrote ")
+        try wizard.keys("q")
+        #expect(try wizard.exitStatus() == 0)
+        #expect(try wizard.output().components(separatedBy: "Where the page will be published").count <= 2)
+    }
+}

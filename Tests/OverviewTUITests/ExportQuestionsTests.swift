@@ -1,0 +1,109 @@
+import Testing
+@testable import OverviewCore
+@testable import OverviewTUI
+
+/// The export step's questions (`outputs:`): fields of the ordinary kinds, in
+/// the reducer like every other, drawn by the shared form.
+@Suite struct ExportQuestionsTests {
+    /// On the export step of a first run, with a company name.
+    func atExport() -> WizardState {
+        var state = firstRun()
+        send(&state, .textTyped("Acme"))
+        state.step = .export
+        state.focus = 0
+        return state
+    }
+
+    @Test("The export step's items: the address box, one row per form, the security.txt box, then Write and Quit")
+    func items() {
+        let state = atExport()
+        let formats = PageFormat.allCases.indices.map { WizardItem.option(.output(.format), $0) }
+        #expect(testWizard.items(state) == [.text(.output(.pageURL))] + formats + [.text(.output(.securityTxt)), .writeFiles, .quit])
+        #expect(Screens(wizard: testWizard).focusableRows(state) == testWizard.items(state))
+    }
+
+    @Test("Picking a form stores it and offers security.txt at that form's path; a path of one's own stays")
+    func formOffersSecurityTxt() {
+        var state = atExport()
+        let hugo = PageFormat.allCases.firstIndex(of: .hugo)!
+        let jekyll = PageFormat.allCases.firstIndex(of: .jekyll)!
+        send(&state, .itemFocused(.option(.output(.format), hugo)), .toggled)
+        #expect(state.answers.outputs.format == .hugo)
+        #expect(state.answers.outputs.securityTxt == "static/.well-known/security.txt")
+        send(&state, .itemFocused(.option(.output(.format), jekyll)), .toggled)
+        #expect(state.answers.outputs.format == .jekyll)
+        #expect(state.answers.outputs.securityTxt == ".well-known/security.txt", "the default follows the form")
+
+        send(&state, .itemFocused(.text(.output(.securityTxt))), .fieldCleared, .textTyped("site/sec.txt"))
+        send(&state, .itemFocused(.option(.output(.format), hugo)), .toggled)
+        #expect(state.answers.outputs.securityTxt == "site/sec.txt", "a typed path is not replaced")
+        send(&state, .itemFocused(.text(.output(.securityTxt))), .fieldCleared)
+        #expect(state.answers.outputs.securityTxt == nil, "an empty box: no security.txt")
+        send(&state, .itemFocused(.text(.output(.securityTxt))), .textTyped("site/"))
+        #expect(state.answers.outputs.securityTxt == nil && state.invalidText[.output(.securityTxt)] == "site/")
+        #expect(testWizard.problem(of: .output(.securityTxt), in: state)?.contains("names a folder") == true)
+    }
+
+    @Test("The address must be https; only a valid one is stored")
+    func pageURL() {
+        var state = atExport()
+        send(&state, .textTyped("acme.example/security"))
+        #expect(state.answers.outputs.pageURL == nil)
+        #expect(testWizard.problem(of: .output(.pageURL), in: state) != nil)
+        send(&state, .fieldCleared, .textTyped("https://acme.example/security/"))
+        #expect(state.answers.outputs.pageURL == "https://acme.example/security/")
+        #expect(state.invalidText.isEmpty)
+        #expect(send(&state, .confirmed) == [], "Enter goes on to the form")
+        #expect(testWizard.focusedItem(state) == .option(.output(.format), 0))
+        #expect(state.answers.outputs.format == nil, "Enter picks nothing")
+    }
+
+    @Test("The export step opens on its first question, or on Write once the form was chosen before")
+    func askedOnce() {
+        var state = firstRun()
+        state.step = .review
+        state.focus = testWizard.items(state).firstIndex(of: .toExport)!
+        send(&state, .confirmed)
+        #expect(state.step == .export && state.focus == 0)
+        send(&state, .wentBack)
+        state.answers.outputs.format = .markdown
+        state.focus = testWizard.items(state).firstIndex(of: .toExport)!
+        send(&state, .confirmed)
+        #expect(testWizard.focusedItem(state) == .writeFiles)
+    }
+
+    @Test("Where an export writes follows the answers' outputs at the time; a page given at launch wins")
+    func targets() {
+        var answers = Answers()
+        let paths = WizardPaths(answers: "site/security-overview.yml")
+        #expect(paths.targets(answers) == Export.Targets(answers: "site/security-overview.yml", page: "site/security-overview.md"))
+        answers.outputs = Outputs(format: .html, securityTxt: ".well-known/security.txt", pageURL: "https://a.example/security/")
+        #expect(paths.targets(answers) == Export.Targets(answers: "site/security-overview.yml", page: "site/security-overview.html",
+                                                         format: .html, securityTxt: "site/.well-known/security.txt"))
+        #expect(WizardPaths(answers: "a.yml", page: "out.html").targets(answers).page == "out.html")
+    }
+
+    @Test("The outputs round-trip through the answers file, html-fragment too")
+    func roundTrip() throws {
+        var answers = Answers()
+        answers.outputs = Outputs(format: .htmlFragment, securityTxt: ".well-known/security.txt", pageURL: "https://a.example/security/")
+        let text = AnswersFile.serialize(answers, catalog: testCatalog)
+        #expect(text.contains("format: html-fragment"))
+        #expect(try AnswersFile.parse(text, file: "a.yml", catalog: testCatalog).outputs == answers.outputs)
+    }
+
+    @Test("Publishing steps name the folder or setting each form needs")
+    func publishing() {
+        var answers = Answers(company: Company(domain: "acme.example"))
+        answers.outputs.pageURL = "https://acme.example/security/"
+        func steps(_ format: PageFormat, _ txt: String?) -> String {
+            Publishing.steps(answers, targets: Export.Targets(answers: "a.yml", page: "p", format: format, securityTxt: txt)).joined(separator: "\n")
+        }
+        #expect(steps(.hugo, "static/.well-known/security.txt").contains("static/ folder"))
+        #expect(steps(.jekyll, ".well-known/security.txt").contains("include: [\".well-known\"]"))
+        #expect(steps(.htmlFragment, ".well-known/security.txt").contains("Webflow, Squarespace, WordPress"))
+        #expect(steps(.htmlFragment, ".well-known/security.txt").contains("as your host allows"))
+        #expect(steps(.html, nil).contains("https://acme.example/security/"))
+        #expect(!steps(.jekyll, nil).contains("include:"), "no security.txt, no setting for it")
+    }
+}
