@@ -26,7 +26,7 @@ let package = Package(
         ),
         // Turns sections/*.md into a Swift source so the built-in catalog travels
         // inside the binary, wherever it is run from.
-        .executableTarget(name: "CatalogEmbedder"),
+        .executableTarget(name: "CatalogEmbedder", dependencies: ["Yams"]),
         .plugin(
             name: "EmbedCatalog",
             capability: .buildTool(),
