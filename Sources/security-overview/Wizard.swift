@@ -38,6 +38,40 @@ struct WizardLaunch {
     var output: String? = nil
     var sectionsDirectory: String? = nil
 
+    init(answers: String, output: String? = nil, sectionsDirectory: String? = nil) {
+        self.answers = answers
+        self.output = output
+        self.sectionsDirectory = sectionsDirectory
+    }
+
+    /// The wizard's options when they are all the arguments there are, each at
+    /// most once, in their plain forms (`--answers FILE`, `--answers=FILE`,
+    /// `-o FILE`), after an optional `wizard`; nil for anything else, which the
+    /// parser reads (and explains when it is wrong).
+    init?(plainArguments: ArraySlice<String>) {
+        var rest = plainArguments
+        if rest.first == "wizard" { rest = rest.dropFirst() }
+        var answers: String?, output: String?, sections: String?
+        while let argument = rest.popFirst() {
+            var name = argument
+            var value: String?
+            if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+                name = String(argument[..<equals])
+                value = String(argument[argument.index(after: equals)...])
+            } else {
+                value = rest.popFirst()
+            }
+            guard let value, !value.hasPrefix("-") else { return nil }
+            switch name {
+            case "--answers" where answers == nil: answers = value
+            case "--output" where output == nil, "-o" where output == nil: output = value
+            case "--sections" where sections == nil: sections = value
+            default: return nil
+            }
+        }
+        self.init(answers: answers ?? Wizard.defaultAnswers, output: output, sectionsDirectory: sections)
+    }
+
     func run() throws {
         var state: WizardState!
         var targets: OverviewCore.Export.Targets!
