@@ -29,7 +29,7 @@ let package = Package(
         ),
         // Turns sections/*.md into a Swift source so the built-in catalog travels
         // inside the binary, wherever it is run from.
-        .executableTarget(name: "CatalogEmbedder"),
+        .executableTarget(name: "CatalogEmbedder", dependencies: ["Yams"]),
         .plugin(
             name: "EmbedCatalog",
             capability: .buildTool(),
@@ -42,7 +42,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "OverviewTUI",
                 "NcursesTerminal",
-            ]
+            ],
+            // A release build on Linux is one static executable: it loads no
+            // shared library at start, which is most of why the first screen
+            // shows as fast as dialog's. The flag goes to the compiler too, so
+            // that this module imports Foundation from the static resource
+            // folder and links the libraries that one needs (ICU and the rest);
+            // debug builds and `swift test` stay dynamic.
+            swiftSettings: [.unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release))],
+            linkerSettings: [.unsafeFlags(["-static-executable", "-use-ld=lld"],
+                                          .when(platforms: [.linux], configuration: .release))]
         ),
         // The wizard: screens drawn on an in-memory canvas, the key map, the run loop.
         // Knows nothing of ncurses.

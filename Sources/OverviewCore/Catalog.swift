@@ -110,7 +110,7 @@ public struct Catalog: Sendable {
     public static func load(customDirectory directory: String?) throws(InputError) -> Catalog {
         var builtin: [Section] = []
         for file in BuiltinCatalog.files {
-            builtin.append(try SectionParser(file: file.name, lazyTemplate: true).parse(file.text))
+            builtin.append(try file.section())
         }
         var custom: [Section] = []
         if let directory {
@@ -185,13 +185,16 @@ struct SectionParser {
     /// all compile); a user's section compiles at load, so its errors show then.
     var lazyTemplate = false
 
-    func parse(_ rawText: String) throws(InputError) -> Section {
+    /// `composed`: the front matter's tree, when it was parsed already (at build time).
+    func parse(_ rawText: String, composed: Node? = nil) throws(InputError) -> Section {
         _ = MarkdownText.registerContentType
         if rawText.utf8.count > InputLimits.sectionFileBytes {
             throw InputError(file: file, line: 1,
                 "the file is \(rawText.utf8.count / 1024) KB, more than the \(InputLimits.sectionFileBytes / 1024) KB a section file may have")
         }
-        let text = rawText.utf8.contains(UInt8(ascii: "\r")) ? rawText.replacingOccurrences(of: "\r\n", with: "\n") : rawText
+        let hasCR = rawText.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "\r")) }
+            ?? rawText.utf8.contains(UInt8(ascii: "\r"))
+        let text = hasCR ? rawText.replacingOccurrences(of: "\r\n", with: "\n") : rawText
         guard let (yaml, body, closingLine) = Self.splitFrontMatter(text) else {
             if !text.hasPrefix("---\n") && text != "---" {
                 throw InputError(file: file, line: 1, "no front matter: a section file starts with a line '---'")
@@ -200,7 +203,9 @@ struct SectionParser {
         }
         let end = closingLine - 1
         let reader = YAMLReader(file: file, lineOffset: 1)
-        guard let root = try reader.compose(yaml) else {
+        let parsed: Node?
+        if let composed { parsed = composed } else { parsed = try reader.compose(yaml) }
+        guard let root = parsed else {
             throw InputError(file: file, line: 2, "front matter is empty")
         }
 
@@ -271,11 +276,14 @@ struct SectionParser {
             }
         }
 
-        for (offset, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if let column = line.unicodeScalars.firstIndex(where: { TerminalSafe.isUnsafe($0) && $0 != "\n" && $0 != "\t" }) {
-                throw InputError(file: file, line: end + 2 + offset,
-                                 column: line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: column) + 1,
-                                 "the text contains a control character")
+        // One pass over the body; split into lines (slow) only to say where.
+        if TerminalSafe.hasControlCharacters(body, allowingLayout: true) {
+            for (offset, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                if let column = line.unicodeScalars.firstIndex(where: { TerminalSafe.isUnsafe($0) && $0 != "\n" && $0 != "\t" }) {
+                    throw InputError(file: file, line: end + 2 + offset,
+                                     column: line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: column) + 1,
+                                     "the text contains a control character")
+                }
             }
         }
         if !lazyTemplate { try Self.checkTags(body, file: file, firstLine: end + 2) }

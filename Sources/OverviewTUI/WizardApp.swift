@@ -100,10 +100,16 @@ public final class WizardApp {
                 if case .formScrolled(let by) = action { hiddenAbove = max(0, hiddenAbove + by) }
                 quit = send(action, draft: &draft)
             }
-            finish(draft)
-            if quit { return .quit }
-            if let signal = terminal.stopSignal { return .signalled(signal) }
+            if quit || terminal.stopSignal != nil {
+                finish(draft)
+                if !quit, let signal = terminal.stopSignal { return .signalled(signal) }
+                return .quit
+            }
+            // The keys' answer goes out first and the draft is written while it
+            // is read: writing it (the whole answers file, flushed to disk) took
+            // longer than the frame. A write that fails shows in the next frame.
             draw(on: terminal)
+            if finish(draft) { draw(on: terminal) }
         }
     }
 
@@ -162,22 +168,26 @@ public final class WizardApp {
         return false
     }
 
-    /// Writes (atomically) or removes the draft once per batch of keys.
-    func finish(_ draft: DraftWork) {
+    /// Writes (atomically) or removes the draft once per batch of keys; true
+    /// when that changed the state (a write failed, or one succeeded again).
+    @discardableResult
+    func finish(_ draft: DraftWork) -> Bool {
         switch draft {
         case .none:
-            break
+            return false
         case .write:
+            var ignored = DraftWork.none
             do {
                 try FileStore.write(AnswersFile.serialize(state.answers, catalog: wizard.catalog), to: state.paths.draft)
-                var ignored = DraftWork.none
-                if state.draftProblem != nil { send(.draftWritten, draft: &ignored) }
+                guard state.draftProblem != nil else { return false }
+                send(.draftWritten, draft: &ignored)
             } catch {
-                var ignored = DraftWork.none
                 send(.draftWriteFailed(error.description), draft: &ignored)
             }
+            return true
         case .delete:
             if FileStore.exists(state.paths.draft) { unlinkFile(state.paths.draft) }
+            return false
         }
     }
 }

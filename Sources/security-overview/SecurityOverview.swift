@@ -18,12 +18,16 @@ struct SecurityOverview: ParsableCommand {
 
     static func main() {
         // A bare `security-overview` (a first run, or a revision of the answers
-        // file in this folder) opens the wizard without ArgumentParser reflecting
-        // over every command: that was half of the instructions before the
-        // wizard's first frame. Anything else goes through the parser.
-        guard CommandLine.arguments.count == 1 else { return runParsing(Array(CommandLine.arguments.dropFirst())) }
+        // file in this folder), or one with nothing but the wizard's own
+        // options (`--answers FILE`, a security lead's revise), opens the wizard
+        // without ArgumentParser reflecting over every command: that was half
+        // of the instructions before the wizard's first frame. Anything else
+        // goes through the parser.
+        guard let launch = WizardLaunch(plainArguments: CommandLine.arguments.dropFirst()) else {
+            return runParsing(Array(CommandLine.arguments.dropFirst()))
+        }
         do {
-            try WizardLaunch(answers: Wizard.defaultAnswers).run()
+            try launch.run()
         } catch {
             finish(error)
         }

@@ -48,6 +48,43 @@ struct WizardLaunch {
     var plain = false
     var allowOutputsOutside = false
 
+    init(answers: String, output: String? = nil, sectionsDirectory: String? = nil, plain: Bool = false,
+         allowOutputsOutside: Bool = false) {
+        self.answers = answers
+        self.output = output
+        self.sectionsDirectory = sectionsDirectory
+        self.plain = plain
+        self.allowOutputsOutside = allowOutputsOutside
+    }
+
+    /// The wizard's options when they are all the arguments there are, each at
+    /// most once, in their plain forms (`--answers FILE`, `--answers=FILE`,
+    /// `-o FILE`), after an optional `wizard`; nil for anything else, which the
+    /// parser reads (and explains when it is wrong).
+    init?(plainArguments: ArraySlice<String>) {
+        var rest = plainArguments
+        if rest.first == "wizard" { rest = rest.dropFirst() }
+        var answers: String?, output: String?, sections: String?
+        while let argument = rest.popFirst() {
+            var name = argument
+            var value: String?
+            if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+                name = String(argument[..<equals])
+                value = String(argument[argument.index(after: equals)...])
+            } else {
+                value = rest.popFirst()
+            }
+            guard let value, !value.hasPrefix("-") else { return nil }
+            switch name {
+            case "--answers" where answers == nil: answers = value
+            case "--output" where output == nil, "-o" where output == nil: output = value
+            case "--sections" where sections == nil: sections = value
+            default: return nil
+            }
+        }
+        self.init(answers: answers ?? Wizard.defaultAnswers, output: output, sectionsDirectory: sections)
+    }
+
     func run() throws {
         var state: WizardState!
         var logic: OverviewCore.Wizard!

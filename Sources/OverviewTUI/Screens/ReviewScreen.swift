@@ -101,6 +101,8 @@ extension Screens {
     /// answer: where it is, what it says. In page order.
     func invalidAnswers(_ state: WizardState) -> [(section: String?, label: String, text: String)] {
         var found: [(section: String?, label: String, text: String)] = []
+        // Most frames have none: no walk over every question of the catalog.
+        if state.invalidText.isEmpty { return found }
         for field in [FieldID.companyName, .companyDomain, .securityContact] {
             if let text = state.invalidText[field] { found.append((nil, wizard.question(for: field)?.label ?? "", text)) }
         }

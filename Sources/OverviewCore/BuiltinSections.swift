@@ -1,0 +1,66 @@
+import Yams
+
+/// The catalog compiled into the binary from `sections/` by the EmbedCatalog
+/// plugin, which adds `files` (see `Sources/CatalogEmbedder`).
+///
+/// Each file's YAML front matter was parsed at build time: a start only
+/// rebuilds its node tree and makes the checks `SectionParser` makes of any
+/// section file. Parsing the YAML was most of what a revise run did before
+/// its first frame.
+enum BuiltinCatalog {
+    struct File: Sendable {
+        var name: String
+        /// The front matter's node tree, in the tokens `tree` reads; `nil`
+        /// when it did not compose at build time (then the text is parsed at
+        /// run time, and its error reported as for any section file).
+        var frontMatter: [String]?
+        /// The line of the `security_txt` key's value: a tree rebuilt from
+        /// tokens has no positions, and a check across sections names it.
+        var securityTxtLine: Int?
+        var text: String
+
+        /// The section, checked as any section file is, from its tree.
+        func section() throws(InputError) -> Section {
+            let root = frontMatter.map(BuiltinCatalog.tree)
+            var section = try SectionParser(file: name, lazyTemplate: true).parse(text, composed: root)
+            if root != nil { section.securityTxt?.line = securityTxtLine }
+            return section
+        }
+    }
+
+    // Every scalar a string, as the basic resolver leaves it when a section file is parsed.
+    nonisolated(unsafe) private static let stringTag = Tag(.str, .basic, .default)
+    nonisolated(unsafe) private static let mapTag = Tag(.map, .basic, .default)
+    nonisolated(unsafe) private static let sequenceTag = Tag(.seq, .basic, .default)
+
+    /// The node tree the embedder wrote as tokens, in pre-order: "{N" a map of
+    /// N pairs, "[N" a list of N items, else a scalar: its style's letter, then its text.
+    static func tree(_ tokens: [String]) -> Node {
+        var index = 0
+        func next() -> Node {
+            let token = tokens[index]
+            index += 1
+            let rest = String(token.dropFirst())
+            switch token.first {
+            case "{":
+                var pairs: [(Node, Node)] = []
+                for _ in 0..<(Int(rest) ?? 0) {
+                    let key = next()
+                    pairs.append((key, next()))
+                }
+                return .mapping(Node.Mapping(pairs, mapTag))
+            case "[":
+                var items: [Node] = []
+                for _ in 0..<(Int(rest) ?? 0) { items.append(next()) }
+                return .sequence(Node.Sequence(items, sequenceTag))
+            case "p": return .scalar(Node.Scalar(rest, stringTag, .plain))
+            case "s": return .scalar(Node.Scalar(rest, stringTag, .singleQuoted))
+            case "d": return .scalar(Node.Scalar(rest, stringTag, .doubleQuoted))
+            case "l": return .scalar(Node.Scalar(rest, stringTag, .literal))
+            case "f": return .scalar(Node.Scalar(rest, stringTag, .folded))
+            default: return .scalar(Node.Scalar(rest, stringTag, .any))
+            }
+        }
+        return next()
+    }
+}
