@@ -88,8 +88,12 @@ struct WizardLaunch {
     func run() throws {
         var state: WizardState!
         var logic: OverviewCore.Wizard!
+        var lock: AnswersLock?
+        defer { lock?.release() }
         // Everything that can fail on input fails here, before the screen is taken.
         try reporting {
+            // One wizard at a time on one answers file.
+            lock = try AnswersLock.acquire(for: answers)
             let draftPath = answers + ".draft"
             var fileAnswers: Answers?
             var draft: Answers?

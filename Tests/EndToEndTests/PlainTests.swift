@@ -114,21 +114,37 @@ struct PlainVersusFullScreenTests {
         try wizard.type("en, fr")
         try wizard.waitFor("[en, fr")
         // On to network security; two controls ticked.
+        // On from a text field: PgDn moves the focus out of it (End and Enter
+        // would edit a multi-line one), End reaches the button; Enter only
+        // once the focus shows on it. Bounded, so a wrong turn fails the test.
+        func goOn() throws {
+            try wizard.keys("PageDown", "PageDown", "PageDown", "PageDown", "End")
+            try wizard.waitUntil("the focus on the button to go on") {
+                let screen = (try? wizard.screen()) ?? ""
+                return screen.contains("› Next") || screen.contains("› Export: write")
+            }
+            try wizard.keys("Enter")
+        }
+        var steps = 0
         while !(try wizard.screen()).contains("Controls that protect our network") {
-            try wizard.keys("End", "Enter")
+            try goOn()
+            steps += 1
+            if steps > 30 { throw WizardTestFailure("never reached network security") }
             usleep(150_000)
         }
         try wizard.keys("Home", "Space", "Down", "Down", "Down", "Space")
         try wizard.waitFor("[x] A firewall")
         var pages = 0
         while !(try wizard.screen()).contains("Step 4 of 5") {
-            try wizard.keys("End", "Enter")
+            try goOn()
             pages += 1
             if pages > 30 { throw WizardTestFailure("never reached the review") }
             usleep(150_000)
         }
-        try wizard.waitFor("Export: write the answers file")
-        try wizard.keys("End", "Enter")
+        // The review's rows run past the screen: End, then Enter once the button has the focus.
+        try wizard.keys("End")
+        try wizard.waitFor("› Export: write the answers file")
+        try wizard.keys("Enter")
         try WizardTmuxTests().toWrite(wizard)
         try wizard.keys("Enter")
         try wizard.waitFor("Wrote ")
@@ -138,7 +154,7 @@ struct PlainVersusFullScreenTests {
         let plain = try Scratch()
         defer { plain.remove() }
         let row = 3 + (try PlainTests.sectionIndex("network-security"))
-        let input = [WizardTmuxTests.company, "example.com", "security@example.com", "3", "3", "y", "n", "n", "1",
+        let input = [WizardTmuxTests.company, "example.com", "security@example.com", "3", "3", "y", "n", "n", "1", "n",
                      "",                          // the plan as recommended
                      "y", "y", "", "en, fr",      // overview
                      "review", String(row), "1,4", "review",
