@@ -490,12 +490,7 @@ struct SectionParser {
             case "label": label = try catalogText(value, reader, "label")
             case "help": help = try catalogText(value, reader, "help")
             case "required": required = try reader.bool(value, "required")
-            case "validate":
-                let word = try reader.string(value, "validate")
-                guard let parsed = TextFormat(rawValue: word) else {
-                    throw reader.error(value, "unknown validator '\(word)' (one of \(TextFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
-                }
-                format = parsed
+            case "validate": format = try parseFormat(value, reader)
             case "choices":
                 for choiceNode in try reader.sequence(value, "choices") {
                     let choice = try parseChoice(choiceNode, reader)
@@ -522,6 +517,15 @@ struct SectionParser {
         if let problem = question.field.definitionProblem(question) { throw reader.error(node, problem) }
         if let whenNode { question.when = try parseWhen(whenNode, reader, earlier: earlier) }
         return question
+    }
+
+    /// A `validate:` word: one of the text formats.
+    func parseFormat(_ value: Node, _ reader: YAMLReader) throws(InputError) -> TextFormat {
+        let word = try reader.string(value, "validate")
+        guard let format = TextFormat(rawValue: word) else {
+            throw reader.error(value, "unknown validator '\(word)' (one of \(TextFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        return format
     }
 
     func parseChoice(_ node: Node, _ reader: YAMLReader) throws(InputError) -> Choice {
@@ -590,12 +594,7 @@ extension SectionParser {
                 case "id": id = try reader.string(value, "a field id")
                 case "label": label = try catalogText(value, reader, "label")
                 case "required": required = try reader.bool(value, "required")
-                case "validate":
-                    let word = try reader.string(value, "validate")
-                    guard let parsed = TextFormat(rawValue: word) else {
-                        throw reader.error(value, "unknown validator '\(word)' (one of \(TextFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
-                    }
-                    format = parsed
+                case "validate": format = try parseFormat(value, reader)
                 default: throw reader.error(keyNode, "unknown key '\(key)' in a field (id, label, required, validate)")
                 }
             }
