@@ -30,6 +30,11 @@ public enum FuzzAnswers {
             case .multiple: given.answers[question.id] = .choices(question.choices.map(\.id))
             case .text: given.answers[question.id] = .text(text.replacingOccurrences(of: "\n", with: " "))
             case .multiline: given.answers[question.id] = .text(text)
+            case .records:
+                // One record with every field, each as hostile as a one-line text.
+                let fields = question.record?.fields ?? []
+                let record = Dictionary(uniqueKeysWithValues: fields.map { ($0.id, "| " + text.replacingOccurrences(of: "\n", with: " ")) })
+                given.answers[question.id] = record.isEmpty ? nil : .records([record])
             }
         }
         return Answers(company: Company(name: "Fuzz {{%x%}}", domain: "fuzz.example", securityContact: "{{%x%}}@fuzz.example"),
