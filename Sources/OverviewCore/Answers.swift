@@ -36,10 +36,13 @@ public struct Company: Equatable, Sendable {
     public var name: String?
     public var domain: String?
     public var securityContact: String?
-    public init(name: String? = nil, domain: String? = nil, securityContact: String? = nil) {
+    /// Optional: for questions about personal data (a privacy team, a DPO).
+    public var privacyContact: String?
+    public init(name: String? = nil, domain: String? = nil, securityContact: String? = nil, privacyContact: String? = nil) {
         self.name = name
         self.domain = domain
         self.securityContact = securityContact
+        self.privacyContact = privacyContact
     }
 }
 
@@ -51,10 +54,20 @@ public struct SectionAnswers: Equatable, Sendable {
     /// Questions the user was shown and left open (`id: ~` in the file), so
     /// `check` can tell them from questions the catalog added since.
     public var open: Set<String>
-    public init(include: Bool? = nil, answers: [String: AnswerValue] = [:], open: Set<String> = []) {
+    /// The section's own note (`note:` in the file): evidence, a reason, a
+    /// reminder for the next review. Kept in the answers file, never printed
+    /// on the page, in security.txt or in the trust file.
+    public var note: String?
+    /// A note on an answer, by question id (`notes:` in the file), such as
+    /// "report period Jan-Jun 2027, see the auditor's letter". Never printed.
+    public var notes: [String: String]
+    public init(include: Bool? = nil, answers: [String: AnswerValue] = [:], open: Set<String> = [],
+                note: String? = nil, notes: [String: String] = [:]) {
         self.include = include
         self.answers = answers
         self.open = open
+        self.note = note
+        self.notes = notes
     }
 }
 
@@ -110,6 +123,9 @@ public struct Answers: Equatable, Sendable {
     public var outputs = Outputs()
     /// What changed at each review, written by `export`; never edited by hand.
     public var history = History()
+    /// The folder of the company's own sections (`custom_sections:`), relative
+    /// to the answers file, so every command finds them without `--sections`.
+    public var customSections: String?
 
     public init(company: Company = Company(), profile: Profile = Profile(),
                 sections: [String: SectionAnswers] = [:], reviewed: String? = nil, outputs: Outputs = Outputs()) {

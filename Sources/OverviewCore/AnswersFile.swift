@@ -54,9 +54,11 @@ public enum AnswersFile {
                         answers.reviewed = date
                     case "outputs": answers.outputs = try parseOutputs(value, reader)
                     case "history": if !YAMLReader.isNull(value) { answers.history = try History.parse(value, reader) }
+                    case "custom_sections":
+                        if !YAMLReader.isNull(value) { answers.customSections = try customSectionsPath(value, reader) }
                     default:
                         throw reader.error(keyNode,
-                            "unknown key '\(key)' (expected version, company, profile, sections, reviewed, outputs, history)")
+                            "unknown key '\(key)' (expected version, custom_sections, company, profile, sections, reviewed, outputs, history)")
                     }
                 } catch {
                     errors.append(error)
@@ -101,7 +103,7 @@ public enum AnswersFile {
             if YAMLReader.isNull(value) { continue }
             do throws(InputError) {
                 guard let field = CompanyField.named(key) else {
-                    throw reader.error(keyNode, "unknown key '\(key)' in company (name, domain, security_contact)")
+                    throw reader.error(keyNode, "unknown key '\(key)' in company (\(CompanyField.allCases.map(\.key).joined(separator: ", ")))")
                 }
                 let what = "company.\(key)"
                 if field == .name {
@@ -139,7 +141,9 @@ public enum AnswersFile {
         var result: [String: SectionAnswers] = [:]
         for (id, keyNode, value) in try reader.mapping(node, "sections") {
             guard let section = catalog.section(id) else {
-                errors.append(reader.error(keyNode, "unknown section '\(id)'"))
+                let looked = catalog.customDirectory.map { "not built in and not in \(FileStore.display($0))" }
+                    ?? "not built in, and no custom sections folder was given"
+                errors.append(reader.error(keyNode, "unknown section '\(id)' (\(looked)): name the folder of your own sections with --sections DIR or 'custom_sections:' in this file"))
                 continue
             }
             var sectionAnswers = SectionAnswers()
@@ -168,8 +172,10 @@ public enum AnswersFile {
                                 if value.isBlank { sectionAnswers.open.insert(questionID) } else { sectionAnswers.answers[questionID] = value }
                             } catch { errors.append(error) }
                         }
+                    case "note": sectionAnswers.note = try note(value, reader, "sections.\(id).note")
+                    case "notes": sectionAnswers.notes = try notes(value, section, reader, &errors)
                     default:
-                        throw reader.error(keyNode, "unknown key '\(key)' in section '\(id)' (include, answers)")
+                        throw reader.error(keyNode, "unknown key '\(key)' in section '\(id)' (include, answers, note, notes)")
                     }
                 }
             } catch { errors.append(error) }
@@ -178,9 +184,55 @@ public enum AnswersFile {
         return result
     }
 
+    /// A note: text for people, never printed; no control characters. Blank is no note.
+    static func note(_ node: Node, _ reader: YAMLReader, _ what: String) throws(InputError) -> String? {
+        if YAMLReader.isNull(node) { return nil }
+        let text = try reader.string(node, what)
+        if TerminalSafe.hasControlCharacters(text, allowingLayout: true) { throw reader.error(node, "\(what) contains a control character") }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : text
+    }
+
+    /// `notes:` of a section: a note per question id, one a line.
+    static func notes(_ node: Node, _ section: Section, _ reader: YAMLReader,
+                      _ errors: inout [InputError]) throws(InputError) -> [String: String] {
+        var notes: [String: String] = [:]
+        if YAMLReader.isNull(node) { return notes }
+        for (questionID, questionKey, value) in try reader.mapping(node, "sections.\(section.id).notes") {
+            if section.retired.contains(questionID) { continue }
+            guard section.question(questionID) != nil else {
+                errors.append(reader.error(questionKey, "notes: unknown question '\(questionID)' in section '\(section.id)' (a note on the whole section is 'note:')"))
+                continue
+            }
+            do throws(InputError) {
+                if let text = try note(value, reader, "sections.\(section.id).notes.\(questionID)") { notes[questionID] = text }
+            } catch { errors.append(error) }
+        }
+        return notes
+    }
+
     static func parseValue(_ node: Node, _ question: Question, _ sectionID: String,
                            _ reader: YAMLReader) throws(InputError) -> AnswerValue {
         try question.field.read(node, of: question, as: "sections.\(sectionID).answers.\(question.id)", reader)
+    }
+
+    /// `custom_sections:` a folder path: not empty, no control characters.
+    static func customSectionsPath(_ node: Node, _ reader: YAMLReader) throws(InputError) -> String {
+        let path = try reader.string(node, "custom_sections")
+        if path.trimmingCharacters(in: .whitespaces).isEmpty { throw reader.error(node, "custom_sections is empty") }
+        if TerminalSafe.hasControlCharacters(path, allowingLayout: false) { throw reader.error(node, "custom_sections contains a control character") }
+        return path
+    }
+
+    /// The custom sections folder an answers file names, resolved against the
+    /// file's folder; read before the catalog loads, since the answers are
+    /// checked against it. Nil when the text does not name one (or does not
+    /// parse: the full load then says what is wrong).
+    public static func customSections(in text: String, file: String) -> String? {
+        let reader = YAMLReader(file: file)
+        guard let root = try? reader.compose(text), let pairs = try? reader.mapping(root, "the answers file"),
+              let value = pairs.first(where: { $0.key == "custom_sections" })?.value,
+              let path = try? customSectionsPath(value, reader) else { return nil }
+        return Export.Targets.resolve(path, besides: file)
     }
 
     /// A file path: not empty, no control characters, not a folder's.
@@ -235,6 +287,7 @@ public enum AnswersFile {
     /// The answers as YAML text, in the file's stable form.
     public static func serialize(_ answers: Answers, catalog: Catalog) -> String {
         var root: [(Node, Node)] = [(key("version"), plain(String(Answers.currentVersion)))]
+        if let folder = answers.customSections { root.append((key("custom_sections"), string(folder))) }
 
         var company: [(Node, Node)] = []
         for field in CompanyField.allCases {
@@ -264,6 +317,10 @@ public enum AnswersFile {
                 }
             }
             if !values.isEmpty { entry.append((key("answers"), map(values))) }
+            // Notes after the answers, the section's first, then by question in catalog order.
+            if let note = given.note { entry.append((key("note"), string(note))) }
+            let notes = section.questions.compactMap { question in given.notes[question.id].map { (key(question.id), string($0)) } }
+            if !notes.isEmpty { entry.append((key("notes"), map(notes))) }
             if !entry.isEmpty { sections.append((key(section.id), map(entry))) }
         }
         if !sections.isEmpty { root.append((key("sections"), map(sections))) }

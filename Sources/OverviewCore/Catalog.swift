@@ -80,17 +80,28 @@ public struct Section: Sendable {
     /// Question ids the section once had: an answers file that still holds
     /// them loads, and their answers count for nothing.
     public var retired: Set<String> = []
+    /// `fixed_text: true`: the section prints text outside any answer's block
+    /// on purpose (a fixed sentence). Without it, such text is an error.
+    public var fixedText = false
+    /// The line of the file where the body starts, for problems found in it.
+    public var bodyLine = 1
     let template: SectionTemplate
     /// What the section adds to the page's "At a glance" block (`at_a_glance`).
     var glance: AtAGlance? = nil
 
     public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
+
+    /// Whether the section is a company's own (not compiled into the binary).
+    public var isCustom: Bool { !BuiltinCatalog.files.contains { $0.name == source } }
 }
 
 /// Every section, in page order.
 public struct Catalog: Sendable {
     public private(set) var sections: [Section]
     private var index: [String: Int]
+    /// The folder the company's own sections came from, if any: named when an
+    /// answers file holds a section the catalog does not know.
+    public internal(set) var customDirectory: String?
 
     public init(sections: [Section]) {
         self.sections = sections.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
@@ -108,18 +119,57 @@ public struct Catalog: Sendable {
     /// (`*.md`, sorted by name): a file whose id is built in replaces that
     /// section, the others are added.
     public static func load(customDirectory directory: String?) throws(InputError) -> Catalog {
+        do throws(InputErrors) { return try loadReporting(customDirectory: directory) } catch { throw error.errors[0] }
+    }
+
+    /// `load`, reporting every problem in the custom sections, not only the
+    /// first: each file's front matter, then what its template names and prints.
+    public static func loadReporting(customDirectory directory: String?) throws(InputErrors) -> Catalog {
         var builtin: [Section] = []
-        for file in BuiltinCatalog.files {
-            builtin.append(try file.section())
-        }
+        do throws(InputError) {
+            for file in BuiltinCatalog.files {
+                builtin.append(try file.section())
+            }
+        } catch { throw InputErrors([error]) }
         var custom: [Section] = []
+        var errors: [InputError] = []
         if let directory {
-            for path in try FileStore.listMarkdown(in: directory) {
-                let text = try FileStore.read(path, maxBytes: InputLimits.sectionFileBytes)
-                custom.append(try SectionParser(file: path).parse(text))
+            let paths: [String]
+            do throws(InputError) { paths = try FileStore.listMarkdown(in: directory) } catch { throw InputErrors([error]) }
+            for path in paths {
+                do {
+                    let text = try FileStore.read(path, maxBytes: InputLimits.sectionFileBytes)
+                    custom.append(try SectionParser(file: path).parseReporting(text))
+                } catch let found as InputErrors {
+                    errors += found.errors
+                } catch let found as InputError {
+                    errors.append(found)
+                } catch {
+                    errors.append(InputError(file: path, "\(error)"))
+                }
             }
         }
-        return try merging(builtin: builtin, custom: custom)
+        if !errors.isEmpty { throw InputErrors(errors) }
+        var catalog: Catalog
+        do throws(InputError) { catalog = try merging(builtin: builtin, custom: custom) } catch { throw InputErrors([error]) }
+        catalog.customDirectory = directory
+        // A custom section's template against the whole catalog (it may name
+        // another section's answers); built-in ones are checked by the tests.
+        for section in custom { errors += TemplateCheck.problems(section, in: catalog) }
+        errors += sameOrderProblems(custom, in: catalog)
+        if !errors.isEmpty { throw InputErrors(errors) }
+        return catalog
+    }
+
+    /// Two sections with one `order` would be placed by their ids, which no
+    /// one chose: a custom section that shares its order with another says so.
+    static func sameOrderProblems(_ custom: [Section], in catalog: Catalog) -> [InputError] {
+        custom.compactMap { section in
+            guard let other = catalog.sections.first(where: { $0.order == section.order && $0.id != section.id }) else { return nil }
+            let line = SectionParser.frontMatterLine(of: "order", in: section)
+            return InputError(file: section.source, line: line,
+                              "order \(section.order) is also the order of section '\(other.id)' (\(other.source)): give each section an order of its own")
+        }
     }
 
     static func merging(builtin: [Section], custom: [Section]) throws(InputError) -> Catalog {
@@ -185,8 +235,26 @@ struct SectionParser {
     /// all compile); a user's section compiles at load, so its errors show then.
     var lazyTemplate = false
 
-    /// `composed`: the front matter's tree, when it was parsed already (at build time).
+    /// The first problem of `parseReporting`. `composed`: the front matter's
+    /// tree, when it was parsed already (at build time).
     func parse(_ rawText: String, composed: Node? = nil) throws(InputError) -> Section {
+        do throws(InputErrors) { return try parseReporting(rawText, composed: composed) } catch { throw error.errors[0] }
+    }
+
+    /// The section, or every problem found in its file, in file order.
+    func parseReporting(_ rawText: String, composed: Node? = nil) throws(InputErrors) -> Section {
+        var errors: [InputError] = []
+        do throws(InputError) {
+            if let section = try parseCollecting(rawText, composed: composed, &errors), errors.isEmpty { return section }
+        } catch {
+            errors.append(error)
+        }
+        throw InputErrors(errors)
+    }
+
+    /// Parses, adding the problems of one key after another to `errors`; nil
+    /// when a key the section needs is missing or wrong.
+    private func parseCollecting(_ rawText: String, composed: Node?, _ errors: inout [InputError]) throws(InputError) -> Section? {
         _ = MarkdownText.registerContentType
         if rawText.utf8.count > InputLimits.sectionFileBytes {
             throw InputError(file: file, line: 1,
@@ -211,9 +279,12 @@ struct SectionParser {
 
         var id: String?, title: String?, order: Int?, rule = RecommendationRule(anyOf: [])
         var guidance: Guidance?, questions: [Question] = []
-        var securityTxtNode: Node?, retiredNode: Node?, anchor: String?, glance: AtAGlance?
+        var securityTxtNode: Node?, retiredNode: Node?, anchor: String?, glance: AtAGlance?, fixedText = false
+        var given: Set<String> = []
         for (key, keyNode, value) in try reader.mapping(root, "the front matter") {
-            switch key {
+            given.insert(key)
+            // Each key on its own: a problem in one does not hide the next.
+            do throws(InputError) { switch key {
             case "id":
                 let value = try reader.string(value, "id")
                 guard Self.isSectionID(value) else {
@@ -239,6 +310,7 @@ struct SectionParser {
             case "security_txt": securityTxtNode = value
             case "retired": retiredNode = value
             case "at_a_glance": glance = try AtAGlance.parse(value, reader, self)
+            case "fixed_text": fixedText = try reader.bool(value, "fixed_text")
             case "questions":
                 for node in try reader.sequence(value, "questions") {
                     let question = try parseQuestion(node, reader, earlier: questions)
@@ -249,12 +321,13 @@ struct SectionParser {
                 }
             default:
                 throw reader.error(keyNode, "unknown key '\(key)' in the front matter")
-            }
+            } } catch { errors.append(error) }
         }
-        guard let id else { throw reader.error(root, "the front matter has no 'id'") }
-        guard let title else { throw reader.error(root, "the front matter has no 'title'") }
-        guard let order else { throw reader.error(root, "the front matter has no 'order'") }
-        guard let guidance else { throw reader.error(root, "the front matter has no 'guidance'") }
+        // A key given but wrong has said so already.
+        for key in ["id", "title", "order", "guidance"] where !given.contains(key) {
+            errors.append(reader.error(root, "the front matter has no '\(key)' (required: id, title, order, guidance)"))
+        }
+        guard let id, let title, let order, let guidance else { return nil }
         var securityTxt: SecurityTxtContract?
         if let securityTxtNode {
             securityTxt = try SecurityTxtContract.parse(securityTxtNode, reader, questions: questions)
@@ -299,7 +372,18 @@ struct SectionParser {
         }
         return Section(id: id, title: title, anchor: anchor, order: order, rule: rule, guidance: guidance,
                        questions: questions, body: body, source: file, securityTxt: securityTxt,
-                       retired: retired, template: template, glance: glance)
+                       retired: retired, fixedText: fixedText, bodyLine: end + 2, template: template, glance: glance)
+    }
+
+    /// The line of a top-level front-matter key of `section`'s file (the body's
+    /// line count tells where the front matter ends), or 2 when it is not found.
+    static func frontMatterLine(of key: String, in section: Section) -> Int {
+        guard let text = try? FileStore.read(section.source) else { return 2 }
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().dropFirst() {
+            if line.hasPrefix("---") { break }
+            if line.hasPrefix(key + ":") { return offset + 1 }
+        }
+        return 2
     }
 
     /// The YAML between the opening and closing `---` lines, the body after

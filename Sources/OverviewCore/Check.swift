@@ -42,14 +42,31 @@ public enum Completeness {
             }
             for question in section.questions where (given.answers[question.id]?.isBlank ?? true) && answers.applies(question, in: section) {
                 let near = ["\(path).answers.\(question.id)", "\(path).answers", path]
+                // "Never seen" (new in the catalog since the last export) and
+                // "seen and left unanswered" (`id: ~`) ask for different work.
+                let seen = given.open.contains(question.id)
                 if question.required {
-                    problems.append(("section '\(section.id)': required question '\(question.id)' has no answer", near))
-                } else if !given.open.contains(question.id) {
-                    problems.append(("section '\(section.id)': question '\(question.id)' was never answered (new in the catalog?)", near))
+                    problems.append(("section '\(section.id)': required question '\(question.id)' has no answer"
+                        + (seen ? " (seen and left unanswered)" : " (never seen: new in the catalog?)"), near))
+                } else if !seen {
+                    problems.append(("section '\(section.id)': question '\(question.id)' was never seen (new in the catalog?)", near))
                 }
             }
         }
         return problems
+    }
+
+    /// Recommended sections the answers leave out (`include: false`): a note,
+    /// not a failure, unless `check --strict`.
+    public static func skippedRecommendations(_ answers: Answers, catalog: Catalog, file: String,
+                                              lines: [String: Int] = [:]) -> [InputError] {
+        catalog.sections.compactMap { section in
+            let recommendation = section.rule.evaluate(answers.profile)
+            guard recommendation.recommended, answers.sections[section.id]?.include == false else { return nil }
+            let path = "sections.\(section.id)"
+            return InputError(file: file, line: lines["\(path).include"] ?? lines[path],
+                              "section '\(section.id)' is recommended (\(recommendation.reason)) and left out")
+        }
     }
 
     /// Required questions that apply and have no answer.

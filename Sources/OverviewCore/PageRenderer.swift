@@ -70,6 +70,10 @@ public struct PageRenderer: Sendable {
             // An address to write to, or a form to fill in: the sentence differs.
             company[contact.hasPrefix("https://") ? "contact_form" : "contact_email"] = contact
         }
+        if let privacy = answers.company.privacyContact {
+            company["privacy_contact"] = privacy
+            company["privacy_contact_url"] = SecurityContact.url(privacy)
+        }
         var context = answerContext(section, answers)
         context["company"] = TemplateValue(company, text: name ?? "")
         // Another section's answers, for a fact asked once and printed in two

@@ -9,6 +9,11 @@ public enum SectionListing {
         var recommended: Bool
         var reason: String
         var who: String
+        /// A company's own section (`--sections` or `custom_sections`).
+        var custom: Bool
+        /// With answers: on the plan, and every question that applies answered or seen.
+        var included: Bool?
+        var complete: Bool?
         var questions: [QuestionItem]
     }
 
@@ -19,6 +24,11 @@ public enum SectionListing {
         var required: Bool
         var validate: String?
         var choices: [ChoiceItem]?
+        /// When the question applies (`when:`), in words; nil: always.
+        var condition: String?
+        /// With answers: whether the question applies, and whether it has an answer.
+        var applies: Bool?
+        var answered: Bool?
     }
 
     struct ChoiceItem: Encodable {
@@ -33,14 +43,41 @@ public enum SectionListing {
             return Item(
                 id: section.id, title: section.title, order: section.order,
                 recommended: recommendation.recommended, reason: recommendation.reason,
-                who: section.guidance.who,
+                who: section.guidance.who, custom: section.isCustom,
+                included: answers?.isIncluded(section),
+                complete: answers.map { answers in
+                    !answers.isIncluded(section) || !Completeness.problemLines(answers, catalog: catalog)
+                        .contains { $0.message.hasPrefix("section '\(section.id)':") }
+                },
                 questions: section.questions.map { question in
-                    QuestionItem(id: question.id, kind: question.kind.rawValue, label: question.label,
-                                 required: question.required, validate: question.format?.rawValue,
-                                 choices: question.choices.isEmpty ? nil
-                                     : question.choices.map { ChoiceItem(id: $0.id, label: $0.label) })
+                    let given = answers?.sections[section.id]?.answers[question.id]
+                    return QuestionItem(id: question.id, kind: question.kind.rawValue, label: question.label,
+                                        required: question.required, validate: question.format?.rawValue,
+                                        choices: question.choices.isEmpty ? nil
+                                            : question.choices.map { ChoiceItem(id: $0.id, label: $0.label) },
+                                        condition: question.when.map(describe),
+                                        applies: answers?.applies(question, in: section),
+                                        answered: answers.map { _ in given.map { !$0.isBlank } ?? false })
                 })
         }
+    }
+
+    /// A question's `when:` in words.
+    static func describe(_ condition: QuestionCondition) -> String {
+        switch condition {
+        case .profile(let condition): "profile: \(condition)"
+        case let .answerIs(question, .bool(flag)): "\(question) is \(flag ? "yes" : "no")"
+        case let .answerIs(question, .choice(id)): "\(question) is \(id)"
+        case let .answerIs(question, value): "\(question) is \(value)"
+        case let .answerIncludes(question, choice): "\(question) includes \(choice)"
+        }
+    }
+
+    /// The text of a section's file: a built-in one as shipped, to fork.
+    public static func file(of id: String, in catalog: Catalog) throws(InputError) -> String? {
+        guard let section = catalog.section(id) else { return nil }
+        if let builtin = BuiltinCatalog.files.first(where: { $0.name == section.source }) { return builtin.text }
+        return try FileStore.read(section.source)
     }
 
     /// A JSON array, keys sorted, for tools.

@@ -76,13 +76,25 @@ struct CatalogOptions: ParsableArguments {
     var directory: String?
 
     func load() throws -> Catalog {
-        do { return try Catalog.load(customDirectory: directory) } catch { throw Failure([error]) }
+        try Self.load(directory)
+    }
+
+    static func load(_ directory: String?) throws -> Catalog {
+        do throws(InputErrors) { return try Catalog.loadReporting(customDirectory: directory) } catch { throw Failure(error.errors) }
     }
 
     /// The catalog, and the answers file at `path` checked against it.
     func load(answers path: String) throws -> (Catalog, Answers) {
-        let catalog = try load()
-        return (catalog, try AnswersFile.load(path, catalog: catalog))
+        let (catalog, text) = try load(answersText: path)
+        return (catalog, try AnswersFile.parse(text, file: path, catalog: catalog))
+    }
+
+    /// The catalog for the answers file at `path` (its `custom_sections`
+    /// folder unless `--sections` names one), and the file's text.
+    func load(answersText path: String) throws -> (Catalog, String) {
+        let text: String
+        do throws(InputError) { text = try FileStore.read(path) } catch { throw Failure([error]) }
+        return (try Self.load(directory ?? AnswersFile.customSections(in: text, file: path)), text)
     }
 }
 
@@ -181,12 +193,28 @@ struct Sections: ParsableCommand {
     @Option(help: "text or json.")
     var format: Format = .text
 
+    @Option(help: ArgumentHelp("Print the file of the section with this id, to fork it into your own sections folder.", valueName: "id"))
+    var show: String?
+
     @OptionGroup var catalog: CatalogOptions
 
     func run() throws {
         try reporting {
-            let catalog = try catalog.load()
-            let answers = try self.answers.map { path throws in try AnswersFile.load(path, catalog: catalog) }
+            let catalog: Catalog
+            var answers: Answers?
+            if let path = self.answers {
+                let (loaded, text) = try self.catalog.load(answersText: path)
+                catalog = loaded
+                answers = try AnswersFile.parse(text, file: path, catalog: catalog)
+            } else {
+                catalog = try self.catalog.load()
+            }
+            if let id = show {
+                guard let text = try SectionListing.file(of: id, in: catalog) else {
+                    throw Failure(lines: ["no section '\(id)' (see 'security-overview sections' for the ids)"])
+                }
+                return try Console.out(text)
+            }
             switch format {
             case .json: try Console.out(try SectionListing.json(catalog, answers: answers) + "\n")
             case .text: try Console.out(SectionListing.text(catalog, answers: answers))
@@ -215,22 +243,36 @@ struct Check: ParsableCommand {
     @Option(help: ArgumentHelp("Check as of this day instead of today (UTC).", valueName: "yyyy-mm-dd"))
     var today: ReviewDay?
 
+    @Option(help: "text (FILE:LINE: problem) or github (workflow annotations for GitHub Actions).")
+    var format: CheckReport.Format = .text
+
+    @Flag(name: .customLong("diff"), help: "Show the unified diff of a page or security.txt that differs from what the answers produce.")
+    var showDiff = false
+
+    @Flag(help: "Fail on notes too: recommended sections that are left out.")
+    var strict = false
+
     @OptionGroup var catalog: CatalogOptions
 
     func run() throws {
         try reporting {
             // Read once: the answers, and the line of each key for the problems.
-            let catalog = try catalog.load()
-            let text = try FileStore.read(self.answers)
+            let (catalog, text) = try self.catalog.load(answersText: self.answers)
             let answers = try AnswersFile.parse(text, file: self.answers, catalog: catalog)
             let lines = AnswersFile.keyLines(text)
             var targets = OverviewCore.Export.Targets.from(answers, answersPath: self.answers)
             if let page { targets.page = page }
-            let problems = Completeness.problems(answers, catalog: catalog, file: self.answers, lines: lines)
-                + Reminders.problems(answers, catalog: catalog, targets: targets, today: today?.date ?? .today(),
+            let day = today?.date ?? .today()
+            var problems = Completeness.problems(answers, catalog: catalog, file: self.answers, lines: lines)
+                + Reminders.problems(answers, catalog: catalog, targets: targets, today: day,
                                      lines: lines, pageNamed: page != nil)
-            if !problems.isEmpty { throw Failure(problems) }
-            try Console.out(TerminalSafe.oneLine("\(self.answers): complete and up to date") + "\n")
+            var notes = Completeness.skippedRecommendations(answers, catalog: catalog, file: self.answers, lines: lines)
+            if strict { problems += notes; notes = [] }
+            let report = CheckReport(format: format)
+            if showDiff { try report.diffs(answers, catalog: catalog, targets: targets, today: day) }
+            for note in notes { report.note(note) }
+            if !problems.isEmpty { try report.fail(problems) }
+            try Console.out(TerminalSafe.oneLine("\(FileStore.display(self.answers)): complete and up to date") + "\n")
         }
     }
 }
@@ -269,12 +311,25 @@ struct Export: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let (catalog, answers) = try catalog.load(answers: self.answers)
+            let (catalog, answers) = try self.catalog.load(answers: self.answers)
             if !allowOutputsOutside { try OverviewCore.Export.checkOutputsInside(answers, answersPath: self.answers) }
             let targets = OverviewCore.Export.Targets.from(answers, answersPath: self.answers)
+            let incomplete = Completeness.problems(answers, catalog: catalog, file: self.answers).map(\.message)
             let written = try OverviewCore.Export.write(answers, catalog: catalog, targets: targets,
                                                         writeAnswers: false, force: force)
             for path in written { try Console.out(TerminalSafe.oneLine("wrote \(path)") + "\n") }
+            // What `check` will fail on in the answers themselves, in one line:
+            // questions new in the catalog ask for different work than ones left open.
+            if !incomplete.isEmpty {
+                let unseen = incomplete.filter { $0.contains("never seen") }.count
+                let open = incomplete.filter { $0.contains("seen and left unanswered") }.count
+                var parts: [String] = []
+                if unseen > 0 { parts.append("\(unseen) question\(unseen == 1 ? "" : "s") never seen (new in the catalog)") }
+                if open > 0 { parts.append("\(open) required question\(open == 1 ? "" : "s") seen and left unanswered") }
+                let other = incomplete.count - unseen - open
+                if other > 0 { parts.append("\(other) other problem\(other == 1 ? "" : "s")") }
+                Console.err(TerminalSafe.oneLine("warning: 'check' will fail: \(parts.joined(separator: ", ")); run 'security-overview check --answers \(FileStore.display(self.answers))' for the list") + "\n")
+            }
             if targets.securityTxt != nil {
                 for note in SecurityTxt.notes(answers, catalog: catalog) { Console.err(TerminalSafe.oneLine("note: \(note)") + "\n") }
             }

@@ -97,6 +97,9 @@ struct WizardLaunch {
             let draftPath = answers + ".draft"
             var fileAnswers: Answers?
             var draft: Answers?
+            // The answers file names its own sections folder unless --sections does.
+            let sectionsDirectory = self.sectionsDirectory
+                ?? (FileStore.exists(answers) ? (try? FileStore.read(answers)).flatMap { AnswersFile.customSections(in: $0, file: answers) } : nil)
             if sectionsDirectory == nil && !FileStore.exists(answers) && !FileStore.exists(draftPath) {
                 // A first run: the first screen needs no section, so it is drawn
                 // while the built-in catalog (checked by the tests) is parsed.
@@ -104,7 +107,7 @@ struct WizardLaunch {
                     do { return try Catalog.builtin() } catch { fatalError("the built-in catalog is broken: \(error)") }
                 }))
             } else {
-                let catalog = try Catalog.load(customDirectory: sectionsDirectory)
+                let catalog = try CatalogOptions.load(sectionsDirectory)
                 logic = OverviewCore.Wizard(catalog: catalog)
                 if FileStore.exists(answers) { fileAnswers = try AnswersFile.load(answers, catalog: catalog) }
                 // A draft holds answers that were never saved. One that cannot be read

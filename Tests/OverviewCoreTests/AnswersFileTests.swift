@@ -127,7 +127,7 @@ import Testing
     }
 
     @Test func unknownSectionQuestionAndChoice() {
-        #expect(error("version: 1\nsections:\n  firewall:\n    include: true\n") == "answers.yml:3:3: unknown section 'firewall'")
+        #expect(error("version: 1\nsections:\n  firewall:\n    include: true\n") == "answers.yml:3:3: unknown section 'firewall' (not built in, and no custom sections folder was given): name the folder of your own sections with --sections DIR or 'custom_sections:' in this file")
         #expect(error("version: 1\nsections:\n  overview:\n    answers:\n      banner: true\n")
             == "answers.yml:5:7: unknown question 'banner' in section 'overview'")
         #expect(error("version: 1\nsections:\n  network-security:\n    answers:\n      controls: [moat]\n")

@@ -279,7 +279,7 @@ import Testing
         let grown = try Catalog.load(customDirectory: custom.path)
         let found = (Completeness.problems(answers, catalog: grown, file: "a.yml")).map(\.message)
         #expect(found == [
-            "section 'overview': question 'status_page' was never answered (new in the catalog?)",
+            "section 'overview': question 'status_page' was never seen (new in the catalog?)",
             "section 'vendor-risk' was never answered (optional); decide whether to include it",
         ])
     }
@@ -295,7 +295,7 @@ import Testing
             """, file: "a.yml", catalog: catalog)
         let found = Completeness.problems(answers, catalog: catalog, file: "a.yml").map(\.message)
         #expect(found.first == "profile.hosting is missing")
-        #expect(found.contains("section 'overview': required question 'invite_contact' has no answer"))
+        #expect(found.contains("section 'overview': required question 'invite_contact' has no answer (never seen: new in the catalog?)"))
         #expect(found.contains("section 'infrastructure' was never answered (recommended: you hold personal data); decide whether to include it"))
     }
 
@@ -339,8 +339,8 @@ import Testing
         // an answer with no key at all: at the section's `answers:`; a section
         // never answered: at `sections:`.
         #expect(found.contains(InputError(file: "a.yml", line: 2, "company.security_contact is missing")))
-        #expect(found.contains(InputError(file: "a.yml", line: 11, "section 'overview': required question 'invite_contact' has no answer")))
-        #expect(found.contains(InputError(file: "a.yml", line: 9, "section 'overview': required question 'link_security_txt' has no answer")))
+        #expect(found.contains(InputError(file: "a.yml", line: 11, "section 'overview': required question 'invite_contact' has no answer (seen and left unanswered)")))
+        #expect(found.contains(InputError(file: "a.yml", line: 9, "section 'overview': required question 'link_security_txt' has no answer (never seen: new in the catalog?)")))
         #expect(found.contains { $0.line == 6 && $0.message.hasPrefix("section 'infrastructure' was never answered") })
         let targets = Export.Targets.from(answers, answersPath: "/nonexistent/a.yml")
         let stale = Reminders.problems(answers, catalog: catalog, targets: targets, today: ReviewDate("2026-11-29")!, lines: lines)

@@ -415,7 +415,7 @@ import Testing
         }
         let complianceLine = try #require(AnswersFile.keyLines(text)["sections.compliance.answers"])
         for question in ["underway", "planned", "soc2_nda"] {
-            #expect(problems.contains { $0.hasPrefix("old.yml:\(complianceLine):") && $0.contains("question '\(question)' was never answered") },
+            #expect(problems.contains { $0.hasPrefix("old.yml:\(complianceLine):") && $0.contains("question '\(question)' was never seen") },
                     "\(question): \(problems)")
         }
         #expect(problems.contains { $0.contains("profile.ai_customer_data is missing") })

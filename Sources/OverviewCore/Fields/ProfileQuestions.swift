@@ -116,6 +116,9 @@ public enum ProfileField: String, CaseIterable, Hashable, Sendable {
 /// The company's details: questions of the one-line text kind, each with its check.
 public enum CompanyField: String, CaseIterable, Sendable {
     case name, domain, securityContact
+    /// Optional: where questions about personal data go (a privacy team, a
+    /// data protection officer); the GDPR paragraph points there.
+    case privacyContact
 
     /// The key in the answers file's `company:`.
     public var key: String {
@@ -123,6 +126,7 @@ public enum CompanyField: String, CaseIterable, Sendable {
         case .name: "name"
         case .domain: "domain"
         case .securityContact: "security_contact"
+        case .privacyContact: "privacy_contact"
         }
     }
 
@@ -139,6 +143,10 @@ public enum CompanyField: String, CaseIterable, Sendable {
             Question(id: key, kind: .text, label: "Security contact",
                      help: "An email address or https:// page where people report security problems.",
                      required: true, choices: [], format: .contact, when: nil)
+        case .privacyContact:
+            Question(id: key, kind: .text, label: "Privacy contact (optional)",
+                     help: "An email address or https:// page for questions about personal data, such as your data protection officer.",
+                     required: false, choices: [], format: .contact, when: nil)
         }
     }
 
@@ -147,6 +155,7 @@ public enum CompanyField: String, CaseIterable, Sendable {
         case .name: company.name
         case .domain: company.domain
         case .securityContact: company.securityContact
+        case .privacyContact: company.privacyContact
         }
     }
 
@@ -155,6 +164,7 @@ public enum CompanyField: String, CaseIterable, Sendable {
         case .name: company.name = value
         case .domain: company.domain = value
         case .securityContact: company.securityContact = value
+        case .privacyContact: company.privacyContact = value
         }
     }
 

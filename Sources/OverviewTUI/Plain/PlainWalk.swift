@@ -402,7 +402,7 @@ public final class PlainWalk {
 
     /// The company details and profile questions without an answer, by label.
     static func missingProfile(_ answers: Answers) -> [String] {
-        CompanyField.allCases.filter { $0.value(in: answers.company) == nil }.map(\.question.label)
+        CompanyField.allCases.filter { $0.question.required && $0.value(in: answers.company) == nil }.map(\.question.label)
             + ProfileField.allCases.filter { $0.value(in: answers.profile) == nil }.map(\.question.label)
     }
 

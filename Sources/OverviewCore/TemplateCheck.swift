@@ -1,0 +1,240 @@
+import Foundation
+import Mustache
+
+/// What a section's template names and prints, checked when the catalog
+/// loads, so that a typo cannot reach the public page as a blank.
+///
+/// swift-mustache does not show a template's tags, so the template is rendered
+/// against a probe: a context with every question of the section present and
+/// affirmed in each of its forms, which records every name looked up. It is
+/// rendered again with each name found made false in turn, so the inside of
+/// every `{{^name}}` block is looked at too.
+enum TemplateCheck {
+    static func problems(_ section: Section, in catalog: Catalog) -> [InputError] {
+        guard let template = try? section.template.compile() else { return [] }
+        var problems: [InputError] = []
+
+        // Every sentence sits inside an answer's block: with no answers at all,
+        // the template must print nothing.
+        if !section.fixedText {
+            let bare = template.render(TemplateValue([:], text: ""))
+            if let text = bare.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }).first(where: { !$0.isEmpty }) {
+                problems.append(InputError(file: section.source, line: line(ofText: text, in: section),
+                    "'\(text.prefix(40))' is printed whatever the answers: put it inside the {{#question}} block of the answer that affirms it, or add 'fixed_text: true' to the front matter if it is meant to be printed as it is"))
+            }
+        }
+
+        let root = rootShape(section, catalog)
+        let typed = typedPaths(section, catalog)
+        var unknown: [String] = [], raw: [String] = []
+        var seen: Set<String> = []
+        var queue: [Set<String>] = [[]]
+        var tried: Set<Set<String>> = []
+        while let falsy = queue.popLast(), tried.count < 500 {
+            guard tried.insert(falsy).inserted else { continue }
+            let log = ProbeLog(falsy: falsy, typed: typed)
+            let output = template.render(Probe(path: "", value: root, role: .root, log: log))
+            for name in log.unknown where !unknown.contains(name) { unknown.append(name) }
+            for path in typed where output.contains(Probe.marker(path)) && !raw.contains(path) { raw.append(path) }
+            for path in log.seen.sorted() where !seen.contains(path) {
+                seen.insert(path)
+                queue.append(falsy.union([path]))
+            }
+        }
+        let questions = section.questions.map(\.id).joined(separator: ", ")
+        for name in unknown {
+            problems.append(InputError(file: section.source, line: line(ofName: name, in: section),
+                "unknown name '\(name)' in the template: not a question of this section (\(questions.isEmpty ? "it has none" : questions)), nor company.name, company.domain, company.contact and the like, nor sections.<id>.<question>; see docs/section-format.md"))
+        }
+        for path in raw {
+            let shown = path.split(separator: ".").last.map(String.init) ?? path
+            problems.append(InputError(file: section.source, line: line(ofName: path, in: section, raw: true),
+                "'\(path)' is text a person typed and is printed without escaping ({{{ }}} or {{& }}): use {{\(shown)}}, which escapes it for Markdown and HTML"))
+        }
+        return problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+    }
+
+    // MARK: - The probe's shape
+
+    /// The section's answers in every form at once, as the page's context has them.
+    static func answerShape(_ section: Section) -> [String: Any] {
+        var shape: [String: Any] = [:]
+        for var question in section.questions {
+            // Every choice with a link: `{{#url}}` is a name a choice gives.
+            question.choices = question.choices.map { var choice = $0; choice.url = choice.url ?? "https://example.com"; return choice }
+            let samples: [AnswerValue]
+            switch question.kind {
+            case .yesno: samples = [.bool(true)]
+            case .single: samples = question.choices.map { .choice($0.id) }
+            case .multiple:
+                // Every choice picked, each as one that affirms, so `items` is there.
+                question.choices = question.choices.map { var choice = $0; choice.affirms = true; return choice }
+                samples = [.choices(question.choices.map(\.id))]
+            case .text: samples = [.text(sample(question.format))]
+            case .multiline: samples = [.text("x\ny")]
+            case .records:
+                // One record with every field given, so each field's name is there.
+                let fields = question.record?.fields ?? []
+                samples = [.records([Dictionary(uniqueKeysWithValues: fields.map {
+                    ($0.id, $0.format == .url ? "https://example.com" : "x")
+                })])]
+            }
+            for sample in samples { merge(question.field.templateValues(sample, of: question), into: &shape) }
+        }
+        return shape
+    }
+
+    /// A text answer of `format` that the format takes, so the names it
+    /// adds (`{{id_days}}`, `{{id_quarter}}`, ...) are there.
+    static func sample(_ format: TextFormat?) -> String {
+        switch format {
+        case nil: "x"
+        case .email: "security@example.com"
+        case .domain: "example.com"
+        case .url: "https://example.com"
+        case .contact: "https://example.com/security"
+        case .days: "30"
+        case .hours: "24"
+        case .quarter: "2027-Q2"
+        case .percent: "99.9"
+        case .languages: "en"
+        }
+    }
+
+    static func merge(_ values: [String: Any], into shape: inout [String: Any]) {
+        for (key, value) in values {
+            if let old = shape[key] as? TemplateValue, let new = value as? TemplateValue {
+                shape[key] = TemplateValue(old.children.merging(new.children) { a, _ in a }, text: old.text)
+            } else {
+                shape[key] = value
+            }
+        }
+    }
+
+    /// The names the page's context has for a company, every one of them.
+    static let companyKeys = ["name", "domain", "contact", "contact_url", "contact_email", "contact_form"]
+        + CompanyContext.extraKeys
+
+    static func rootShape(_ section: Section, _ catalog: Catalog) -> [String: Any] {
+        var root = answerShape(section)
+        root["company"] = Dictionary(uniqueKeysWithValues: companyKeys.map { ($0, "x" as Any) })
+        var others: [String: Any] = [:]
+        for other in catalog.sections where other.id != section.id { others[other.id] = answerShape(other) }
+        root["sections"] = others
+        return root
+    }
+
+    /// Paths whose text a person typed: printed only escaped.
+    static func typedPaths(_ section: Section, _ catalog: Catalog) -> Set<String> {
+        func typed(_ section: Section, prefix: String) -> [String] {
+            section.questions.flatMap { question -> [String] in
+                switch question.kind {
+                case .text where question.format != .url: [prefix + question.id]
+                case .multiline where question.format != .url: [prefix + question.id, prefix + question.id + "_lines"]
+                case .records:
+                    (question.record?.fields ?? []).filter { $0.format != .url }.map { prefix + question.id + "." + $0.id }
+                default: []
+                }
+            }
+        }
+        var paths = Set(typed(section, prefix: ""))
+        paths.formUnion(["company.name", "company.contact", "company.contact_email", "company.contact_form"] + CompanyContext.typedKeys.map { "company." + $0 })
+        for other in catalog.sections where other.id != section.id {
+            paths.formUnion(typed(other, prefix: "sections.\(other.id)."))
+        }
+        return paths
+    }
+
+    // MARK: - Where in the file
+
+    /// The line of the first tag naming `name` (or its last part) in the body.
+    static func line(ofName name: String, in section: Section, raw: Bool = false) -> Int {
+        let candidates = [name, String(name.split(separator: ".").last ?? "")]
+        let lines = section.body.split(separator: "\n", omittingEmptySubsequences: false)
+        for candidate in candidates where !candidate.isEmpty {
+            let opening = raw ? ["{{{", "{{&"] : ["{{"]
+            for (offset, line) in lines.enumerated() {
+                for open in opening {
+                    for sigil in raw ? [""] : ["", "#", "^", "&", "{"] {
+                        if line.contains(open + sigil + candidate + (raw && open == "{{{" ? "}}}" : "}}"))
+                            || line.contains(open + sigil + " " + candidate) || line.contains(open + sigil + candidate + ".")
+                            || line.contains(open + sigil + candidate + " ") {
+                            return section.bodyLine + offset
+                        }
+                    }
+                }
+            }
+        }
+        return section.bodyLine
+    }
+
+    /// The line of the body holding `text` as printed (its first words).
+    static func line(ofText text: String, in section: Section) -> Int {
+        let words = String(text.prefix(20))
+        for (offset, line) in section.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where line.contains(words) {
+            return section.bodyLine + offset
+        }
+        return section.bodyLine
+    }
+}
+
+/// The company's names beyond the security contact's, for the probe.
+enum CompanyContext {
+    static let extraKeys = ["privacy_contact", "privacy_contact_url"]
+    static let typedKeys = ["privacy_contact"]
+}
+
+/// What the probe saw in one rendering.
+final class ProbeLog: @unchecked Sendable {
+    let falsy: Set<String>
+    let typed: Set<String>
+    var seen: Set<String> = []
+    var unknown: [String] = []
+    init(falsy: Set<String>, typed: Set<String>) {
+        self.falsy = falsy
+        self.typed = typed
+    }
+}
+
+/// One value of the probe context. A value looked up is a sequence of one
+/// item, the value as a block's context: a lookup that fails on the value
+/// itself (`{{company.nam}}`) is a wrong name, while one that fails on a
+/// block's context (`{{label}}` inside `{{#frameworks.items}}`) goes on down
+/// the stack, as it does on the page, and is wrong only if the root lacks it.
+struct Probe: MustacheParent, MustacheCustomRenderable, MustacheSequence, @unchecked Sendable {
+    enum Role { case root, returned, pushed }
+    let path: String
+    let value: Any
+    let role: Role
+    let log: ProbeLog
+
+    static func marker(_ path: String) -> String { "\u{27EA}*\(path)*\u{27EB}" }
+
+    var children: [String: Any] {
+        if let map = value as? [String: Any] { return map }
+        if let value = value as? TemplateValue { return value.children }
+        return [:]
+    }
+
+    func child(named name: String) -> Any? {
+        let childPath = path.isEmpty ? name : path + "." + name
+        guard let child = children[name] else {
+            if role != .pushed { log.unknown.append(childPath) }
+            return nil
+        }
+        log.seen.insert(childPath)
+        // False, not absent: the name is there, so the lookup stops here as
+        // it does on the page, and `{{^name}}` shows its inside.
+        if log.falsy.contains(childPath) { return false }
+        return Probe(path: childPath, value: child, role: .returned, log: log)
+    }
+
+    func makeIterator() -> IndexingIterator<[Probe]> {
+        let item: Any = (value as? TemplateList)?.items.first ?? value
+        return [Probe(path: path, value: item, role: .pushed, log: log)].makeIterator()
+    }
+
+    var renderText: String { log.typed.contains(path) ? Self.marker(path) : "x" }
+    var isNull: Bool { false }
+}
