@@ -55,7 +55,7 @@ struct CheckReport {
 
     /// The unified diff of each generated page or security.txt on disk that
     /// differs from what the answers produce, by `diff -u`, on standard output.
-    func diffs(_ answers: Answers, catalog: Catalog, targets: OverviewCore.Export.Targets, today: ReviewDate) throws {
+    func diffs(_ answers: Answers, catalog: Catalog, targets: Export.Targets, today: ReviewDate) throws {
         var expected: [(path: String, text: String)] = [(targets.page, PageRenderer(catalog: catalog).page(answers, format: targets.format))]
         if let path = targets.securityTxt, answers.outputs.securityTxtSigningKey == nil,
            let text = try? SecurityTxt.text(answers, catalog: catalog, file: targets.answers, today: today) {

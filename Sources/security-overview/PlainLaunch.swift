@@ -18,7 +18,7 @@ extension WizardLaunch {
 
     /// Runs the walk line by line. Exit status 0 when it ended or the input
     /// did with every answer kept (in the draft); 1 when answers are lost.
-    func runPlain(_ logic: OverviewCore.Wizard, _ state: WizardState,
+    func runPlain(_ logic: Wizard, _ state: WizardState,
                   notice: String?) throws {
         let walk = PlainWalk(wizard: logic, state: state, io: StandardPlainIO())
         _ = walk.run(notice: notice)

@@ -12,8 +12,8 @@ struct SecurityOverview: ParsableCommand {
         git) and generates the page and security.txt from it.
         """,
         version: "0.1.0",
-        subcommands: [Wizard.self, Render.self, Export.self, SecurityTxtCommand.self, Sections.self, Check.self, Diff.self],
-        defaultSubcommand: Wizard.self
+        subcommands: [WizardCommand.self, RenderCommand.self, ExportCommand.self, SecurityTxtCommand.self, SectionsCommand.self, CheckCommand.self, DiffCommand.self],
+        defaultSubcommand: WizardCommand.self
     )
 
     static func main() {
@@ -141,13 +141,13 @@ func writeOutput(_ text: String, to output: String, answers: String, force: Bool
         // A device or a pipe is not a generated file: the write says what it is.
         var info = stat()
         if stat(output, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG {
-            try OverviewCore.Export.checkNotClobbering([(output, text)], force: force)
+            try Export.checkNotClobbering([(output, text)], force: force)
         }
         try FileStore.write(text, to: output)
     }
 }
 
-struct Render: ParsableCommand {
+struct RenderCommand: ParsableCommand {
     // Every command names itself: deriving a name from the type costs a
     // String(describing:) of the metatype at each start, about a third of
     // the instructions of `--version`.
@@ -180,7 +180,7 @@ struct Render: ParsableCommand {
 
 extension PageFormat: ExpressibleByArgument {}
 
-struct Sections: ParsableCommand {
+struct SectionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sections",
         abstract: "List the catalog's sections; with answers, which are recommended and why.")
@@ -223,7 +223,7 @@ struct Sections: ParsableCommand {
     }
 }
 
-struct Check: ParsableCommand {
+struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Exit 0 if the answers are complete, valid and fresh; otherwise list the problems and exit 1.",
@@ -260,7 +260,7 @@ struct Check: ParsableCommand {
             let (catalog, text) = try self.catalog.load(answersText: self.answers)
             let answers = try AnswersFile.parse(text, file: self.answers, catalog: catalog)
             let lines = AnswersFile.keyLines(text)
-            var targets = OverviewCore.Export.Targets.from(answers, answersPath: self.answers)
+            var targets = Export.Targets.from(answers, answersPath: self.answers)
             if let page { targets.page = page }
             let day = today?.date ?? .today()
             var problems = Completeness.problems(answers, catalog: catalog, file: self.answers, lines: lines)
@@ -286,7 +286,7 @@ struct ReviewDay: ExpressibleByArgument {
     }
 }
 
-struct Export: ParsableCommand {
+struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write every output the answers file names (page, security.txt) in one go.",
@@ -312,10 +312,10 @@ struct Export: ParsableCommand {
     func run() throws {
         try reporting {
             let (catalog, answers) = try self.catalog.load(answers: self.answers)
-            if !allowOutputsOutside { try OverviewCore.Export.checkOutputsInside(answers, answersPath: self.answers) }
-            let targets = OverviewCore.Export.Targets.from(answers, answersPath: self.answers)
+            if !allowOutputsOutside { try Export.checkOutputsInside(answers, answersPath: self.answers) }
+            let targets = Export.Targets.from(answers, answersPath: self.answers)
             let incomplete = Completeness.problems(answers, catalog: catalog, file: self.answers).map(\.message)
-            let written = try OverviewCore.Export.write(answers, catalog: catalog, targets: targets,
+            let written = try Export.write(answers, catalog: catalog, targets: targets,
                                                         writeAnswers: false, force: force)
             for path in written { try Console.out(TerminalSafe.oneLine("wrote \(path)") + "\n") }
             // What `check` will fail on in the answers themselves, in one line:

@@ -11,7 +11,7 @@ enum RenderFormat: String, ExpressibleByArgument {
     var page: PageFormat? { PageFormat(rawValue: rawValue) }
 }
 
-struct Diff: ParsableCommand {
+struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Say what the outputs claim now that they did not, and what they no longer claim.",

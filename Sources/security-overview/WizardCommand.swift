@@ -5,7 +5,7 @@ import OverviewCore
 import OverviewTUI
 
 /// `security-overview` (or `security-overview wizard`): the full-screen wizard.
-struct Wizard: ParsableCommand {
+struct WizardCommand: ParsableCommand {
     static let defaultAnswers = "security-overview.yml"
 
     static let configuration = CommandConfiguration(
@@ -20,7 +20,7 @@ struct Wizard: ParsableCommand {
     )
 
     @Option(help: ArgumentHelp("The answers file to read (if it exists) and write.", valueName: "file"))
-    var answers: String = Wizard.defaultAnswers
+    var answers: String = WizardCommand.defaultAnswers
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the page.", valueName: "file"))
     var output: String?
@@ -82,12 +82,12 @@ struct WizardLaunch {
             default: return nil
             }
         }
-        self.init(answers: answers ?? Wizard.defaultAnswers, output: output, sectionsDirectory: sections)
+        self.init(answers: answers ?? WizardCommand.defaultAnswers, output: output, sectionsDirectory: sections)
     }
 
     func run() throws {
         var state: WizardState!
-        var logic: OverviewCore.Wizard!
+        var logic: Wizard!
         var lock: AnswersLock?
         defer { lock?.release() }
         // Everything that can fail on input fails here, before the screen is taken.
@@ -103,12 +103,12 @@ struct WizardLaunch {
             if sectionsDirectory == nil && !FileStore.exists(answers) && !FileStore.exists(draftPath) {
                 // A first run: the first screen needs no section, so it is drawn
                 // while the built-in catalog (checked by the tests) is parsed.
-                logic = OverviewCore.Wizard(loader: CatalogLoader(lazy: {
+                logic = Wizard(loader: CatalogLoader(lazy: {
                     do { return try Catalog.builtin() } catch { fatalError("the built-in catalog is broken: \(error)") }
                 }))
             } else {
                 let catalog = try CatalogOptions.load(sectionsDirectory)
-                logic = OverviewCore.Wizard(catalog: catalog)
+                logic = Wizard(catalog: catalog)
                 if FileStore.exists(answers) { fileAnswers = try AnswersFile.load(answers, catalog: catalog) }
                 // A draft holds answers that were never saved. One that cannot be read
                 // stops the wizard, as a broken answers file does: started anyway, the
@@ -124,7 +124,7 @@ struct WizardLaunch {
                 }
             }
             if let fileAnswers, !allowOutputsOutside {
-                try OverviewCore.Export.checkOutputsInside(fileAnswers, answersPath: answers)
+                try Export.checkOutputsInside(fileAnswers, answersPath: answers)
             }
             // The page and security.txt follow the answers' `outputs:` when the
             // export runs; a page given here takes the place of theirs.
