@@ -80,6 +80,7 @@ struct CustomSectionChecksTests {
         }
         let name = try problems(body: "{{#ok}}\n{{{company.name}}} does.\n{{/ok}}\n")
         #expect(name.first?.contains("'company.name' is text a person typed") == true, "\(name)")
+        #expect(name.first?.contains("use {{company.name}}") == true, "\(name)")
         // Catalog text and links are not typed text.
         #expect(try problems(front: textQuestion, body: "{{#tools.items}}\n- [{{{label}}}]({{{url}}})\n{{/tools.items}}\n") == [])
     }

@@ -190,6 +190,22 @@ import Testing
         #expect(problems(answers, targets, today: "2026-11-29") == [])
     }
 
+    @Test("A recommended section left out is a note at its include line, and only recommended ones are")
+    func skippedRecommendationsAreNotes() throws {
+        let text = try Fixtures.text("seed-saas.yml")
+        let answers = try Fixtures.answers("seed-saas.yml")
+        let lines = AnswersFile.keyLines(text)
+        let notes = Completeness.skippedRecommendations(answers, catalog: Fixtures.catalog, file: "a.yml", lines: lines)
+        let includeLine = try #require(lines["sections.security-team.include"])
+        #expect(notes.contains { $0.description == "a.yml:\(includeLine): section 'security-team' is left out (recommended: you hold personal data)" },
+                "\(notes)")
+        for note in notes {
+            let id = try #require(note.message.split(separator: "'").dropFirst().first.map(String.init))
+            #expect(answers.sections[id]?.include == false)
+            #expect(try #require(Fixtures.catalog.section(id)).rule.evaluate(answers.profile).recommended, "\(id)")
+        }
+    }
+
     @Test func answersAYearOld() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

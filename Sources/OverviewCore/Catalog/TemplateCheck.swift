@@ -47,7 +47,10 @@ enum TemplateCheck {
                 "unknown name '\(name)' in the template: not a question of this section (\(questions.isEmpty ? "it has none" : questions)), nor company.name, company.domain, company.contact and the like, nor sections.<id>.<question>; see docs/section-format.md"))
         }
         for path in raw {
-            let shown = path.split(separator: ".").last.map(String.init) ?? path
+            // The company's and other sections' names are written whole; a
+            // question's own, or a record's field inside its block, by the last part.
+            let shown = path.hasPrefix("company.") || path.hasPrefix("sections.")
+                ? path : path.split(separator: ".").last.map(String.init) ?? path
             problems.append(InputError(file: section.source, line: line(ofName: path, in: section, raw: true),
                 "'\(path)' is text a person typed and is printed without escaping ({{{ }}} or {{& }}): use {{\(shown)}}, which escapes it for Markdown and HTML"))
         }

@@ -65,7 +65,7 @@ public enum Completeness {
             guard recommendation.recommended, answers.sections[section.id]?.include == false else { return nil }
             let path = "sections.\(section.id)"
             return InputError(file: file, line: lines["\(path).include"] ?? lines[path],
-                              "section '\(section.id)' is recommended (\(recommendation.reason)) and left out")
+                              "section '\(section.id)' is left out (\(recommendation.reason))")
         }
     }
 
