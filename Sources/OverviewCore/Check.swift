@@ -44,12 +44,29 @@ public enum Completeness {
                 let near = ["\(path).answers.\(question.id)", "\(path).answers", path]
                 if question.required {
                     problems.append(("section '\(section.id)': required question '\(question.id)' has no answer", near))
-                } else if !given.open.contains(question.id) {
+                } else if isUnseen(question, in: given) {
                     problems.append(("section '\(section.id)': question '\(question.id)' was never answered (new in the catalog?)", near))
                 }
             }
         }
         return problems
+    }
+
+    /// Whether the answers have never seen `question`: it has no answer and was
+    /// not recorded as left open (`id: ~`), which an export records for every
+    /// question it showed. A question the catalog added since the last export
+    /// is such a question; `check` reports it, and the wizard's review marks it
+    /// new and walks it ("answer what is new").
+    public static func isUnseen(_ question: Question, in given: SectionAnswers) -> Bool {
+        (given.answers[question.id]?.isBlank ?? true) && !given.open.contains(question.id)
+    }
+
+    /// The questions of a section the answers have an entry for that apply and
+    /// that the answers have never seen (see `isUnseen`), in page order. A
+    /// section with no entry at all is new as a whole (`check` says so of it).
+    public static func unseenQuestions(_ section: Section, _ answers: Answers) -> [Question] {
+        guard let given = answers.sections[section.id] else { return [] }
+        return section.questions.filter { isUnseen($0, in: given) && answers.applies($0, in: section) }
     }
 
     /// Required questions that apply and have no answer.
