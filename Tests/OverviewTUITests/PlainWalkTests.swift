@@ -215,6 +215,25 @@ struct PlainWalkTests {
         #expect(answers.profile.hosting == .both, "back from the plan lands on the profile's last question")
         #expect(answers.sections["overview"]?.answers["intro"] == .bool(true))
     }
+
+    @Test("A records question is asked one record a line, and the walk goes on past its rows (Enter on one opens its form)")
+    func recordsQuestion() throws {
+        let folder = try PlainFolder()
+        defer { folder.remove() }
+        var state = RecordEditingTests.empty()
+        state.paths = folder.paths
+        state.focus = 0
+        let io = ScriptedIO(["Sentry ; Error tracking ; EU", "Stripe", ".", "y"])
+        let walk = PlainWalk(wizard: testWizard, state: state, io: io)
+        #expect(walk.run() == .endOfInput)
+        #expect(testWizard.records(RecordEditingTests.field, walk.state.answers) == [
+            ["name": "Sentry", "purpose": "Error tracking", "location": "EU"], ["name": "Stripe"],
+        ])
+        #expect(walk.state.recordEdit == nil, "no record's form was opened")
+        #expect(walk.state.answers.sections["subprocessors"]?.answers["dpa_available"] == .bool(true), "the next question was asked")
+        #expect(io.text.contains("Customers can sign a data processing agreement (DPA) with us (required)"))
+        #expect(!io.text.contains("Name (required)"))
+    }
 }
 
 @Suite("When the plain mode runs")

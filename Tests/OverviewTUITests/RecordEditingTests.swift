@@ -109,6 +109,27 @@ struct RecordEditingTests {
         #expect(Self.records(state) == [["name": "Sentry", "purpose": "Error tracking"]])
     }
 
+    @Test("Quitting with a record typed but not saved asks first; 'Save and quit' keeps the record, or stays to say what is missing")
+    func quitWithAnOpenForm() {
+        var state = Self.empty()
+        state.saved = state.answers
+        send(&state, .confirmed, .nextFieldFocused, .textTyped("Error tracking"))
+        #expect(!state.hasUnsavedChanges)
+        #expect(send(&state, .quitRequested).isEmpty)
+        #expect(state.overlay == .quitConfirm, "typing in the form is not lost without a word")
+        #expect(send(&state, .confirmed).isEmpty, "no name yet: nothing written, no quit")
+        #expect(state.message == WizardMessage(.error, "Not saved: Name is required"))
+        #expect(state.recordEdit != nil && state.overlay == nil)
+        send(&state, .textTyped("Sentry"), .quitRequested)
+        #expect(send(&state, .confirmed) == [.save, .quit])
+        #expect(Self.records(state) == [["name": "Sentry", "purpose": "Error tracking"]])
+        // A form opened and left as it was is nothing to ask about.
+        var untouched = SnapshotTests.withRecords()
+        untouched.saved = untouched.answers
+        send(&untouched, .confirmed)
+        #expect(send(&untouched, .quitRequested) == [.deleteDraft, .quit])
+    }
+
     @Test("Editing: Enter on a record opens it filled in; Esc drops the change; Save replaces it in its place")
     func edit() {
         var state = SnapshotTests.withRecords()

@@ -89,6 +89,15 @@ extension Wizard {
         focusRecordRow(&state, edit.field, index)
     }
 
+    /// Whether the open record form holds typing that is not in the answers.
+    func recordFormChanged(_ state: WizardState) -> Bool {
+        guard let edit = state.recordEdit, let shape = recordShape(edit.field) else { return false }
+        if state.invalidText.keys.contains(where: { if case .recordField = $0 { true } else { false } }) { return true }
+        let records = records(edit.field, state.answers)
+        let stored = edit.index.flatMap { records.indices.contains($0) ? records[$0] : nil } ?? [:]
+        return shape.normalized(edit.values) != stored
+    }
+
     /// Closes the form (Esc, Cancel, or after a save): the focus back on the
     /// row it was opened from.
     func closeRecordForm(_ state: inout WizardState, message: String?) {

@@ -234,7 +234,7 @@ public struct Wizard: Sendable {
             if state.pendingDraft != nil {
                 // Quitting before choosing keeps the draft for next time.
                 effects.append(.quit)
-            } else if state.hasUnsavedChanges {
+            } else if state.hasUnsavedChanges || recordFormChanged(state) {
                 state.overlay = .quitConfirm
                 state.quitChoice = .saveAndQuit
             } else {
@@ -337,7 +337,14 @@ public struct Wizard: Sendable {
         case .confirmed, .toggled:
             state.overlay = nil
             switch state.quitChoice {
-            case .saveAndQuit: return [.save, .quit]
+            case .saveAndQuit:
+                // A record typed into its form is kept first; one that cannot
+                // be kept yet stops the quit, saying why, so nothing typed is lost.
+                if state.recordEdit != nil {
+                    saveRecord(&state)
+                    if state.recordEdit != nil { return [] }
+                }
+                return [.save, .quit]
             case .quitKeepingDraft: return [.quit]
             case .saveCopyAndQuit: return [.saveCopy, .quit]
             case .cancel: break
