@@ -393,6 +393,8 @@ public final class PlainWalk {
             if state.newSections.contains(section.id) { status += ", new" }
             rows.append((.sectionRow(section.id), section.title + ": " + status))
         }
+        let new = wizard.newQuestionFields(state).count
+        if new > 0 { rows.append((.newQuestionsRow, "Answer the \(new) new question\(new == 1 ? "" : "s") only")) }
         let menu = Self.menu(rows.map(\.label))
         for line in menu.plainOptions(nil) { say("  " + line) }
         let prompt = "A number from 1 to \(rows.count) to open it again [Enter: go on to export]: "
