@@ -304,6 +304,22 @@ struct NewQuestionsWalkTests {
         #expect(testWizard.newQuestionFields(state).count == total - 1, "the one answered is no longer new")
     }
 
+    @Test("A question that an answer in the walk makes apply joins the page: yes to a DPA asks where it is")
+    func followUpQuestions() throws {
+        var state = SnapshotTests.revised()
+        send(&state, .newQuestionsWalkStarted)
+        let dpa = FieldID.question(section: "subprocessors", question: "dpa_available")
+        let url = FieldID.question(section: "subprocessors", question: "dpa_url")
+        let walk = try #require(state.walk)
+        #expect(walk.fields.contains(dpa) && !walk.fields.contains(url), "the address does not apply until the DPA is affirmed")
+        state.step = .section("subprocessors")
+        #expect(!testWizard.items(state).contains(.text(url)))
+        send(&state, .itemFocused(.option(dpa, 0)), .toggled)
+        #expect(testWizard.items(state).contains(.text(url)))
+        #expect(Screens(wizard: testWizard).focusableRows(state) == testWizard.items(state))
+        #expect(testWizard.items(state).contains(.option(dpa, 0)), "the answered question stays on its page")
+    }
+
     @Test("n starts the walk; Esc goes back a page, and from the first page to the review")
     func keysAndBack() {
         var state = SnapshotTests.revised()

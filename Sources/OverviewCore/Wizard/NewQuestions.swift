@@ -37,19 +37,19 @@ extension Wizard {
     /// each included section the file lacks.
     public func newQuestionFields(_ state: WizardState) -> [FieldID] {
         guard state.hadAnswersFile, state.original.reviewed != nil else { return [] }
-        var fields: [FieldID] = []
-        for section in catalog.sections where state.newSections.contains(section.id) || state.unseenInFile[section.id] != nil {
-            let questions: [Question]
-            if state.newSections.contains(section.id) {
-                guard state.answers.isIncluded(section) else { continue }
-                let now = state.answers.sections[section.id]?.answers ?? [:]
-                questions = section.questions.filter { (now[$0.id]?.isBlank ?? true) && state.answers.applies($0, in: section) }
-            } else {
-                questions = newQuestions(section, state)
-            }
-            fields += questions.map { .question(section: section.id, question: $0.id) }
+        return catalog.sections.flatMap { section in
+            newQuestionsToAnswer(section, state).map { FieldID.question(section: section.id, question: $0.id) }
         }
-        return fields
+    }
+
+    /// What is new in one section, to answer now: its new questions, or, in
+    /// an included section the file lacks, every question that applies and
+    /// is unanswered.
+    func newQuestionsToAnswer(_ section: Section, _ state: WizardState) -> [Question] {
+        guard state.newSections.contains(section.id) else { return newQuestions(section, state) }
+        guard state.hadAnswersFile, state.original.reviewed != nil, state.answers.isIncluded(section) else { return [] }
+        let now = state.answers.sections[section.id]?.answers ?? [:]
+        return section.questions.filter { (now[$0.id]?.isBlank ?? true) && state.answers.applies($0, in: section) }
     }
 
     /// Whether there is anything for "answer what is new" to visit (cheap
@@ -67,7 +67,10 @@ extension Wizard {
     public func pageFields(_ section: Section, _ state: WizardState) -> [FieldID] {
         let fields = fields(of: section, state.answers)
         guard let walk = state.walk else { return fields }
-        return fields.filter(walk.fields.contains)
+        // What the walk set out to visit stays on its page once answered; a
+        // question that an answer here has just made apply is new too.
+        let newNow = newQuestionsToAnswer(section, state).map { FieldID.question(section: section.id, question: $0.id) }
+        return fields.filter { walk.fields.contains($0) || newNow.contains($0) }
     }
 
     /// `n` on the review (or Enter on its row): the first section with a new
