@@ -142,6 +142,7 @@ struct RecordEditingTests {
         #expect(Self.keys.hints(for: state).contains(KeyHint("Esc", "cancel")))
         #expect(Self.press(&state, .escape).isEmpty)
         #expect(state.recordEdit == nil && state.answers == before)
+        #expect(state.message == WizardMessage(.info, "Not saved: the subprocessor is as it was"))
         #expect(testWizard.focusedItem(state) == .record(Self.field, 1))
         #expect(state.step == .section("subprocessors"), "Esc leaves the form, not the page")
 
@@ -216,6 +217,7 @@ struct RecordEditingTests {
         }
         send(&state, .itemFocused(.cancelRecord), .confirmed)
         #expect(state.recordEdit == nil)
+        #expect(state.message == nil, "nothing typed, nothing to say")
         // s and p do nothing while the form is open (its Save row is not a text field).
         send(&state, .confirmed, .itemFocused(.saveRecord))
         let before = state

@@ -98,6 +98,15 @@ extension Wizard {
         return shape.normalized(edit.values) != stored
     }
 
+    /// Esc or Cancel: the form closes and what was typed is dropped, said
+    /// when there was any.
+    func cancelRecordForm(_ state: inout WizardState) {
+        guard let edit = state.recordEdit, let shape = recordShape(edit.field) else { return }
+        let message = !recordFormChanged(state) ? nil
+            : edit.index == nil ? "Not added: no \(shape.noun) was added" : "Not saved: the \(shape.noun) is as it was"
+        closeRecordForm(&state, message: message)
+    }
+
     /// Closes the form (Esc, Cancel, or after a save): the focus back on the
     /// row it was opened from.
     func closeRecordForm(_ state: inout WizardState, message: String?) {

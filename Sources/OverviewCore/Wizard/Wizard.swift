@@ -482,7 +482,7 @@ public struct Wizard: Sendable {
         case .saveRecord?:
             saveRecord(&state)
         case .cancelRecord?:
-            closeRecordForm(&state, message: "Not saved: nothing changed")
+            cancelRecordForm(&state)
         case .newQuestionsRow?:
             startWalk(&state)
         case nil:
@@ -559,7 +559,7 @@ public struct Wizard: Sendable {
 
     func goBack(_ state: inout WizardState) {
         if state.recordEdit != nil {
-            closeRecordForm(&state, message: "Not saved: nothing changed")
+            cancelRecordForm(&state)
             return
         }
         if state.walk != nil, case .section(let id) = state.step {
