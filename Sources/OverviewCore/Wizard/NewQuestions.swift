@@ -55,9 +55,15 @@ extension Wizard {
     /// Whether there is anything for "answer what is new" to visit (cheap
     /// when the file has nothing new: the review's items ask on every key).
     public func hasNewQuestions(_ state: WizardState) -> Bool {
-        guard state.hadAnswersFile, state.original.reviewed != nil,
-              !state.newSections.isEmpty || !state.unseenInFile.isEmpty else { return false }
-        return !newQuestionFields(state).isEmpty
+        guard state.hadAnswersFile, state.original.reviewed != nil else { return false }
+        // Only the sections that had something new, not the whole catalog.
+        for id in state.unseenInFile.keys {
+            if let section = catalog.section(id), !newQuestions(section, state).isEmpty { return true }
+        }
+        for id in state.newSections {
+            if let section = catalog.section(id), !newQuestionsToAnswer(section, state).isEmpty { return true }
+        }
+        return false
     }
 
     // MARK: - The walk
