@@ -53,6 +53,16 @@ public final class NcursesTerminal: Terminal {
     /// Key codes of our own, above every ncurses key, for the paste marks.
     static let pasteStartCode = KEY_MAX + 1
     static let pasteEndCode = KEY_MAX + 2
+    /// Shift and Alt with ↑ ↓, as xterm (and tmux) send them, which move a
+    /// record of a list. terminfo names some of them (kri, kind, kUP3, kDN3)
+    /// and not others, under codes of its own: each sequence is taught to
+    /// ncurses under ours where it is unknown, and known codes are mapped.
+    static let modifiedArrows: [(sequence: String, key: Key, code: Int32)] = [
+        ("\u{1B}[1;2A", .shiftUp, KEY_MAX + 3), ("\u{1B}[1;2B", .shiftDown, KEY_MAX + 4),
+        ("\u{1B}[1;3A", .altUp, KEY_MAX + 5), ("\u{1B}[1;3B", .altDown, KEY_MAX + 6),
+    ]
+    /// Key codes ncurses reports for the modified arrows.
+    private var modifiedArrowCodes: [Int32: Key] = [KEY_SR: .shiftUp, KEY_SF: .shiftDown]
 
     /// Takes the screen. Call `check()` first; `close()` on every exit path.
     public init() throws {
@@ -91,6 +101,15 @@ public final class NcursesTerminal: Terminal {
         // Bracketed paste: the terminal marks pasted text, so a line break in a
         // paste is not taken for Enter. Asked only of terminals that can
         // understand the request (terminfo says so, or they speak ECMA-48).
+        for arrow in Self.modifiedArrows {
+            let known = key_defined(arrow.sequence)
+            if known > 0 {
+                modifiedArrowCodes[known] = arrow.key
+            } else {
+                define_key(arrow.sequence, arrow.code)
+                modifiedArrowCodes[arrow.code] = arrow.key
+            }
+        }
         define_key("\u{1B}[200~", Self.pasteStartCode)
         define_key("\u{1B}[201~", Self.pasteEndCode)
         bracketedPaste = so_has_bracketed_paste() != 0
@@ -264,7 +283,7 @@ public final class NcursesTerminal: Terminal {
             case Self.pasteStartCode: return .pasteStart
             case Self.pasteEndCode: return .pasteEnd
             case so_key_f(1)...so_key_f(12): return .function(Int(Int32(character) - so_key_f(0)))
-            default: return nil
+            default: return modifiedArrowCodes[Int32(character)]
             }
         }
         switch character {

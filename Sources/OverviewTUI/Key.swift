@@ -5,6 +5,8 @@ public enum Key: Hashable, Sendable {
     case character(Character)
     case up, down, left, right, home, end, pageUp, pageDown
     case enter, escape, tab, backTab, backspace, delete
+    /// Shift or Alt with ↑ or ↓ (xterm's `ESC [1;2A`, `ESC [1;3A`, ...).
+    case shiftUp, shiftDown, altUp, altDown
     /// Ctrl plus a letter, lowercase: `.control("s")` is Ctrl-S.
     case control(Character)
     case function(Int)

@@ -32,6 +32,13 @@ struct KeyContext {
     let hiddenAbove: Int
 
     var step: WizardStep { state.step }
+    /// A record's edit form is open.
+    var editingRecord: Bool { state.recordEdit != nil && !quitDialog }
+    /// The focus is on a record's row (not in its edit form).
+    var onRecord: Bool {
+        if case .record? = focused, !quitDialog, !pagePreview { return true }
+        return false
+    }
     /// Esc goes back from everywhere but the first page of a first walk.
     var canGoBack: Bool { step != .resumeDraft && (step != .profile || state.returnToReview) }
 }
@@ -109,6 +116,13 @@ struct KeyBinding {
                 if context.inText { return KeyHint("Enter", context.multiline ? "new line" : "next") }
                 if context.step == .resumeDraft { return KeyHint("Enter", "choose") }
                 if context.optionVerb != nil { return KeyHint("Enter", "next") }
+                switch context.focused {
+                case .record?: return KeyHint("Enter", "edit")
+                case .addRecord?: return KeyHint("Enter", "add")
+                case .saveRecord?: return KeyHint("Enter", "save")
+                case .cancelRecord?: return KeyHint("Enter", "cancel")
+                default: break
+                }
                 switch context.step {
                 case .plan: return KeyHint("Enter", "continue")
                 case .review: return KeyHint("Enter", "open")
@@ -116,6 +130,41 @@ struct KeyBinding {
                 }
             },
             help: ("Enter", "confirm and go on; open a section on the review", 3)),
+        // A `records` question's rows: remove, put back, reorder.
+        KeyBinding(
+            keys: [.character("d"), .delete],
+            action: { context, _ in context.onRecord && !context.inText ? .recordRemoved : nil },
+            hint: { context in context.onRecord ? KeyHint("d", "remove", drop: 11) : nil },
+            help: ("d u [ ]", "remove a record, put it back, move it (or Shift-↑↓)", 14)),
+        KeyBinding(
+            keys: [.shiftUp, .shiftDown, .altUp, .altDown, .character("["), .character("]")],
+            action: { context, key in
+                guard context.onRecord else { return nil }
+                return .recordMoved(by: [.shiftUp, .altUp, .character("[")].contains(key) ? -1 : 1)
+            },
+            hint: { context in context.onRecord ? KeyHint("[]", "reorder", drop: 12) : nil },
+            help: nil),
+        KeyBinding(
+            keys: [.character("u")],
+            action: { context, _ in
+                !context.inText && !context.editingRecord && context.state.lastRemoved != nil ? .removalUndone : nil
+            },
+            hint: { context in
+                !context.inText && !context.editingRecord && !context.quitDialog && context.state.lastRemoved != nil
+                    ? KeyHint("u", "undo") : nil
+            },
+            help: nil),
+        KeyBinding(
+            keys: [.character("n")],
+            action: { context, _ in
+                context.step == .review && !context.pagePreview && !context.quitDialog ? .newQuestionsWalkStarted : nil
+            },
+            hint: { context in
+                guard context.step == .review, !context.pagePreview, !context.quitDialog,
+                      context.wizard.hasNewQuestions(context.state) else { return nil }
+                return KeyHint("n", "answer new", drop: 10)
+            },
+            help: ("n", "on the review: answer only the questions that are new", 15)),
         // Space on the review's section rows: the same key as above, shown after Enter there.
         KeyBinding(
             keys: [],
@@ -138,7 +187,7 @@ struct KeyBinding {
             keys: [.character("s")],
             action: { context, _ in !context.inText && context.step.isSection ? .sectionIncludeToggled : nil },
             hint: { context in
-                guard !context.inText, !context.quitDialog, case .section(let id) = context.step,
+                guard !context.inText, !context.quitDialog, !context.editingRecord, case .section(let id) = context.step,
                       let section = context.wizard.catalog.section(id) else { return nil }
                 return KeyHint("s", context.state.answers.isIncluded(section) ? "skip" : "include", drop: 4)
             },
@@ -169,7 +218,7 @@ struct KeyBinding {
             keys: [.escape],
             action: { context, _ in context.pagePreview ? .pagePreviewToggled : .wentBack },
             hint: { context in
-                if context.quitDialog { return KeyHint("Esc", "cancel") }
+                if context.quitDialog || context.editingRecord { return KeyHint("Esc", "cancel") }
                 guard !context.pagePreview, context.canGoBack else { return nil }
                 return KeyHint("Esc", "back", drop: 7)
             },

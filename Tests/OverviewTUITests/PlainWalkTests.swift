@@ -215,6 +215,48 @@ struct PlainWalkTests {
         #expect(answers.profile.hosting == .both, "back from the plan lands on the profile's last question")
         #expect(answers.sections["overview"]?.answers["intro"] == .bool(true))
     }
+
+    @Test("On an older answers file the review offers the new questions only, asks them, and comes back")
+    func answerWhatIsNew() throws {
+        let folder = try PlainFolder()
+        defer { folder.remove() }
+        var file = SnapshotTests.revised().original
+        file.sections = ["overview": file.sections["overview"]!]  // exported when the catalog had one section
+        try AnswersFile.serialize(file, catalog: testCatalog).write(toFile: folder.paths.answers, atomically: true, encoding: .utf8)
+        let state = try folder.start()
+        let fields = testWizard.newQuestionFields(state)
+        let rows = 2 + testCatalog.sections.count + 1
+        // The row, then the first new question (the overview's security.txt link): yes; the rest
+        // left with Enter, page after page, then on from the review to the export and its write
+        // (bounded by the input).
+        let input = [String(rows), "y"] + Array(repeating: "", count: fields.count + 40)
+        let (_, walk, io) = try folder.walk(input)
+        #expect(io.text.contains("  \(rows)) Answer the \(fields.count) new questions only"))
+        #expect(io.text.contains("What is new · page 1 of "))
+        #expect(walk.state.answers.sections["overview"]?.answers["link_security_txt"] == .bool(true))
+        #expect(io.text.contains("New questions: 1 of \(fields.count) answered; n answers the rest"))
+        // Every question asked in the walk is a new one: nothing answered before is asked again.
+        #expect(!io.text.contains("Open the page with a one-sentence introduction"))
+    }
+
+    @Test("A records question is asked one record a line, and the walk goes on past its rows (Enter on one opens its form)")
+    func recordsQuestion() throws {
+        let folder = try PlainFolder()
+        defer { folder.remove() }
+        var state = RecordEditingTests.empty()
+        state.paths = folder.paths
+        state.focus = 0
+        let io = ScriptedIO(["Sentry ; Error tracking ; EU", "Stripe", ".", "y"])
+        let walk = PlainWalk(wizard: testWizard, state: state, io: io)
+        #expect(walk.run() == .endOfInput)
+        #expect(testWizard.records(RecordEditingTests.field, walk.state.answers) == [
+            ["name": "Sentry", "purpose": "Error tracking", "location": "EU"], ["name": "Stripe"],
+        ])
+        #expect(walk.state.recordEdit == nil, "no record's form was opened")
+        #expect(walk.state.answers.sections["subprocessors"]?.answers["dpa_available"] == .bool(true), "the next question was asked")
+        #expect(io.text.contains("Customers can sign a data processing agreement (DPA) with us (required)"))
+        #expect(!io.text.contains("Name (required)"))
+    }
 }
 
 @Suite("When the plain mode runs")

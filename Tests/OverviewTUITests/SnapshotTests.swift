@@ -35,7 +35,50 @@ struct SnapshotTests {
         return state
     }
 
+    static let subprocessors: FieldID = .question(section: "subprocessors", question: "subprocessors")
+
+    /// The subprocessors page with three records, the focus on the second.
+    static func withRecords() -> WizardState {
+        var state = profiled()
+        state.answers.sections["subprocessors"] = SectionAnswers(include: true, answers: ["subprocessors": .records([
+            ["name": "Amazon Web Services", "purpose": "Hosting and storage", "location": "EU (Frankfurt)"],
+            ["name": "Postmark", "purpose": "Email delivery", "location": "United States", "link": "https://postmarkapp.com/eu-privacy"],
+            ["name": "Stripe", "purpose": "Payments"],
+        ])])
+        state.step = .section("subprocessors")
+        state.focus = testWizard.items(state).firstIndex(of: .record(subprocessors, 1))!
+        return state
+    }
+
     static let screens: [(String, @Sendable () -> WizardState)] = [
+        ("section-records", { withRecords() }),
+        ("section-records-removed", {
+            var state = withRecords()
+            send(&state, .recordRemoved)
+            return state
+        }),
+        ("record-form-edit-invalid", {
+            var state = withRecords()
+            send(&state, .confirmed, .nextFieldFocused, .nextFieldFocused, .nextFieldFocused, .fieldCleared,
+                 .textTyped("postmarkapp.com/privacy"), .nextFieldFocused, .confirmed)
+            return state
+        }),
+        ("record-form-new", {
+            var state = withRecords()
+            state.focus = testWizard.items(state).firstIndex(of: .addRecord(subprocessors))!
+            send(&state, .confirmed, .textTyped("Sentry"))
+            return state
+        }),
+        ("review-walk-focused", {
+            var state = revised()
+            state.focus = testWizard.items(state).firstIndex(of: .newQuestionsRow)!
+            return state
+        }),
+        ("walk-first-page", {
+            var state = revised()
+            send(&state, .newQuestionsWalkStarted)
+            return state
+        }),
         ("profile-empty", { firstRun() }),
         ("profile-typing", {
             var state = firstRun()
@@ -234,6 +277,7 @@ struct SnapshotTests {
 
     /// At the smallest size drawn, boxes and key bars are at their tightest.
     @Test("At the minimum size, 60x16", arguments: ["help", "quit-confirm", "plan", "section-data-encryption",
+                                                    "section-records", "record-form-edit-invalid", "walk-first-page",
                                                     "review-revise", "export", "profile-typing", "resume"])
     func minimumSize(_ name: String) throws {
         let make = Self.screens.first { $0.0 == name }!.1

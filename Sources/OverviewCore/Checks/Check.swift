@@ -48,7 +48,7 @@ public enum Completeness {
                 if question.required {
                     problems.append(("section '\(section.id)': required question '\(question.id)' has no answer"
                         + (seen ? " (seen and left unanswered)" : " (never seen: new in the catalog?)"), near))
-                } else if !seen {
+                } else if isUnseen(question, in: given) {
                     problems.append(("section '\(section.id)': question '\(question.id)' was never seen (new in the catalog?)", near))
                 }
             }
@@ -67,6 +67,23 @@ public enum Completeness {
             return InputError(file: file, line: lines["\(path).include"] ?? lines[path],
                               "section '\(section.id)' is left out (\(recommendation.reason))")
         }
+    }
+
+    /// Whether the answers have never seen `question`: it has no answer and was
+    /// not recorded as left open (`id: ~`), which an export records for every
+    /// question it showed. A question the catalog added since the last export
+    /// is such a question; `check` reports it, and the wizard's review marks it
+    /// new and walks it ("answer what is new").
+    public static func isUnseen(_ question: Question, in given: SectionAnswers) -> Bool {
+        (given.answers[question.id]?.isBlank ?? true) && !given.open.contains(question.id)
+    }
+
+    /// The questions of a section the answers have an entry for that apply and
+    /// that the answers have never seen (see `isUnseen`), in page order. A
+    /// section with no entry at all is new as a whole (`check` says so of it).
+    public static func unseenQuestions(_ section: Section, _ answers: Answers) -> [Question] {
+        guard let given = answers.sections[section.id] else { return [] }
+        return section.questions.filter { isUnseen($0, in: given) && answers.applies($0, in: section) }
     }
 
     /// Required questions that apply and have no answer.

@@ -32,15 +32,23 @@ public struct RecordShape: Equatable, Sendable {
 
     public func field(_ id: String) -> RecordField? { fields.first { $0.id == id } }
 
-    /// What is wrong with `value` in field `id`, in words; nil when it fits.
-    /// Every field is one line of text without control characters: a record
-    /// is printed as one row of a table.
-    public func problem(with value: String, in id: String) -> String? {
+    /// What is wrong with `value` in field `id`, in words, after the field's
+    /// label (`labelled`: a form that shows the label above the box leaves it
+    /// out); nil when it fits. Every field is one line of text without
+    /// control characters: a record is printed as one row of a table.
+    public func problem(with value: String, in id: String, labelled: Bool = true) -> String? {
         guard let field = field(id) else { return "no field '\(id)'" }
-        if value.contains("\n") || value.contains("\r") { return "\(field.label): one line only" }
-        if TerminalSafe.hasControlCharacters(value, allowingLayout: false) { return "\(field.label): contains a control character" }
-        if value.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
-        return field.format?.problem(with: value).map { "\(field.label): \($0)" }
+        let problem: String?
+        if value.contains("\n") || value.contains("\r") {
+            problem = "one line only"
+        } else if TerminalSafe.hasControlCharacters(value, allowingLayout: false) {
+            problem = "contains a control character"
+        } else if value.trimmingCharacters(in: .whitespaces).isEmpty {
+            problem = nil
+        } else {
+            problem = field.format?.problem(with: value)
+        }
+        return problem.map { labelled ? "\(field.label): \($0)" : $0 }
     }
 
     /// What is wrong with a whole record, in words: the first field that does

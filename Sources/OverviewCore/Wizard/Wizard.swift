@@ -36,6 +36,7 @@ public struct Wizard: Sendable {
         var state = WizardState(paths: paths, step: step, answers: base, saved: base, original: base,
                                 hadAnswersFile: fileAnswers != nil, newSections: newSections,
                                 pendingDraft: step == .resumeDraft ? draft : nil)
+        if let fileAnswers, fileAnswers.reviewed != nil { state.unseenInFile = unseenQuestions(in: fileAnswers) }
         state.caret = caretAtEnd(state)
         return state
     }
@@ -48,16 +49,18 @@ public struct Wizard: Sendable {
         case .resumeDraft:
             return [.resumeChoice(true), .resumeChoice(false)]
         case .profile:
-            return profileFields.flatMap(rows) + [.next]
+            return profileFields.flatMap { rows($0, state.answers) } + [.next]
         case .plan:
             return catalog.sections.map { .sectionRow($0.id) } + [.next]
         case .section(let id):
             guard let section = catalog.section(id) else { return [.next] }
-            return fields(of: section, state.answers).flatMap(rows) + [.next]
+            if let edit = state.recordEdit { return recordFormItems(edit) }
+            return pageFields(section, state).flatMap { rows($0, state.answers) } + [.next]
         case .review:
-            return [.profileRow, .planRow] + catalog.sections.map { .sectionRow($0.id) } + [.toExport]
+            let walk: [WizardItem] = hasNewQuestions(state) ? [.newQuestionsRow] : []
+            return [.profileRow, .planRow] + catalog.sections.map { .sectionRow($0.id) } + walk + [.toExport]
         case .export:
-            return outputFields.flatMap(rows) + [.writeFiles, .quit]
+            return outputFields.flatMap { rows($0, state.answers) } + [.writeFiles, .quit]
         }
     }
 
@@ -84,10 +87,12 @@ public struct Wizard: Sendable {
         section.questions.filter { answers.applies($0, in: section) }.map { .question(section: section.id, question: $0.id) }
     }
 
-    /// A field's focusable rows, as its kind has them: one text box, or one row per option.
-    public func rows(_ field: FieldID) -> [WizardItem] {
+    /// A field's focusable rows, as its kind has them: one text box, one row
+    /// per option, or one row per record and the row that adds one.
+    public func rows(_ field: FieldID, _ answers: Answers) -> [WizardItem] {
         guard let question = question(for: field) else { return [] }
         if question.field.isTyped { return [.text(field)] }
+        if question.input == .records { return records(field, answers).indices.map { .record(field, $0) } + [.addRecord(field)] }
         return question.field.options(of: question).indices.map { .option(field, $0) }
     }
 
@@ -180,7 +185,7 @@ public struct Wizard: Sendable {
         case .wentBack:
             goBack(&state)
         case .sectionIncludeToggled:
-            if case .section(let id) = state.step, let section = catalog.section(id) {
+            if state.recordEdit == nil, case .section(let id) = state.step, let section = catalog.section(id) {
                 state.answers.sections[id, default: SectionAnswers()].include = !state.answers.isIncluded(section)
             }
         case .textTyped(let text):
@@ -229,20 +234,26 @@ public struct Wizard: Sendable {
             if state.pendingDraft != nil {
                 // Quitting before choosing keeps the draft for next time.
                 effects.append(.quit)
-            } else if state.hasUnsavedChanges {
+            } else if state.hasUnsavedChanges || recordFormChanged(state) {
                 state.overlay = .quitConfirm
                 state.quitChoice = .saveAndQuit
             } else {
                 effects += [.deleteDraft, .quit]
             }
         case .pagePreviewToggled:
-            if state.step == .review || state.step.isSection {
+            if state.step == .review || (state.step.isSection && state.recordEdit == nil) {
                 state.showPagePreview.toggle()
                 state.previewScroll = 0
             }
         case .previewScrolled(let by):
             state.previewScroll = max(0, state.previewScroll + by)
         case .saveRequested:
+            // Ctrl-S in a record's form keeps the record, then writes the file;
+            // a record that cannot be kept yet stops it, saying why.
+            if state.recordEdit != nil {
+                saveRecord(&state)
+                if state.recordEdit != nil { break }
+            }
             effects.append(.save)
         case .saveSucceeded:
             state.saved = state.answers
@@ -277,6 +288,14 @@ public struct Wizard: Sendable {
             answer(&state, field, value)
         case .reviewOpened:
             if state.step != .resumeDraft && state.step != .review { backToReview(&state) }
+        case .recordRemoved:
+            removeRecord(&state)
+        case .removalUndone:
+            undoRemoval(&state)
+        case .recordMoved(let by):
+            moveRecord(&state, by: by)
+        case .newQuestionsWalkStarted:
+            startWalk(&state)
         case .resized:
             break  // handled by `reduce`
         }
@@ -318,7 +337,14 @@ public struct Wizard: Sendable {
         case .confirmed, .toggled:
             state.overlay = nil
             switch state.quitChoice {
-            case .saveAndQuit: return [.save, .quit]
+            case .saveAndQuit:
+                // A record typed into its form is kept first; one that cannot
+                // be kept yet stops the quit, saying why, so nothing typed is lost.
+                if state.recordEdit != nil {
+                    saveRecord(&state)
+                    if state.recordEdit != nil { return [] }
+                }
+                return [.save, .quit]
             case .quitKeepingDraft: return [.quit]
             case .saveCopyAndQuit: return [.saveCopy, .quit]
             case .cancel: break
@@ -390,7 +416,7 @@ public struct Wizard: Sendable {
 
     public static func field(of item: WizardItem) -> FieldID? {
         switch item {
-        case .text(let field), .option(let field, _): field
+        case .text(let field), .option(let field, _), .record(let field, _), .addRecord(let field): field
         default: nil
         }
     }
@@ -449,6 +475,16 @@ public struct Wizard: Sendable {
             return [.export]
         case .quit?:
             return reduceAction(&state, .quitRequested)
+        case .record(let field, let index)?:
+            openRecord(&state, field, at: index)
+        case .addRecord(let field)?:
+            openRecord(&state, field, at: nil)
+        case .saveRecord?:
+            saveRecord(&state)
+        case .cancelRecord?:
+            cancelRecordForm(&state)
+        case .newQuestionsRow?:
+            startWalk(&state)
         case nil:
             break
         }
@@ -473,6 +509,10 @@ public struct Wizard: Sendable {
 
     func go(_ state: inout WizardState, to step: WizardStep) {
         leaveField(&state)
+        dropRecordForm(&state)
+        state.lastRemoved = nil
+        // The walk over what is new lasts while it goes from section to section.
+        if !step.isSection { state.walk = nil }
         state.step = step
         state.returnToReview = false
         state.showPagePreview = false
@@ -498,6 +538,11 @@ public struct Wizard: Sendable {
             if back { backToReview(&state); return }
             go(&state, to: includedSections(state.answers).first.map { .section($0.id) } ?? .review)
         case .section(let id):
+            if state.walk != nil {
+                guard let later = walkPage(after: id, state) else { endWalk(&state); return }
+                go(&state, to: .section(later))
+                return
+            }
             if back { backToReview(&state); return }
             let later = catalog.sections.drop { $0.id != id }.dropFirst().first { state.answers.isIncluded($0) }
             go(&state, to: later.map { .section($0.id) } ?? .review)
@@ -513,6 +558,14 @@ public struct Wizard: Sendable {
     }
 
     func goBack(_ state: inout WizardState) {
+        if state.recordEdit != nil {
+            cancelRecordForm(&state)
+            return
+        }
+        if state.walk != nil, case .section(let id) = state.step {
+            if let earlier = walkPage(before: id, state) { go(&state, to: .section(earlier)) } else { endWalk(&state) }
+            return
+        }
         if state.returnToReview {
             backToReview(&state)
             return
@@ -567,7 +620,16 @@ public struct Wizard: Sendable {
         case .profile(let profileField): profileField.question
         case .output(let outputField): outputField.question
         case .question: question(field)?.1
+        case let .recordField(section, question, id):
+            self.question(.question(section: section, question: question))?.1.record?.field(id).map(Self.textQuestion)
         }
+    }
+
+    /// A record's field asked as a one-line text question: its label, whether
+    /// it is required, its format. Its check is the record kind's (`problem`).
+    static func textQuestion(_ field: RecordField) -> Question {
+        Question(id: field.id, kind: .text, label: field.label, help: nil, required: field.required,
+                 choices: [], format: field.format, when: nil)
     }
 
     public func isMultiline(_ field: FieldID) -> Bool { question(for: field)?.field.isMultiline ?? false }
@@ -581,6 +643,7 @@ public struct Wizard: Sendable {
         case .profile(let profileField): profileField.value(in: answers.profile)
         case .output(let outputField): outputField.value(in: answers.outputs)
         case .question(let sectionID, let questionID): answers.sections[sectionID]?.answers[questionID]
+        case .recordField: nil  // in the edit form until saved: `text(of:in:)`
         }
     }
 
@@ -599,6 +662,8 @@ public struct Wizard: Sendable {
             entry.answers[questionID] = value
             if value != nil { entry.open.remove(questionID) }
             state.answers.sections[sectionID] = entry
+        case .recordField(_, _, let id):
+            state.recordEdit?.values[id] = text
         }
     }
 
@@ -611,6 +676,7 @@ public struct Wizard: Sendable {
     /// The text shown in a field: what was typed (even if not valid yet), else the answer.
     public func text(of field: FieldID, in state: WizardState) -> String {
         if let typed = state.invalidText[field] { return typed }
+        if case .recordField(_, _, let id) = field { return state.recordEdit?.values[id] ?? "" }
         if case .text(let text)? = value(of: field, in: state.answers) { return text }
         return ""
     }
@@ -624,6 +690,9 @@ public struct Wizard: Sendable {
     func problem(_ field: FieldID, _ text: String) -> String? {
         guard let question = question(for: field) else { return nil }
         if case .output(let outputField) = field, let problem = outputField.problem(with: text) { return problem }
+        if case let .recordField(section, records, id) = field {
+            return self.question(.question(section: section, question: records))?.1.record?.problem(with: text, in: id, labelled: false)
+        }
         return question.field.problem(with: text, of: question)
     }
 

@@ -20,6 +20,18 @@ public enum WizardAction: Equatable, Sendable {
     /// `s` on a section page: the section included or skipped.
     case sectionIncludeToggled
 
+    // MARK: - Records (a `records` question's rows)
+    /// `d` or Delete on a record's row: the record removed (`u` puts it back).
+    case recordRemoved
+    /// `u`: the record last removed put back where it was.
+    case removalUndone
+    /// Shift/Alt-↑↓ or `[` `]` on a record's row: the record moved up or down.
+    case recordMoved(by: Int)
+
+    // MARK: - Revising
+    /// `n` (or its row) on the review: walk only the questions that are new.
+    case newQuestionsWalkStarted
+
     // MARK: - Text fields
     /// Characters typed or pasted at the caret.
     case textTyped(String)

@@ -19,6 +19,18 @@ public struct WizardState: Equatable, Sendable {
     public var hadAnswersFile: Bool
     /// Catalog sections the answers file had no entry for (added since).
     public var newSections: Set<String>
+    /// Questions of sections the answers file has that it never saw (no
+    /// answer, not recorded as left open: what `check` reports as never
+    /// answered), by section id, in page order. Found once at the start on a
+    /// file that was exported (has a review date); sections it lacks are in
+    /// `newSections`.
+    public var unseenInFile: [String: [String]]
+    /// "Answer what is new": the walk over only the new questions, while it lasts.
+    public var walk: NewQuestionsWalk?
+    /// A record of a `records` question open in its edit form on a section page.
+    public var recordEdit: RecordEdit?
+    /// The record last removed on this page, which `u` puts back.
+    public var lastRemoved: RemovedRecord?
     /// A draft found at start, offered for resuming.
     public var pendingDraft: Answers?
     /// Text typed into a field that does not pass its validator yet. The answer
@@ -61,6 +73,10 @@ public struct WizardState: Equatable, Sendable {
         self.original = original
         self.hadAnswersFile = hadAnswersFile
         self.newSections = newSections
+        self.unseenInFile = [:]
+        self.walk = nil
+        self.recordEdit = nil
+        self.lastRemoved = nil
         self.pendingDraft = pendingDraft
         self.invalidText = [:]
         self.returnToReview = false
@@ -172,6 +188,10 @@ public enum FieldID: Hashable, Sendable {
     /// The export step's questions (`outputs:`).
     case output(OutputField)
     case question(section: String, question: String)
+    /// One field of the record open in the edit form of a `records` question
+    /// (`field` is the record field's id): a line of text, checked as the
+    /// record kind checks it.
+    case recordField(section: String, question: String, field: String)
 }
 
 /// One focusable line of a screen. The cursor moves over these.
@@ -195,4 +215,60 @@ public enum WizardItem: Equatable, Sendable {
     case writeFiles
     /// Export: quit.
     case quit
+    /// A `records` question: record `index` (Enter edits it).
+    case record(FieldID, Int)
+    /// A `records` question: "+ Add a subprocessor".
+    case addRecord(FieldID)
+    /// The record edit form: keep the record, or drop what was typed.
+    case saveRecord
+    case cancelRecord
+    /// Review: "Answer the N new questions".
+    case newQuestionsRow
+}
+
+/// A record open in the edit form: its fields as typed, kept apart from the
+/// answers until it is saved whole (a record without its required fields is
+/// one the answers file would refuse to load, so it is never stored).
+public struct RecordEdit: Equatable, Sendable {
+    /// The `records` question.
+    public var field: FieldID
+    /// The record being edited; nil for a new one (added at the end).
+    public var index: Int?
+    /// Each record field's text that passes its check (text that does not is
+    /// in `WizardState.invalidText`, as for any field).
+    public var values: [String: String]
+
+    public init(field: FieldID, index: Int?, values: [String: String]) {
+        self.field = field
+        self.index = index
+        self.values = values
+    }
+
+    /// The form's field for record field `id`.
+    public func fieldID(_ id: String) -> FieldID? {
+        guard case let .question(section, question) = field else { return nil }
+        return .recordField(section: section, question: question, field: id)
+    }
+}
+
+/// A record removed with `d`, kept so that `u` can put it back where it was.
+public struct RemovedRecord: Equatable, Sendable {
+    public var field: FieldID
+    public var index: Int
+    public var record: [String: String]
+}
+
+/// "Answer what is new": the questions to visit, fixed when the walk starts
+/// (so answering one does not take it off the page under the cursor).
+public struct NewQuestionsWalk: Equatable, Sendable {
+    public var fields: [FieldID]
+    /// The sections the walk visits, in page order.
+    public var sections: [String]
+
+    public init(fields: [FieldID]) {
+        self.fields = fields
+        var sections: [String] = []
+        for case let .question(section, _) in fields where sections.last != section { sections.append(section) }
+        self.sections = sections
+    }
 }

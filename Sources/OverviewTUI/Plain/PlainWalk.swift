@@ -184,7 +184,7 @@ public final class PlainWalk {
             dispatch(.itemFocused(.next), .confirmed)
             return .next
         }
-        let first = wizard.rows(field).first ?? item
+        let first = wizard.rows(field, state.answers).first ?? item
         let value = wizard.value(of: field, in: state.answers)
         say("")
         say(question.label + (question.required ? " (required)" : ""))
@@ -202,11 +202,11 @@ public final class PlainWalk {
             case .back:
                 return back(from: first)
             case .skip:
-                dispatch(.fieldAnswered(field, nil), .itemFocused(first), .confirmed)
+                goOn(from: field, first, .fieldAnswered(field, nil))
                 return .next
             case .line(let line):
                 if line.trimmingCharacters(in: .whitespaces).isEmpty {
-                    dispatch(.itemFocused(first), .confirmed)
+                    goOn(from: field, first)
                     return .next
                 }
                 var typed = line
@@ -220,7 +220,7 @@ public final class PlainWalk {
                         typed += "\n" + more
                     }
                     if typed.isEmpty {
-                        dispatch(.fieldAnswered(field, nil), .itemFocused(first), .confirmed)
+                        goOn(from: field, first, .fieldAnswered(field, nil))
                         return ended ? .endOfInput : .next
                     }
                 }
@@ -229,18 +229,39 @@ public final class PlainWalk {
                     say(why)
                     if ended { return .endOfInput }
                 case .answer(let answer):
-                    dispatch(.fieldAnswered(field, answer), .itemFocused(first), .confirmed)
+                    goOn(from: field, first, .fieldAnswered(field, answer))
                     return ended ? .endOfInput : .next
                 }
             }
         }
     }
 
+    /// After `actions` (the answer), on past `field` as Enter on its first row
+    /// goes on; a records question's rows open a record's form on Enter, so
+    /// the focus goes straight past them.
+    func goOn(from field: FieldID, _ first: WizardItem, _ actions: WizardAction...) {
+        guard wizard.question(for: field)?.input == .records else {
+            dispatch(actions + [.itemFocused(first), .confirmed])
+            return
+        }
+        if !actions.isEmpty { dispatch(actions) }
+        dispatch(.itemFocused(item(after: field)))
+    }
+
+    /// The item after `field`'s rows (the page's button after its last field).
+    func item(after field: FieldID) -> WizardItem {
+        let items = wizard.items(state)
+        guard let last = items.lastIndex(where: { Wizard.field(of: $0) == field }), last + 1 < items.count else {
+            return items.last ?? .next
+        }
+        return items[last + 1]
+    }
+
     /// `back` at a question: the question before it on the page, or the step before.
     func back(from first: WizardItem) -> Turn {
         let items = wizard.items(state)
         if let index = items.firstIndex(of: first), index > 0,
-           let previous = Wizard.field(of: items[index - 1]), let row = wizard.rows(previous).first {
+           let previous = Wizard.field(of: items[index - 1]), let row = wizard.rows(previous, state.answers).first {
             dispatch(.itemFocused(row))
             return .next
         }
@@ -259,7 +280,7 @@ public final class PlainWalk {
         switch state.step {
         case .profile, .section:
             if let last = wizard.items(state).dropLast().last, let field = Wizard.field(of: last),
-               let row = wizard.rows(field).first {
+               let row = wizard.rows(field, state.answers).first {
                 dispatch(.itemFocused(row))
             }
         default:
@@ -372,6 +393,8 @@ public final class PlainWalk {
             if state.newSections.contains(section.id) { status += ", new" }
             rows.append((.sectionRow(section.id), section.title + ": " + status))
         }
+        let new = wizard.newQuestionFields(state).count
+        if new > 0 { rows.append((.newQuestionsRow, "Answer the \(new) new question\(new == 1 ? "" : "s") only")) }
         let menu = Self.menu(rows.map(\.label))
         for line in menu.plainOptions(nil) { say("  " + line) }
         let prompt = "A number from 1 to \(rows.count) to open it again [Enter: go on to export]: "

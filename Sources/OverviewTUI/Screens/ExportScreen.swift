@@ -24,7 +24,7 @@ extension Screens {
         }
         for field in wizard.outputFields {
             guard let question = wizard.question(for: field) else { continue }
-            let first = wizard.rows(field).first
+            let first = wizard.rows(field, state.answers).first
             lines.append(.text(question.label, .heading, indent: 0, anchor: first))
             if question.isTyped {
                 lines += fieldLines(field, state, textWidth: textWidth)
@@ -81,7 +81,7 @@ extension Screens {
             ])
         }
         let newSections = included.filter { state.newSections.contains($0.id) }.map(\.title)
-        let unseen = included.map { ($0.title, newQuestions($0, state).count) }.filter { $0.1 > 0 }
+        let unseen = included.map { ($0.title, wizard.newQuestions($0, state).count) }.filter { $0.1 > 0 }
         if !newSections.isEmpty || !unseen.isEmpty {
             var parts: [String] = []
             if !newSections.isEmpty {

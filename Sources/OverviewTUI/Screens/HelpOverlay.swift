@@ -8,10 +8,12 @@ extension Screens {
         let textWidth = helpLines.map { TextWidth.of($0.1) }.max()!
         let width = min(canvas.size.width - 4, keyWidth + textWidth + 4)
         // Every key first: on a short screen the note about the draft goes,
-        // and the box may cover the title and bottom bars.
+        // and the box may cover the title bar; the bottom bar stays, saying
+        // how to close it (the last keys, for lists and the review, are on
+        // the key bar where they work).
         let withNote = helpLines.count + 4
         let showNote = withNote <= canvas.size.height - 2
-        let height = showNote ? withNote : min(canvas.size.height, helpLines.count + 2)
+        let height = showNote ? withNote : min(canvas.size.height - 1, helpLines.count + 2)
         let box = drawBox(&canvas, width: width, height: height, title: "Keys")
         for (index, (key, meaning)) in helpLines.prefix(height - (showNote ? 4 : 2)).enumerated() {
             canvas.put(key, x: box.x + 2, y: box.y + 1 + index, .heading)

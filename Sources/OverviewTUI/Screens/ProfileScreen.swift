@@ -11,7 +11,7 @@ extension Screens {
         lines.append(.blank)
         for field in wizard.profileFields {
             guard let question = wizard.question(for: field) else { continue }
-            let first = wizard.rows(field).first
+            let first = wizard.rows(field, state.answers).first
             if question.isTyped {
                 // Company details: the box first, then its help (or what is wrong).
                 lines.append(.text(question.label, .heading, indent: 0, anchor: first))

@@ -28,7 +28,7 @@ extension Screens {
             let invalidHere = sectionState.isSkipped ? 0 : invalid.filter { $0.section == section.id }.count
             if invalidHere > 0 { words.append("\(invalidHere) not valid") }
             if state.newSections.contains(section.id) { words.append("new section") }
-            let unseen = sectionState.isSkipped ? 0 : newQuestions(section, state).count
+            let unseen = sectionState.isSkipped ? 0 : wizard.newQuestions(section, state).count
             if unseen > 0 { words.append("\(unseen) new question\(unseen == 1 ? "" : "s")") }
             if compare && state.answers.sections[section.id] != state.original.sections[section.id] { words.append("edited") }
             return (sectionState, words.isEmpty ? "" : " " + words.joined(separator: ", "), invalidHere > 0)
@@ -62,6 +62,11 @@ extension Screens {
                                row.invalid ? Style(.warning) : style))
         }
         lines.append(.blank)
+        let new = wizard.newQuestionFields(state).count
+        if new > 0 {
+            lines.append(.item(.newQuestionsRow, marker: nil,
+                               "Answer the \(new) new question\(new == 1 ? "" : "s") →", Style(.warning)))
+        }
         lines.append(.item(.toExport, marker: nil, "Export: write the answers file and the page →", .heading))
         return lines
     }
@@ -80,20 +85,6 @@ extension Screens {
         if let preview = WizardLayout.previewArea(state) {
             for y in body.y..<(body.y + body.height) { canvas.put("│", x: listWidth, y: y, .muted) }
             drawPagePreview(&canvas, state, preview, &memory)
-        }
-    }
-
-    /// On a revise run: questions of a section the answers file had but never
-    /// saw (added to the catalog since), that apply and are still unanswered.
-    func newQuestions(_ section: Section, _ state: WizardState) -> [Question] {
-        // Only a file that was exported once (it has a review date) lists every
-        // question it was shown; one saved halfway lists only what was answered.
-        guard state.hadAnswersFile, state.original.reviewed != nil, !state.newSections.contains(section.id),
-              let before = state.original.sections[section.id] else { return [] }
-        let now = state.answers.sections[section.id]?.answers ?? [:]
-        return section.questions.filter {
-            before.answers[$0.id] == nil && !before.open.contains($0.id) && now[$0.id] == nil
-                && state.answers.applies($0, in: section)
         }
     }
 

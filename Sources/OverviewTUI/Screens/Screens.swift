@@ -121,6 +121,9 @@ public struct Screens: Sendable {
         case .section(let id):
             let included = wizard.includedSections(state.answers)
             let title = wizard.catalog.section(id)?.title ?? id
+            if let walk = state.walk, let index = walk.sections.firstIndex(of: id) {
+                return (title, "What is new · page \(index + 1) of \(walk.sections.count)")
+            }
             if let index = included.firstIndex(where: { $0.id == id }) {
                 return (title, "Step 3 of 5 · section \(index + 1) of \(included.count)")
             }

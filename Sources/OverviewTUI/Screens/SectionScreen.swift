@@ -14,9 +14,10 @@ extension Screens {
     func sectionLines(_ state: WizardState, _ id: String, _ form: Rect) -> [FormLine] {
         guard let section = wizard.catalog.section(id) else { return [] }
         let textWidth = form.width - 2 - Self.moreMarkWidth
-        let fields = wizard.fields(of: section, state.answers)
+        if let edit = state.recordEdit { return recordFormLines(state, edit, textWidth: textWidth) }
+        let fields = wizard.pageFields(section, state)
         // The guidance scrolls into view with the first field.
-        let top = fields.first.flatMap { wizard.rows($0).first } ?? .next
+        let top = fields.first.flatMap { wizard.rows($0, state.answers).first } ?? .next
         var lines: [FormLine] = []
         let recommendation = section.rule.evaluate(state.answers.profile)
         for line in TextWidth.wrap("Recommended for: " + section.guidance.who, to: textWidth) {
@@ -32,9 +33,16 @@ extension Screens {
         if !section.guidance.how.isEmpty {
             for line in TextWidth.wrap(section.guidance.how, to: textWidth) { lines.append(.text(line, .muted, indent: 0, anchor: top)) }
         }
+        if let walk = state.walk {
+            // Just above the questions, where the focus keeps it in view.
+            let count = fields.count
+            let text = "New since your last review: \(count) question\(count == 1 ? "" : "s") here, \(walk.fields.count) in all."
+            lines.append(.blank)
+            for line in TextWidth.wrap(text, to: textWidth) { lines.append(.text(line, .warning, indent: 0, anchor: nil)) }
+        }
         for field in fields {
             guard let question = wizard.question(for: field) else { continue }
-            let first = wizard.rows(field).first
+            let first = wizard.rows(field, state.answers).first
             lines.append(.blank)
             let label = question.label + (question.required ? "\u{00A0}*" : "")
             for line in TextWidth.wrap(label, to: textWidth) { lines.append(.text(line, .heading, indent: 0, anchor: first)) }
@@ -45,7 +53,10 @@ extension Screens {
         }
         lines.append(.blank)
         let next: String
-        if state.returnToReview {
+        if state.walk != nil {
+            next = wizard.walkPage(after: id, state).flatMap(wizard.catalog.section).map { "Next new questions: \($0.title) →" }
+                ?? "Back to the review →"
+        } else if state.returnToReview {
             next = "Back to the review →"
         } else if let later = wizard.catalog.sections.drop(while: { $0.id != id }).dropFirst().first(where: { state.answers.isIncluded($0) }) {
             next = "Next: \(later.title) →"

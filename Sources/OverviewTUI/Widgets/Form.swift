@@ -149,17 +149,52 @@ extension Screens {
         case .text(multiline: true):
             for row in 0..<Self.inputMaxRows { lines.append(.multiline(field, row: row)) }
         case .records:
-            // Shown, not yet edited here: the records as the answers file has them.
-            guard let shape = question.record else { break }
-            guard case .records(let records)? = wizard.value(of: field, in: state.answers), !records.isEmpty else {
-                lines.append(.text("(no \(shape.noun)s yet: add them in the answers file)", .muted, indent: 2, anchor: nil))
-                break
-            }
-            for record in records {
-                let text = shape.fields.compactMap { record[$0.id] }.joined(separator: " · ")
-                lines.append(.text("- " + TextWidth.truncate(text, to: max(10, textWidth - 4)), .normal, indent: 2, anchor: nil))
-            }
+            lines += recordRows(field, state, textWidth: textWidth)
         }
+        return lines
+    }
+
+    // MARK: - Records
+
+    /// A `records` question's rows: one line per record (its fields in
+    /// order; Enter edits it), then the row that adds one.
+    func recordRows(_ field: FieldID, _ state: WizardState, textWidth: Int) -> [FormLine] {
+        guard let shape = wizard.recordShape(field) else { return [] }
+        let records = wizard.records(field, state.answers)
+        var lines: [FormLine] = []
+        let number = String(records.count).count
+        for (index, record) in records.enumerated() {
+            let label = String(repeating: " ", count: number - String(index + 1).count) + "\(index + 1). "
+            lines.append(.item(.record(field, index), marker: nil, label + wizard.recordSummary(record, shape), .normal))
+        }
+        lines.append(.item(.addRecord(field), marker: nil, "+ Add " + Self.article(shape.noun) + " " + shape.noun, .heading))
+        return lines
+    }
+
+    /// "a" or "an" before a noun, by its first letter.
+    static func article(_ noun: String) -> String {
+        "aeiou".contains(noun.prefix(1).lowercased()) ? "an" : "a"
+    }
+
+    /// The form that edits one record: a text box per field, each with its
+    /// label and what is wrong with it, then Save and Cancel.
+    func recordFormLines(_ state: WizardState, _ edit: RecordEdit, textWidth: Int) -> [FormLine] {
+        guard let shape = wizard.recordShape(edit.field) else { return [] }
+        let count = wizard.records(edit.field, state.answers).count
+        let noun = shape.noun.prefix(1).uppercased() + shape.noun.dropFirst()
+        let title = edit.index.map { "\(noun) \($0 + 1) of \(count)" } ?? "New \(shape.noun)"
+        let first = shape.fields.first.flatMap { edit.fieldID($0.id) }.map(WizardItem.text) ?? .saveRecord
+        var lines: [FormLine] = []
+        for line in TextWidth.wrap(title, to: textWidth) { lines.append(.text(line, .heading, indent: 0, anchor: first)) }
+        for field in shape.fields {
+            guard let id = edit.fieldID(field.id) else { continue }
+            let label = field.label + (field.required ? "\u{00A0}*" : "")
+            for line in TextWidth.wrap(label, to: textWidth) { lines.append(.text(line, .normal, indent: 0, anchor: .text(id))) }
+            lines += fieldLines(id, state, textWidth: textWidth)
+        }
+        lines.append(.blank)
+        lines.append(.item(.saveRecord, marker: nil, "Save this \(shape.noun)", .heading))
+        lines.append(.item(.cancelRecord, marker: nil, "Cancel", .normal))
         return lines
     }
 }
