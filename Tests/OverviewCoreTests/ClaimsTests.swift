@@ -234,6 +234,95 @@ import Testing
         let saved = AnswersFile.serialize(answers, catalog: catalog)
         for retired in ["dc_physical_security", "testing_rules", "dpf_extensions"] { #expect(!saved.contains(retired)) }
     }
+    // MARK: - Help for the unsure, and one voice (issues 13 and 11)
+
+    @Test("No question shows a placeholder such as <your domain> for the founder to fill in")
+    func noPlaceholderInLabels() {
+        for section in catalog.sections {
+            for question in section.questions {
+                for text in [question.label, question.help ?? ""] + question.choices.map(\.label) {
+                    #expect(text.range(of: "<[^>]+>", options: .regularExpression) == nil, "\(section.id).\(question.id): \(text)")
+                }
+            }
+        }
+    }
+
+    @Test("Network security: one lead-in, then one item per control ticked, and nothing for a control not ticked")
+    func networkSecurityInOneVoice() throws {
+        var answers = try Fixtures.answers("later-health.yml")
+        answers.sections["network-security"] = SectionAnswers(include: true, answers: ["controls": .choices(["firewall"])])
+        let one = try section("network-security", answers)
+        #expect(one == "We protect our network in these ways:  - Firewall rules decide which traffic may enter and leave our network.")
+        answers.sections["network-security"]!.answers["controls"] = .choices(["bastion-vpn", "security-zones"])
+        let two = try section("network-security", answers)
+        #expect(two.components(separatedBy: "in these ways:").count == 2, "the lead-in once")
+        #expect(two.contains("- Our network is divided into separate security zones. - Staff reach internal systems only through a bastion host, a VPN or a managed access service."))
+        #expect(!two.contains("Firewall"))
+        #expect(!two.contains("IDS"))
+        answers.sections["network-security"]!.answers["controls"] = nil
+        #expect(renderer.sectionMarkdown(try #require(catalog.section("network-security")), answers) == nil)
+    }
+
+    @Test("Backups: a restore test without a frequency says 'regularly'; encryption only when affirmed")
+    func businessContinuityInOneVoice() throws {
+        var answers = try Fixtures.answers("later-health.yml")
+        answers.sections["business-continuity"] = SectionAnswers(include: true, answers: [
+            "backups": .bool(true), "backups_encrypted": .bool(false), "restore_tested": .bool(true), "dr_plan": .bool(false)])
+        let text = try section("business-continuity", answers)
+        #expect(text == "We back up all of our critical data and systems. To make sure we can recover from them after a disaster, we test restoring a backup regularly.")
+        answers.sections["business-continuity"]!.answers["restore_tested"] = .bool(false)
+        answers.sections["business-continuity"]!.answers["restore_frequency"] = .choice("monthly")
+        #expect(!(try section("business-continuity", answers)).contains("restor"), "a frequency without a restore test claims nothing")
+    }
+
+    @Test("Testing rules: one lead-in, printed once, only above a rule that is a yes")
+    func disclosureRulesInOneVoice() throws {
+        var answers = try Fixtures.answers("later-health.yml")
+        let lead = "please follow these rules:"
+        for rules in [["no_scanners"], ["keep_private"], ["own_accounts_only", "keep_private"], ["own_accounts_only", "no_scanners", "keep_private"]] {
+            for rule in ["own_accounts_only", "no_scanners", "keep_private"] {
+                answers.sections["responsible-disclosure"]!.answers[rule] = .bool(rules.contains(rule))
+            }
+            let text = try section("responsible-disclosure", answers)
+            #expect(text.components(separatedBy: lead).count == 2, "\(rules)")
+            #expect(text.contains("- Do not use automated scanners.") == rules.contains("no_scanners"))
+            #expect(text.contains("- Use only accounts and data") == rules.contains("own_accounts_only"))
+        }
+        for rule in ["own_accounts_only", "no_scanners", "keep_private"] {
+            answers.sections["responsible-disclosure"]!.answers[rule] = .bool(false)
+        }
+        #expect(!(try section("responsible-disclosure", answers)).contains(lead), "no rule, no lead-in")
+    }
+
+    @Test("AWS Shield Standard (every AWS customer's) and Shield Advanced (paid) are two answers")
+    func awsShieldTiers() throws {
+        var answers = try Fixtures.answers("later-health.yml")
+        answers.sections["ddos-protection"] = SectionAnswers(include: true, answers: ["has_mitigation": .bool(true), "provider": .choice("aws-shield")])
+        let standard = try section("ddos-protection", answers)
+        #expect(standard.hasPrefix("We use AWS Shield Standard to protect"))
+        #expect(!standard.contains("Advanced"))
+        answers.sections["ddos-protection"]!.answers["provider"] = .choice("aws-shield-advanced")
+        #expect(try section("ddos-protection", answers).hasPrefix("We use AWS Shield Advanced to protect"))
+    }
+
+    @Test("Fixed roles are not called roles that customers define, and are asked only without custom roles")
+    func fixedRoles() throws {
+        var answers = try Fixtures.answers("later-health.yml")
+        answers.sections["user-protection"]!.answers["rbac"] = .bool(false)
+        answers.sections["user-protection"]!.answers["rbac_plans"] = nil
+        answers.sections["user-protection"]!.answers["fixed_roles"] = .bool(true)
+        let fixed = try section("user-protection", answers)
+        #expect(fixed.contains("Account administrators give each user one of a fixed set of roles that we define"))
+        #expect(!fixed.contains("can define roles"))
+        answers.sections["user-protection"]!.answers["fixed_roles"] = .bool(false)
+        #expect(!(try section("user-protection", answers)).contains("roles"))
+        // With custom roles, the fixed-roles question does not apply and its answer is not printed.
+        answers.sections["user-protection"]!.answers["rbac"] = .bool(true)
+        answers.sections["user-protection"]!.answers["fixed_roles"] = .bool(true)
+        let custom = try section("user-protection", answers)
+        #expect(custom.contains("can define roles"))
+        #expect(!custom.contains("fixed set"))
+    }
 }
 
 // MARK: - security.txt
