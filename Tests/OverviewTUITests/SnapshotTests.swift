@@ -70,6 +70,12 @@ struct SnapshotTests {
             send(&state, .textTyped("Our team of three\nreviews every change."))
             return state
         }),
+        ("section-pgdn-past-required", {
+            var state = profiled()
+            state.step = .section("business-continuity")
+            send(&state, .focusMoved(by: 14))
+            return state
+        }),
         ("section-skipped", {
             var state = profiled()
             state.step = .section("payment-information")
@@ -234,7 +240,8 @@ struct SnapshotTests {
 
     /// At the smallest size drawn, boxes and key bars are at their tightest.
     @Test("At the minimum size, 60x16", arguments: ["help", "quit-confirm", "plan", "section-data-encryption",
-                                                    "review-revise", "export", "profile-typing", "resume"])
+                                                    "review-revise", "export", "profile-typing", "resume",
+                                                    "section-pgdn-past-required", "section-security-team-multiline"])
     func minimumSize(_ name: String) throws {
         let make = Self.screens.first { $0.0 == name }!.1
         try assertSnapshot(make(), size: Screens.minimumSize, name: "\(name).60x16")
