@@ -123,7 +123,7 @@ struct KeyBinding {
                 default: return KeyHint("Enter", "confirm")
                 }
             },
-            help: ("Enter", "confirm and go on; open a section on the review", 3)),
+            help: ("Enter", "next; open a section on the review; confirm a choice", 3)),
         // Space on the review's section rows: the same key as above, shown after Enter there.
         KeyBinding(
             keys: [],
