@@ -105,9 +105,9 @@ import Testing
     @Test("A tier is printed only with what it rests on")
     func tierRating() throws {
         var answers = try Fixtures.answers("later-health.yml")
-        #expect(try section("infrastructure", answers).contains("The facility is designed to Tier III of the Uptime Institute's tier standard, without certification by the Uptime Institute."))
+        #expect(try section("infrastructure", answers).contains("That space is in a facility designed to Tier III of the Uptime Institute's tier standard, without certification by the Uptime Institute."))
         answers.sections["infrastructure"]!.answers["dc_tier_basis"] = .choice("certified")
-        #expect(try section("infrastructure", answers).contains("The Uptime Institute has certified the facility at Tier III."))
+        #expect(try section("infrastructure", answers).contains("That space is in a facility the Uptime Institute has certified at Tier III."))
         answers.sections["infrastructure"]!.answers["dc_tier_basis"] = nil
         #expect(!(try section("infrastructure", answers)).contains("Tier III"))
     }
@@ -303,6 +303,24 @@ import Testing
         #expect(!standard.contains("Advanced"))
         answers.sections["ddos-protection"]!.answers["provider"] = .choice("aws-shield-advanced")
         #expect(try section("ddos-protection", answers).hasPrefix("We use AWS Shield Advanced to protect"))
+    }
+
+    @Test("A sentence that leans on the one before it is printed only after that one")
+    func sentencesThatLeanOnTheOneBefore() throws {
+        var answers = try Fixtures.answers("later-health.yml")
+        // "They can also" only after "Customers can choose the region".
+        answers.sections["data-location"]!.answers["customer_choice"] = .bool(true)
+        answers.sections["data-location"]!.answers["eu_only"] = .bool(true)
+        #expect(try section("data-location", answers).contains("Customers can choose the region where their data is stored. They can also choose to have their data stored and processed only in the European Union."))
+        answers.sections["data-location"]!.answers["customer_choice"] = .bool(false)
+        let alone = try section("data-location", answers)
+        #expect(alone.contains("Customers can choose to have their data stored and processed only in the European Union."))
+        #expect(!alone.contains("also"))
+        // "That space" only after the sentence that names where the space is.
+        answers.sections["infrastructure"]!.answers["dc_countries"] = nil
+        let infrastructure = try section("infrastructure", answers)
+        #expect(infrastructure.contains("Our data center space is in a facility designed to Tier III"))
+        #expect(!infrastructure.contains("That space"))
     }
 
     @Test("Fixed roles are not called roles that customers define, and are asked only without custom roles")
