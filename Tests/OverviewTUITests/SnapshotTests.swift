@@ -332,6 +332,28 @@ struct SnapshotTests {
         #expect(!export(state).contains("The page links to"))
     }
 
+    @Test("The security.txt question names the address the founder's domain gives, never a placeholder")
+    func securityTxtQuestionNamesTheAddress() {
+        func overview(_ state: WizardState) -> String {
+            var state = state
+            state.step = .section("overview")
+            state.focus = testWizard.items(state).firstIndex(of: .option(.question(section: "overview", question: "link_security_txt"), 0))!
+            var memory = ScreenMemory()
+            let canvas = Screens(wizard: testWizard).render(state, size: Size(width: 80, height: 24), memory: &memory)
+            return (0..<canvas.size.height).map { canvas.line($0).trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        }
+        var state = Self.profiled()
+        let shown = overview(state)
+        #expect(shown.contains("The link goes to https://example.com/.well-known/security.txt"))
+        #expect(!shown.contains("<your domain>"))
+        // No domain yet: no address, and still no placeholder.
+        state.answers.company.domain = nil
+        let withoutDomain = overview(state)
+        #expect(withoutDomain.contains("Link to our security.txt file"))
+        #expect(!withoutDomain.contains("The link goes to"))
+        #expect(!withoutDomain.contains("<"))
+    }
+
     @Test("Wide characters take two columns and line up")
     func wideCharacters() {
         var canvas = Canvas(Size(width: 30, height: 2))
