@@ -316,6 +316,13 @@ import Testing
         let alone = try section("data-location", answers)
         #expect(alone.contains("Customers can choose to have their data stored and processed only in the European Union."))
         #expect(!alone.contains("also"))
+        // "They report" only after the sentence that names who is responsible.
+        let governance = try section("governance", answers)
+        #expect(governance.contains("Our Chief Information Security Officer (CISO) is responsible for security. They report on it to our leadership at least once a year."))
+        answers.sections["governance"]!.answers["owner"] = nil
+        let noOwner = try section("governance", answers)
+        #expect(noOwner.contains("The person responsible for security reports on it to our leadership at least once a year."))
+        #expect(!noOwner.contains("They report"))
         // "That space" only after the sentence that names where the space is.
         answers.sections["infrastructure"]!.answers["dc_countries"] = nil
         let infrastructure = try section("infrastructure", answers)
