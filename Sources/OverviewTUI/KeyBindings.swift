@@ -75,9 +75,16 @@ struct KeyBinding {
             },
             hint: { context in
                 guard context.inText else { return nil }
-                return context.multiline ? KeyHint("←→↑↓", "edit") : KeyHint("←→", "edit", drop: 8)
+                return context.multiline ? KeyHint("←→↑↓", "edit") : KeyHint("←→", "edit", drop: 10)
             },
-            help: ("← → Backspace Del", "edit a text field; Ctrl-U empties it", 8)),
+            help: ("← → Backspace Del", "edit a text field; ^U clears it", 8)),
+        // ^U, acted on above: its own hint while a text field has focus, so a
+        // person sees how to empty a field without holding Backspace.
+        KeyBinding(
+            keys: [],
+            action: { _, _ in nil },
+            hint: { context in context.inText ? KeyHint("^U", "clear", drop: 6) : nil },
+            help: nil),
         KeyBinding(
             keys: [.up, .down, .character("j"), .character("k")],
             action: { context, key in
@@ -116,6 +123,7 @@ struct KeyBinding {
                 if context.inText { return KeyHint("Enter", context.multiline ? "new line" : "next") }
                 if context.step == .resumeDraft { return KeyHint("Enter", "choose") }
                 if context.optionVerb != nil { return KeyHint("Enter", "next") }
+                // One word for one meaning: "next" wherever Enter goes on to what follows.
                 switch context.focused {
                 case .record?: return KeyHint("Enter", "edit")
                 case .addRecord?: return KeyHint("Enter", "add")
@@ -124,12 +132,12 @@ struct KeyBinding {
                 default: break
                 }
                 switch context.step {
-                case .plan: return KeyHint("Enter", "continue")
                 case .review: return KeyHint("Enter", "open")
+                case .plan, .profile, .section: return KeyHint("Enter", "next")
                 default: return KeyHint("Enter", "confirm")
                 }
             },
-            help: ("Enter", "confirm and go on; open a section on the review", 3)),
+            help: ("Enter", "next; open a section on the review; confirm a choice", 3)),
         // A `records` question's rows: remove, put back, reorder.
         KeyBinding(
             keys: [.character("d"), .delete],
@@ -180,7 +188,8 @@ struct KeyBinding {
             action: { _, key in key == .tab ? .nextFieldFocused : .previousFieldFocused },
             hint: { context in
                 guard !context.quitDialog, context.inText || context.optionVerb != nil else { return nil }
-                return KeyHint("Tab", "field", drop: 2)
+                // In a multi-line box Enter types a line break: Tab is the way on, so it stays.
+                return KeyHint("Tab", "field", drop: context.multiline ? nil : 2)
             },
             help: ("Tab  Shift-Tab", "next field, previous field", 4)),
         KeyBinding(
@@ -220,7 +229,7 @@ struct KeyBinding {
             hint: { context in
                 if context.quitDialog || context.editingRecord { return KeyHint("Esc", "cancel") }
                 guard !context.pagePreview, context.canGoBack else { return nil }
-                return KeyHint("Esc", "back", drop: 7)
+                return KeyHint("Esc", "back", drop: 9)
             },
             help: ("Esc", "back one step (nothing is lost)", 5)),
         KeyBinding(
@@ -229,13 +238,13 @@ struct KeyBinding {
             hint: { context in
                 context.quitDialog || context.step == .resumeDraft ? nil : KeyHint("^S", "save", drop: 5)
             },
-            help: ("Ctrl-S", "save the answers file now", 11)),
+            help: ("^S", "save the answers file now", 11)),
         KeyBinding(
             keys: [.function(1), .character("?")],
             action: { context, key in key == .character("?") && context.inText ? nil : .helpToggled },
             hint: { context in
                 if context.quitDialog { return nil }
-                return context.inText ? KeyHint("F1", "help", drop: 6) : KeyHint("?", "help")
+                return context.inText ? KeyHint("F1", "help", drop: 7) : KeyHint("?", "help")
             },
             help: ("?  F1", "this help", 12)),
         KeyBinding(
@@ -245,7 +254,7 @@ struct KeyBinding {
                 if context.quitDialog { return nil }
                 return context.inText ? KeyHint("^C", "quit") : KeyHint("q", "quit")
             },
-            help: ("q  Ctrl-C", "quit (asks to save what is unsaved)", 13)),
+            help: ("q  ^C", "quit (asks to save what is unsaved)", 13)),
         KeyBinding(
             keys: [.home, .end],
             action: { context, key in

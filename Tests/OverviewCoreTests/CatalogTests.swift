@@ -101,6 +101,18 @@ import Testing
         #expect(error(mismatched)?.hasSuffix("template error: this {{/name}} closes a block that was not opened with the same name") == true)
     }
 
+    @Test("Blocks the author writes on adjacent lines print as one paragraph; a blank line between them makes two")
+    func adjacentBlocksAreOneParagraph() throws {
+        let adjacent = try parse(sectionFile(minimalFrontMatter, body: "{{#ok}}\nFirst.\n{{/ok}}\n{{#also}}\nSecond.\n{{/also}}\n{{#ok}}\nThird.\n{{/ok}}\n"))
+        #expect(adjacent.template.render(["ok": true, "also": true]) == "First.\nSecond.\nThird.\n")
+        let apart = try parse(sectionFile(minimalFrontMatter, body: "{{#ok}}\nFirst.\n\n{{/ok}}\n{{#also}}\nSecond.\n{{/also}}\n"))
+        #expect(apart.template.render(["ok": true, "also": true]) == "First.\n\nSecond.\n")
+        // An error on the body's first line is at its own line and column (the name after "{{/"),
+        // not shifted by the pragma put before the body.
+        let first = sectionFile(minimalFrontMatter, body: "Yes {{/ko}}\n")
+        #expect(error(first)?.hasPrefix("custom.md:13:8:") == true, "\(error(first) ?? "accepted")")
+    }
+
     @Test("Control characters in a section's text are refused where they are")
     func controlCharacters() {
         let title = sectionFile(minimalFrontMatter.replacingOccurrences(of: "title: Custom", with: "title: \"Cus\\e[31mtom\""))

@@ -105,9 +105,9 @@ import Testing
     @Test("A tier is printed only with what it rests on")
     func tierRating() throws {
         var answers = try Fixtures.answers("later-health.yml")
-        #expect(try section("infrastructure", answers).contains("The facility is designed to Tier III of the Uptime Institute's tier standard, without certification by the Uptime Institute."))
+        #expect(try section("infrastructure", answers).contains("That space is in a facility designed to Tier III of the Uptime Institute's tier standard, without certification by the Uptime Institute."))
         answers.sections["infrastructure"]!.answers["dc_tier_basis"] = .choice("certified")
-        #expect(try section("infrastructure", answers).contains("The Uptime Institute has certified the facility at Tier III."))
+        #expect(try section("infrastructure", answers).contains("That space is in a facility the Uptime Institute has certified at Tier III."))
         answers.sections["infrastructure"]!.answers["dc_tier_basis"] = nil
         #expect(!(try section("infrastructure", answers)).contains("Tier III"))
     }
@@ -233,6 +233,120 @@ import Testing
         // Saving drops them.
         let saved = AnswersFile.serialize(answers, catalog: catalog)
         for retired in ["dc_physical_security", "testing_rules", "dpf_extensions"] { #expect(!saved.contains(retired)) }
+    }
+    // MARK: - Help for the unsure, and one voice (issues 13 and 11)
+
+    @Test("No question shows a placeholder such as <your domain> for the founder to fill in")
+    func noPlaceholderInLabels() {
+        for section in catalog.sections {
+            for question in section.questions {
+                for text in [question.label, question.help ?? ""] + question.choices.map(\.label) {
+                    #expect(text.range(of: "<[^>]+>", options: .regularExpression) == nil, "\(section.id).\(question.id): \(text)")
+                }
+            }
+        }
+    }
+
+    @Test("Network security: one lead-in, then one item per control ticked, and nothing for a control not ticked")
+    func networkSecurityInOneVoice() throws {
+        var answers = try Fixtures.answers("later-health.yml")
+        answers.sections["network-security"] = SectionAnswers(include: true, answers: ["controls": .choices(["firewall"])])
+        let one = try section("network-security", answers)
+        #expect(one == "We protect our network in these ways:  - Firewall rules decide which traffic may enter and leave our network.")
+        answers.sections["network-security"]!.answers["controls"] = .choices(["bastion-vpn", "security-zones"])
+        let two = try section("network-security", answers)
+        #expect(two.components(separatedBy: "in these ways:").count == 2, "the lead-in once")
+        #expect(two.contains("- Our network is divided into separate security zones. - Staff reach internal systems only through a bastion host, a VPN or a managed access service."))
+        #expect(!two.contains("Firewall"))
+        #expect(!two.contains("IDS"))
+        answers.sections["network-security"]!.answers["controls"] = nil
+        #expect(renderer.sectionMarkdown(try #require(catalog.section("network-security")), answers) == nil)
+    }
+
+    @Test("Backups: a restore test without a frequency says 'regularly'; encryption only when affirmed")
+    func businessContinuityInOneVoice() throws {
+        var answers = try Fixtures.answers("later-health.yml")
+        answers.sections["business-continuity"] = SectionAnswers(include: true, answers: [
+            "backups": .bool(true), "backups_encrypted": .bool(false), "restore_tested": .bool(true), "dr_plan": .bool(false)])
+        let text = try section("business-continuity", answers)
+        #expect(text == "We back up all of our critical data and systems. To make sure we can recover from them after a disaster, we test restoring a backup regularly.")
+        answers.sections["business-continuity"]!.answers["restore_tested"] = .bool(false)
+        answers.sections["business-continuity"]!.answers["restore_frequency"] = .choice("monthly")
+        #expect(!(try section("business-continuity", answers)).contains("restor"), "a frequency without a restore test claims nothing")
+    }
+
+    @Test("Testing rules: one lead-in, printed once, only above a rule that is a yes")
+    func disclosureRulesInOneVoice() throws {
+        var answers = try Fixtures.answers("later-health.yml")
+        let lead = "please follow these rules:"
+        for rules in [["no_scanners"], ["keep_private"], ["own_accounts_only", "keep_private"], ["own_accounts_only", "no_scanners", "keep_private"]] {
+            for rule in ["own_accounts_only", "no_scanners", "keep_private"] {
+                answers.sections["responsible-disclosure"]!.answers[rule] = .bool(rules.contains(rule))
+            }
+            let text = try section("responsible-disclosure", answers)
+            #expect(text.components(separatedBy: lead).count == 2, "\(rules)")
+            #expect(text.contains("- Do not use automated scanners.") == rules.contains("no_scanners"))
+            #expect(text.contains("- Use only accounts and data") == rules.contains("own_accounts_only"))
+        }
+        for rule in ["own_accounts_only", "no_scanners", "keep_private"] {
+            answers.sections["responsible-disclosure"]!.answers[rule] = .bool(false)
+        }
+        #expect(!(try section("responsible-disclosure", answers)).contains(lead), "no rule, no lead-in")
+    }
+
+    @Test("AWS Shield Standard (every AWS customer's) and Shield Advanced (paid) are two answers")
+    func awsShieldTiers() throws {
+        var answers = try Fixtures.answers("later-health.yml")
+        answers.sections["ddos-protection"] = SectionAnswers(include: true, answers: ["has_mitigation": .bool(true), "provider": .choice("aws-shield")])
+        let standard = try section("ddos-protection", answers)
+        #expect(standard.hasPrefix("We use AWS Shield Standard to protect"))
+        #expect(!standard.contains("Advanced"))
+        answers.sections["ddos-protection"]!.answers["provider"] = .choice("aws-shield-advanced")
+        #expect(try section("ddos-protection", answers).hasPrefix("We use AWS Shield Advanced to protect"))
+    }
+
+    @Test("A sentence that leans on the one before it is printed only after that one")
+    func sentencesThatLeanOnTheOneBefore() throws {
+        var answers = try Fixtures.answers("later-health.yml")
+        // "They can also" only after "Customers can choose the region".
+        answers.sections["data-location"]!.answers["customer_choice"] = .bool(true)
+        answers.sections["data-location"]!.answers["eu_only"] = .bool(true)
+        #expect(try section("data-location", answers).contains("Customers can choose the region where their data is stored. They can also choose to have their data stored and processed only in the European Union."))
+        answers.sections["data-location"]!.answers["customer_choice"] = .bool(false)
+        let alone = try section("data-location", answers)
+        #expect(alone.contains("Customers can choose to have their data stored and processed only in the European Union."))
+        #expect(!alone.contains("also"))
+        // "They report" only after the sentence that names who is responsible.
+        let governance = try section("governance", answers)
+        #expect(governance.contains("Our Chief Information Security Officer (CISO) is responsible for security. They report on it to our leadership at least once a year."))
+        answers.sections["governance"]!.answers["owner"] = nil
+        let noOwner = try section("governance", answers)
+        #expect(noOwner.contains("The person responsible for security reports on it to our leadership at least once a year."))
+        #expect(!noOwner.contains("They report"))
+        // "That space" only after the sentence that names where the space is.
+        answers.sections["infrastructure"]!.answers["dc_countries"] = nil
+        let infrastructure = try section("infrastructure", answers)
+        #expect(infrastructure.contains("Our data center space is in a facility designed to Tier III"))
+        #expect(!infrastructure.contains("That space"))
+    }
+
+    @Test("Fixed roles are not called roles that customers define, and are asked only without custom roles")
+    func fixedRoles() throws {
+        var answers = try Fixtures.answers("later-health.yml")
+        answers.sections["user-protection"]!.answers["rbac"] = .bool(false)
+        answers.sections["user-protection"]!.answers["rbac_plans"] = nil
+        answers.sections["user-protection"]!.answers["fixed_roles"] = .bool(true)
+        let fixed = try section("user-protection", answers)
+        #expect(fixed.contains("Account administrators give each user one of a fixed set of roles that we define"))
+        #expect(!fixed.contains("can define roles"))
+        answers.sections["user-protection"]!.answers["fixed_roles"] = .bool(false)
+        #expect(!(try section("user-protection", answers)).contains("roles"))
+        // With custom roles, the fixed-roles question does not apply and its answer is not printed.
+        answers.sections["user-protection"]!.answers["rbac"] = .bool(true)
+        answers.sections["user-protection"]!.answers["fixed_roles"] = .bool(true)
+        let custom = try section("user-protection", answers)
+        #expect(custom.contains("can define roles"))
+        #expect(!custom.contains("fixed set"))
     }
 }
 

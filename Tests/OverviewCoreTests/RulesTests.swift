@@ -43,7 +43,7 @@ import Testing
         #expect(recommended(id, profile))
     }
 
-    @Test(arguments: ["secure-development", "responsible-disclosure", "employee-access"])
+    @Test(arguments: ["secure-development", "responsible-disclosure"])
     func seriesASections(_ id: String) {
         var profile = minimal
         profile.stage = .seed
@@ -54,6 +54,20 @@ import Testing
         #expect(recommended(id, profile))
         profile.stage = .later
         #expect(recommended(id, profile))
+    }
+
+    @Test("Employee access: from Series A, and for a seed company that sells to enterprises (their reviews ask who sees their data)")
+    func employeeAccess() {
+        var profile = minimal
+        profile.stage = .seed
+        profile.data = .personal
+        profile.enterpriseCustomers = false
+        #expect(!recommended("employee-access", profile))
+        profile.enterpriseCustomers = true
+        #expect(recommended("employee-access", profile))
+        profile.enterpriseCustomers = false
+        profile.stage = .seriesA
+        #expect(recommended("employee-access", profile))
     }
 
     @Test(arguments: ["user-protection", "compliance"])

@@ -102,6 +102,9 @@ struct PlainWalkTests {
         #expect(text.contains("  1) [x] Overview — recommended for every company"))
         #expect(text.contains("Step 3 of 5 · section 1 of 3: Overview\nRecommended for: Every company."))
         #expect(text.contains("Step 4 of 5: Review"))
+        // The security.txt question: no placeholder, and the address the domain gives.
+        #expect(!text.contains("<your domain>"))
+        #expect(text.contains("The link goes to https://example.com/.well-known/security.txt\n"))
         #expect(text.contains("Network security: complete"))
         #expect(text.contains(testCatalog.section("business-continuity")!.title + ": incomplete"))
         #expect(text.contains("Wrote \(folder.paths.answers), \(folder.page)"))

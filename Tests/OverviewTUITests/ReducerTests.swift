@@ -126,6 +126,55 @@ struct ReducerTests {
         #expect(testWizard.focusedItem(state) == .option(.profile(.data), 0))
     }
 
+    @Test("PgDn and End go past unanswered required questions, and say how many; leaving such a section says so too")
+    func pageDownPastRequiredQuestions() {
+        var state = firstRun()
+        state.answers.profile = Profile(stage: .seed, data: .personal, enterpriseCustomers: true,
+                                        acceptsPayments: false, availabilityCritical: false, hosting: .cloud)
+        state.step = .section("business-continuity")
+        // Backed up? (Yes, No), a written plan? (Yes, No), then the button on.
+        #expect(testWizard.items(state).count == 5)
+        var expected = state
+
+        send(&state, .focusMoved(by: 1))
+        expected.focus = 1
+        #expect(state == expected, "Down passes nothing over: no note")
+
+        send(&state, .focusMoved(by: 14))  // PgDn
+        expected.focus = 4
+        expected.message = WizardMessage(.info, "Passed 2 required questions with no answer yet (marked *)")
+        #expect(state == expected)
+
+        send(&state, .focusMoved(by: -10_000))  // Home: nothing passed going back
+        expected.focus = 0
+        expected.message = nil
+        #expect(state == expected)
+
+        // Answered questions are not counted; the ones that appear with an answer are.
+        send(&state, .toggled)  // "We back up": Yes
+        send(&state, .focusMoved(by: 4))  // a short page: over "encrypted?" to "restore tested?"
+        #expect(testWizard.focusedItem(state) == .option(.question(section: "business-continuity", question: "restore_tested"), 0))
+        #expect(state.message == WizardMessage(.info, "Passed 1 required question with no answer yet (marked *)"))
+        send(&state, .focusMoved(by: 10_000))  // End: over "restore tested?" (left from) and the plan
+        #expect(testWizard.focusedItem(state) == .next)
+        #expect(state.message == WizardMessage(.info, "Passed 2 required questions with no answer yet (marked *)"))
+
+        // The note never blocks: Enter on the button goes on, and names what was left.
+        send(&state, .confirmed)
+        #expect(state.step != .section("business-continuity"))
+        #expect(state.message == WizardMessage(.info, "Business continuity and disaster recovery: 3 required questions left with no answer"))
+
+        // A section whose required questions are all answered leaves without a word.
+        var done = firstRun()
+        done.answers.profile = state.answers.profile
+        done.answers.sections["business-continuity"] = SectionAnswers(include: true, answers: ["backups": .bool(false), "dr_plan": .bool(false)])
+        done.step = .section("business-continuity")
+        send(&done, .focusMoved(by: 10_000))
+        #expect(done.message == nil)
+        send(&done, .confirmed)
+        #expect(done.message == nil)
+    }
+
     @Test("Leaving the plan records every include decision and opens the first included section")
     func planToSections() {
         let profile = Profile(stage: .seed, data: .personal, enterpriseCustomers: false,

@@ -113,6 +113,12 @@ struct SnapshotTests {
             send(&state, .textTyped("Our team of three\nreviews every change."))
             return state
         }),
+        ("section-pgdn-past-required", {
+            var state = profiled()
+            state.step = .section("business-continuity")
+            send(&state, .focusMoved(by: 14))
+            return state
+        }),
         ("section-skipped", {
             var state = profiled()
             state.step = .section("payment-information")
@@ -278,7 +284,8 @@ struct SnapshotTests {
     /// At the smallest size drawn, boxes and key bars are at their tightest.
     @Test("At the minimum size, 60x16", arguments: ["help", "quit-confirm", "plan", "section-data-encryption",
                                                     "section-records", "record-form-edit-invalid", "walk-first-page",
-                                                    "review-revise", "export", "profile-typing", "resume"])
+                                                    "review-revise", "export", "profile-typing", "resume",
+                                                    "section-pgdn-past-required", "section-security-team-multiline"])
     func minimumSize(_ name: String) throws {
         let make = Self.screens.first { $0.0 == name }!.1
         try assertSnapshot(make(), size: Screens.minimumSize, name: "\(name).60x16")
@@ -367,6 +374,28 @@ struct SnapshotTests {
         state.paths.securityTxt = nil
         state.answers.sections["overview"]!.answers["link_security_txt"] = .bool(false)
         #expect(!export(state).contains("The page links to"))
+    }
+
+    @Test("The security.txt question names the address the founder's domain gives, never a placeholder")
+    func securityTxtQuestionNamesTheAddress() {
+        func overview(_ state: WizardState) -> String {
+            var state = state
+            state.step = .section("overview")
+            state.focus = testWizard.items(state).firstIndex(of: .option(.question(section: "overview", question: "link_security_txt"), 0))!
+            var memory = ScreenMemory()
+            let canvas = Screens(wizard: testWizard).render(state, size: Size(width: 80, height: 24), memory: &memory)
+            return (0..<canvas.size.height).map { canvas.line($0).trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        }
+        var state = Self.profiled()
+        let shown = overview(state)
+        #expect(shown.contains("The link goes to https://example.com/.well-known/security.txt"))
+        #expect(!shown.contains("<your domain>"))
+        // No domain yet: no address, and still no placeholder.
+        state.answers.company.domain = nil
+        let withoutDomain = overview(state)
+        #expect(withoutDomain.contains("Link to our security.txt file"))
+        #expect(!withoutDomain.contains("The link goes to"))
+        #expect(!withoutDomain.contains("<"))
     }
 
     @Test("Wide characters take two columns and line up")

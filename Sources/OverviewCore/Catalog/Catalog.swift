@@ -213,7 +213,11 @@ final class SectionTemplate: @unchecked Sendable {
         try lock.withLock {
             if let compiled { return compiled }
             // Everything a template prints from `{{value}}` is escaped for Markdown.
-            let template = try MustacheTemplate(string: MarkdownText.pragma + body)
+            // The pragma stands on a line of its own: on the body's first line it
+            // made the first tag not standalone, and the parser then took every
+            // later top-level tag for one inside a line, keeping its line break
+            // (a blank line between two blocks the author wrote on adjacent lines).
+            let template = try MustacheTemplate(string: MarkdownText.pragma + "\n" + body)
             compiled = template
             return template
         }
@@ -364,7 +368,8 @@ struct SectionParser {
         do {
             if !lazyTemplate { try template.compile() }
         } catch let error as MustacheTemplate.ParserError {
-            throw InputError(file: file, line: end + 1 + error.context.lineNumber,
+            // The parser counts the pragma's line: the body's first line is its second.
+            throw InputError(file: file, line: end + error.context.lineNumber,
                              column: error.context.columnNumber,
                              "template error: \(Self.describe(error.error))")
         } catch {

@@ -43,7 +43,7 @@ public enum ProfileField: String, CaseIterable, Hashable, Sendable {
                        "If customers depend on you being up, readers want to hear about DDoS protection.")
         case .hosting:
             Self.choice(key, "Where does your service run?",
-                        "Decides whether the infrastructure questions are about cloud providers or a data center.", Hosting.self)
+                        "Cloud: a provider runs the machines, such as AWS, Google Cloud, Azure, Vercel, Heroku, Fly.io or Render. Data center: servers you own or rent whole, in a rack or cage.", Hosting.self)
         case .aiCustomerData:
             Self.yesNo(key, "Does your product send customer data to AI models?",
                        "Your own or a provider's: buyers now ask what happens to their data there, and whether it trains models.")

@@ -89,6 +89,15 @@ public enum SecurityTxt {
         }
     }
 
+    /// Where the link that `question` puts on the page goes, when it is the
+    /// question a section declares as its `page-link` and the company's domain
+    /// is known: shown beside the question, so nobody answers for an address
+    /// written as a placeholder.
+    public static func pageLinkAddress(of question: Question, in section: Section, _ answers: Answers) -> String? {
+        guard section.securityTxt?.pageLink == question.id, let domain = answers.company.domain else { return nil }
+        return "https://\(domain)/.well-known/security.txt"
+    }
+
     struct Sourced { var value: String; var section: String; var question: String? }
 
     /// Each field's value and where it came from: the first source of the

@@ -172,6 +172,13 @@ public struct Wizard: Sendable {
             // Moving the focus brings the view back to it; a move that goes
             // nowhere (Up on the first item) leaves a scrolled-back view as it is.
             if state.focus != before { state.formScroll = 0 }
+            // A jump (PgDn, End) goes on, but says what it passed over.
+            if by > 1, state.message == nil {
+                let passed = requiredUnanswered(state, passedFrom: before)
+                if passed > 0 {
+                    state.message = WizardMessage(.info, "Passed \(passed) required question\(passed == 1 ? "" : "s") with no answer yet (marked *)")
+                }
+            }
         case .formScrolled(let by):
             state.formScroll = min(0, state.formScroll + by)
         case .nextFieldFocused:
@@ -373,6 +380,20 @@ public struct Wizard: Sendable {
         state.caret = caretAtEnd(state)
     }
 
+    /// How many required questions that have no answer the focus passed over
+    /// in moving forward from `before`: those whose rows all lie behind it now
+    /// and were not all behind it before.
+    func requiredUnanswered(_ state: WizardState, passedFrom before: Int) -> Int {
+        guard case .section(let id) = state.step, let section = catalog.section(id) else { return 0 }
+        let items = items(state)
+        return fields(of: section, state.answers).filter { field in
+            guard let question = question(for: field), question.required,
+                  value(of: field, in: state.answers)?.isBlank ?? true,
+                  let last = items.lastIndex(where: { Self.field(of: $0) == field }) else { return false }
+            return last >= before && last < state.focus
+        }.count
+    }
+
     /// The focus leaves a text field: text that is not valid as typed but
     /// plainly means a valid value (`https://acme.example/` for a domain,
     /// `90 days` for a number of days) is taken in its canonical form, and the
@@ -538,6 +559,13 @@ public struct Wizard: Sendable {
             if back { backToReview(&state); return }
             go(&state, to: includedSections(state.answers).first.map { .section($0.id) } ?? .review)
         case .section(let id):
+            // Leaving a section with required questions open goes on, and says so.
+            let open = catalog.section(id).map { state.answers.isIncluded($0) ? Completeness.missingRequired($0, state.answers).count : 0 } ?? 0
+            defer {
+                if open > 0, state.message == nil, let section = catalog.section(id) {
+                    state.message = WizardMessage(.info, "\(section.title): \(open) required question\(open == 1 ? "" : "s") left with no answer")
+                }
+            }
             if state.walk != nil {
                 guard let later = walkPage(after: id, state) else { endWalk(&state); return }
                 go(&state, to: .section(later))

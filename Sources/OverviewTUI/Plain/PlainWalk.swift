@@ -189,6 +189,10 @@ public final class PlainWalk {
         say("")
         say(question.label + (question.required ? " (required)" : ""))
         if let help = question.help { say(help) }
+        if let section = wizard.question(field)?.0,
+           let address = SecurityTxt.pageLinkAddress(of: question, in: section, state.answers) {
+            say("The link goes to " + address)
+        }
         for line in question.plainOptions(value) { say("  " + line) }
         let help = [question.help].compactMap { $0 }
             + ["Enter keeps the answer shown; - leaves the question without an answer."]

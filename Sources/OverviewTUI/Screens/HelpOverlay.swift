@@ -14,7 +14,7 @@ extension Screens {
         let withNote = helpLines.count + 4
         let showNote = withNote <= canvas.size.height - 2
         let height = showNote ? withNote : min(canvas.size.height - 1, helpLines.count + 2)
-        let box = drawBox(&canvas, width: width, height: height, title: "Keys")
+        let box = drawBox(&canvas, width: width, height: height, title: "Keys (^ is Ctrl)")
         for (index, (key, meaning)) in helpLines.prefix(height - (showNote ? 4 : 2)).enumerated() {
             canvas.put(key, x: box.x + 2, y: box.y + 1 + index, .heading)
             canvas.put(TextWidth.truncate(meaning, to: width - keyWidth - 4), x: box.x + 2 + keyWidth, y: box.y + 1 + index, .normal)

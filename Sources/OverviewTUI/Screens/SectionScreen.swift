@@ -49,6 +49,11 @@ extension Screens {
             if let help = question.help {
                 for line in TextWidth.wrap(help, to: textWidth - 2) { lines.append(.text(line, .muted, indent: 2, anchor: first)) }
             }
+            if let address = SecurityTxt.pageLinkAddress(of: question, in: section, state.answers) {
+                for line in TextWidth.wrap("The link goes to " + address, to: textWidth - 2) {
+                    lines.append(.text(line, .muted, indent: 2, anchor: first))
+                }
+            }
             lines += fieldLines(field, state, textWidth: textWidth)
         }
         lines.append(.blank)
