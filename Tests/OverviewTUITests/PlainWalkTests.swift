@@ -235,3 +235,29 @@ struct PlainModeTests {
         #expect(problem.contains("--plain") && problem.contains("security-overview render --answers FILE"))
     }
 }
+
+// MARK: - The review date (issue 14)
+
+extension PlainWalkTests {
+    @Test("Writing answers reviewed before asks review or correction: a correction keeps the date, a review moves it")
+    func reviewOrCorrection() throws {
+        let folder = try PlainFolder()
+        defer { folder.remove() }
+        var file = Answers()
+        file.company = Company(name: "Acme", domain: "acme.example", securityContact: "security@acme.example")
+        file.profile = Profile(stage: .seed, data: .usage, enterpriseCustomers: false, acceptsPayments: false,
+                               availabilityCritical: false, hosting: .cloud, aiCustomerData: false)
+        file.outputs.format = .markdown
+        file = testWizard.answersForExport(file, reviewed: "2026-03-01")
+        try FileStore.write(AnswersFile.serialize(file, catalog: testCatalog), to: folder.paths.answers)
+
+        // Enter alone does not pick: a review is said, not defaulted.
+        let (_, _, io) = try folder.walk(["", "", "2", ""])
+        #expect(io.text.contains("Last reviewed 2026-03-01. This write is:"), "\(io.text)")
+        #expect(io.text.contains("Say 1 or 2"))
+        #expect(try AnswersFile.load(folder.paths.answers, catalog: testCatalog).reviewed == "2026-03-01")
+
+        _ = try folder.walk(["", "1", ""])
+        #expect(try AnswersFile.load(folder.paths.answers, catalog: testCatalog).reviewed == ReviewDate.today().description)
+    }
+}

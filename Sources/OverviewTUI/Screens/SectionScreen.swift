@@ -32,6 +32,11 @@ extension Screens {
         if !section.guidance.how.isEmpty {
             for line in TextWidth.wrap(section.guidance.how, to: textWidth) { lines.append(.text(line, .muted, indent: 0, anchor: top)) }
         }
+        // Notes from the answers file: for whoever edits the answers, never on the page.
+        let given = state.answers.sections[id]
+        if let note = given?.note {
+            lines += noteLines(note, textWidth: textWidth, indent: 0, anchor: top)
+        }
         for field in fields {
             guard let question = wizard.question(for: field) else { continue }
             let first = wizard.rows(field).first
@@ -40,6 +45,9 @@ extension Screens {
             for line in TextWidth.wrap(label, to: textWidth) { lines.append(.text(line, .heading, indent: 0, anchor: first)) }
             if let help = question.help {
                 for line in TextWidth.wrap(help, to: textWidth - 2) { lines.append(.text(line, .muted, indent: 2, anchor: first)) }
+            }
+            if let note = given?.notes[question.id] {
+                lines += noteLines(note, textWidth: textWidth, indent: 2, anchor: first)
             }
             lines += fieldLines(field, state, textWidth: textWidth)
         }
@@ -54,6 +62,12 @@ extension Screens {
         }
         lines.append(.item(.next, marker: nil, next, .heading))
         return lines
+    }
+
+    /// A note, dimmed and marked as the answers file's own: never published.
+    func noteLines(_ note: String, textWidth: Int, indent: Int, anchor: WizardItem?) -> [FormLine] {
+        TextWidth.wrap("✎ Note (never published): " + TerminalSafe.oneLine(note), to: textWidth - indent)
+            .map { .text($0, .muted, indent: indent, anchor: anchor) }
     }
 
     func drawSection(_ canvas: inout Canvas, _ state: WizardState, _ id: String, _ body: Rect, _ memory: inout ScreenMemory) {
