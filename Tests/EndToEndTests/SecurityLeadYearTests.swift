@@ -55,7 +55,7 @@ struct SecurityLeadYearTests {
 
         try wizard.restart(["--answers", "security-overview.yml"])
         var screen = try wizard.waitFor("changed since this draft was started")
-        #expect(screen.contains("› Keep security-overview.yml as it is now (discard the draft)"), "\(screen)")
+        #expect(screen.contains("› Keep security-overview.yml (discard the draft)"), "\(screen)")
         #expect(screen.contains("Resume the draft anyway"))
         try wizard.keys("Down")
         try wizard.waitFor("› See what differs")

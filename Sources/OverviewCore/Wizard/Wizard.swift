@@ -488,7 +488,7 @@ public struct Wizard: Sendable {
             if state.asksReviewChoice && state.reviewChoice == nil {
                 if let first = items(state).firstIndex(of: .reviewChoice(.current)) { moveFocus(&state, to: first) }
                 state.message = WizardMessage(.error,
-                    "First say whether every answer is current (reviewed becomes today) or this is a correction (reviewed stays)")
+                    "Say first: a review (reviewed becomes today) or a correction (it stays)")
                 return []
             }
             return [.export]

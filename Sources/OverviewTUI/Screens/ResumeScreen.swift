@@ -6,7 +6,7 @@ extension Screens {
     /// Enter through this screen undoes nothing.
     func resumeChoices(_ state: WizardState) -> [(item: WizardItem, label: String)] {
         let keep: (item: WizardItem, label: String) = (.resumeChoice(false), state.draftFileChanged
-            ? "Keep \(state.paths.answers) as it is now (discard the draft)"
+            ? "Keep \(state.paths.answers) (discard the draft)"
             : state.hadAnswersFile ? "Discard the draft and open \(state.paths.answers)" : "Discard the draft and start afresh")
         guard state.draftFileChanged else { return [(.resumeChoice(true), "Resume the draft"), keep] }
         return [keep,
