@@ -52,10 +52,12 @@ public enum Draft {
     }
 
     /// The answers file as it is now, as a draft's base: the digest of its
-    /// bytes, or `.noFile` when there is none (or it cannot be read).
+    /// bytes, or `.noFile` when there is none. Read as the answers file is
+    /// (a regular file, within its size limit: never a pipe that would block);
+    /// one that cannot be read is refused by the loading that follows.
     public static func base(ofFileAt path: String) -> Base {
-        guard FileStore.exists(path), let data = FileManager.default.contents(atPath: path) else { return .noFile }
-        return .file(GeneratedMark.digest(bytes: Array(data)))
+        guard FileStore.exists(path), let text = try? FileStore.read(path, maxBytes: InputLimits.answersFileBytes) else { return .noFile }
+        return base(ofText: text)
     }
 
     /// The base of answers text as it would be written.

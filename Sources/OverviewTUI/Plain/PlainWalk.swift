@@ -163,6 +163,8 @@ public final class PlainWalk {
             say(Self.sentence(section.rule.evaluate(state.answers.profile).reason))
             say(section.guidance.why)
             if !section.guidance.how.isEmpty { say(section.guidance.how) }
+            // The answers file's note, as the full screen shows it: never on the page.
+            if let note = state.answers.sections[id]?.note { say("Note (never published): " + note) }
             if !state.answers.isIncluded(section) { return askInclude() }
         default:
             break
@@ -189,6 +191,9 @@ public final class PlainWalk {
         say("")
         say(question.label + (question.required ? " (required)" : ""))
         if let help = question.help { say(help) }
+        if case .question(let sectionID, let questionID) = field, let note = state.answers.sections[sectionID]?.notes[questionID] {
+            say("Note (never published): " + note)
+        }
         for line in question.plainOptions(value) { say("  " + line) }
         let help = [question.help].compactMap { $0 }
             + ["Enter keeps the answer shown; - leaves the question without an answer."]
