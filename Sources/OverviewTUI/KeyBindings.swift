@@ -144,6 +144,14 @@ struct KeyBinding {
             },
             help: ("s", "include or skip the section shown", 9)),
         KeyBinding(
+            keys: [.character("n")],
+            action: { context, _ in
+                guard !context.inText, context.step.isSection, case .question? = context.focused.flatMap(Wizard.field(of:)) else { return nil }
+                return .noteOpened
+            },
+            hint: { _ in nil },
+            help: ("n", "a note on the question (in the answers file, never published)", 9)),
+        KeyBinding(
             keys: [.pageUp, .pageDown],
             action: { context, key in
                 let by = key == .pageUp ? -context.page : context.page

@@ -109,6 +109,13 @@ struct SecurityLeadYearTests {
         try wizard.keys("Down", "Down", "Enter")
         screen = try wizard.waitFor("Note (never published): Wording agreed with legal in May")
         #expect(screen.contains("Note (never published): SECRET-NOTE keep the intro"), "\(screen)")
+        // n on the question: its note, edited in place.
+        try wizard.waitFor("› (•) Yes")
+        try wizard.keys("n")
+        try wizard.waitFor("› [SECRET-NOTE keep the intro short")
+        try wizard.keys("C-u")
+        try wizard.type("SECRET-NOTE edited in the wizard")
+        try wizard.waitFor("[SECRET-NOTE edited in the wizard")
         try wizard.keys("Escape")
 
         // A typo fixed in the company name: a correction.
@@ -132,7 +139,7 @@ struct SecurityLeadYearTests {
         #expect(answers.contains("  name: Acme Inc\n"))
         #expect(answers.contains("reviewed: 2025-11-01\n"), "a correction keeps the yearly clock")
         #expect(answers.contains("note: Wording agreed with legal in May"), "notes are kept")
-        #expect(answers.contains("intro: SECRET-NOTE keep the intro short"))
+        #expect(answers.contains("intro: SECRET-NOTE edited in the wizard"), "the note edited with n is saved")
         #expect(scratch.read("security-overview.md")?.contains("SECRET-NOTE") == false)
 
         // A year later: every answer looked at, a review.

@@ -715,3 +715,30 @@ extension ReducerTests {
         #expect(testWizard.reviewedForExport(state, today: "2026-12-02") == "2026-12-02")
     }
 }
+
+extension ReducerTests {
+    @Test("n on a question opens its note as a text field under it; typing writes the note and the draft; leaving the page closes it")
+    func noteEdited() {
+        var state = testWizard.start(paths: testPaths, fileAnswers: Self.reviewedFile(), draft: nil)
+        send(&state, .itemFocused(.sectionRow("compliance")), .confirmed)
+        #expect(state.step == .section("compliance"))
+        let question = testWizard.fields(of: testCatalog.section("compliance")!, state.answers).first!
+        guard case .question(_, let questionID) = question else { Issue.record("not a question"); return }
+        let note = FieldID.note(section: "compliance", question: questionID)
+        #expect(!testWizard.items(state).contains(.text(note)))
+
+        send(&state, .noteOpened)
+        #expect(state.openNote == note && testWizard.focusedItem(state) == .text(note))
+        let index = testWizard.items(state).firstIndex(of: .text(note))!
+        #expect(Wizard.field(of: testWizard.items(state)[index - 1]) == question, "just under its question's rows")
+
+        #expect(send(&state, .textTyped("auditor's letter, 2027")) == [.writeDraft])
+        #expect(state.answers.sections["compliance"]?.notes[questionID] == "auditor's letter, 2027")
+        #expect(state.answers.sections["compliance"]?.answers == Self.reviewedFile().sections["compliance"]?.answers, "the answer itself is untouched")
+
+        send(&state, .wentBack)
+        #expect(state.openNote == nil)
+        #expect(state.answers.sections["compliance"]?.notes[questionID] == "auditor's letter, 2027", "kept after the page is left")
+        #expect(AnswersFile.serialize(state.answers, catalog: testCatalog).contains("auditor's letter, 2027"))
+    }
+}

@@ -144,6 +144,14 @@ struct SnapshotTests {
             state.step = .section("data-encryption")
             return state
         }),
+        // n on a question: its note as a text field under the answer.
+        ("section-note-editing", {
+            var state = revised()
+            state.answers.sections["data-encryption"]!.notes["tls_in_transit"] = "The load balancer's policy"
+            state.step = .section("data-encryption")
+            send(&state, .noteOpened, .caretMoved(.end), .textTyped(", checked in March"))
+            return state
+        }),
         ("profile-invalid-contact", {
             var state = firstRun()
             send(&state, .textTyped("Acme"), .nextFieldFocused, .textTyped("acme.example"),
@@ -266,7 +274,8 @@ struct SnapshotTests {
     /// At the smallest size drawn, boxes and key bars are at their tightest.
     @Test("At the minimum size, 60x16", arguments: ["help", "quit-confirm", "plan", "section-data-encryption",
                                                     "review-revise", "export", "profile-typing", "resume",
-                                                    "resume-file-changed", "export-review-choice", "section-notes"])
+                                                    "resume-file-changed", "export-review-choice", "section-notes",
+                                                    "section-note-editing"])
     func minimumSize(_ name: String) throws {
         let make = Self.screens.first { $0.0 == name }!.1
         try assertSnapshot(make(), size: Screens.minimumSize, name: "\(name).60x16")

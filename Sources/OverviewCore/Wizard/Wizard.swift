@@ -63,7 +63,10 @@ public struct Wizard: Sendable {
             return catalog.sections.map { .sectionRow($0.id) } + [.next]
         case .section(let id):
             guard let section = catalog.section(id) else { return [.next] }
-            return fields(of: section, state.answers).flatMap(rows) + [.next]
+            // A note opened with `n` is a text field just under its question.
+            return fields(of: section, state.answers).flatMap { field in
+                rows(field) + (state.openNote.map { $0 == Self.noteField(of: field) } == true ? [.text(state.openNote!)] : [])
+            } + [.next]
         case .review:
             return [.profileRow, .planRow] + catalog.sections.map { .sectionRow($0.id) } + [.toExport]
         case .export:
@@ -193,6 +196,11 @@ public struct Wizard: Sendable {
         case .sectionIncludeToggled:
             if case .section(let id) = state.step, let section = catalog.section(id) {
                 state.answers.sections[id, default: SectionAnswers()].include = !state.answers.isIncluded(section)
+            }
+        case .noteOpened:
+            if let field = focusedItem(state).flatMap(Self.field(of:)), let note = Self.noteField(of: field) {
+                state.openNote = note
+                if let index = items(state).firstIndex(of: .text(note)) { moveFocus(&state, to: index) }
             }
         case .textTyped(let text):
             let multiline = focusedTextField(state).map(isMultiline) ?? false
@@ -419,6 +427,12 @@ public struct Wizard: Sendable {
         return field(of: item).map(Group.field)
     }
 
+    /// The note field of a section's question; nil for any other field.
+    public static func noteField(of field: FieldID) -> FieldID? {
+        if case .question(let section, let question) = field { return .note(section: section, question: question) }
+        return nil
+    }
+
     public static func field(of item: WizardItem) -> FieldID? {
         switch item {
         case .text(let field), .option(let field, _): field
@@ -523,6 +537,7 @@ public struct Wizard: Sendable {
     func go(_ state: inout WizardState, to step: WizardStep) {
         leaveField(&state)
         state.step = step
+        state.openNote = nil
         state.returnToReview = false
         state.showPagePreview = false
         state.previewScroll = 0
@@ -618,6 +633,10 @@ public struct Wizard: Sendable {
         case .profile(let profileField): profileField.question
         case .output(let outputField): outputField.question
         case .question: question(field)?.1
+        case .note(_, let questionID):
+            Question(id: questionID, kind: .text, label: "Note (never published)",
+                     help: "For whoever edits the answers next: evidence, a reason, a reminder. Kept in the answers file, never on the page.",
+                     required: false, choices: [], format: nil, when: nil)
         }
     }
 
@@ -632,6 +651,7 @@ public struct Wizard: Sendable {
         case .profile(let profileField): profileField.value(in: answers.profile)
         case .output(let outputField): outputField.value(in: answers.outputs)
         case .question(let sectionID, let questionID): answers.sections[sectionID]?.answers[questionID]
+        case .note(let sectionID, let questionID): answers.sections[sectionID]?.notes[questionID].map(AnswerValue.text)
         }
     }
 
@@ -650,6 +670,10 @@ public struct Wizard: Sendable {
             entry.answers[questionID] = value
             if value != nil { entry.open.remove(questionID) }
             state.answers.sections[sectionID] = entry
+        case .note(let sectionID, let questionID):
+            // Emptying a note that was never there leaves no empty entry behind.
+            if text == nil && state.answers.sections[sectionID] == nil { return }
+            state.answers.sections[sectionID, default: SectionAnswers()].notes[questionID] = text
         }
     }
 

@@ -33,6 +33,9 @@ public struct WizardState: Equatable, Sendable {
     /// Today (`YYYY-MM-DD`), as the launch read the clock, for the screens'
     /// words; the export takes the date itself when it writes.
     public var today: String?
+    /// Section page: the note opened for editing with `n`, shown as a text
+    /// field under its question until the page is left.
+    public var openNote: FieldID?
     /// Text typed into a field that does not pass its validator yet. The answer
     /// itself stays empty until the text is valid, so the answers file never
     /// holds a value it would refuse to load.
@@ -78,6 +81,7 @@ public struct WizardState: Equatable, Sendable {
         self.showDraftDifferences = false
         self.reviewChoice = nil
         self.today = nil
+        self.openNote = nil
         self.invalidText = [:]
         self.returnToReview = false
         self.showPagePreview = false
@@ -200,6 +204,9 @@ public enum FieldID: Hashable, Sendable {
     /// The export step's questions (`outputs:`).
     case output(OutputField)
     case question(section: String, question: String)
+    /// The note on a section's question (`notes:` in the answers file): for
+    /// whoever edits the answers, never published. A field only while open (`n`).
+    case note(section: String, question: String)
 }
 
 /// One focusable line of a screen. The cursor moves over these.

@@ -46,10 +46,17 @@ extension Screens {
             if let help = question.help {
                 for line in TextWidth.wrap(help, to: textWidth - 2) { lines.append(.text(line, .muted, indent: 2, anchor: first)) }
             }
-            if let note = given?.notes[question.id] {
+            let noteField = Wizard.noteField(of: field)
+            let editing = noteField != nil && state.openNote == noteField
+            if let note = given?.notes[question.id], !editing {
                 lines += noteLines(note, textWidth: textWidth, indent: 2, anchor: first)
             }
             lines += fieldLines(field, state, textWidth: textWidth)
+            // `n`: the note as a text field under the question's answer.
+            if editing, let noteField {
+                lines.append(.text("✎ Note (never published), for whoever edits the answers next:", .muted, indent: 2, anchor: .text(noteField)))
+                lines += fieldLines(noteField, state, textWidth: textWidth)
+            }
         }
         lines.append(.blank)
         let next: String
