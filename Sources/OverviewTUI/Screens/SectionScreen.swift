@@ -54,7 +54,7 @@ extension Screens {
             lines += fieldLines(field, state, textWidth: textWidth)
             // `n`: the note as a text field under the question's answer.
             if editing, let noteField {
-                lines.append(.text("✎ Note (never published), for whoever edits the answers next:", .muted, indent: 2, anchor: .text(noteField)))
+                lines.append(.text("✎ Note (never published):", .muted, indent: 2, anchor: .text(noteField)))
                 lines += fieldLines(noteField, state, textWidth: textWidth)
             }
         }
