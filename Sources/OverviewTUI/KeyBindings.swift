@@ -202,6 +202,16 @@ struct KeyBinding {
             },
             help: ("s", "include or skip the section shown", 9)),
         KeyBinding(
+            // `n` where it is not text; ^N in a text field too, where `n` is a letter.
+            keys: [.character("n"), .control("n")],
+            action: { context, key in
+                guard key == .control("n") || !context.inText, context.step.isSection,
+                      case .question? = context.focused.flatMap(Wizard.field(of:)) else { return nil }
+                return .noteOpened
+            },
+            hint: { _ in nil },
+            help: ("n  ^N", "a note on the question (^N in a text field); never published", 9)),
+        KeyBinding(
             keys: [.pageUp, .pageDown],
             action: { context, key in
                 let by = key == .pageUp ? -context.page : context.page

@@ -39,6 +39,8 @@ public struct KeyMap: Sendable {
             multiline = wizard.isMultiline(field)
         case .option(let field, _)?:
             if case .options(_, _, let word)? = wizard.question(for: field)?.input { verb = word }
+        case .reviewChoice?:
+            verb = "pick"  // review or correction: a choice like any other
         default:
             break
         }

@@ -23,11 +23,19 @@ public final class WizardApp {
     /// How long such keys wait for the window to grow back before they are dropped.
     static let holdFor: Duration = .milliseconds(250)
 
+    /// The answers file as this wizard last read or wrote it: the draft's
+    /// first line names it, so the next start can tell whether the file
+    /// changed since (see `Draft`).
+    public private(set) var answersFileBase: Draft.Base
+
     /// Where an export writes is decided when it runs, from the answers'
     /// `outputs:` as the export step left them (and the paths in `state`).
-    public init(wizard: Wizard, state: WizardState) {
+    /// `answersFileBase` is the answers file as the launch read it (by
+    /// default, read now).
+    public init(wizard: Wizard, state: WizardState, answersFileBase: Draft.Base? = nil) {
         self.wizard = wizard
         self.state = state
+        self.answersFileBase = answersFileBase ?? Draft.base(ofFileAt: state.paths.answers)
         self.screens = Screens(wizard: wizard)
         self.keyMap = KeyMap(wizard: wizard)
     }
@@ -132,7 +140,9 @@ public final class WizardApp {
                 draft = .delete
             case .save:
                 do {
-                    try FileStore.write(AnswersFile.serialize(state.answers, catalog: wizard.catalog), to: state.paths.answers)
+                    let text = AnswersFile.serialize(state.answers, catalog: wizard.catalog)
+                    try FileStore.write(text, to: state.paths.answers)
+                    answersFileBase = Draft.base(ofText: text)
                 } catch {
                     send(.saveFailed(error.description), draft: &draft)
                     return false  // an unsaved quit does not go on
@@ -153,11 +163,14 @@ public final class WizardApp {
                 }
                 if send(.copySaved(path: path), draft: &draft) { return true }
             case .export:
-                let today = ReviewDate.today().description
-                let answers = wizard.answersForExport(state.answers, reviewed: today)
+                // Today for a review of every answer (or a first write); the date as it is for a correction.
+                let reviewed = wizard.reviewedForExport(state, today: ReviewDate.today().description)
+                let answers = wizard.answersForExport(state.answers, reviewed: reviewed)
                 do {
                     let written = try Export.write(answers, catalog: wizard.catalog, targets: state.paths.targets(answers))
-                    if send(.exportSucceeded(paths: written, reviewed: today), draft: &draft) { return true }
+                    // The file as written (its history block included) is what a later draft starts from.
+                    answersFileBase = Draft.base(ofFileAt: state.paths.answers)
+                    if send(.exportSucceeded(paths: written, reviewed: reviewed), draft: &draft) { return true }
                 } catch {
                     send(.exportFailed(error.description), draft: &draft)
                 }
@@ -178,7 +191,8 @@ public final class WizardApp {
         case .write:
             var ignored = DraftWork.none
             do {
-                try FileStore.write(AnswersFile.serialize(state.answers, catalog: wizard.catalog), to: state.paths.draft)
+                try FileStore.write(Draft.text(state.answers, catalog: wizard.catalog, answersFile: state.paths.answers,
+                                               base: answersFileBase), to: state.paths.draft)
                 guard state.draftProblem != nil else { return false }
                 send(.draftWritten, draft: &ignored)
             } catch {

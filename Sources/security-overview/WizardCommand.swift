@@ -90,6 +90,9 @@ struct WizardLaunch {
         var logic: Wizard!
         var lock: AnswersLock?
         defer { lock?.release() }
+        // The answers file as this start finds it: the draft names it, and a
+        // draft that names another version would undo what changed since.
+        var fileBase = Draft.Base.noFile
         // Everything that can fail on input fails here, before the screen is taken.
         try reporting {
             // One wizard at a time on one answers file.
@@ -97,6 +100,8 @@ struct WizardLaunch {
             let draftPath = answers + ".draft"
             var fileAnswers: Answers?
             var draft: Answers?
+            var draftBase = Draft.Base.unknown
+            fileBase = Draft.base(ofFileAt: answers)
             // The answers file names its own sections folder unless --sections does.
             let sectionsDirectory = self.sectionsDirectory
                 ?? (FileStore.exists(answers) ? (try? FileStore.read(answers)).flatMap { AnswersFile.customSections(in: $0, file: answers) } : nil)
@@ -116,6 +121,7 @@ struct WizardLaunch {
                 if FileStore.exists(draftPath) {
                     do throws(InputErrors) {
                         draft = try AnswersFile.load(draftPath, catalog: catalog)
+                        draftBase = (try? FileStore.read(draftPath, maxBytes: InputLimits.answersFileBytes)).map(Draft.base(of:)) ?? .unknown
                     } catch {
                         throw Failure(lines: error.errors.map { $0.description } + [
                             "\(draftPath): unsaved answers that cannot be resumed; fix the file or move it away, then start again",
@@ -129,10 +135,12 @@ struct WizardLaunch {
             // The page and security.txt follow the answers' `outputs:` when the
             // export runs; a page given here takes the place of theirs.
             state = logic.start(paths: WizardPaths(answers: answers, page: output),
-                                fileAnswers: fileAnswers, draft: draft)
+                                fileAnswers: fileAnswers, draft: draft,
+                                draftFileChanged: Draft.fileChanged(since: draftBase, now: fileBase),
+                                today: ReviewDate.today().description)
         }
         switch plainMode() {
-        case .plain(let notice): return try runPlain(logic, state, notice: notice)
+        case .plain(let notice): return try runPlain(logic, state, fileBase: fileBase, notice: notice)
         case .refused(let problem):
             Console.err("error: \(problem)\n")
             throw ExitCode(1)
@@ -145,7 +153,7 @@ struct WizardLaunch {
             Console.err("error: \(error)\n")
             throw ExitCode(1)
         }
-        let app = WizardApp(wizard: logic, state: state)
+        let app = WizardApp(wizard: logic, state: state, answersFileBase: fileBase)
         let outcome = app.run(on: terminal, afterFirstFrame: { logic.loader.prefetch() })
         terminal.close()
         switch outcome {

@@ -172,7 +172,7 @@ struct RecordsWizardTests {
         try wizard.keys("End")
         try wizard.waitFor("› Export: write the answers file")
         try wizard.keys("Enter")
-        try WizardTmuxTests().toWrite(wizard)
+        try WizardTmuxTests().toWrite(wizard, review: .current)
         try wizard.keys("Enter")
         try wizard.waitFor("Wrote ")
         try wizard.keys("q")

@@ -62,14 +62,32 @@ struct WizardTmuxTests {
 
     /// From the export step's first question, past its three questions
     /// (left as they are) to "Write the files".
-    func toWrite(_ wizard: TmuxWizard) throws {
+    /// Answers reviewed before ask first whether this write is a review of
+    /// every answer or a correction: `review` picks one (Space), then Tab.
+    func toWrite(_ wizard: TmuxWizard, review: ReviewPick? = nil) throws {
         try wizard.waitFor("Where the page will be published")
         try wizard.keys("Tab")
         try wizard.waitFor("› ( ) Markdown, plain")
         try wizard.keys("Tab")
         try wizard.waitFor("› [")
         try wizard.keys("Tab")
+        if let review { try pickReview(wizard, review) }
         try wizard.waitFor("› Write the files")
+    }
+
+    enum ReviewPick { case current, correction }
+
+    /// On the export's review-date question (focused on its first choice):
+    /// picks one and goes on to Write with Tab.
+    func pickReview(_ wizard: TmuxWizard, _ review: ReviewPick) throws {
+        try wizard.waitFor("› ( ) A review: every answer is current")
+        if review == .correction {
+            try wizard.keys("Down")
+            try wizard.waitFor("› ( ) A correction: reviewed stays")
+        }
+        try wizard.keys("Space")
+        try wizard.waitFor(review == .current ? "› (•) A review" : "› (•) A correction")
+        try wizard.keys("Tab")
     }
 
     /// M in the title bar's "section n of M".
@@ -188,7 +206,7 @@ struct WizardTmuxTests {
         try wizard.keys("End")
         try wizard.waitFor("› Export: write the answers file")
         try wizard.keys("Enter")
-        try toWrite(wizard)
+        try toWrite(wizard, review: .current)
         try wizard.keys("Enter")
         try wizard.waitFor("Wrote ")
         try wizard.keys("q")

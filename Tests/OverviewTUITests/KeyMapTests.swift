@@ -19,6 +19,25 @@ struct KeyMapTests {
         #expect(keys.action(for: .control("c"), in: state, size: size) == .quitRequested)
     }
 
+    @Test("A note: n on a choice question; in a text field n is a letter and ^N opens the note")
+    func noteKeys() throws {
+        var state = testWizard.start(paths: testPaths, fileAnswers: ReducerTests.reviewedFile(), draft: nil)
+        let section = try #require(testCatalog.sections.first { section in
+            state.answers.isIncluded(section) && testWizard.fields(of: section, state.answers).contains { field in
+                testWizard.rows(field, state.answers).contains { if case .text(.question) = $0 { true } else { false } }
+            }
+        })
+        state.step = .section(section.id)
+        let items = testWizard.items(state)
+        let text = try #require(items.firstIndex { if case .text(.question) = $0 { true } else { false } })
+        state.focus = text
+        #expect(keys.action(for: .character("n"), in: state, size: size) == .textTyped("n"))
+        #expect(keys.action(for: .control("n"), in: state, size: size) == .noteOpened)
+        let choice = try #require(items.firstIndex { if case .option = $0 { true } else { false } })
+        state.focus = choice
+        #expect(keys.action(for: .character("n"), in: state, size: size) == .noteOpened)
+    }
+
     @Test("Outside text fields the letters are commands")
     func listKeys() {
         var state = firstRun()

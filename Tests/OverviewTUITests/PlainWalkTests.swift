@@ -280,3 +280,54 @@ struct PlainModeTests {
         #expect(problem.contains("--plain") && problem.contains("security-overview render --answers FILE"))
     }
 }
+
+// MARK: - The review date (issue 14)
+
+extension PlainWalkTests {
+    @Test("Writing answers reviewed before asks review or correction: a correction keeps the date, a review moves it")
+    func reviewOrCorrection() throws {
+        let folder = try PlainFolder()
+        defer { folder.remove() }
+        var file = Answers()
+        file.company = Company(name: "Acme", domain: "acme.example", securityContact: "security@acme.example")
+        file.profile = Profile(stage: .seed, data: .usage, enterpriseCustomers: false, acceptsPayments: false,
+                               availabilityCritical: false, hosting: .cloud, aiCustomerData: false)
+        file.outputs.format = .markdown
+        file = testWizard.answersForExport(file, reviewed: "2026-03-01")
+        try FileStore.write(AnswersFile.serialize(file, catalog: testCatalog), to: folder.paths.answers)
+
+        // Enter alone does not pick: a review is said, not defaulted.
+        let (_, _, io) = try folder.walk(["", "", "2", ""])
+        #expect(io.text.contains("Last reviewed 2026-03-01. This write is:"), "\(io.text)")
+        #expect(io.text.contains("Say 1 or 2"))
+        #expect(try AnswersFile.load(folder.paths.answers, catalog: testCatalog).reviewed == "2026-03-01")
+
+        _ = try folder.walk(["", "1", ""])
+        #expect(try AnswersFile.load(folder.paths.answers, catalog: testCatalog).reviewed == ReviewDate.today().description)
+    }
+}
+
+// MARK: - Notes (issue 14)
+
+extension PlainWalkTests {
+    @Test("The plain mode says a section's note and a question's note, marked never published, and keeps them on save")
+    func notesSaidAndKept() throws {
+        let folder = try PlainFolder()
+        defer { folder.remove() }
+        var file = Answers()
+        file.company = Company(name: "Acme", domain: "acme.example", securityContact: "security@acme.example")
+        file.profile = Profile(stage: .seed, data: .usage, enterpriseCustomers: false, acceptsPayments: false,
+                               availabilityCritical: false, hosting: .cloud, aiCustomerData: false)
+        file.sections["overview"] = SectionAnswers(include: true, answers: ["intro": .bool(true)],
+                                                   note: "Wording agreed with legal", notes: ["intro": "keep it short"])
+        try FileStore.write(AnswersFile.serialize(file, catalog: testCatalog), to: folder.paths.answers)
+        let row = 3 + testCatalog.sections.firstIndex { $0.id == "overview" }!
+        let (_, _, io) = try folder.walk([String(row), "n", "quit", "1"])
+        #expect(io.text.contains("Note (never published): Wording agreed with legal"), "\(io.text)")
+        #expect(io.text.contains("Note (never published): keep it short"))
+        let saved = try AnswersFile.load(folder.paths.answers, catalog: testCatalog)
+        #expect(saved.sections["overview"]?.answers["intro"] == .bool(false))
+        #expect(saved.sections["overview"]?.note == "Wording agreed with legal")
+        #expect(saved.sections["overview"]?.notes["intro"] == "keep it short")
+    }
+}

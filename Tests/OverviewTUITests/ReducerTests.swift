@@ -576,6 +576,9 @@ struct ReducerTests {
         expected.saved = expected.answers
         expected.exported = ["a.yml", "a.md"]
         expected.message = WizardMessage(.info, "Wrote a.yml, a.md")
+        // The first write was a review; the review-date question now shows, and the focus stays on Write.
+        expected.reviewChoice = .current
+        expected.focus = testWizard.items(expected).firstIndex(of: .writeFiles)!
         #expect(state == expected)
         #expect(state.answers.reviewed == "2026-11-29")
 
@@ -668,5 +671,125 @@ extension ReducerTests {
         let before = resuming
         send(&resuming, .reviewOpened)
         #expect(resuming == before, "a draft is resumed or discarded first")
+    }
+}
+
+// MARK: - The security lead's year (issue 14)
+
+extension ReducerTests {
+    /// An answers file reviewed before, and a draft of it with one answer changed.
+    static func reviewedFile() -> Answers {
+        var file = Answers()
+        file.company = Company(name: "Acme", domain: "acme.example", securityContact: "security@acme.example")
+        file.sections["compliance"] = SectionAnswers(include: true, answers: ["frameworks": .choices(["gdpr"])])
+        file.reviewed = "2026-03-01"
+        return file
+    }
+
+    @Test("A draft older than a change to the answers file: keeping the file comes first, and Enter keeps it")
+    func draftOlderThanTheFile() {
+        let file = Self.reviewedFile()
+        var draft = file
+        draft.sections["compliance"]!.answers["frameworks"] = .choices([])
+        var state = testWizard.start(paths: testPaths, fileAnswers: file, draft: draft, draftFileChanged: true)
+        #expect(state.step == .resumeDraft && state.draftFileChanged)
+        #expect(testWizard.items(state) == [.resumeChoice(false), .draftDifferences, .resumeChoice(true)])
+
+        // See what differs: the screen stays, the list shows, nothing changes.
+        send(&state, .focusMoved(by: 1))
+        #expect(send(&state, .confirmed) == [])
+        #expect(state.showDraftDifferences && state.step == .resumeDraft && state.answers == file)
+
+        // Enter on the first choice keeps the file's answers and deletes the draft.
+        send(&state, .focusMoved(by: -1))
+        #expect(send(&state, .confirmed) == [.deleteDraft])
+        #expect(state.step == .review && state.answers == file && state.pendingDraft == nil && !state.draftFileChanged)
+    }
+
+    @Test("Resuming a draft older than the file anyway takes the draft's answers")
+    func draftOlderResumedAnyway() {
+        let file = Self.reviewedFile()
+        var draft = file
+        draft.company.name = "Acme Inc"
+        var state = testWizard.start(paths: testPaths, fileAnswers: file, draft: draft, draftFileChanged: true)
+        send(&state, .itemFocused(.resumeChoice(true)))
+        #expect(send(&state, .confirmed) == [.writeDraft])
+        #expect(state.answers == draft && state.step == .review)
+    }
+
+    @Test("A draft of an unchanged file is offered as before: resume first")
+    func draftOfUnchangedFile() {
+        let file = Self.reviewedFile()
+        var draft = file
+        draft.company.name = "Acme Inc"
+        let state = testWizard.start(paths: testPaths, fileAnswers: file, draft: draft, draftFileChanged: false)
+        #expect(testWizard.items(state) == [.resumeChoice(true), .resumeChoice(false)])
+    }
+
+    @Test("Writing answers reviewed before asks review or correction; a correction keeps the date, a review moves it")
+    func reviewIsDeliberate() {
+        var state = testWizard.start(paths: testPaths, fileAnswers: Self.reviewedFile(), draft: nil)
+        state.answers.company.name = "Acme, Inc."   // a typo fixed
+        state.answers.outputs.format = .markdown
+        state.focus = testWizard.items(state).count - 1
+        send(&state, .confirmed)
+        #expect(state.step == .export)
+        #expect(testWizard.focusedItem(state) == .reviewChoice(.current), "straight to the question, not to Write")
+
+        // Write without an answer: nothing is written, the question is focused.
+        send(&state, .itemFocused(.writeFiles))
+        #expect(send(&state, .confirmed) == [])
+        #expect(testWizard.focusedItem(state) == .reviewChoice(.current))
+        #expect(state.message?.kind == .error)
+
+        // Enter on a choice goes on without picking it.
+        send(&state, .itemFocused(.reviewChoice(.correction)), .confirmed)
+        #expect(state.reviewChoice == nil && testWizard.focusedItem(state) == .writeFiles)
+
+        send(&state, .itemFocused(.reviewChoice(.correction)), .toggled)
+        #expect(state.reviewChoice == .correction)
+        #expect(testWizard.reviewedForExport(state, today: "2026-12-02") == "2026-03-01")
+        send(&state, .itemFocused(.writeFiles))
+        #expect(send(&state, .confirmed) == [.export])
+
+        send(&state, .itemFocused(.reviewChoice(.current)), .toggled)
+        #expect(testWizard.reviewedForExport(state, today: "2026-12-02") == "2026-12-02")
+    }
+
+    @Test("The first write of a new file asks nothing and sets today")
+    func firstWriteSetsToday() {
+        var state = firstRun()
+        state.step = .export
+        #expect(!testWizard.items(state).contains(.reviewChoice(.current)))
+        send(&state, .itemFocused(.writeFiles))
+        #expect(send(&state, .confirmed) == [.export])
+        #expect(testWizard.reviewedForExport(state, today: "2026-12-02") == "2026-12-02")
+    }
+}
+
+extension ReducerTests {
+    @Test("n on a question opens its note as a text field under it; typing writes the note and the draft; leaving the page closes it")
+    func noteEdited() {
+        var state = testWizard.start(paths: testPaths, fileAnswers: Self.reviewedFile(), draft: nil)
+        send(&state, .itemFocused(.sectionRow("compliance")), .confirmed)
+        #expect(state.step == .section("compliance"))
+        let question = testWizard.fields(of: testCatalog.section("compliance")!, state.answers).first!
+        guard case .question(_, let questionID) = question else { Issue.record("not a question"); return }
+        let note = FieldID.note(section: "compliance", question: questionID)
+        #expect(!testWizard.items(state).contains(.text(note)))
+
+        send(&state, .noteOpened)
+        #expect(state.openNote == note && testWizard.focusedItem(state) == .text(note))
+        let index = testWizard.items(state).firstIndex(of: .text(note))!
+        #expect(Wizard.field(of: testWizard.items(state)[index - 1]) == question, "just under its question's rows")
+
+        #expect(send(&state, .textTyped("auditor's letter, 2027")) == [.writeDraft])
+        #expect(state.answers.sections["compliance"]?.notes[questionID] == "auditor's letter, 2027")
+        #expect(state.answers.sections["compliance"]?.answers == Self.reviewedFile().sections["compliance"]?.answers, "the answer itself is untouched")
+
+        send(&state, .wentBack)
+        #expect(state.openNote == nil)
+        #expect(state.answers.sections["compliance"]?.notes[questionID] == "auditor's letter, 2027", "kept after the page is left")
+        #expect(AnswersFile.serialize(state.answers, catalog: testCatalog).contains("auditor's letter, 2027"))
     }
 }

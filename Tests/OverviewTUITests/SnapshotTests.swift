@@ -162,6 +162,45 @@ struct SnapshotTests {
             draft.company.name = "Données Sécurisées 日本 Labs"
             return testWizard.start(paths: testPaths, fileAnswers: revised().original, draft: draft)
         }),
+        // The answers file changed since the draft began (a git pull brought
+        // a SOC 2 answer): keeping the file comes first, and what differs is listed.
+        ("resume-file-changed", {
+            var file = revised().original
+            file.sections["compliance"] = SectionAnswers(include: true, answers: ["frameworks": .choices(["gdpr"])])
+            file.reviewed = "2026-06-01"
+            var draft = revised().original
+            draft.sections["data-encryption"]!.answers["at_rest"] = .bool(false)
+            var state = testWizard.start(paths: testPaths, fileAnswers: file, draft: draft, draftFileChanged: true)
+            send(&state, .focusMoved(by: 1), .confirmed)
+            return state
+        }),
+        // A revise writing again: review or correction, the correction picked.
+        ("export-review-choice", {
+            var state = revised()
+            state.today = "2026-12-02"
+            state.answers.outputs = Outputs(format: .hugo)
+            state.focus = testWizard.items(state).count - 1   // the review's last row: Export
+            send(&state, .confirmed)
+            state.focus = testWizard.items(state).firstIndex(of: .reviewChoice(.correction))!
+            send(&state, .toggled)
+            return state
+        }),
+        // Notes from the answers file, dimmed and marked as never published.
+        ("section-notes", {
+            var state = revised()
+            state.answers.sections["data-encryption"]!.note = "Checked against the KMS settings, March 2027"
+            state.answers.sections["data-encryption"]!.notes["at_rest"] = "AES-256 on RDS and S3 (see infra repo)"
+            state.step = .section("data-encryption")
+            return state
+        }),
+        // n on a question: its note as a text field under the answer.
+        ("section-note-editing", {
+            var state = revised()
+            state.answers.sections["data-encryption"]!.notes["tls_in_transit"] = "The load balancer's policy"
+            state.step = .section("data-encryption")
+            send(&state, .noteOpened, .caretMoved(.end), .textTyped(", checked in March"))
+            return state
+        }),
         ("profile-invalid-contact", {
             var state = firstRun()
             send(&state, .textTyped("Acme"), .nextFieldFocused, .textTyped("acme.example"),
@@ -285,7 +324,9 @@ struct SnapshotTests {
     @Test("At the minimum size, 60x16", arguments: ["help", "quit-confirm", "plan", "section-data-encryption",
                                                     "section-records", "record-form-edit-invalid", "walk-first-page",
                                                     "review-revise", "export", "profile-typing", "resume",
-                                                    "section-pgdn-past-required", "section-security-team-multiline"])
+                                                    "section-pgdn-past-required", "section-security-team-multiline",
+                                                    "resume-file-changed", "export-review-choice", "section-notes",
+                                                    "section-note-editing"])
     func minimumSize(_ name: String) throws {
         let make = Self.screens.first { $0.0 == name }!.1
         try assertSnapshot(make(), size: Screens.minimumSize, name: "\(name).60x16")

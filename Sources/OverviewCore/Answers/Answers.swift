@@ -96,6 +96,10 @@ public struct Outputs: Equatable, Sendable {
     public var showChanges: Bool?
     /// An OpenPGP key (id, fingerprint or email) to clear-sign security.txt with.
     public var securityTxtSigningKey: String?
+    /// Extra keys for a Hugo or Jekyll page's front matter (`menu`, `layout`,
+    /// `weight`, `aliases`), as the YAML of a mapping, in the file's order
+    /// (checked at load: none of the keys the tool writes itself).
+    public var frontMatter: String?
     public init(page: String? = nil, format: PageFormat? = nil, securityTxt: String? = nil, pageURL: String? = nil,
                 json: String? = nil, feed: String? = nil, feedURL: String? = nil, showChanges: Bool? = nil,
                 securityTxtSigningKey: String? = nil) {

@@ -269,6 +269,7 @@ public enum AnswersFile {
                 let url = try reader.string(value, "outputs.page_url")
                 if let problem = TextFormat.url.problem(with: url) { throw reader.error(value, "outputs.page_url: \(problem)") }
                 outputs.pageURL = url
+            case "front_matter": outputs.frontMatter = try frontMatter(value, reader)
             case "format":
                 let word = try reader.string(value, "outputs.format")
                 guard let format = PageFormat(rawValue: word) else {
@@ -276,10 +277,38 @@ public enum AnswersFile {
                 }
                 outputs.format = format
             default:
-                throw reader.error(keyNode, "unknown key '\(key)' in outputs (page, format, security_txt, page_url, json, feed, feed_url, show_changes, security_txt_signing_key)")
+                throw reader.error(keyNode, "unknown key '\(key)' in outputs (page, format, security_txt, page_url, json, feed, feed_url, show_changes, security_txt_signing_key, front_matter)")
             }
         }
         return outputs
+    }
+
+    /// `outputs.front_matter`: a mapping of the site's own keys for a Hugo or
+    /// Jekyll page, kept as YAML (written back through the same emitter). A
+    /// key the tool writes itself is refused at its line: two `title:` keys
+    /// would leave the site to pick one.
+    static func frontMatter(_ node: Node, _ reader: YAMLReader) throws(InputError) -> String? {
+        guard case .mapping(let mapping) = node else {
+            throw reader.error(node, "outputs.front_matter must be a mapping of front matter keys, such as 'menu: main' or 'weight: 20'")
+        }
+        if mapping.isEmpty { return nil }
+        for (key, _) in mapping {
+            guard case .scalar(let scalar) = key, !scalar.string.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw reader.error(key, "outputs.front_matter: a key must be a plain word, such as menu or weight")
+            }
+            if TerminalSafe.hasControlCharacters(scalar.string, allowingLayout: false) {
+                throw reader.error(key, "outputs.front_matter: a key contains a control character")
+            }
+            if FrontMatter.ownKeys.contains(scalar.string) {
+                throw reader.error(key, "outputs.front_matter: '\(scalar.string)' is written by security-overview itself "
+                    + "(\(FrontMatter.ownKeys.sorted().joined(separator: ", "))); remove it here")
+            }
+        }
+        do {
+            return try Yams.serialize(node: node, width: -1, allowUnicode: true)
+        } catch {
+            throw reader.error(node, "outputs.front_matter cannot be written back as YAML: \(error)")
+        }
     }
 
     // MARK: - Saving
@@ -337,6 +366,7 @@ public enum AnswersFile {
         if let url = answers.outputs.feedURL { outputs.append((key("feed_url"), string(url))) }
         if let show = answers.outputs.showChanges { outputs.append((key("show_changes"), bool(show))) }
         if let signingKey = answers.outputs.securityTxtSigningKey { outputs.append((key("security_txt_signing_key"), string(signingKey))) }
+        if let extra = answers.outputs.frontMatter, let node = try? Yams.compose(yaml: extra) { outputs.append((key("front_matter"), node)) }
         if !outputs.isEmpty { root.append((key("outputs"), map(outputs))) }
         // Last, so that export can replace it without touching the rest.
         if let history = answers.history.node() { root.append((key("history"), history)) }

@@ -1,6 +1,15 @@
 /// How to publish what an export wrote, for the form chosen: the done screen,
 /// the plain mode and the README say the same.
 public enum Publishing {
+    /// The wizard's own files beside the answers file are not for git: the
+    /// draft (unsaved answers, perhaps from an older version of the file) and
+    /// the lock. The done screen and the plain mode say so.
+    public static func keepOutOfGit(answers: String) -> String {
+        let name = FileStore.name(of: answers)
+        return "Never commit \(name).draft or \(name).lock (unsaved answers and the wizard's lock): "
+            + "add *.yml.draft and *.yml.lock to your .gitignore."
+    }
+
     /// One paragraph per step, for `targets` (paths as the export wrote them).
     public static func steps(_ answers: Answers, targets: Export.Targets) -> [String] {
         let page = targets.page

@@ -25,8 +25,11 @@ public enum GeneratedMark {
     }
 
     /// The first 16 hex digits of the SHA-256 of `text`: enough to notice an edit.
-    static func digest(_ text: String) -> String {
-        SHA256.hash(data: Array(text.utf8)).prefix(8).map { byte in
+    static func digest(_ text: String) -> String { digest(bytes: Array(text.utf8)) }
+
+    /// The same digest of raw bytes (a file as it is on disk, UTF-8 or not).
+    static func digest(bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).prefix(8).map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()
@@ -44,7 +47,8 @@ public enum GeneratedMark {
     /// Whether a file on disk is as we wrote it.
     public static func state(of text: String) -> State {
         // A trust file carries its mark as a key; a signed security.txt, inside its signed text.
-        if let state = jsonState(of: text) ?? signedState(of: text) { return state }
+        // A Hugo or Jekyll page, in its front matter.
+        if let state = jsonState(of: text) ?? signedState(of: text) ?? frontMatterState(of: text) { return state }
         var body = text
         guard body.hasSuffix("\n") else { return .foreign }
         body.removeLast()

@@ -55,7 +55,13 @@ public struct PageRenderer: Sendable {
             parts.append("Last reviewed: \(reviewed).")
         }
         let body = TableRows.fit(MarkdownText.wrap(MarkdownText.tidy(parts.joined(separator: "\n\n")))) + "\n\n"
-        return GeneratedMark.apply(to: FrontMatter.text(for: answers, format: format) + body, style: .html)
+        // Hugo and Jekyll carry the mark in the front matter (Hugo prints an
+        // HTML comment as "raw HTML omitted"); plain Markdown ends with it.
+        if let frontMatter = FrontMatter.yaml(for: answers, format: format) {
+            // Without the mark below it, the page ends with its last line.
+            return GeneratedMark.applyFrontMatter(frontMatter, body: body.hasSuffix("\n\n") ? String(body.dropLast()) : body)
+        }
+        return GeneratedMark.apply(to: body, style: .html)
     }
 
     /// What a section template sees.

@@ -20,7 +20,11 @@ public struct Wizard: Sendable {
     ///
     /// - `fileAnswers`: the answers file, if it exists (then the wizard opens at the review).
     /// - `draft`: an autosaved draft, if one exists and differs from the file (then it is offered first).
-    public func start(paths: WizardPaths, fileAnswers: Answers?, draft: Answers?) -> WizardState {
+    /// - `draftFileChanged`: the answers file changed since the draft started
+    ///   (see `Draft.fileChanged`): the resume screen says so and offers to keep the file first.
+    /// - `today`: the date the screens name (the export reads the clock itself).
+    public func start(paths: WizardPaths, fileAnswers: Answers?, draft: Answers?,
+                      draftFileChanged: Bool = false, today: String? = nil) -> WizardState {
         let base = fileAnswers ?? Answers()
         // Only a file that was exported once (it has a review date) records
         // every section; one saved halfway lists only what was decided.
@@ -37,6 +41,8 @@ public struct Wizard: Sendable {
                                 hadAnswersFile: fileAnswers != nil, newSections: newSections,
                                 pendingDraft: step == .resumeDraft ? draft : nil)
         if let fileAnswers, fileAnswers.reviewed != nil { state.unseenInFile = unseenQuestions(in: fileAnswers) }
+        state.draftFileChanged = step == .resumeDraft && draftFileChanged
+        state.today = today
         state.caret = caretAtEnd(state)
         return state
     }
@@ -47,7 +53,11 @@ public struct Wizard: Sendable {
     public func items(_ state: WizardState) -> [WizardItem] {
         switch state.step {
         case .resumeDraft:
-            return [.resumeChoice(true), .resumeChoice(false)]
+            // A draft older than the file: keeping the file comes first, so
+            // Enter through this screen undoes nothing.
+            return state.draftFileChanged
+                ? [.resumeChoice(false), .draftDifferences, .resumeChoice(true)]
+                : [.resumeChoice(true), .resumeChoice(false)]
         case .profile:
             return profileFields.flatMap { rows($0, state.answers) } + [.next]
         case .plan:
@@ -55,12 +65,16 @@ public struct Wizard: Sendable {
         case .section(let id):
             guard let section = catalog.section(id) else { return [.next] }
             if let edit = state.recordEdit { return recordFormItems(edit) }
-            return pageFields(section, state).flatMap { rows($0, state.answers) } + [.next]
+            // A note opened with `n` is a text field just under its question.
+            return pageFields(section, state).flatMap { field in
+                rows(field, state.answers) + (state.openNote.map { $0 == Self.noteField(of: field) } == true ? [.text(state.openNote!)] : [])
+            } + [.next]
         case .review:
             let walk: [WizardItem] = hasNewQuestions(state) ? [.newQuestionsRow] : []
             return [.profileRow, .planRow] + catalog.sections.map { .sectionRow($0.id) } + walk + [.toExport]
         case .export:
-            return outputFields.flatMap { rows($0, state.answers) } + [.writeFiles, .quit]
+            let review: [WizardItem] = state.asksReviewChoice ? ReviewChoice.allCases.map(WizardItem.reviewChoice) : []
+            return outputFields.flatMap { rows($0, state.answers) } + review + [.writeFiles, .quit]
         }
     }
 
@@ -195,6 +209,11 @@ public struct Wizard: Sendable {
             if state.recordEdit == nil, case .section(let id) = state.step, let section = catalog.section(id) {
                 state.answers.sections[id, default: SectionAnswers()].include = !state.answers.isIncluded(section)
             }
+        case .noteOpened:
+            if let field = focusedItem(state).flatMap(Self.field(of:)), let note = Self.noteField(of: field) {
+                state.openNote = note
+                if let index = items(state).firstIndex(of: .text(note)) { moveFocus(&state, to: index) }
+            }
         case .textTyped(let text):
             let multiline = focusedTextField(state).map(isMultiline) ?? false
             editText(&state) { chars, caret in
@@ -269,7 +288,12 @@ public struct Wizard: Sendable {
         case .saveFailed(let problem):
             state.message = WizardMessage(.error, "Not saved: \(problem)")
         case .exportSucceeded(let paths, let reviewed):
+            let focused = focusedItem(state)
             state.answers = answersForExport(state.answers, reviewed: reviewed)
+            // A first write was a review; writing again in this session means the same.
+            if state.reviewChoice == nil { state.reviewChoice = .current }
+            // The review-date question appears above the buttons now: the focus stays on its button.
+            if let focused, let index = items(state).firstIndex(of: focused) { state.focus = index }
             state.saved = state.answers
             state.exported = paths
             state.message = WizardMessage(.info, "Wrote " + paths.joined(separator: ", "))
@@ -315,6 +339,12 @@ public struct Wizard: Sendable {
 
     /// The answers as the export writes them: reviewed today, with every
     /// include decision and every question left open recorded.
+    /// The review date a write records: today for a first write or a review
+    /// of every answer, the date already there for a correction.
+    public func reviewedForExport(_ state: WizardState, today: String) -> String {
+        state.reviewChoice == .correction ? (state.answers.reviewed ?? today) : today
+    }
+
     public func answersForExport(_ answers: Answers, reviewed: String) -> Answers {
         var copy = answers.recordingOpenQuestions(catalog)
         copy.reviewed = reviewed
@@ -411,13 +441,13 @@ public struct Wizard: Sendable {
     func focusPreviousField(_ state: inout WizardState) {
         let items = items(state)
         guard items.indices.contains(state.focus) else { return }
-        let current = Self.field(of: items[state.focus])
+        let current = Self.group(of: items[state.focus])
         var index = state.focus - 1
         // Back over the rest of this field, then to the first item of the one before.
-        while index >= 0, let field = current, Self.field(of: items[index]) == field { index -= 1 }
+        while index >= 0, let field = current, Self.group(of: items[index]) == field { index -= 1 }
         guard index >= 0 else { moveFocus(&state, to: items.count - 1); return }
-        if let previous = Self.field(of: items[index]) {
-            while index > 0, Self.field(of: items[index - 1]) == previous { index -= 1 }
+        if let previous = Self.group(of: items[index]) {
+            while index > 0, Self.group(of: items[index - 1]) == previous { index -= 1 }
         }
         moveFocus(&state, to: index)
     }
@@ -429,10 +459,25 @@ public struct Wizard: Sendable {
     func focusNextField(_ state: inout WizardState) {
         let items = items(state)
         guard items.indices.contains(state.focus) else { return }
-        let current = Self.field(of: items[state.focus])
+        let current = Self.group(of: items[state.focus])
         var index = state.focus + 1
-        while index < items.count, let field = current, Self.field(of: items[index]) == field { index += 1 }
+        while index < items.count, let field = current, Self.group(of: items[index]) == field { index += 1 }
         moveFocus(&state, to: index < items.count ? index : 0)
+    }
+
+    /// What Tab and Shift-Tab move over as one: a field's items, or the
+    /// export's two review-date choices.
+    enum Group: Equatable { case field(FieldID), reviewChoice }
+
+    static func group(of item: WizardItem) -> Group? {
+        if case .reviewChoice = item { return .reviewChoice }
+        return field(of: item).map(Group.field)
+    }
+
+    /// The note field of a section's question; nil for any other field.
+    public static func noteField(of field: FieldID) -> FieldID? {
+        if case .question(let section, let question) = field { return .note(section: section, question: question) }
+        return nil
     }
 
     public static func field(of item: WizardItem) -> FieldID? {
@@ -457,6 +502,8 @@ public struct Wizard: Sendable {
             if let section = catalog.section(id) {
                 state.answers.sections[id, default: SectionAnswers()].include = !state.answers.isIncluded(section)
             }
+        case .reviewChoice(let choice)?:
+            state.reviewChoice = choice
         case .text?, nil:
             break
         default:
@@ -468,6 +515,11 @@ public struct Wizard: Sendable {
         switch focusedItem(state) {
         case .resumeChoice(let resume)?:
             return chooseDraft(&state, resume: resume)
+        case .draftDifferences?:
+            state.showDraftDifferences.toggle()
+        case .reviewChoice?:
+            // As on any choice, Enter goes on (to Write) without picking.
+            if let write = items(state).firstIndex(of: .writeFiles) { moveFocus(&state, to: write) }
         case .option?:
             // Enter goes on; only Space picks. Focus lands on a field's first
             // option, often "Yes": if Enter picked, pressing it through a
@@ -493,6 +545,13 @@ public struct Wizard: Sendable {
         case .next?, .toExport?:
             goForward(&state)
         case .writeFiles?:
+            // A review is a deliberate act: the date moves only when the user says every answer is current.
+            if state.asksReviewChoice && state.reviewChoice == nil {
+                if let first = items(state).firstIndex(of: .reviewChoice(.current)) { moveFocus(&state, to: first) }
+                state.message = WizardMessage(.error,
+                    "Say first: a review (reviewed becomes today) or a correction (it stays)")
+                return []
+            }
             return [.export]
         case .quit?:
             return reduceAction(&state, .quitRequested)
@@ -519,9 +578,13 @@ public struct Wizard: Sendable {
             let profileDone = draft.profile.missingFields.isEmpty && draft.company.name != nil
             go(&state, to: state.hadAnswersFile || profileDone ? .review : .profile)
             state.pendingDraft = nil
+            state.draftFileChanged = false
+            state.showDraftDifferences = false
             return []  // the answers changed: the reducer rewrites the draft
         }
         state.pendingDraft = nil
+        state.draftFileChanged = false
+        state.showDraftDifferences = false
         go(&state, to: state.hadAnswersFile ? .review : .profile)
         return [.deleteDraft]
     }
@@ -535,6 +598,7 @@ public struct Wizard: Sendable {
         // The walk over what is new lasts while it goes from section to section.
         if !step.isSection { state.walk = nil }
         state.step = step
+        state.openNote = nil
         state.returnToReview = false
         state.showPagePreview = false
         state.previewScroll = 0
@@ -576,8 +640,10 @@ public struct Wizard: Sendable {
             go(&state, to: later.map { .section($0.id) } ?? .review)
         case .review:
             go(&state, to: .export)
-            // Its questions were answered at an earlier export: straight to Write.
-            if state.answers.outputs.format != nil, let write = items(state).firstIndex(of: .writeFiles) {
+            // Its questions were answered at an earlier export: straight to
+            // Write, or to the question of what this write means for the review date.
+            let target: WizardItem = state.asksReviewChoice && state.reviewChoice == nil ? .reviewChoice(.current) : .writeFiles
+            if state.answers.outputs.format != nil, let write = items(state).firstIndex(of: target) {
                 moveFocus(&state, to: write)
             }
         case .export:
@@ -650,6 +716,10 @@ public struct Wizard: Sendable {
         case .question: question(field)?.1
         case let .recordField(section, question, id):
             self.question(.question(section: section, question: question))?.1.record?.field(id).map(Self.textQuestion)
+        case .note(_, let questionID):
+            Question(id: questionID, kind: .text, label: "Note (never published)",
+                     help: "For whoever edits the answers next: evidence, a reason, a reminder. Kept in the answers file, never on the page.",
+                     required: false, choices: [], format: nil, when: nil)
         }
     }
 
@@ -672,6 +742,7 @@ public struct Wizard: Sendable {
         case .output(let outputField): outputField.value(in: answers.outputs)
         case .question(let sectionID, let questionID): answers.sections[sectionID]?.answers[questionID]
         case .recordField: nil  // in the edit form until saved: `text(of:in:)`
+        case .note(let sectionID, let questionID): answers.sections[sectionID]?.notes[questionID].map(AnswerValue.text)
         }
     }
 
@@ -692,6 +763,10 @@ public struct Wizard: Sendable {
             state.answers.sections[sectionID] = entry
         case .recordField(_, _, let id):
             state.recordEdit?.values[id] = text
+        case .note(let sectionID, let questionID):
+            // Emptying a note that was never there leaves no empty entry behind.
+            if text == nil && state.answers.sections[sectionID] == nil { return }
+            state.answers.sections[sectionID, default: SectionAnswers()].notes[questionID] = text
         }
     }
 

@@ -19,6 +19,8 @@ public enum WizardAction: Equatable, Sendable {
     case wentBack
     /// `s` on a section page: the section included or skipped.
     case sectionIncludeToggled
+    /// `n` on a section's question: its note opened as a text field under it.
+    case noteOpened
 
     // MARK: - Records (a `records` question's rows)
     /// `d` or Delete on a record's row: the record removed (`u` puts it back).

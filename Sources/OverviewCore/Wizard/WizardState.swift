@@ -33,6 +33,21 @@ public struct WizardState: Equatable, Sendable {
     public var lastRemoved: RemovedRecord?
     /// A draft found at start, offered for resuming.
     public var pendingDraft: Answers?
+    /// The answers file changed since that draft started (a `git pull` since):
+    /// resuming it would undo what differs, so the resume screen says so and
+    /// keeping the file comes first.
+    public var draftFileChanged: Bool
+    /// Resume screen: the list of what the draft would change is shown.
+    public var showDraftDifferences: Bool
+    /// Export: whether this write is a review of every answer (the review date
+    /// moves to today) or a correction (it stays); nil until the user says.
+    public var reviewChoice: ReviewChoice?
+    /// Today (`YYYY-MM-DD`), as the launch read the clock, for the screens'
+    /// words; the export takes the date itself when it writes.
+    public var today: String?
+    /// Section page: the note opened for editing with `n`, shown as a text
+    /// field under its question until the page is left.
+    public var openNote: FieldID?
     /// Text typed into a field that does not pass its validator yet. The answer
     /// itself stays empty until the text is valid, so the answers file never
     /// holds a value it would refuse to load.
@@ -78,6 +93,11 @@ public struct WizardState: Equatable, Sendable {
         self.recordEdit = nil
         self.lastRemoved = nil
         self.pendingDraft = pendingDraft
+        self.draftFileChanged = false
+        self.showDraftDifferences = false
+        self.reviewChoice = nil
+        self.today = nil
+        self.openNote = nil
         self.invalidText = [:]
         self.returnToReview = false
         self.showPagePreview = false
@@ -93,6 +113,18 @@ public struct WizardState: Equatable, Sendable {
 
     /// Whether anything differs from the answers file on disk.
     public var hasUnsavedChanges: Bool { answers != saved }
+
+    /// Whether writing must first ask if this is a review or a correction:
+    /// answers that carry a review date (not a first write).
+    public var asksReviewChoice: Bool { answers.reviewed != nil }
+}
+
+/// What a write of answers that were reviewed before means for `reviewed`.
+public enum ReviewChoice: CaseIterable, Equatable, Sendable {
+    /// Every answer was looked at and is current: the review date moves to today.
+    case current
+    /// A fix (a typo, one answer): the review date stays, and the yearly clock with it.
+    case correction
 }
 
 /// Where the wizard writes. The page and security.txt follow the answers'
@@ -192,12 +224,20 @@ public enum FieldID: Hashable, Sendable {
     /// (`field` is the record field's id): a line of text, checked as the
     /// record kind checks it.
     case recordField(section: String, question: String, field: String)
+    /// The note on a section's question (`notes:` in the answers file): for
+    /// whoever edits the answers, never published. A field only while open (`n`).
+    case note(section: String, question: String)
 }
 
 /// One focusable line of a screen. The cursor moves over these.
 public enum WizardItem: Equatable, Sendable {
     /// Resume screen: resume (`true`) or discard (`false`) the draft.
     case resumeChoice(Bool)
+    /// Resume screen, when the answers file changed since the draft: show or
+    /// hide what resuming would change.
+    case draftDifferences
+    /// Export: this write is a review of every answer, or a correction.
+    case reviewChoice(ReviewChoice)
     case text(FieldID)
     /// One choice of a field; for yes/no, 0 is yes and 1 is no.
     case option(FieldID, Int)

@@ -27,8 +27,8 @@ public final class PlainWalk {
     /// The step whose heading was written last: a new one gets its heading.
     var shown: WizardStep?
 
-    public init(wizard: Wizard, state: WizardState, io: PlainIO) {
-        app = WizardApp(wizard: wizard, state: state)
+    public init(wizard: Wizard, state: WizardState, io: PlainIO, answersFileBase: Draft.Base? = nil) {
+        app = WizardApp(wizard: wizard, state: state, answersFileBase: answersFileBase)
         self.io = io
         screens = Screens(wizard: wizard)
     }
@@ -163,6 +163,8 @@ public final class PlainWalk {
             say(Self.sentence(section.rule.evaluate(state.answers.profile).reason))
             say(section.guidance.why)
             if !section.guidance.how.isEmpty { say(section.guidance.how) }
+            // The answers file's note, as the full screen shows it: never on the page.
+            if let note = state.answers.sections[id]?.note { say("Note (never published): " + note) }
             if !state.answers.isIncluded(section) { return askInclude() }
         default:
             break
@@ -192,6 +194,9 @@ public final class PlainWalk {
         if let section = wizard.question(field)?.0,
            let address = SecurityTxt.pageLinkAddress(of: question, in: section, state.answers) {
             say("The link goes to " + address)
+        }
+        if case .question(let sectionID, let questionID) = field, let note = state.answers.sections[sectionID]?.notes[questionID] {
+            say("Note (never published): " + note)
         }
         for line in question.plainOptions(value) { say("  " + line) }
         let help = [question.help].compactMap { $0 }
@@ -452,6 +457,7 @@ public final class PlainWalk {
             say("You can write the files now and finish later; `security-overview check` lists what is missing.")
         }
         say("Only what you affirmed is claimed.")
+        if let turn = askReviewChoice() { return turn }
         let question = Question.menu(.yesno)
         while true {
             switch read("Write the files now? y or n (n: back to the review) [Enter: y]: ",
@@ -476,8 +482,40 @@ public final class PlainWalk {
                     if let written = state.exported, !state.hasUnsavedChanges {
                         say("Done. Commit \(written.joined(separator: " and ")) to your repository. To publish:")
                         for step in Publishing.steps(state.answers, targets: targets) { say("- " + step) }
+                        say(Publishing.keepOutOfGit(answers: state.paths.answers))
                         return dispatch(.itemFocused(.quit), .confirmed) ? .quit : .next
                     }
+                }
+            }
+        }
+    }
+
+    /// For answers reviewed before: is this write a review of every answer
+    /// (the date moves to today) or a correction (it stays)? No default: a
+    /// review is a deliberate act. Nil once answered (or not asked); else
+    /// the turn the export step ends with (back, quit, end of input).
+    func askReviewChoice() -> Turn? {
+        guard state.asksReviewChoice, state.reviewChoice == nil, let reviewed = state.answers.reviewed else {
+            if state.answers.reviewed == nil { say("Reviewed: not yet; writing sets it to today.") }
+            return nil
+        }
+        say("Last reviewed \(reviewed). This write is:")
+        let choices = ReviewChoice.allCases
+        let menu = Self.menu(choices.map { screens.reviewChoiceLabel($0, state, reviewed: reviewed) })
+        for line in menu.plainOptions(nil) { say("  " + line) }
+        while true {
+            switch read("1 or 2: ", help: ["1 if you looked at every answer and it is current; 2 for a fix that leaves the yearly review date as it is."]) {
+            case .endOfInput: return .endOfInput
+            case .quit: return .quit
+            case .review, .back, .skip:
+                dispatch(.wentBack)
+                return .next
+            case .line(let line):
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                if trimmed.isEmpty { say("Say 1 or 2: the review date moves only when you say every answer is current."); continue }
+                if let index = picked(trimmed, in: menu) {
+                    dispatch(.itemFocused(.reviewChoice(choices[index])), .toggled)
+                    return nil
                 }
             }
         }
@@ -486,26 +524,31 @@ public final class PlainWalk {
     // MARK: - A draft from before
 
     func askResume() -> Turn {
-        let draft = state.pendingDraft ?? Answers()
+        // The screen's words; its first two lines (the heading, the path) are one line here.
         say("A draft from an earlier session was found: \(state.paths.draft)")
-        let answered = draft.sections.values.reduce(0) { $0 + $1.answers.count }
-        say("It holds answers " + (draft.company.name.map { "for \($0)" } ?? "without a company name yet")
-            + " (\(answered) in the sections), "
-            + (state.hadAnswersFile ? "not yet saved to \(state.paths.answers)." : "never saved to an answers file."))
-        let choices = screens.resumeChoices(state)
-        let menu = Self.menu(choices.map(\.label))
-        for line in menu.plainOptions(nil) { say("  " + line) }
+        for (line, _) in screens.resumeText(state).dropFirst(2) where !line.isEmpty { say(line) }
         while true {
-            switch read("A number from 1 to \(choices.count) [Enter: 1]: ", help: ["Resume goes on with the draft's answers."]) {
+            let choices = screens.resumeChoices(state)
+            let menu = Self.menu(choices.map(\.label))
+            for line in menu.plainOptions(nil) { say("  " + line) }
+            let help = state.draftFileChanged
+                ? ["1 keeps the answers file as it is now and discards the draft; the draft's answers would undo what changed in the file."]
+                : ["Resume goes on with the draft's answers."]
+            switch read("A number from 1 to \(choices.count) [Enter: 1]: ", help: help) {
             case .endOfInput: return .endOfInput
             case .quit: return .quit
             case .back, .skip, .review:
-                say("Resume or discard the draft first.")
+                say(state.draftFileChanged ? "Keep the file or resume the draft first." : "Resume or discard the draft first.")
             case .line(let line):
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
                 if let index = trimmed.isEmpty ? 0 : picked(trimmed, in: menu) {
                     dispatch(.itemFocused(choices[index].item), .confirmed)
-                    return .next
+                    guard choices[index].item == .draftDifferences else { return .next }
+                    // What differs, then the question again.
+                    let differences = Draft.differences(file: state.saved, draft: state.pendingDraft ?? Answers(), catalog: wizard.catalog)
+                    say("Resuming the draft instead of the file:")
+                    for line in differences { say("  " + line) }
+                    if state.showDraftDifferences { dispatch(.itemFocused(.draftDifferences), .confirmed) }
                 }
             }
         }

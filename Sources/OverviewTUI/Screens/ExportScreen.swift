@@ -36,6 +36,8 @@ extension Screens {
             lines.append(.blank)
         }
 
+        lines += reviewChoiceLines(state, textWidth: textWidth)
+
         let targets = state.paths.targets(state.answers)
         let done = state.exported != nil
         lines.append(.text(done ? "Written:" : "Ready to write your files:", .heading, indent: 0, anchor: done ? nil : .writeFiles))
@@ -51,10 +53,39 @@ extension Screens {
             lines.append(.blank)
             paragraph("✓ Done. Commit \(exported.joined(separator: " and ")) to your repository. To publish:", .good, anchor: .writeFiles)
             for step in Publishing.steps(state.answers, targets: targets) { paragraph("- " + step, .normal) }
+            paragraph(Publishing.keepOutOfGit(answers: state.paths.answers), .muted)
         }
         lines.append(.blank)
         for button in exportButtons(state) { lines.append(.item(button.item, marker: nil, button.label, .heading)) }
         return lines
+    }
+
+    /// The review date, and (for answers reviewed before) whether this write
+    /// is a review of every answer or a correction: two choices, nothing
+    /// picked until the user says.
+    func reviewChoiceLines(_ state: WizardState, textWidth: Int) -> [FormLine] {
+        guard let reviewed = state.answers.reviewed else {
+            return [.text("Reviewed: not yet; writing sets it to today" + (state.today.map { " (\($0))" } ?? "") + ".",
+                          .muted, indent: 0, anchor: nil), .blank]
+        }
+        var lines: [FormLine] = []
+        let first = WizardItem.reviewChoice(.current)
+        lines.append(.text("Last reviewed \(reviewed). This write is:", .heading, indent: 0, anchor: first))
+        for choice in ReviewChoice.allCases {
+            let marker = state.reviewChoice == choice ? "(•)" : "( )"
+            appendChoice(&lines, .reviewChoice(choice), marker, reviewChoiceLabel(choice, state, reviewed: reviewed), textWidth)
+        }
+        lines.append(.blank)
+        return lines
+    }
+
+    func reviewChoiceLabel(_ choice: ReviewChoice, _ state: WizardState, reviewed: String) -> String {
+        switch choice {
+        case .current:
+            "A review: every answer is current (reviewed becomes " + (state.today.map { "today, \($0)" } ?? "today") + ")"
+        case .correction:
+            "A correction: reviewed stays \(reviewed), and security.txt's expiry with it"
+        }
     }
 
     /// What to know before writing, in groups of paragraphs.

@@ -1,19 +1,22 @@
 import OverviewCore
 
 extension Screens {
-    /// The resume screen's two choices, each with the item it is.
+    /// The resume screen's choices, each with the item it is. When the
+    /// answers file changed since the draft, keeping the file comes first, so
+    /// Enter through this screen undoes nothing.
     func resumeChoices(_ state: WizardState) -> [(item: WizardItem, label: String)] {
-        [
-            (.resumeChoice(true), "Resume the draft"),
-            (.resumeChoice(false), state.hadAnswersFile
-                ? "Discard the draft and open \(state.paths.answers)" : "Discard the draft and start afresh"),
-        ]
+        let keep: (item: WizardItem, label: String) = (.resumeChoice(false), state.draftFileChanged
+            ? "Keep \(state.paths.answers) (discard the draft)"
+            : state.hadAnswersFile ? "Discard the draft and open \(state.paths.answers)" : "Discard the draft and start afresh")
+        guard state.draftFileChanged else { return [(.resumeChoice(true), "Resume the draft"), keep] }
+        return [keep,
+                (.draftDifferences, state.showDraftDifferences ? "Hide what differs" : "See what differs"),
+                (.resumeChoice(true), "Resume the draft anyway (its answers replace the file's)")]
     }
 
-    /// A draft from an earlier session: what it holds, resume or discard.
-    func drawResume(_ canvas: inout Canvas, _ state: WizardState, _ body: Rect) {
-        var y = body.y + 1
-        let width = body.width - 2
+    /// What the resume screen says above its choices, line by line (the plain mode says the same).
+    /// `width`: a long company name is cut to fit one line of it (nil: never cut).
+    func resumeText(_ state: WizardState, width: Int? = nil) -> [(String, Style)] {
         let draft = state.pendingDraft ?? Answers()
         var lines: [(String, Style)] = [
             ("A draft from an earlier session was found:", .heading),
@@ -22,18 +25,43 @@ extension Screens {
         ]
         let answered = draft.sections.values.reduce(0) { $0 + $1.answers.count }
         // A long name is cut to one line: the choices below must stay on screen.
-        let company = draft.company.name.map { "for " + TextWidth.truncate(TerminalSafe.oneLine($0), to: max(10, width - 30)) }
-            ?? "without a company name yet"
-        lines.append(("It holds answers \(company) (\(answered) in the sections),", .normal))
-        lines.append(state.hadAnswersFile
-            ? ("not yet saved to \(state.paths.answers).", .normal)
-            : ("never saved to an answers file.", .normal))
+        let company = draft.company.name.map { name in
+            "for " + (width.map { TextWidth.truncate(TerminalSafe.oneLine(name), to: max(10, $0 - 30)) } ?? TerminalSafe.oneLine(name))
+        } ?? "without a company name yet"
+        if state.draftFileChanged {
+            lines.append(("\(state.paths.answers) changed since this draft was started (a git pull, another editor): "
+                + "resuming the draft would undo what differs.", Style(.warning)))
+            if state.showDraftDifferences {
+                lines.append(("Resuming the draft instead of the file:", .normal))
+                let differences = Draft.differences(file: state.saved, draft: draft, catalog: wizard.catalog)
+                lines += differences.map { ("  " + TerminalSafe.oneLine($0), .normal) }
+            }
+        } else {
+            lines.append(("It holds answers \(company) (\(answered) in the sections),", .normal))
+            lines.append(state.hadAnswersFile
+                ? ("not yet saved to \(state.paths.answers).", .normal)
+                : ("never saved to an answers file.", .normal))
+        }
         lines.append(("", .normal))
+        return lines
+    }
+
+    /// A draft from an earlier session: what it holds, resume or discard.
+    func drawResume(_ canvas: inout Canvas, _ state: WizardState, _ body: Rect) {
+        var y = body.y + 1
+        let width = body.width - 2
         var wrapped: [(String, Style)] = []
-        for (text, style) in lines {
-            // Wrapping drops leading spaces: an indented line keeps its indent.
+        // With what differs shown, the list needs the room more than the draft's path does.
+        let text = state.showDraftDifferences ? Array(resumeText(state, width: width).dropFirst(3)) : resumeText(state, width: width)
+        for (text, style) in text {
+            // Wrapping drops leading spaces: an indented line keeps its indent,
+            // and a difference ("  - would no longer claim: …") hangs under its words.
             let indent = String(text.prefix { $0 == " " })
-            wrapped += TextWidth.wrap(String(text.dropFirst(indent.count)), to: width - indent.count).map { (indent + $0, style) }
+            let rest = String(text.dropFirst(indent.count))
+            let hanging = indent + (["+ ", "- ", "~ "].contains(String(rest.prefix(2))) ? "  " : "")
+            for (index, line) in TextWidth.wrap(rest, to: width - hanging.count).enumerated() {
+                wrapped.append(((index == 0 ? indent : hanging) + line, style))
+            }
         }
         let choices = resumeChoices(state)
         // What does not fit above the choices is cut, and says so.

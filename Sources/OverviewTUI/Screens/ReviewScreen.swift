@@ -46,7 +46,13 @@ extension Screens {
         let statusWidth = max(14 + (rows.map { TextWidth.of($0.marks) }.max() ?? 0),
                               TextWidth.of(profileStatus), TextWidth.of(planStatus))
         let titleWidth = min(max(20, listWidth - 2 - 7 - 2 - statusWidth), sections.map { TextWidth.of($0.title) }.max() ?? 20)
-        var lines: [FormLine] = [.blank]
+        // The yearly clock: when a person last said every answer was current.
+        // Its long form where it fits, else the date alone.
+        let reviewed = [state.answers.reviewed.map { "Last reviewed \($0): the export asks whether this is a review or a correction." }
+                            ?? "Not reviewed yet: the first export sets the review date.",
+                        state.answers.reviewed.map { "Last reviewed \($0)." } ?? "Not reviewed yet."]
+            .first { TextWidth.of($0) <= listWidth - 4 } ?? ""
+        var lines: [FormLine] = [.text(reviewed, .muted, indent: 0, anchor: .profileRow)]
         lines.append(.item(.profileRow, marker: nil, pad("Company and profile", titleWidth + 4) + "  " + profileStatus,
                            missingProfile + invalidCompany > 0 ? Style(.warning) : .normal))
         lines.append(.item(.planRow, marker: nil, pad("Plan", titleWidth + 4) + "  " + planStatus, .normal))

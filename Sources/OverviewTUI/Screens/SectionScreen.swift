@@ -40,6 +40,11 @@ extension Screens {
             lines.append(.blank)
             for line in TextWidth.wrap(text, to: textWidth) { lines.append(.text(line, .warning, indent: 0, anchor: nil)) }
         }
+        // Notes from the answers file: for whoever edits the answers, never on the page.
+        let given = state.answers.sections[id]
+        if let note = given?.note {
+            lines += noteLines(note, textWidth: textWidth, indent: 0, anchor: top)
+        }
         for field in fields {
             guard let question = wizard.question(for: field) else { continue }
             let first = wizard.rows(field, state.answers).first
@@ -54,7 +59,17 @@ extension Screens {
                     lines.append(.text(line, .muted, indent: 2, anchor: first))
                 }
             }
+            let noteField = Wizard.noteField(of: field)
+            let editing = noteField != nil && state.openNote == noteField
+            if let note = given?.notes[question.id], !editing {
+                lines += noteLines(note, textWidth: textWidth, indent: 2, anchor: first)
+            }
             lines += fieldLines(field, state, textWidth: textWidth)
+            // `n`: the note as a text field under the question's answer.
+            if editing, let noteField {
+                lines.append(.text("✎ Note (never published):", .muted, indent: 2, anchor: .text(noteField)))
+                lines += fieldLines(noteField, state, textWidth: textWidth)
+            }
         }
         lines.append(.blank)
         let next: String
@@ -70,6 +85,12 @@ extension Screens {
         }
         lines.append(.item(.next, marker: nil, next, .heading))
         return lines
+    }
+
+    /// A note, dimmed and marked as the answers file's own: never published.
+    func noteLines(_ note: String, textWidth: Int, indent: Int, anchor: WizardItem?) -> [FormLine] {
+        TextWidth.wrap("✎ Note (never published): " + TerminalSafe.oneLine(note), to: textWidth - indent)
+            .map { .text($0, .muted, indent: indent, anchor: anchor) }
     }
 
     func drawSection(_ canvas: inout Canvas, _ state: WizardState, _ id: String, _ body: Rect, _ memory: inout ScreenMemory) {
