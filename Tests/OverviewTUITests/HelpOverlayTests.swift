@@ -49,7 +49,7 @@ struct HelpOverlayTests {
         return seen
     }
 
-    @Test("Every help line's whole meaning can be reached by scrolling, at 60x16 and 80x24",
+    @Test("Every help line's whole meaning can be reached by scrolling, at 60x16, 80x24 and 120x40",
           arguments: [Size(width: 60, height: 16), Size(width: 80, height: 24), Size(width: 120, height: 40)])
     func everyWordReachable(_ size: Size) {
         let screens = scrolledThrough(size).map(insideBox)
