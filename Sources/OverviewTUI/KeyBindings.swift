@@ -210,7 +210,7 @@ struct KeyBinding {
                 return .noteOpened
             },
             hint: { _ in nil },
-            help: ("n  ^N", "a note on the question (^N in a text field); never published", 9)),
+            help: ("n  ^N", "on a question: its note (^N in a text field); never published", 9)),
         KeyBinding(
             keys: [.pageUp, .pageDown],
             action: { context, key in

@@ -56,8 +56,8 @@ public struct KeyMap: Sendable {
         // While the window is too small, nothing it hides may change: only
         // Ctrl-C acts (the reducer keeps unsaved answers in the draft).
         if WizardLayout.isTooSmall(state.viewport) { return key == .control("c") ? .quitRequested : nil }
-        // Any key closes the help.
-        if state.overlay == .help { return .helpToggled }
+        // The scroll keys move through a help that does not fit; any other key closes it.
+        if state.overlay == .help { return HelpLayout(state.viewport).action(for: key, from: state.helpScroll) }
         let context = context(state, hiddenAbove: hiddenAbove)
         // In a text field, characters are text.
         if context.inText, case .character(let c) = key { return .textTyped(String(c)) }
@@ -76,7 +76,7 @@ public struct KeyMap: Sendable {
 
     /// The keys that work here, for the bottom bar.
     public func hints(for state: WizardState) -> [KeyHint] {
-        if state.overlay == .help { return [KeyHint("any key", "close help")] }
+        if state.overlay == .help { return HelpLayout(state.viewport).hints }
         let context = context(state)
         return KeyBinding.table.compactMap { $0.hint(context) }
     }

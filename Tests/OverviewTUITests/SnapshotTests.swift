@@ -310,6 +310,18 @@ struct SnapshotTests {
         }
     }
 
+    @Test("At 60x16 the help scrolls: one line down shows both marks, End shows its last lines")
+    func helpScrolledAt60x16() throws {
+        let keys = KeyMap(wizard: testWizard)
+        var state = Self.profiled()
+        state.step = .plan
+        send(&state, .resized(Screens.minimumSize), .helpToggled)
+        send(&state, keys.action(for: .down, in: state)!)
+        try assertSnapshot(state, size: Screens.minimumSize, name: "help-scrolled.60x16")
+        send(&state, keys.action(for: .end, in: state)!)
+        try assertSnapshot(state, size: Screens.minimumSize, name: "help-scrolled-to-end.60x16")
+    }
+
     @Test("Below 60x16 the screen asks for a larger window")
     func tooSmall() throws {
         try assertSnapshot(Self.profiled(), size: Size(width: 50, height: 14), name: "too-small.50x14")

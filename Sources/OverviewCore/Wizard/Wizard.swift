@@ -170,8 +170,13 @@ public struct Wizard: Sendable {
 
         switch state.overlay {
         case .help?:
-            // Any key closes the help; it never acts on the screen below.
-            if !Self.keepsMessage(action) { state.overlay = nil }
+            // A long help scrolls; any other key closes it, and it never acts
+            // on the screen below.
+            if case .helpScrolled(let line) = action {
+                state.helpScroll = max(0, line)
+            } else if !Self.keepsMessage(action) {
+                state.overlay = nil
+            }
             return []
         case .quitConfirm?:
             return reduceQuitDialog(&state, action)
@@ -256,6 +261,9 @@ public struct Wizard: Sendable {
             }
         case .helpToggled:
             state.overlay = .help
+            state.helpScroll = 0
+        case .helpScrolled:
+            break  // only while the help is open, above
         case .quitRequested:
             if state.pendingDraft != nil {
                 // Quitting before choosing keeps the draft for next time.

@@ -59,6 +59,10 @@ public enum WizardAction: Equatable, Sendable {
 
     // MARK: - Overlays and panes
     case helpToggled
+    /// ↑↓ PgUp/PgDn Home/End while the help is open and does not fit: it
+    /// now shows from line `to` (the key map knows its lines and keeps `to`
+    /// within them); any other action closes it.
+    case helpScrolled(to: Int)
     case quitRequested
     /// Review: the whole page shown instead of the list, or back.
     case pagePreviewToggled

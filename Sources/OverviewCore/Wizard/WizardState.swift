@@ -58,6 +58,10 @@ public struct WizardState: Equatable, Sendable {
     public var showPagePreview: Bool
     /// Review: first line of the page preview shown.
     public var previewScroll: Int
+    /// Help: first line of the help overlay shown. The help's lines are the
+    /// key map's, so the key map says how far it goes (`helpScrolled(to:)`)
+    /// and drawing holds it to the last line at the window's size.
+    public var helpScroll: Int
     /// Lines a form is scrolled back above where its focus keeps it (0 or
     /// less): Up on the first item reads the text above it, line by line.
     public var formScroll: Int
@@ -102,6 +106,7 @@ public struct WizardState: Equatable, Sendable {
         self.returnToReview = false
         self.showPagePreview = false
         self.previewScroll = 0
+        self.helpScroll = 0
         self.formScroll = 0
         self.quitChoice = .saveAndQuit
         self.message = nil

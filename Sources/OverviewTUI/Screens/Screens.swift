@@ -80,7 +80,7 @@ public struct Screens: Sendable {
         }
         drawKeyBar(&canvas, KeyMap(wizard: wizard).hints(for: state))
         switch state.overlay {
-        case .help?: canvas.cursor = nil; drawHelp(&canvas)
+        case .help?: canvas.cursor = nil; drawHelp(&canvas, state)
         case .quitConfirm?: canvas.cursor = nil; drawQuitConfirm(&canvas, state)
         case nil: break
         }
