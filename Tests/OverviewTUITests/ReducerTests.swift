@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import OverviewCore
 @testable import OverviewTUI
 
@@ -791,5 +792,27 @@ extension ReducerTests {
         #expect(state.openNote == nil)
         #expect(state.answers.sections["compliance"]?.notes[questionID] == "auditor's letter, 2027", "kept after the page is left")
         #expect(AnswersFile.serialize(state.answers, catalog: testCatalog).contains("auditor's letter, 2027"))
+    }
+}
+
+extension ReducerTests {
+    @Test("After an export the wizard's answers hold the history entry the export wrote, so a later save keeps it")
+    func exportKeepsTheHistoryItWrote() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("so-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var file = Self.reviewedFile()
+        file.outputs.showChanges = true  // the page shows "Changes since": the history is kept
+        var state = testWizard.start(paths: WizardPaths(answers: folder + "/a.yml"), fileAnswers: file, draft: nil)
+        let reviewed = "2026-12-02"
+        // What the app does on `.export`: the answers as exported, written.
+        let exported = testWizard.answersForExport(state.answers, reviewed: reviewed)
+        let paths = try Export.write(exported, catalog: testCatalog, targets: state.paths.targets(exported),
+                                     today: ReviewDate(reviewed)!)
+        send(&state, .exportSucceeded(paths: paths, reviewed: reviewed))
+        #expect(state.answers.history.entries.first?.reviewed == reviewed)
+        // ^S now writes what the export wrote, not the file without its new entry.
+        let written = try String(contentsOfFile: folder + "/a.yml", encoding: .utf8)
+        #expect(AnswersFile.serialize(state.answers, catalog: testCatalog) == written)
     }
 }

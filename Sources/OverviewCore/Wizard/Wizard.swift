@@ -356,6 +356,9 @@ public struct Wizard: Sendable {
     public func answersForExport(_ answers: Answers, reviewed: String) -> Answers {
         var copy = answers.recordingOpenQuestions(catalog)
         copy.reviewed = reviewed
+        // The history entry the export writes for a review date that moved on:
+        // kept in the state too, or a later save would write the file without it.
+        copy.history = History.recording(copy, catalog: catalog)
         return copy
     }
 
