@@ -18,6 +18,7 @@ public final class WizardApp {
     var memory = ScreenMemory()
     /// The draft's text, made again from the sections that changed only.
     lazy var draftText = AnswersText(loader: wizard.loader)
+    var draftPrimed = false
     /// Between the terminal's bracketed-paste marks: keys are text, not commands.
     var pasting = false
     /// Keys that came while the window was too small, with when they came.
@@ -52,6 +53,12 @@ public final class WizardApp {
                 // A quarter of a second with nothing: any paste is over, even if
                 // its end mark was lost, so keys are commands again.
                 pasting = false
+                // A quiet moment: the draft's sections are emitted now, once, so
+                // that the first change writes one section's lines, not all.
+                if !draftPrimed {
+                    draftPrimed = true
+                    if !state.answers.sections.isEmpty { _ = draftText.text(state.answers) }
+                }
                 // Nothing to do unless the size changed without a resize key.
                 if terminal.size == state.viewport { continue }
             }
