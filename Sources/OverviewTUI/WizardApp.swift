@@ -16,6 +16,9 @@ public final class WizardApp {
     let screens: Screens
     let keyMap: KeyMap
     var memory = ScreenMemory()
+    /// The draft's text, made again from the sections that changed only.
+    lazy var draftText = AnswersText(loader: wizard.loader)
+    var draftPrimed = false
     /// Between the terminal's bracketed-paste marks: keys are text, not commands.
     var pasting = false
     /// Keys that came while the window was too small, with when they came.
@@ -58,6 +61,12 @@ public final class WizardApp {
                 // A quarter of a second with nothing: any paste is over, even if
                 // its end mark was lost, so keys are commands again.
                 pasting = false
+                // A quiet moment: the draft's sections are emitted now, once, so
+                // that the first change writes one section's lines, not all.
+                if !draftPrimed {
+                    draftPrimed = true
+                    if !state.answers.sections.isEmpty { _ = draftText.text(state.answers) }
+                }
                 // Nothing to do unless the size changed without a resize key.
                 if terminal.size == state.viewport { continue }
             }
@@ -113,11 +122,14 @@ public final class WizardApp {
                 if !quit, let signal = terminal.stopSignal { return .signalled(signal) }
                 return .quit
             }
-            // The keys' answer goes out first and the draft is written while it
-            // is read: writing it (the whole answers file, flushed to disk) took
-            // longer than the frame. A write that fails shows in the next frame.
+            // The draft is in place before the keys' answer is drawn, so that an
+            // answer on the screen is in the draft whatever ends the process
+            // next (SIGKILL included); only a section that changed is written
+            // out again, and a failed write shows in this frame. Flushing it to
+            // the disk, the slow part, waits until the frame is out.
+            let written = finish(draft, flushing: false)
             draw(on: terminal)
-            if finish(draft) { draw(on: terminal) }
+            if written && flushDraft() { draw(on: terminal) }
         }
     }
 
@@ -182,26 +194,44 @@ public final class WizardApp {
     }
 
     /// Writes (atomically) or removes the draft once per batch of keys; true
-    /// when that changed the state (a write failed, or one succeeded again).
+    /// when a draft was written in place. `flushing: false` leaves flushing it
+    /// to disk to `flushDraft()`; a failed write is in the state.
     @discardableResult
-    func finish(_ draft: DraftWork) -> Bool {
+    func finish(_ draft: DraftWork, flushing: Bool = true) -> Bool {
         switch draft {
         case .none:
             return false
         case .write:
             var ignored = DraftWork.none
             do {
-                try FileStore.write(Draft.text(state.answers, catalog: wizard.catalog, answersFile: state.paths.answers,
-                                               base: answersFileBase), to: state.paths.draft)
-                guard state.draftProblem != nil else { return false }
-                send(.draftWritten, draft: &ignored)
+                let text = Draft.header(answersFile: state.paths.answers, base: answersFileBase) + draftText.text(state.answers)
+                if flushing {
+                    try FileStore.write(text, to: state.paths.draft)
+                } else {
+                    try FileStore.writeUnflushed(text, to: state.paths.draft)
+                }
+                if state.draftProblem != nil { send(.draftWritten, draft: &ignored) }
+                return true
             } catch {
                 send(.draftWriteFailed(error.description), draft: &ignored)
+                return false
             }
-            return true
         case .delete:
             if FileStore.exists(state.paths.draft) { unlinkFile(state.paths.draft) }
             return false
+        }
+    }
+
+    /// Flushes the draft just written to disk; true when that failed (the
+    /// state says so, and the screen must be drawn again).
+    func flushDraft() -> Bool {
+        do {
+            try FileStore.flush(state.paths.draft)
+            return false
+        } catch {
+            var ignored = DraftWork.none
+            send(.draftWriteFailed(error.description), draft: &ignored)
+            return true
         }
     }
 }

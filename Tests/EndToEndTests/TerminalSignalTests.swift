@@ -118,3 +118,54 @@ import Testing
         #expect(Outcome.pasteState(outcome.out) == false)
     }
 }
+
+/// SIGKILL gives the wizard no chance to save anything: what is in the draft
+/// then is all there is.
+@Suite struct DraftAfterKillTests {
+    /// Types `text` into the first screen's company name one character at a
+    /// time, waiting for each to be drawn, and sends SIGKILL the moment the
+    /// last one shows; prints the draft as it is then (or nothing).
+    static let driver = #"""
+        import os, pty, select, signal, sys, time
+        binary, folder, text = sys.argv[1:4]
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.chdir(folder)
+            os.environ.update({"TERM": "xterm-256color", "LANG": "C.UTF-8", "LINES": "24", "COLUMNS": "80"})
+            os.execv(binary, [binary])
+        out = b""
+        def read_until(mark, seconds=10):
+            global out
+            end = time.time() + seconds
+            start = len(out)
+            while time.time() < end:
+                if mark in out[start:]:
+                    return True
+                ready, _, _ = select.select([fd], [], [], 0.05)
+                if ready:
+                    out += os.read(fd, 65536)
+            return False
+        if not read_until(b"Company name"):
+            sys.exit("the wizard did not start")
+        for character in text:
+            os.write(fd, character.encode())
+            if not read_until(character.encode()):
+                sys.exit("not drawn: " + character)
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        try:
+            print(open(os.path.join(folder, "security-overview.yml.draft")).read(), end="")
+        except FileNotFoundError:
+            pass
+        """#
+
+    @Test("An answer on the screen is in the draft, even when SIGKILL comes the moment it is drawn",
+          .enabled(if: TerminalSignalTests.enabled), arguments: ["Q", "AcmeZ"])
+    func killedRightAfterAKey(_ text: String) throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let result = try Run.command("python3", ["-c", Self.driver, Run.binary, scratch.path, text])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("name: \(text)\n"), "the draft after SIGKILL:\n\(result.stdout)")
+    }
+}

@@ -29,6 +29,10 @@ import Testing
     @Test func everyBuiltInTemplateCompiles() throws {
         for section in Fixtures.catalog.sections {
             #expect(throws: Never.self, "\(section.source)") { try section.template.compile() }
+            // At a glance's templates compile on first use too.
+            for entry in section.glance?.templates ?? [] {
+                #expect(throws: Never.self, "\(section.source): at_a_glance.\(entry.group.rawValue)") { try entry.template.compile() }
+            }
         }
     }
 

@@ -81,6 +81,31 @@ struct ScreenContractTests {
         #expect(state.previewScroll < last)
     }
 
+    @Test("The scroll's limit is counted again when the answers, the width or the step change, never kept stale")
+    func previewLineCountFollowsTheAnswers() {
+        let wizard = Wizard(catalog: testCatalog)  // a memo of its own
+        func fresh(_ state: WizardState) -> Int {
+            guard let area = WizardLayout.previewArea(state) else { return 0 }
+            return max(0, wizard.previewLines(state, width: area.width - 2).count - (area.height - 1))
+        }
+        var state = SnapshotTests.revised()
+        for action: WizardAction in [.resized(Size(width: 80, height: 24)), .pagePreviewToggled, .previewScrolled(by: 1_000_000)] {
+            wizard.reduce(into: &state, action: action)
+        }
+        let last = state.previewScroll
+        #expect(last == fresh(state) && last > 0)
+        // Skipping a section shortens the page: the scroll follows at once.
+        let included = testCatalog.sections.first { state.answers.isIncluded($0) }!
+        state.answers.sections[included.id]?.include = false
+        wizard.reduce(into: &state, action: .previewScrolled(by: 1))
+        #expect(wizard.maxPreviewScroll(state) == fresh(state))
+        #expect(state.previewScroll == fresh(state) && state.previewScroll < last)
+        wizard.reduce(into: &state, action: .resized(Size(width: 100, height: 24)))
+        #expect(state.previewScroll == fresh(state))
+        wizard.reduce(into: &state, action: .resized(Size(width: 70, height: 30)))
+        #expect(wizard.maxPreviewScroll(state) == fresh(state))
+    }
+
     @Test("The help lists every binding that has a help line, from the same table as the key bar")
     func helpComesFromTheTable() {
         let helped = KeyBinding.table.filter { $0.help != nil }

@@ -315,6 +315,19 @@ public enum AnswersFile {
 
     /// The answers as YAML text, in the file's stable form.
     public static func serialize(_ answers: Answers, catalog: Catalog) -> String {
+        var root = headPairs(answers)
+        var sections: [(Node, Node)] = []
+        for section in catalog.sections {
+            guard let given = answers.sections[section.id], let entry = sectionEntry(section, given) else { continue }
+            sections.append((key(section.id), entry))
+        }
+        if !sections.isEmpty { root.append((key("sections"), map(sections))) }
+        root += tailPairs(answers)
+        return emit(map(root))
+    }
+
+    /// The keys before `sections:`: the version, the company and the profile.
+    static func headPairs(_ answers: Answers) -> [(Node, Node)] {
         var root: [(Node, Node)] = [(key("version"), plain(String(Answers.currentVersion)))]
         if let folder = answers.customSections { root.append((key("custom_sections"), string(folder))) }
 
@@ -331,29 +344,32 @@ public enum AnswersFile {
             }
         }
         if !profile.isEmpty { root.append((key("profile"), map(profile))) }
+        return root
+    }
 
-        var sections: [(Node, Node)] = []
-        for section in catalog.sections {
-            guard let given = answers.sections[section.id] else { continue }
-            var entry: [(Node, Node)] = []
-            if let include = given.include { entry.append((key("include"), bool(include))) }
-            var values: [(Node, Node)] = []
-            for question in section.questions {
-                if let value = given.answers[question.id], !value.isBlank {
-                    values.append((key(question.id), question.field.yaml(value, of: question)))
-                } else if given.open.contains(question.id) || given.answers[question.id] != nil {
-                    values.append((key(question.id), plain("~")))
-                }
+    /// One section's entry under `sections:`, or nil when it records nothing.
+    static func sectionEntry(_ section: Section, _ given: SectionAnswers) -> Node? {
+        var entry: [(Node, Node)] = []
+        if let include = given.include { entry.append((key("include"), bool(include))) }
+        var values: [(Node, Node)] = []
+        for question in section.questions {
+            if let value = given.answers[question.id], !value.isBlank {
+                values.append((key(question.id), question.field.yaml(value, of: question)))
+            } else if given.open.contains(question.id) || given.answers[question.id] != nil {
+                values.append((key(question.id), plain("~")))
             }
-            if !values.isEmpty { entry.append((key("answers"), map(values))) }
-            // Notes after the answers, the section's first, then by question in catalog order.
-            if let note = given.note { entry.append((key("note"), string(note))) }
-            let notes = section.questions.compactMap { question in given.notes[question.id].map { (key(question.id), string($0)) } }
-            if !notes.isEmpty { entry.append((key("notes"), map(notes))) }
-            if !entry.isEmpty { sections.append((key(section.id), map(entry))) }
         }
-        if !sections.isEmpty { root.append((key("sections"), map(sections))) }
+        if !values.isEmpty { entry.append((key("answers"), map(values))) }
+        // Notes after the answers, the section's first, then by question in catalog order.
+        if let note = given.note { entry.append((key("note"), string(note))) }
+        let notes = section.questions.compactMap { question in given.notes[question.id].map { (key(question.id), string($0)) } }
+        if !notes.isEmpty { entry.append((key("notes"), map(notes))) }
+        return entry.isEmpty ? nil : map(entry)
+    }
 
+    /// The keys after `sections:`: the review date, the outputs and the history.
+    static func tailPairs(_ answers: Answers) -> [(Node, Node)] {
+        var root: [(Node, Node)] = []
         if let reviewed = answers.reviewed { root.append((key("reviewed"), plain(reviewed))) }
 
         var outputs: [(Node, Node)] = []
@@ -370,9 +386,12 @@ public enum AnswersFile {
         if !outputs.isEmpty { root.append((key("outputs"), map(outputs))) }
         // Last, so that export can replace it without touching the rest.
         if let history = answers.history.node() { root.append((key("history"), history)) }
+        return root
+    }
 
+    static func emit(_ node: Node) -> String {
         do {
-            return try Yams.serialize(node: map(root), indent: 2, width: -1, allowUnicode: true, sortKeys: false)
+            return try Yams.serialize(node: node, indent: 2, width: -1, allowUnicode: true, sortKeys: false)
         } catch {
             // Only scalars, maps and lists of strings are built above; libyaml
             // cannot refuse them. Should it ever, fail loudly rather than save garbage.
@@ -380,9 +399,9 @@ public enum AnswersFile {
         }
     }
 
-    private static func key(_ text: String) -> Node { YAMLNode.plain(text) }
-    private static func plain(_ text: String) -> Node { YAMLNode.plain(text) }
+    static func key(_ text: String) -> Node { YAMLNode.plain(text) }
+    static func plain(_ text: String) -> Node { YAMLNode.plain(text) }
     private static func bool(_ value: Bool) -> Node { YAMLNode.bool(value) }
-    private static func map(_ pairs: [(Node, Node)]) -> Node { YAMLNode.map(pairs) }
+    static func map(_ pairs: [(Node, Node)]) -> Node { YAMLNode.map(pairs) }
     private static func string(_ text: String) -> Node { YAMLNode.string(text) }
 }

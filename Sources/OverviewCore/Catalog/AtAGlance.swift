@@ -46,7 +46,8 @@ public struct AtAGlance: Sendable {
             let text = try parser.catalogText(value, reader, "at_a_glance.\(key)")
             let template = SectionTemplate(body: text)
             do {
-                try template.compile()
+                // Built-in sections compile on first use, as their bodies do (a test compiles them all).
+                if !parser.lazyTemplate { try template.compile() }
             } catch {
                 throw reader.error(value, "at_a_glance.\(key): template error: \(SectionParser.describe(error))")
             }

@@ -126,6 +126,25 @@ public enum FileStore {
         try commit(staged)
     }
 
+    /// Writes `contents` to `path` atomically as `write` does, but renames
+    /// the new file into place before it is flushed to disk: once this
+    /// returns, any process that opens `path` (the next start, after a kill
+    /// of any kind) reads the new contents; only a crash of the machine
+    /// itself before `flush(path)` can lose them. For the draft, which is
+    /// written after every key and must not make the key wait for the disk.
+    public static func writeUnflushed(_ contents: String, to path: String) throws(InputError) {
+        let staged = try stage(contents, for: path, flush: false)
+        try commit(staged)
+    }
+
+    /// Flushes the file at `path` to disk (after `writeUnflushed`).
+    public static func flush(_ path: String) throws(InputError) {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw InputError(file: path, "cannot write: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        if fsync(fd) != 0 { throw InputError(file: path, "cannot write: \(String(cString: strerror(errno)))") }
+    }
+
     /// Writes several files all-or-nothing: every file is staged first; only if
     /// all staged cleanly is any renamed into place. When a rename fails after
     /// others succeeded (an immutable or bind-mounted file refuses it), the
@@ -292,7 +311,7 @@ public enum FileStore {
         return nil
     }
 
-    static func stage(_ contents: String, for path: String) throws(InputError) -> Staged {
+    static func stage(_ contents: String, for path: String, flush: Bool = true) throws(InputError) -> Staged {
         // What is there now decides where the new file goes and how it looks:
         // a link keeps pointing at its file, which gets the new contents; an
         // existing file keeps its permissions (and, when we may, its owner).
@@ -340,7 +359,7 @@ public enum FileStore {
         }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var failure = writeAll(contents, to: fd)
-        if failure == nil && fsync(fd) != 0 { failure = errno }
+        if failure == nil && flush && fsync(fd) != 0 { failure = errno }
         if failure == nil && fchmod(fd, mode) != 0 { failure = errno }
         // Only root can give a file away; for anyone else the owner is already them.
         if failure == nil && exists && (existing.st_uid != geteuid() || existing.st_gid != getegid()) {

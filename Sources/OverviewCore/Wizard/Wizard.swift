@@ -1,3 +1,4 @@
+import Foundation
 /// The wizard's logic: which items each screen has, and the one reducer that
 /// changes `WizardState`. Pure: no terminal, no files, no clock.
 public struct Wizard: Sendable {
@@ -5,6 +6,11 @@ public struct Wizard: Sendable {
     /// screen, which needs no section, before the catalog is parsed).
     public var catalog: Catalog { loader.catalog }
     public let loader: CatalogLoader
+    /// How many lines the preview had for the answers, step and width it was
+    /// last counted at: while the preview is scrolled every action clamps the
+    /// scroll, and laying the whole page out again for each would cost a
+    /// large catalog's page per key.
+    let previewLineCount = PreviewLineCount()
 
     public init(catalog: Catalog) {
         self.loader = CatalogLoader(catalog)
@@ -160,7 +166,9 @@ public struct Wizard: Sendable {
     /// How far the preview shown can scroll: its last line at the bottom.
     public func maxPreviewScroll(_ state: WizardState) -> Int {
         guard let area = WizardLayout.previewArea(state) else { return 0 }
-        return max(0, previewLines(state, width: area.width - 2).count - (area.height - 1))
+        let width = area.width - 2
+        let count = previewLineCount.count(state.answers, state.step, width) { previewLines(state, width: width).count }
+        return max(0, count - (area.height - 1))
     }
 
     func reduceAction(_ state: inout WizardState, _ action: WizardAction) -> [WizardEffect] {
@@ -867,5 +875,21 @@ public struct Wizard: Sendable {
     func store(_ state: inout WizardState, _ field: FieldID, _ text: String?) {
         let meaningful = text.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
         setValue(&state, field, meaningful.map(AnswerValue.text))
+    }
+}
+
+/// The preview's line count, kept for the answers, step and width it was
+/// counted at (a memo: the reducer stays a function of its state).
+final class PreviewLineCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last: (answers: Answers, step: WizardStep, width: Int, count: Int)?
+
+    func count(_ answers: Answers, _ step: WizardStep, _ width: Int, counting: () -> Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        if let last, last.width == width, last.step == step, last.answers == answers { return last.count }
+        let count = counting()
+        last = (answers, step, width, count)
+        return count
     }
 }

@@ -35,8 +35,13 @@ public enum Draft {
 
     /// The draft's text: the header line, then the answers in the file's form.
     public static func text(_ answers: Answers, catalog: Catalog, answersFile: String, base: Base) -> String {
-        let name = TerminalSafe.oneLine(FileStore.name(of: answersFile))
-        return prefix + name + marker + base.word + "\n" + AnswersFile.serialize(answers, catalog: catalog)
+        header(answersFile: answersFile, base: base) + AnswersFile.serialize(answers, catalog: catalog)
+    }
+
+    /// The header line, newline included: what goes before the answers' text
+    /// (the wizard keeps that text up to date a section at a time).
+    public static func header(answersFile: String, base: Base) -> String {
+        prefix + TerminalSafe.oneLine(FileStore.name(of: answersFile)) + marker + base.word + "\n"
     }
 
     /// The base a draft's text names in its first line.

@@ -1,0 +1,132 @@
+import Yams
+
+/// The answers file's text, made again after each change from the parts that
+/// changed: the draft is written after every key, and with a large catalog
+/// (a thousand sections of a company's own) emitting the whole file each time
+/// cost more than the key's frame.
+///
+/// The text is byte for byte `AnswersFile.serialize`'s (a test holds it to
+/// that over many edits). Each section's lines are emitted by libyaml in the
+/// same place of the same tree as in the whole file (`sections:` at the top,
+/// the section as its only key) and kept with the answers they came from;
+/// only a section whose answers differ is emitted again. The head (version,
+/// company, profile) and the tail (review date, outputs, history) are a few
+/// lines and are emitted each time.
+///
+/// One thing libyaml writes depends on the whole document: it ends it with
+/// `...` when the last block scalar written anywhere in it kept its final
+/// line breaks (`|+`). Each part records whether it sets that mark, clears it
+/// (another block scalar) or leaves it, and the parts' marks are folded in order.
+public struct AnswersText {
+    /// The catalog, asked for only once the answers hold a section: a first
+    /// run's first answers (the company's name) need none, and its catalog may
+    /// still be loading.
+    private let loadCatalog: () -> Catalog
+    /// Each catalog section's part (by its place in the catalog), with the
+    /// answers it was made from.
+    private var parts: [(given: SectionAnswers, part: Part)?] = []
+
+    public init(catalog: Catalog) {
+        self.loadCatalog = { catalog }
+    }
+
+    public init(loader: CatalogLoader) {
+        self.loadCatalog = { loader.catalog }
+    }
+
+    /// What emitting a part leaves of libyaml's end-of-document mark.
+    enum OpenEnd { case leaves, sets, clears }
+
+    struct Part {
+        var text: String
+        var end: OpenEnd
+    }
+
+    /// The answers file's text for `answers`.
+    public mutating func text(_ answers: Answers) -> String {
+        let head = Self.part(AnswersFile.headPairs(answers), dropping: "")
+        var text = head.text
+        var ended = head.end == .sets
+        if !answers.sections.isEmpty {
+            let sections = loadCatalog().sections
+            if parts.count != sections.count { parts = Array(repeating: nil, count: sections.count) }
+            var body = ""
+            for (index, section) in sections.enumerated() {
+                guard let given = answers.sections[section.id] else { continue }
+                let part: Part
+                if let kept = parts[index], kept.given == given {
+                    part = kept.part
+                } else {
+                    part = Self.sectionPart(section, given)
+                    parts[index] = (given, part)
+                }
+                body += part.text
+                Self.fold(part.end, into: &ended)
+            }
+            if !body.isEmpty { text += "sections:\n" + body }
+        }
+        let tailPairs = AnswersFile.tailPairs(answers)
+        if !tailPairs.isEmpty {
+            let tail = Self.part(tailPairs, dropping: "")
+            text += tail.text
+            Self.fold(tail.end, into: &ended)
+        }
+        if ended { text += "...\n" }
+        return text
+    }
+
+    static func fold(_ end: OpenEnd, into ended: inout Bool) {
+        switch end {
+        case .leaves: break
+        case .sets: ended = true
+        case .clears: ended = false
+        }
+    }
+
+    /// The section's lines as they stand under `sections:` in the whole file.
+    static func sectionPart(_ section: Section, _ given: SectionAnswers) -> Part {
+        guard let entry = AnswersFile.sectionEntry(section, given) else { return Part(text: "", end: .leaves) }
+        return part([(AnswersFile.key("sections"), AnswersFile.map([(AnswersFile.key(section.id), entry)]))],
+                    dropping: "sections:\n")
+    }
+
+    /// A root key that follows what is emitted, so that nothing emitted ends
+    /// the document; its line is cut off again.
+    private static var follower: (Node, Node) { (AnswersFile.key("z"), AnswersFile.plain("z")) }
+    private static let followerLine = "z: z\n"
+    /// A root key before what is emitted whose block scalar sets the end mark.
+    private static var opener: (Node, Node) { (AnswersFile.key("a"), .scalar(.init("a\n\n", Tag(.str), .literal))) }
+
+    /// `pairs` as root keys of the whole file, without the `dropping` line
+    /// that leads them, and what they do to the end mark.
+    static func part(_ pairs: [(Node, Node)], dropping lead: String) -> Part {
+        var text = AnswersFile.emit(AnswersFile.map(pairs + [follower]))
+        var end = OpenEnd.leaves
+        if text.hasSuffix(followerLine + "...\n") {
+            end = .sets
+            text.removeLast((followerLine + "...\n").count)
+        } else {
+            precondition(text.hasSuffix(followerLine), "the answers' YAML did not end as emitted")
+            text.removeLast(followerLine.count)
+            // A block scalar that does not keep its breaks clears the mark
+            // set before it: seen only by emitting after one that sets it.
+            if pairs.contains(where: { hasBlock($0.0) || hasBlock($0.1) }) {
+                let probe = AnswersFile.emit(AnswersFile.map([opener] + pairs + [follower]))
+                if !probe.hasSuffix("...\n") { end = .clears }
+            }
+        }
+        precondition(text.hasPrefix(lead), "the answers' YAML did not start as emitted")
+        text.removeFirst(lead.count)
+        return Part(text: text, end: end)
+    }
+
+    /// Whether `node` holds a scalar to be written as a block (`|`).
+    static func hasBlock(_ node: Node) -> Bool {
+        switch node {
+        case .scalar(let scalar): scalar.style == .literal || scalar.style == .folded
+        case .mapping(let mapping): mapping.contains { hasBlock($0.key) || hasBlock($0.value) }
+        case .sequence(let sequence): sequence.contains(where: hasBlock)
+        case .alias: false
+        }
+    }
+}
