@@ -58,11 +58,11 @@ import Testing
     }
 
     /// One random change to the answers: a section's include, an answer, an
-    /// open question, or the head's and the tail's keys.
+    /// open question, a note, or the head's and the tail's keys.
     static func edit(_ answers: inout Answers, _ catalog: Catalog, _ random: inout Generator) {
         let section = catalog.sections.randomElement(using: &random)!
         var given = answers.sections[section.id] ?? SectionAnswers()
-        switch Int.random(in: 0..<10, using: &random) {
+        switch Int.random(in: 0..<11, using: &random) {
         case 0:
             given.include = [true, false, nil].randomElement(using: &random)!
         case 1:
@@ -79,6 +79,13 @@ import Testing
             answers.reviewed = Bool.random(using: &random) ? "2026-11-29" : nil
         case 5:
             answers.outputs.page = Bool.random(using: &random) ? "page.md" : nil
+        case 6:
+            // Notes are part of a section's entry: a changed note remakes it.
+            if Bool.random(using: &random) {
+                given.note = Bool.random(using: &random) ? texts.randomElement(using: &random)! : nil
+            } else if let question = section.questions.randomElement(using: &random) {
+                given.notes[question.id] = Bool.random(using: &random) ? texts.randomElement(using: &random)! : nil
+            }
         default:
             // Text that its format refuses would not load back; the wizard never stores it.
             guard let question = section.questions.randomElement(using: &random), question.format == nil else { return }
