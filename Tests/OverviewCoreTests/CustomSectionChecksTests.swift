@@ -116,3 +116,19 @@ struct CustomSectionChecksTests {
         #expect(try SectionListing.file(of: "nope", in: Fixtures.catalog) == nil)
     }
 }
+
+/// `sections --format json --answers` agrees with `check` about what is finished.
+struct SectionListingTests {
+    @Test("a section the answers file never mentions is not complete, as check says")
+    func aNeverAnsweredSectionIsNotComplete() throws {
+        let answers = try Fixtures.answers("written-before-16.yml")
+        let json = try SectionListing.json(Fixtures.catalog, answers: answers)
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        func item(_ id: String) throws -> [String: Any] { try #require(items.first { $0["id"] as? String == id }) }
+        // governance (recommended, so on the plan) and ai-data (optional) were never answered.
+        #expect(try item("governance")["complete"] as? Bool == false)
+        #expect(try item("ai-data")["complete"] as? Bool == false)
+        // security-team was answered in full.
+        #expect(try item("security-team")["complete"] as? Bool == true)
+    }
+}
