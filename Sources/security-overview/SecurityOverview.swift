@@ -257,8 +257,18 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         try reporting {
             // Read once: the answers, and the line of each key for the problems.
-            let (catalog, text) = try self.catalog.load(answersText: self.answers)
-            let answers = try AnswersFile.parse(text, file: self.answers, catalog: catalog)
+            let report = CheckReport(format: format)
+            // A mistake in a custom section or in the answers file is reported as the other
+            // problems are: as annotations on its file and line with --format github.
+            let catalog: Catalog, text: String, answers: Answers
+            do {
+                do throws(InputError) { text = try FileStore.read(self.answers) } catch { throw InputErrors([error]) }
+                catalog = try Catalog.loadReporting(
+                    customDirectory: self.catalog.directory ?? AnswersFile.customSections(in: text, file: self.answers))
+                answers = try AnswersFile.parse(text, file: self.answers, catalog: catalog)
+            } catch let errors as InputErrors {
+                try report.fail(errors.errors)
+            }
             let lines = AnswersFile.keyLines(text)
             var targets = Export.Targets.from(answers, answersPath: self.answers)
             if let page { targets.page = page }
@@ -268,7 +278,6 @@ struct CheckCommand: ParsableCommand {
                                      lines: lines, pageNamed: page != nil)
             var notes = Completeness.skippedRecommendations(answers, catalog: catalog, file: self.answers, lines: lines)
             if strict { problems += notes; notes = [] }
-            let report = CheckReport(format: format)
             if showDiff { try report.diffs(answers, catalog: catalog, targets: targets, today: day) }
             for note in notes { report.note(note) }
             if !problems.isEmpty { try report.fail(problems) }

@@ -90,4 +90,15 @@ import Testing
             #expect(result.stderr.contains("vendor-risk.md:10: unknown name 'vendors'"), "\(command): \(result.stderr)")
         }
     }
+
+    @Test func aMistakeInACustomSectionIsAnAnnotationOnItsLine() throws {
+        let (scratch, _) = try site()
+        defer { scratch.remove() }
+        _ = try scratch.write("security/sections/vendor-risk.md", Self.customSection.replacingOccurrences(of: "We review every vendor", with: "We review {{vendors}}"))
+        let check = try Run.tool(["check", "--answers", "security/security-overview.yml", "--today", "2026-11-29", "--format", "github"], in: scratch.path)
+        #expect(check.status == 1)
+        // On standard output, where the runner reads workflow commands, not as a plain line on stderr.
+        #expect(check.stdout.hasPrefix("::error file=security/sections/vendor-risk.md,line=10::unknown name 'vendors'"), "\(check.stdout)")
+        #expect(!check.stderr.contains("error:"), "\(check.stderr)")
+    }
 }
