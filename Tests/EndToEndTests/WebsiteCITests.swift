@@ -101,4 +101,19 @@ import Testing
         #expect(check.stdout.hasPrefix("::error file=security/sections/vendor-risk.md,line=10::unknown name 'vendors'"), "\(check.stdout)")
         #expect(!check.stderr.contains("error:"), "\(check.stderr)")
     }
+
+    @Test func exportNamesItsFilesAsAPersonWritesThem() throws {
+        let (scratch, _) = try site()
+        defer { scratch.remove() }
+        let answers = try #require(scratch.read("security/security-overview.yml"))
+        _ = try scratch.write("security/security-overview.yml", answers + "  security_txt: ../static/.well-known/security.txt\n  page_url: https://example.com/security/\n")
+        let missing = try Run.tool(["export", "--answers", "security/security-overview.yml", "--allow-outputs-outside"], in: scratch.path)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("error: static/.well-known/security.txt: cannot write: the folder 'static/.well-known' does not exist"), "\(missing.stderr)")
+        try FileManager.default.createDirectory(atPath: scratch.file("static/.well-known"), withIntermediateDirectories: true)
+        let export = try Run.tool(["export", "--answers", "security/security-overview.yml", "--allow-outputs-outside"], in: scratch.path)
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(export.stdout.contains("wrote content/security.md\nwrote static/.well-known/security.txt\n"), "\(export.stdout)")
+        #expect(!export.stdout.contains("..") && !missing.stderr.contains(".."))
+    }
 }
