@@ -106,4 +106,22 @@ import Testing
         #expect(steps(.html, nil).contains("https://acme.example/security/"))
         #expect(!steps(.jekyll, nil).contains("include:"), "no security.txt, no setting for it")
     }
+
+    @Test("The export step names files as a person writes them, for the answers in security/ and the page in content/")
+    func pathsAsAPersonWritesThem() {
+        var state = testWizard.start(paths: WizardPaths(answers: "security/security-overview.yml"), fileAnswers: nil, draft: nil)
+        state.answers.outputs.page = "../content/security.md"
+        state.answers.outputs.format = .hugo
+        state.answers.outputs.securityTxt = "../static/.well-known/security.txt"
+        state.step = .export
+        var memory = ScreenMemory()
+        let canvas = Screens(wizard: testWizard).render(state, size: Size(width: 120, height: 40), memory: &memory)
+        let lines = (0..<canvas.size.height).map { canvas.line($0) }
+        #expect(lines.contains { $0.contains("Page          content/security.md") }, "\(lines)")
+        #expect(lines.contains { $0.contains("security.txt  static/.well-known/security.txt") }, "\(lines)")
+        #expect(!lines.contains { $0.contains("security/..") }, "\(lines)")
+        let steps = Publishing.steps(state.answers, targets: state.paths.targets(state.answers))
+        #expect(steps.first?.contains("(content/security.md)") == true, "\(steps)")
+        #expect(!steps.joined().contains(".."), "\(steps)")
+    }
 }

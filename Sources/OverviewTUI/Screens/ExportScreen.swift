@@ -41,7 +41,8 @@ extension Screens {
         lines.append(.text(done ? "Written:" : "Ready to write your files:", .heading, indent: 0, anchor: done ? nil : .writeFiles))
         var files = [("Answers file", state.paths.answers), ("Page", targets.page)]
         if let txt = targets.securityTxt { files.append(("security.txt", txt)) }
-        for (label, path) in files { lines.append(.text(pad(label, 14) + path, .normal, indent: 2, anchor: nil)) }
+        // As a person writes them: `content/security.md`, not `security/../content/security.md`.
+        for (label, path) in files { lines.append(.text(pad(label, 14) + FileStore.display(path), .normal, indent: 2, anchor: nil)) }
 
         for group in exportNotes(state, targets) {
             lines.append(.blank)
@@ -49,7 +50,7 @@ extension Screens {
         }
         if let exported = state.exported {
             lines.append(.blank)
-            paragraph("✓ Done. Commit \(exported.joined(separator: " and ")) to your repository. To publish:", .good, anchor: .writeFiles)
+            paragraph("✓ Done. Commit \(exported.map { FileStore.display($0) }.joined(separator: " and ")) to your repository. To publish:", .good, anchor: .writeFiles)
             for step in Publishing.steps(state.answers, targets: targets) { paragraph("- " + step, .normal) }
         }
         lines.append(.blank)
