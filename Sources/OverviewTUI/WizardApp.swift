@@ -159,7 +159,10 @@ public final class WizardApp {
                     let written = try Export.write(answers, catalog: wizard.catalog, targets: state.paths.targets(answers))
                     if send(.exportSucceeded(paths: written, reviewed: today), draft: &draft) { return true }
                 } catch {
-                    send(.exportFailed(error.description), draft: &draft)
+                    // The file as a person writes it: `content/security.md`, not `security/../content/security.md`.
+                    var problem = error
+                    problem.file = FileStore.display(problem.file)
+                    send(.exportFailed(problem.description), draft: &draft)
                 }
             case .quit:
                 return true

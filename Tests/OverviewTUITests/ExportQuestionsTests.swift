@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import OverviewCore
 @testable import OverviewTUI
@@ -123,5 +124,20 @@ import Testing
         let steps = Publishing.steps(state.answers, targets: state.paths.targets(state.answers))
         #expect(steps.first?.contains("(content/security.md)") == true, "\(steps)")
         #expect(!steps.joined().contains(".."), "\(steps)")
+    }
+
+    @Test("Why an export wrote nothing is shown whole on the export step, not cut at the message line's width")
+    func exportProblemShownWhole() {
+        var state = atExport()
+        state.answers.outputs.format = .markdown
+        state.answers.outputs.pageURL = "https://acme.example/security/"
+        let problem = "content/security.md: was edited by hand since it was generated; nothing was written. Move the change "
+            + "into the answers file or a custom section (--sections), or run again with --force to overwrite it"
+        send(&state, .itemFocused(.writeFiles), .exportFailed(problem))
+        var memory = ScreenMemory()
+        let canvas = Screens(wizard: testWizard).render(state, size: Size(width: 80, height: 24), memory: &memory)
+        let screen = (0..<canvas.size.height).map { canvas.line($0).trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(screen.contains("run again with --force to overwrite it"), "\(screen)")
+        #expect(screen.contains("Write the files"), "the button stays in view")
     }
 }

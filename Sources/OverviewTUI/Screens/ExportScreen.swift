@@ -53,6 +53,13 @@ extension Screens {
             paragraph("✓ Done. Commit \(exported.map { FileStore.display($0) }.joined(separator: " and ")) to your repository. To publish:", .good, anchor: .writeFiles)
             for step in Publishing.steps(state.answers, targets: targets) { paragraph("- " + step, .normal) }
         }
+        // Why nothing was written, whole: the message line at the bottom holds one line, and this
+        // one (a page edited by hand) is often longer and says what to do.
+        if state.exported == nil, let message = state.message, message.kind == .error,
+           TextWidth.of(message.text) > state.viewport.width - 2 {
+            lines.append(.blank)
+            paragraph(message.text, .error, anchor: .writeFiles)
+        }
         lines.append(.blank)
         for button in exportButtons(state) { lines.append(.item(button.item, marker: nil, button.label, .heading)) }
         return lines
