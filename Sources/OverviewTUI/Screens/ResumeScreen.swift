@@ -6,7 +6,8 @@ extension Screens {
         [
             (.resumeChoice(true), "Resume the draft"),
             (.resumeChoice(false), state.hadAnswersFile
-                ? "Discard the draft and open \(state.paths.answers)" : "Discard the draft and start afresh"),
+                // The file is named just above; a long path would cut this choice at 60 columns.
+                ? "Discard the draft and open the answers file" : "Discard the draft and start afresh"),
         ]
     }
 
@@ -24,10 +25,9 @@ extension Screens {
         // A long name is cut to one line: the choices below must stay on screen.
         let company = draft.company.name.map { "for " + TextWidth.truncate(TerminalSafe.oneLine($0), to: max(10, width - 30)) }
             ?? "without a company name yet"
-        lines.append(("It holds answers \(company) (\(answered) in the sections),", .normal))
-        lines.append(state.hadAnswersFile
-            ? ("not yet saved to \(state.paths.answers).", .normal)
-            : ("never saved to an answers file.", .normal))
+        // One sentence, wrapped as one: two lines wrapped apart leave "sections)," alone on a line.
+        lines.append(("It holds answers \(company) (\(answered) in the sections), "
+            + (state.hadAnswersFile ? "not yet saved to \(state.paths.answers)." : "never saved to an answers file."), .normal))
         lines.append(("", .normal))
         var wrapped: [(String, Style)] = []
         for (text, style) in lines {
