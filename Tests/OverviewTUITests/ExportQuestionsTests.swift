@@ -140,4 +140,11 @@ import Testing
         #expect(screen.contains("run again with --force to overwrite it"), "\(screen)")
         #expect(screen.contains("Write the files"), "the button stays in view")
     }
+
+    @Test("What an export wrote is named as a person writes it")
+    func wroteMessageFoldsPaths() {
+        var state = atExport()
+        send(&state, .exportSucceeded(paths: ["security/overview.yml", "security/../content/security.md"], reviewed: "2026-12-01"))
+        #expect(state.message?.text == "Wrote security/overview.yml, content/security.md")
+    }
 }

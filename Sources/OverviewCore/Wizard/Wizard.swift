@@ -265,7 +265,7 @@ public struct Wizard: Sendable {
             state.answers = answersForExport(state.answers, reviewed: reviewed)
             state.saved = state.answers
             state.exported = paths
-            state.message = WizardMessage(.info, "Wrote " + paths.joined(separator: ", "))
+            state.message = WizardMessage(.info, "Wrote " + paths.map { FileStore.display($0) }.joined(separator: ", "))
             effects.append(.deleteDraft)
             return effects
         case .exportFailed(let problem):
