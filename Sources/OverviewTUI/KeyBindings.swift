@@ -215,13 +215,17 @@ struct KeyBinding {
             keys: [.pageUp, .pageDown],
             action: { context, key in
                 let by = key == .pageUp ? -context.page : context.page
-                return context.step == .review || context.pagePreview ? .previewScrolled(by: by) : .focusMoved(by: by)
+                // The review's preview beside the list, when there is room for one (from 120 columns);
+                // below that the review is a list alone, and a page of it is what PgDn moves by.
+                let reviewPreview = context.step == .review && WizardLayout.previewArea(context.state) != nil
+                return reviewPreview || context.pagePreview ? .previewScrolled(by: by) : .focusMoved(by: by)
             },
             hint: { context in
-                guard context.step == .review, !context.pagePreview, !context.quitDialog, !context.inText else { return nil }
+                guard context.step == .review, WizardLayout.previewArea(context.state) != nil,
+                      !context.pagePreview, !context.quitDialog, !context.inText else { return nil }
                 return KeyHint("PgUp/PgDn", "scroll page", drop: 1)
             },
-            help: ("PgUp PgDn", "scroll a page; scroll the preview on the review", 6)),
+            help: ("PgUp PgDn", "a page down or up; the review's preview, beside it", 6)),
         KeyBinding(
             keys: [.character("p")],
             action: { context, _ in
@@ -232,7 +236,7 @@ struct KeyBinding {
                 if context.pagePreview { return KeyHint("p Esc", context.step == .review ? "back to the list" : "back to the questions") }
                 return context.step == .review ? KeyHint("p", "page", drop: 3) : nil
             },
-            help: ("p", "the whole page (review) or section, to read and scroll", 10)),
+            help: ("p", "read the whole page (review) or section", 10)),
         KeyBinding(
             keys: [.escape],
             action: { context, _ in context.pagePreview ? .pagePreviewToggled : .wentBack },
@@ -241,7 +245,7 @@ struct KeyBinding {
                 guard !context.pagePreview, context.canGoBack else { return nil }
                 return KeyHint("Esc", "back", drop: 9)
             },
-            help: ("Esc", "back one step (nothing is lost)", 5)),
+            help: ("Esc", "back (nothing is lost); in a record's form, cancel", 5)),
         KeyBinding(
             keys: [.control("s")],
             action: { _, _ in .saveRequested },

@@ -184,7 +184,10 @@ public final class WizardApp {
                     answersFileBase = Draft.base(ofFileAt: state.paths.answers)
                     if send(.exportSucceeded(paths: written, reviewed: reviewed), draft: &draft) { return true }
                 } catch {
-                    send(.exportFailed(error.description), draft: &draft)
+                    // The file as a person writes it: `content/security.md`, not `security/../content/security.md`.
+                    var problem = error
+                    problem.file = FileStore.display(problem.file)
+                    send(.exportFailed(problem.description), draft: &draft)
                 }
             case .quit:
                 return true

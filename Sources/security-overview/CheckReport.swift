@@ -29,12 +29,6 @@ struct CheckReport {
         }
     }
 
-    /// The file named as a person would write it.
-    func readable(_ error: InputError) -> InputError {
-        var error = error
-        error.file = FileStore.display(error.file)
-        return error
-    }
 
     /// `::error file=…,line=…,col=…::message`, escaped as the runner's
     /// workflow-command parser expects (properties also escape `:` and `,`).

@@ -101,9 +101,17 @@ struct CatalogOptions: ParsableArguments {
 /// Problems to report: one line each on standard error, then exit 1.
 struct Failure: Error, CustomStringConvertible {
     var lines: [String]
-    init(_ errors: [InputError]) { lines = errors.map(\.description) }
+    init(_ errors: [InputError]) { lines = errors.map { readable($0).description } }
     init(lines: [String]) { self.lines = lines }
     var description: String { lines.joined(separator: "\n") }
+}
+
+/// `error` with its file named as a person would write it (`content/security.md`,
+/// not `security/../content/security.md`).
+func readable(_ error: InputError) -> InputError {
+    var error = error
+    error.file = FileStore.display(error.file)
+    return error
 }
 
 /// Runs `body`, turning our errors into plain lines on stderr and exit 1.
@@ -114,10 +122,10 @@ func reporting(_ body: () throws -> Void) throws {
         for line in failure.lines { Console.err("error: \(line)\n") }
         throw ExitCode(1)
     } catch let errors as InputErrors {
-        for error in errors.errors { Console.err("error: \(error)\n") }
+        for error in errors.errors { Console.err("error: \(readable(error))\n") }
         throw ExitCode(1)
     } catch let error as InputError {
-        Console.err("error: \(error)\n")
+        Console.err("error: \(readable(error))\n")
         throw ExitCode(1)
     }
 }
@@ -257,8 +265,18 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         try reporting {
             // Read once: the answers, and the line of each key for the problems.
-            let (catalog, text) = try self.catalog.load(answersText: self.answers)
-            let answers = try AnswersFile.parse(text, file: self.answers, catalog: catalog)
+            let report = CheckReport(format: format)
+            // A mistake in a custom section or in the answers file is reported as the other
+            // problems are: as annotations on its file and line with --format github.
+            let catalog: Catalog, text: String, answers: Answers
+            do {
+                do throws(InputError) { text = try FileStore.read(self.answers) } catch { throw InputErrors([error]) }
+                catalog = try Catalog.loadReporting(
+                    customDirectory: self.catalog.directory ?? AnswersFile.customSections(in: text, file: self.answers))
+                answers = try AnswersFile.parse(text, file: self.answers, catalog: catalog)
+            } catch let errors as InputErrors {
+                try report.fail(errors.errors)
+            }
             let lines = AnswersFile.keyLines(text)
             var targets = Export.Targets.from(answers, answersPath: self.answers)
             if let page { targets.page = page }
@@ -268,7 +286,6 @@ struct CheckCommand: ParsableCommand {
                                      lines: lines, pageNamed: page != nil)
             var notes = Completeness.skippedRecommendations(answers, catalog: catalog, file: self.answers, lines: lines)
             if strict { problems += notes; notes = [] }
-            let report = CheckReport(format: format)
             if showDiff { try report.diffs(answers, catalog: catalog, targets: targets, today: day) }
             for note in notes { report.note(note) }
             if !problems.isEmpty { try report.fail(problems) }
@@ -317,7 +334,7 @@ struct ExportCommand: ParsableCommand {
             let incomplete = Completeness.problems(answers, catalog: catalog, file: self.answers).map(\.message)
             let written = try Export.write(answers, catalog: catalog, targets: targets,
                                                         writeAnswers: false, force: force)
-            for path in written { try Console.out(TerminalSafe.oneLine("wrote \(path)") + "\n") }
+            for path in written { try Console.out(TerminalSafe.oneLine("wrote \(FileStore.display(path))") + "\n") }
             // What `check` will fail on in the answers themselves, in one line:
             // questions new in the catalog ask for different work than ones left open.
             if !incomplete.isEmpty {

@@ -55,7 +55,7 @@ struct SecurityLeadYearTests {
 
         try wizard.restart(["--answers", "security-overview.yml"])
         var screen = try wizard.waitFor("changed since this draft was started")
-        #expect(screen.contains("› Keep security-overview.yml (discard the draft)"), "\(screen)")
+        #expect(screen.contains("› Keep the answers file as it is (discard the draft)"), "\(screen)")
         #expect(screen.contains("Resume the draft anyway"))
         try wizard.keys("Down")
         try wizard.waitFor("› See what differs")
@@ -64,7 +64,7 @@ struct SecurityLeadYearTests {
         #expect(screen.contains("would no longer claim: Compliance"), "\(screen)")
         #expect(screen.contains("would no longer claim: Overview"), "\(screen)")
         try wizard.keys("Up")
-        try wizard.waitFor("› Keep security-overview.yml")
+        try wizard.waitFor("› Keep the answers file as it is")
         try wizard.keys("Enter")
         screen = try wizard.waitFor("Step 4 of 5")
         try wizard.keys("q")

@@ -90,4 +90,30 @@ import Testing
             #expect(result.stderr.contains("vendor-risk.md:10: unknown name 'vendors'"), "\(command): \(result.stderr)")
         }
     }
+
+    @Test func aMistakeInACustomSectionIsAnAnnotationOnItsLine() throws {
+        let (scratch, _) = try site()
+        defer { scratch.remove() }
+        _ = try scratch.write("security/sections/vendor-risk.md", Self.customSection.replacingOccurrences(of: "We review every vendor", with: "We review {{vendors}}"))
+        let check = try Run.tool(["check", "--answers", "security/security-overview.yml", "--today", "2026-11-29", "--format", "github"], in: scratch.path)
+        #expect(check.status == 1)
+        // On standard output, where the runner reads workflow commands, not as a plain line on stderr.
+        #expect(check.stdout.hasPrefix("::error file=security/sections/vendor-risk.md,line=10::unknown name 'vendors'"), "\(check.stdout)")
+        #expect(!check.stderr.contains("error:"), "\(check.stderr)")
+    }
+
+    @Test func exportNamesItsFilesAsAPersonWritesThem() throws {
+        let (scratch, _) = try site()
+        defer { scratch.remove() }
+        let answers = try #require(scratch.read("security/security-overview.yml"))
+        _ = try scratch.write("security/security-overview.yml", answers + "  security_txt: ../static/.well-known/security.txt\n  page_url: https://example.com/security/\n")
+        let missing = try Run.tool(["export", "--answers", "security/security-overview.yml", "--allow-outputs-outside"], in: scratch.path)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("error: static/.well-known/security.txt: cannot write: the folder 'static/.well-known' does not exist"), "\(missing.stderr)")
+        try FileManager.default.createDirectory(atPath: scratch.file("static/.well-known"), withIntermediateDirectories: true)
+        let export = try Run.tool(["export", "--answers", "security/security-overview.yml", "--allow-outputs-outside"], in: scratch.path)
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(export.stdout.contains("wrote content/security.md\nwrote static/.well-known/security.txt\n"), "\(export.stdout)")
+        #expect(!export.stdout.contains("..") && !missing.stderr.contains(".."))
+    }
 }

@@ -366,9 +366,10 @@ struct WizardTmuxTests {
 
         let broken = try scratch.write("broken.yml", "version: 1\nprofile:\n  stage: huge\n")
         try wizard.restart(["--answers", broken])
-        screen = try wizard.waitFor("error: \(broken):3:", history: true)
+        // The file named as a person writes it: relative to the folder the wizard runs in.
+        screen = try wizard.waitFor("error: broken.yml:3:", history: true)
         #expect(try wizard.exitStatus() == 1)
-        let render = try Run.tool(["render", "--answers", broken])
+        let render = try Run.tool(["render", "--answers", broken], in: scratch.path)
         #expect(screen.contains(render.stderr.trimmingCharacters(in: .whitespacesAndNewlines)),
                 "the same error as render prints")
     }

@@ -42,7 +42,7 @@ struct CustomSectionChecksTests {
     @Test func namesTheKindsAndTheContextGiveAreAccepted() throws {
         let body = """
             {{#ok}}
-            {{company.name}} uses {{vendor}}{{#company.contact_email}} ({{company.contact}}){{/company.contact_email}}.
+            {{#vendor}}{{company.name}} uses {{vendor}}{{#company.contact_email}} ({{company.contact}}){{/company.contact_email}}.{{/vendor}}
             {{#tools.items}}
             - {{label}}{{#url}} ({{{url}}}){{/url}}
             {{/tools.items}}
@@ -52,6 +52,19 @@ struct CustomSectionChecksTests {
 
             """
         #expect(try problems(front: textQuestion, body: body) == [])
+    }
+
+    @Test func anOptionalAnswerPrintedOutsideItsBlockIsAnError() throws {
+        // Left empty, "It covers {{scope}}." would print "It covers ." on the public page.
+        let found = try problems(front: textQuestion, body: "{{#ok}}\nWe use tools.\nIt covers {{vendor}}.\n{{/ok}}\n")
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("custom.md:17: 'vendor' is an optional answer printed outside its own block") == true, "\(found)")
+        // Inside its own block, or inside a block that shows only without it, it is fine / still wrong.
+        #expect(try problems(front: textQuestion, body: "{{#ok}}\n{{#vendor}}\nIt covers {{vendor}}.\n{{/vendor}}\n{{/ok}}\n") == [])
+        #expect(try problems(front: textQuestion, body: "{{#ok}}\n{{^vendor}}\nIt covers {{vendor}}.\n{{/vendor}}\n{{/ok}}\n").count == 1)
+        // A required answer is checked by `check` instead.
+        let required = textQuestion.replacingOccurrences(of: "label: Our vendor}", with: "label: Our vendor, required: true}")
+        #expect(try problems(front: required, body: "{{#ok}}\nIt covers {{vendor}}.\n{{/ok}}\n") == [])
     }
 
     @Test func aNameInsideAnInvertedBlockIsChecked() throws {
@@ -114,5 +127,21 @@ struct CustomSectionChecksTests {
         let text = try #require(try SectionListing.file(of: "overview", in: Fixtures.catalog))
         #expect(text.hasPrefix("---\nid: overview\n"))
         #expect(try SectionListing.file(of: "nope", in: Fixtures.catalog) == nil)
+    }
+}
+
+/// `sections --format json --answers` agrees with `check` about what is finished.
+struct SectionListingTests {
+    @Test("a section the answers file never mentions is not complete, as check says")
+    func aNeverAnsweredSectionIsNotComplete() throws {
+        let answers = try Fixtures.answers("written-before-16.yml")
+        let json = try SectionListing.json(Fixtures.catalog, answers: answers)
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        func item(_ id: String) throws -> [String: Any] { try #require(items.first { $0["id"] as? String == id }) }
+        // governance (recommended, so on the plan) and ai-data (optional) were never answered.
+        #expect(try item("governance")["complete"] as? Bool == false)
+        #expect(try item("ai-data")["complete"] as? Bool == false)
+        // security-team was answered in full.
+        #expect(try item("security-team")["complete"] as? Bool == true)
     }
 }

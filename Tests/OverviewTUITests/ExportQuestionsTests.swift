@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import OverviewCore
 @testable import OverviewTUI
@@ -105,5 +106,45 @@ import Testing
         #expect(steps(.htmlFragment, ".well-known/security.txt").contains("as your host allows"))
         #expect(steps(.html, nil).contains("https://acme.example/security/"))
         #expect(!steps(.jekyll, nil).contains("include:"), "no security.txt, no setting for it")
+    }
+
+    @Test("The export step names files as a person writes them, for the answers in security/ and the page in content/")
+    func pathsAsAPersonWritesThem() {
+        var state = testWizard.start(paths: WizardPaths(answers: "security/security-overview.yml"), fileAnswers: nil, draft: nil)
+        state.answers.outputs.page = "../content/security.md"
+        state.answers.outputs.format = .hugo
+        state.answers.outputs.securityTxt = "../static/.well-known/security.txt"
+        state.step = .export
+        var memory = ScreenMemory()
+        let canvas = Screens(wizard: testWizard).render(state, size: Size(width: 120, height: 40), memory: &memory)
+        let lines = (0..<canvas.size.height).map { canvas.line($0) }
+        #expect(lines.contains { $0.contains("Page          content/security.md") }, "\(lines)")
+        #expect(lines.contains { $0.contains("security.txt  static/.well-known/security.txt") }, "\(lines)")
+        #expect(!lines.contains { $0.contains("security/..") }, "\(lines)")
+        let steps = Publishing.steps(state.answers, targets: state.paths.targets(state.answers))
+        #expect(steps.first?.contains("(content/security.md)") == true, "\(steps)")
+        #expect(!steps.joined().contains(".."), "\(steps)")
+    }
+
+    @Test("Why an export wrote nothing is shown whole on the export step, not cut at the message line's width")
+    func exportProblemShownWhole() {
+        var state = atExport()
+        state.answers.outputs.format = .markdown
+        state.answers.outputs.pageURL = "https://acme.example/security/"
+        let problem = "content/security.md: was edited by hand since it was generated; nothing was written. Move the change "
+            + "into the answers file or a custom section (--sections), or run again with --force to overwrite it"
+        send(&state, .itemFocused(.writeFiles), .exportFailed(problem))
+        var memory = ScreenMemory()
+        let canvas = Screens(wizard: testWizard).render(state, size: Size(width: 80, height: 24), memory: &memory)
+        let screen = (0..<canvas.size.height).map { canvas.line($0).trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(screen.contains("run again with --force to overwrite it"), "\(screen)")
+        #expect(screen.contains("Write the files"), "the button stays in view")
+    }
+
+    @Test("What an export wrote is named as a person writes it")
+    func wroteMessageFoldsPaths() {
+        var state = atExport()
+        send(&state, .exportSucceeded(paths: ["security/overview.yml", "security/../content/security.md"], reviewed: "2026-12-01"))
+        #expect(state.message?.text == "Wrote security/overview.yml, content/security.md")
     }
 }

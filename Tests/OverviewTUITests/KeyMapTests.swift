@@ -54,7 +54,13 @@ struct KeyMapTests {
         #expect(keys.action(for: .control("s"), in: state, size: size) == .saveRequested)
         #expect(keys.action(for: .pageDown, in: state, size: size) == .focusMoved(by: 9))
         state.step = .review
-        #expect(keys.action(for: .pageDown, in: state, size: size) == .previewScrolled(by: 9))
+        // At 80x24 the review is a list alone: PgDn moves down it a page. From 120 columns the
+        // page preview sits beside the list, and PgDn scrolls that.
+        #expect(keys.action(for: .pageDown, in: state, size: size) == .focusMoved(by: 9))
+        #expect(!keys.hints(for: { var s = state; s.viewport = size; return s }()).contains { $0.keys == "PgUp/PgDn" })
+        let wide = Size(width: 120, height: 40)
+        #expect(keys.action(for: .pageDown, in: state, size: wide) == .previewScrolled(by: 17))
+        #expect(keys.hints(for: { var s = state; s.viewport = wide; return s }()).contains { $0.keys == "PgUp/PgDn" })
         #expect(keys.action(for: .character("p"), in: state, size: size) == .pagePreviewToggled)
     }
 

@@ -386,6 +386,21 @@ struct ReducerTests {
         #expect(!state.hasUnsavedChanges)
     }
 
+    @Test("At 60x16 the resume screen reads as one sentence and shows both choices whole")
+    func resumeAtSmallestSize() {
+        var file = Answers()
+        file.company.name = "Northwind Health"
+        var draft = file
+        draft.sections["overview"] = SectionAnswers(include: true, answers: ["intro": .bool(true)])
+        let state = testWizard.start(paths: WizardPaths(answers: "security/security-overview.yml"), fileAnswers: file, draft: draft)
+        var memory = ScreenMemory()
+        let canvas = Screens(wizard: testWizard).render(state, size: Size(width: 60, height: 16), memory: &memory)
+        let lines = (0..<canvas.size.height).map { canvas.line($0).trimmingCharacters(in: .whitespaces) }
+        #expect(!lines.contains("sections),"), "a line of its own: \(lines)")
+        #expect(lines.contains { $0.hasSuffix("Discard the draft and open the answers file") }, "\(lines)")
+        #expect(!lines.contains { $0.contains("…") }, "\(lines)")
+    }
+
     @Test("An existing answers file opens at the review and names the sections added since")
     func reviseRun() {
         var file = Answers()

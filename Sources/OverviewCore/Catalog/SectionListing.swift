@@ -11,7 +11,8 @@ public enum SectionListing {
         var who: String
         /// A company's own section (`--sections` or `custom_sections`).
         var custom: Bool
-        /// With answers: on the plan, and every question that applies answered or seen.
+        /// With answers: on the plan (the answers' choice, or the recommendation when they make none), and
+        /// complete: the section was answered and every question that applies is answered or seen.
         var included: Bool?
         var complete: Bool?
         var questions: [QuestionItem]
@@ -45,9 +46,12 @@ public enum SectionListing {
                 recommended: recommendation.recommended, reason: recommendation.reason,
                 who: section.guidance.who, custom: section.isCustom,
                 included: answers?.isIncluded(section),
+                // A section the answers never mention is not complete, included or not: `check` fails on it
+                // ("was never answered"), and a tool reading this must not be told otherwise.
                 complete: answers.map { answers in
-                    !answers.isIncluded(section) || !Completeness.problemLines(answers, catalog: catalog)
-                        .contains { $0.message.hasPrefix("section '\(section.id)':") }
+                    answers.sections[section.id] != nil && (!answers.isIncluded(section)
+                        || !Completeness.problemLines(answers, catalog: catalog)
+                            .contains { $0.message.hasPrefix("section '\(section.id)':") })
                 },
                 questions: section.questions.map { question in
                     let given = answers?.sections[section.id]?.answers[question.id]

@@ -54,7 +54,36 @@ enum TemplateCheck {
             problems.append(InputError(file: section.source, line: line(ofName: path, in: section, raw: true),
                 "'\(path)' is text a person typed and is printed without escaping ({{{ }}} or {{& }}): use {{\(shown)}}, which escapes it for Markdown and HTML"))
         }
+        problems += blankableText(section)
         return problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+    }
+
+    /// An optional text answer printed outside its own block: left empty, it
+    /// prints half a sentence ("It covers .") on the public page. Read from the
+    /// body's tags, in order, with the blocks open at each.
+    static func blankableText(_ section: Section) -> [InputError] {
+        let optional = Set(section.questions.filter { ($0.kind == .text || $0.kind == .multiline) && !$0.required }.map(\.id))
+        guard !optional.isEmpty,
+              let tag = try? Regex(#"\{\{\s*([#^/&{]?)\s*([A-Za-z0-9_.]+)\s*\}?\}\}"#) else { return [] }
+        var open: [(sigil: String, name: String)] = []
+        var problems: [InputError] = []
+        var reported: Set<String> = []
+        for (offset, line) in section.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for match in line.matches(of: tag) {
+                let sigil = match.output[1].substring.map(String.init) ?? ""
+                let name = match.output[2].substring.map(String.init) ?? ""
+                switch sigil {
+                case "#", "^": open.append((sigil, name))
+                case "/": if let index = open.lastIndex(where: { $0.name == name }) { open.removeSubrange(index...) }
+                default:
+                    guard optional.contains(name), !open.contains(where: { $0.sigil == "#" && $0.name == name }),
+                          reported.insert(name).inserted else { continue }
+                    problems.append(InputError(file: section.source, line: section.bodyLine + offset,
+                        "'\(name)' is an optional answer printed outside its own block: left empty, the page prints the sentence without it. Put it inside {{#\(name)}}…{{/\(name)}}, or make the question required"))
+                }
+            }
+        }
+        return problems
     }
 
     // MARK: - The probe's shape

@@ -342,7 +342,7 @@ public enum FileStore {
         let directory = folder.isEmpty ? "." : folder
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw InputError(file: path, "cannot write: the folder '\(directory)' does not exist")
+            throw InputError(file: path, "cannot write: the folder '\(display(directory))' does not exist")
         }
         let mode: mode_t
         if exists {

@@ -10,8 +10,12 @@ public enum Publishing {
             + "add *.yml.draft and *.yml.lock to your .gitignore."
     }
 
-    /// One paragraph per step, for `targets` (paths as the export wrote them).
+    /// One paragraph per step, for `targets` (paths as the export wrote them,
+    /// folded as a person writes them: `content/security.md`, not `security/../content/security.md`).
     public static func steps(_ answers: Answers, targets: Export.Targets) -> [String] {
+        var targets = targets
+        targets.page = FileStore.display(targets.page)
+        targets.securityTxt = targets.securityTxt.map { FileStore.display($0) }
         let page = targets.page
         let where_ = answers.outputs.pageURL.map { " at \($0)" } ?? ""
         let wellKnown = answers.company.domain.map { "https://\($0)/.well-known/security.txt" } ?? "/.well-known/security.txt"

@@ -312,7 +312,7 @@ public struct Wizard: Sendable {
             if let focused, let index = items(state).firstIndex(of: focused) { state.focus = index }
             state.saved = state.answers
             state.exported = paths
-            state.message = WizardMessage(.info, "Wrote " + paths.joined(separator: ", "))
+            state.message = WizardMessage(.info, "Wrote " + paths.map { FileStore.display($0) }.joined(separator: ", "))
             effects.append(.deleteDraft)
             return effects
         case .exportFailed(let problem):

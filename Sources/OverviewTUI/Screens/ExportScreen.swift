@@ -43,7 +43,8 @@ extension Screens {
         lines.append(.text(done ? "Written:" : "Ready to write your files:", .heading, indent: 0, anchor: done ? nil : .writeFiles))
         var files = [("Answers file", state.paths.answers), ("Page", targets.page)]
         if let txt = targets.securityTxt { files.append(("security.txt", txt)) }
-        for (label, path) in files { lines.append(.text(pad(label, 14) + path, .normal, indent: 2, anchor: nil)) }
+        // As a person writes them: `content/security.md`, not `security/../content/security.md`.
+        for (label, path) in files { lines.append(.text(pad(label, 14) + FileStore.display(path), .normal, indent: 2, anchor: nil)) }
 
         for group in exportNotes(state, targets) {
             lines.append(.blank)
@@ -51,9 +52,16 @@ extension Screens {
         }
         if let exported = state.exported {
             lines.append(.blank)
-            paragraph("✓ Done. Commit \(exported.joined(separator: " and ")) to your repository. To publish:", .good, anchor: .writeFiles)
+            paragraph("✓ Done. Commit \(exported.map { FileStore.display($0) }.joined(separator: " and ")) to your repository. To publish:", .good, anchor: .writeFiles)
             for step in Publishing.steps(state.answers, targets: targets) { paragraph("- " + step, .normal) }
             paragraph(Publishing.keepOutOfGit(answers: state.paths.answers), .muted)
+        }
+        // Why nothing was written, whole: the message line at the bottom holds one line, and this
+        // one (a page edited by hand) is often longer and says what to do.
+        if state.exported == nil, let message = state.message, message.kind == .error,
+           TextWidth.of(message.text) > state.viewport.width - 2 {
+            lines.append(.blank)
+            paragraph(message.text, .error, anchor: .writeFiles)
         }
         lines.append(.blank)
         for button in exportButtons(state) { lines.append(.item(button.item, marker: nil, button.label, .heading)) }

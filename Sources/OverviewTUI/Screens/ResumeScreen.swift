@@ -5,9 +5,10 @@ extension Screens {
     /// answers file changed since the draft, keeping the file comes first, so
     /// Enter through this screen undoes nothing.
     func resumeChoices(_ state: WizardState) -> [(item: WizardItem, label: String)] {
+        // The file is named just above; a long path would cut these choices at 60 columns.
         let keep: (item: WizardItem, label: String) = (.resumeChoice(false), state.draftFileChanged
-            ? "Keep \(state.paths.answers) (discard the draft)"
-            : state.hadAnswersFile ? "Discard the draft and open \(state.paths.answers)" : "Discard the draft and start afresh")
+            ? "Keep the answers file as it is (discard the draft)"
+            : state.hadAnswersFile ? "Discard the draft and open the answers file" : "Discard the draft and start afresh")
         guard state.draftFileChanged else { return [(.resumeChoice(true), "Resume the draft"), keep] }
         return [keep,
                 (.draftDifferences, state.showDraftDifferences ? "Hide what differs" : "See what differs"),
@@ -37,10 +38,9 @@ extension Screens {
                 lines += differences.map { ("  " + TerminalSafe.oneLine($0), .normal) }
             }
         } else {
-            lines.append(("It holds answers \(company) (\(answered) in the sections),", .normal))
-            lines.append(state.hadAnswersFile
-                ? ("not yet saved to \(state.paths.answers).", .normal)
-                : ("never saved to an answers file.", .normal))
+            // One sentence, wrapped as one: two lines wrapped apart leave "sections)," alone on a line.
+            lines.append(("It holds answers \(company) (\(answered) in the sections), "
+                + (state.hadAnswersFile ? "not yet saved to \(state.paths.answers)." : "never saved to an answers file."), .normal))
         }
         lines.append(("", .normal))
         return lines
