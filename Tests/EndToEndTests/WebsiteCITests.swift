@@ -68,6 +68,24 @@ import Testing
         #expect(!check.stdout.contains(".."))
     }
 
+    @Test("export warns before it writes when check would fail, so the warning shows even when the write is refused")
+    func exportWarnsBeforeWriting() throws {
+        let (scratch, answers) = try site()
+        defer { scratch.remove() }
+        let first = try Run.tool(["export", "--answers", answers, "--allow-outputs-outside"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("warning: 'check' will fail: "), "\(first.stderr)")
+        #expect(first.stderr.contains("never seen (new in the catalog)"), "\(first.stderr)")
+        let page = try #require(scratch.read("content/security.md"))
+        _ = try scratch.write("content/security.md", page + "\nA line added by hand.\n")
+        let refused = try Run.tool(["export", "--answers", answers, "--allow-outputs-outside"])
+        #expect(refused.status == 1)
+        let lines = refused.stderr.split(separator: "\n").map(String.init)
+        let warning = try #require(lines.firstIndex { $0.hasPrefix("warning: 'check' will fail: ") }, "\(refused.stderr)")
+        let error = try #require(lines.firstIndex { $0.contains("content/security.md: was edited by hand since it was generated") })
+        #expect(warning < error)
+    }
+
     @Test func checkShowsTheDiffOfAPageEditedByHand() throws {
         let (scratch, answers) = try site()
         defer { scratch.remove() }

@@ -206,6 +206,18 @@ import Testing
         }
     }
 
+    @Test("Lines added after the mark, or the last line break taken away, are a hand edit, not a file of someone else's")
+    func editsAroundTheMark() {
+        let page = GeneratedMark.apply(to: "# Security\n\nWe encrypt.\n", style: .html)
+        let txt = GeneratedMark.apply(to: "Contact: mailto:security@example.com\n", style: .hash)
+        for text in [page, txt] {
+            #expect(GeneratedMark.state(of: text) == .untouched)
+            #expect(GeneratedMark.state(of: text + "A line added by hand.\n") == .edited)
+            #expect(GeneratedMark.state(of: String(text.dropLast())) == .edited)
+        }
+        #expect(GeneratedMark.state(of: "# Security\n\nWritten by a person.\n") == .foreign)
+    }
+
     @Test func answersAYearOld() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -49,13 +49,16 @@ public enum GeneratedMark {
         // A trust file carries its mark as a key; a signed security.txt, inside its signed text.
         // A Hugo or Jekyll page, in its front matter.
         if let state = jsonState(of: text) ?? signedState(of: text) ?? frontMatterState(of: text) { return state }
+        // Our mark, but not where we put it (lines added after it, the last
+        // line break taken away): a hand edit, not someone else's file.
+        let ours: State = text.contains(tool + "; sha256:") ? .edited : .foreign
         var body = text
-        guard body.hasSuffix("\n") else { return .foreign }
+        guard body.hasSuffix("\n") else { return ours }
         body.removeLast()
         let lastLineStart = body.lastIndex(of: "\n").map { body.index(after: $0) } ?? body.startIndex
         let last = String(body[lastLineStart...])
         let rest = String(body[..<lastLineStart])
-        guard let range = last.range(of: "; sha256:"), last.contains(tool) else { return .foreign }
+        guard let range = last.range(of: "; sha256:"), last.contains(tool) else { return ours }
         let digestStart = range.upperBound
         let found = String(last[digestStart...].prefix(16))
         return found == digest(rest) ? .untouched : .edited
