@@ -332,7 +332,11 @@ struct ExportCommand: ParsableCommand {
             if !allowOutputsOutside { try Export.checkOutputsInside(answers, answersPath: self.answers) }
             let targets = Export.Targets.from(answers, answersPath: self.answers)
             let incomplete = Completeness.problems(answers, catalog: catalog, file: self.answers).map(\.message)
-            // Before writing, what `check` will fail on in the answers themselves, in one line:
+            let written = try Export.write(answers, catalog: catalog, targets: targets,
+                                                        writeAnswers: false, force: force)
+            for path in written { try Console.out(TerminalSafe.oneLine("wrote \(FileStore.display(path))") + "\n") }
+            // What `check` will fail on in the answers themselves, in one line, with
+            // the files written (a refused write is one line of error, alone):
             // questions new in the catalog ask for different work than ones left open.
             if !incomplete.isEmpty {
                 let unseen = incomplete.filter { $0.contains("never seen") }.count
@@ -344,9 +348,6 @@ struct ExportCommand: ParsableCommand {
                 if other > 0 { parts.append("\(other) other problem\(other == 1 ? "" : "s")") }
                 Console.err(TerminalSafe.oneLine("warning: 'check' will fail: \(parts.joined(separator: ", ")); run 'security-overview check --answers \(FileStore.display(self.answers))' for the list") + "\n")
             }
-            let written = try Export.write(answers, catalog: catalog, targets: targets,
-                                                        writeAnswers: false, force: force)
-            for path in written { try Console.out(TerminalSafe.oneLine("wrote \(FileStore.display(path))") + "\n") }
             if targets.securityTxt != nil {
                 for note in SecurityTxt.notes(answers, catalog: catalog) { Console.err(TerminalSafe.oneLine("note: \(note)") + "\n") }
             }

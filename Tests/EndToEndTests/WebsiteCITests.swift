@@ -68,8 +68,8 @@ import Testing
         #expect(!check.stdout.contains(".."))
     }
 
-    @Test("export warns before it writes when check would fail, so the warning shows even when the write is refused")
-    func exportWarnsBeforeWriting() throws {
+    @Test("export says when check would fail; a page with a line added below its mark is refused as a hand edit")
+    func exportWarnsAndRefusesAHandEdit() throws {
         let (scratch, answers) = try site()
         defer { scratch.remove() }
         let first = try Run.tool(["export", "--answers", answers, "--allow-outputs-outside"])
@@ -80,10 +80,8 @@ import Testing
         _ = try scratch.write("content/security.md", page + "\nA line added by hand.\n")
         let refused = try Run.tool(["export", "--answers", answers, "--allow-outputs-outside"])
         #expect(refused.status == 1)
-        let lines = refused.stderr.split(separator: "\n").map(String.init)
-        let warning = try #require(lines.firstIndex { $0.hasPrefix("warning: 'check' will fail: ") }, "\(refused.stderr)")
-        let error = try #require(lines.firstIndex { $0.contains("content/security.md: was edited by hand since it was generated") })
-        #expect(warning < error)
+        #expect(refused.stderr.hasPrefix("error: ") && refused.stderr.contains("content/security.md: was edited by hand since it was generated"), "\(refused.stderr)")
+        #expect(refused.stderr.split(separator: "\n").count == 1, "one line of error, alone")
     }
 
     @Test func checkShowsTheDiffOfAPageEditedByHand() throws {
