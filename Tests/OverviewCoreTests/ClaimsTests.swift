@@ -348,6 +348,30 @@ import Testing
         #expect(custom.contains("can define roles"))
         #expect(!custom.contains("fixed set"))
     }
+
+    @Test("Fix deadlines affirmed without a number of days: one sentence, no lead-in over an empty list")
+    func fixDeadlinesWithoutDays() throws {
+        var answers = try Fixtures.answers("later-health.yml")
+        answers.sections["vulnerability-management"] = SectionAnswers(include: true, answers: ["fix_deadlines": .bool(true)])
+        let text = try section("vulnerability-management", answers)
+        #expect(text == "We fix vulnerabilities within deadlines set by their severity.")
+        answers.sections["vulnerability-management"]!.answers["high_days"] = .text("30")
+        #expect(try section("vulnerability-management", answers)
+                == "We fix vulnerabilities within deadlines set by their severity, counted from when we learn of them:  - high: within 30 days")
+    }
+
+    @Test("AI providers affirmed without naming one: no lead-in over an empty table")
+    func aiProvidersWithoutRecords() throws {
+        var answers = try Fixtures.answers("later-health.yml")
+        answers.sections["ai-data"] = SectionAnswers(include: true, answers: ["ai_use": .choice("providers")])
+        let text = try section("ai-data", answers)
+        #expect(text == "Our product sends customer data to AI models run by outside providers.")
+        answers.sections["ai-data"]!.answers["providers"] = .records([["name": "OpenAI", "purpose": "Summaries", "location": "United States"]])
+        let listed = try section("ai-data", answers)
+        #expect(listed.contains("run by these providers, which are also our subprocessors:  | Provider |"))
+        #expect(listed.contains("| OpenAI | Summaries | United States |"))
+        #expect(!listed.contains("outside providers"))
+    }
 }
 
 // MARK: - security.txt
