@@ -219,6 +219,14 @@ struct SnapshotTests {
             state.focus = items.firstIndex(of: .sectionRow("payment-information")) ?? 0
             return state
         }),
+        // The longest "Recommended for" reads whole in the pane under the list.
+        ("plan-detail-whole", {
+            var state = profiled()
+            state.step = .plan
+            let items = testWizard.items(state)
+            state.focus = items.firstIndex(of: .sectionRow("employee-access")) ?? 0
+            return state
+        }),
         ("section-overview-invalid-url", {
             var state = profiled()
             state.step = .section("overview")
@@ -338,7 +346,7 @@ struct SnapshotTests {
                                                     "review-revise", "export", "profile-typing", "resume",
                                                     "section-pgdn-past-required", "section-security-team-multiline",
                                                     "resume-file-changed", "export-review-choice", "section-notes",
-                                                    "section-note-editing"])
+                                                    "section-note-editing", "plan-detail-whole"])
     func minimumSize(_ name: String) throws {
         let make = Self.screens.first { $0.0 == name }!.1
         try assertSnapshot(make(), size: Screens.minimumSize, name: "\(name).60x16")
