@@ -793,9 +793,10 @@ public struct Wizard: Sendable {
     }
 
     /// What is wrong with the text in `field`, or `nil` when it is empty or fine.
+    /// Only spaces is no answer, not a wrong one, as the answers file has it.
     public func problem(of field: FieldID, in state: WizardState) -> String? {
         let text = text(of: field, in: state)
-        return text.isEmpty ? nil : problem(field, text)
+        return AnswerValue.text(text).isBlank ? nil : problem(field, text)
     }
 
     func problem(_ field: FieldID, _ text: String) -> String? {
