@@ -140,6 +140,7 @@ struct FieldMovesTests {
             state.focus = try #require(testWizard.items(state).firstIndex(of: .text(field)))
             send(&state, .textTyped(typed))
             #expect(testWizard.problem(of: field, in: state) == nil, "\(question)")
+            #expect(state.invalidText[field] == nil, "\(question): the review does not count it as not valid")
             send(&state, .textTyped("x"))
             #expect(testWizard.problem(of: field, in: state) != nil, "\(question): text is still checked")
         }

@@ -851,7 +851,7 @@ public struct Wizard: Sendable {
     /// The text now in a field: its answer when it passes the field's check,
     /// else kept aside (shown, not stored) until it does.
     func storeTyped(_ state: inout WizardState, _ field: FieldID, _ text: String) {
-        if text.isEmpty || problem(field, text) == nil {
+        if AnswerValue.text(text).isBlank || problem(field, text) == nil {
             state.invalidText[field] = nil
             store(&state, field, text.isEmpty ? nil : text)
         } else {
