@@ -4,6 +4,13 @@ public enum Publishing {
     /// The wizard's own files beside the answers file are not for git: the
     /// draft (unsaved answers, perhaps from an older version of the file) and
     /// the lock. The done screen and the plain mode say so.
+    /// Files named in a sentence: "a", "a and b", "a, b and c" (one "and",
+    /// as the catalog's lists have it).
+    public static func listed(_ names: [String]) -> String {
+        guard let last = names.last else { return "" }
+        return names.count == 1 ? last : names.dropLast().joined(separator: ", ") + " and " + last
+    }
+
     public static func keepOutOfGit(answers: String) -> String {
         let name = FileStore.name(of: answers)
         return "Never commit \(name).draft or \(name).lock (unsaved answers and the wizard's lock): "
