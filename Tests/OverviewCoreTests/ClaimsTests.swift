@@ -360,6 +360,17 @@ import Testing
                 == "We fix vulnerabilities within deadlines set by their severity, counted from when we learn of them:  - high: within 30 days")
     }
 
+    @Test("A subscribable page for subprocessor changes without its address is not an empty link")
+    func subprocessorNoticePageWithoutAddress() throws {
+        var answers = try Fixtures.answers("later-health.yml")
+        answers.sections["subprocessors"] = SectionAnswers(include: true, answers: ["change_notice": .choices(["page"])])
+        let text = try section("subprocessors", answers)
+        #expect(text.contains("- on a page customers can subscribe to"))
+        #expect(!text.contains("]()"))
+        answers.sections["subprocessors"]!.answers["change_notice_url"] = .text("https://acme.example/subprocessors")
+        #expect(try section("subprocessors", answers).contains("- on [a page customers can subscribe to](https://acme.example/subprocessors)"))
+    }
+
     @Test("AI providers affirmed without naming one: no lead-in over an empty table")
     func aiProvidersWithoutRecords() throws {
         var answers = try Fixtures.answers("later-health.yml")
