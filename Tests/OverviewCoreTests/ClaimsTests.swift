@@ -371,6 +371,17 @@ import Testing
         #expect(try section("subprocessors", answers).contains("- on [a page customers can subscribe to](https://acme.example/subprocessors)"))
     }
 
+    @Test("A SOC 2 request form without its address is not an empty link")
+    func soc2FormWithoutAddress() throws {
+        var answers = try Fixtures.answers("later-health.yml")
+        answers.sections["compliance"] = SectionAnswers(include: true, answers: ["frameworks": .choices(["soc-2"]), "soc2_request": .choice("form")])
+        let text = try section("compliance", answers)
+        #expect(text.contains("Customers can request the report through our request form."))
+        #expect(!text.contains("]()"))
+        answers.sections["compliance"]!.answers["soc2_form_url"] = .text("https://acme.example/soc2")
+        #expect(try section("compliance", answers).contains("through [our request form](https://acme.example/soc2)."))
+    }
+
     @Test("AI providers affirmed without naming one: no lead-in over an empty table")
     func aiProvidersWithoutRecords() throws {
         var answers = try Fixtures.answers("later-health.yml")
