@@ -348,6 +348,52 @@ import Testing
         #expect(custom.contains("can define roles"))
         #expect(!custom.contains("fixed set"))
     }
+
+    @Test("Fix deadlines affirmed without a number of days: one sentence, no lead-in over an empty list")
+    func fixDeadlinesWithoutDays() throws {
+        var answers = try Fixtures.answers("later-health.yml")
+        answers.sections["vulnerability-management"] = SectionAnswers(include: true, answers: ["fix_deadlines": .bool(true)])
+        let text = try section("vulnerability-management", answers)
+        #expect(text == "We fix vulnerabilities within deadlines set by their severity.")
+        answers.sections["vulnerability-management"]!.answers["high_days"] = .text("30")
+        #expect(try section("vulnerability-management", answers)
+                == "We fix vulnerabilities within deadlines set by their severity, counted from when we learn of them:  - high: within 30 days")
+    }
+
+    @Test("A subscribable page for subprocessor changes without its address is not an empty link")
+    func subprocessorNoticePageWithoutAddress() throws {
+        var answers = try Fixtures.answers("later-health.yml")
+        answers.sections["subprocessors"] = SectionAnswers(include: true, answers: ["change_notice": .choices(["page"])])
+        let text = try section("subprocessors", answers)
+        #expect(text.contains("- on a page customers can subscribe to"))
+        #expect(!text.contains("]()"))
+        answers.sections["subprocessors"]!.answers["change_notice_url"] = .text("https://acme.example/subprocessors")
+        #expect(try section("subprocessors", answers).contains("- on [a page customers can subscribe to](https://acme.example/subprocessors)"))
+    }
+
+    @Test("A SOC 2 request form without its address is not an empty link")
+    func soc2FormWithoutAddress() throws {
+        var answers = try Fixtures.answers("later-health.yml")
+        answers.sections["compliance"] = SectionAnswers(include: true, answers: ["frameworks": .choices(["soc-2"]), "soc2_request": .choice("form")])
+        let text = try section("compliance", answers)
+        #expect(text.contains("Customers can request the report through our request form."))
+        #expect(!text.contains("]()"))
+        answers.sections["compliance"]!.answers["soc2_form_url"] = .text("https://acme.example/soc2")
+        #expect(try section("compliance", answers).contains("through [our request form](https://acme.example/soc2)."))
+    }
+
+    @Test("AI providers affirmed without naming one: no lead-in over an empty table")
+    func aiProvidersWithoutRecords() throws {
+        var answers = try Fixtures.answers("later-health.yml")
+        answers.sections["ai-data"] = SectionAnswers(include: true, answers: ["ai_use": .choice("providers")])
+        let text = try section("ai-data", answers)
+        #expect(text == "Our product sends customer data to AI models run by outside providers.")
+        answers.sections["ai-data"]!.answers["providers"] = .records([["name": "OpenAI", "purpose": "Summaries", "location": "United States"]])
+        let listed = try section("ai-data", answers)
+        #expect(listed.contains("run by these providers, which are also our subprocessors:  | Provider |"))
+        #expect(listed.contains("| OpenAI | Summaries | United States |"))
+        #expect(!listed.contains("outside providers"))
+    }
 }
 
 // MARK: - security.txt

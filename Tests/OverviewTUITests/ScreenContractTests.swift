@@ -156,6 +156,21 @@ struct FieldMovesTests {
         #expect(state.focus == 0)
     }
 
+    @Test("Only spaces in a text field is no answer, not a wrong one: no error under the box")
+    func onlySpacesIsNotMarkedWrong() throws {
+        var state = firstRun()
+        state.step = .section("overview")
+        for (question, typed) in [("encryption_url", " "), ("preferred_languages", "  ")] {
+            let field = FieldID.question(section: "overview", question: question)
+            state.focus = try #require(testWizard.items(state).firstIndex(of: .text(field)))
+            send(&state, .textTyped(typed))
+            #expect(testWizard.problem(of: field, in: state) == nil, "\(question)")
+            #expect(state.invalidText[field] == nil, "\(question): the review does not count it as not valid")
+            send(&state, .textTyped("x"))
+            #expect(testWizard.problem(of: field, in: state) != nil, "\(question): text is still checked")
+        }
+    }
+
     @Test("A domain typed as an address is taken as the domain when the field is left, and the status line says so")
     func domainFromAnAddress() {
         var state = firstRun()

@@ -135,6 +135,13 @@ struct SnapshotTests {
             state.step = .export
             return state
         }),
+        // A write that failed says why in full, above the key bar.
+        ("export-write-failed", {
+            var state = revised()
+            state.step = .export
+            state.message = WizardMessage(.error, "Nothing written: static/.well-known/security.txt: cannot write: the folder 'static/.well-known' does not exist")
+            return state
+        }),
         ("export-done", {
             var state = revised()
             state.step = .export
@@ -217,6 +224,14 @@ struct SnapshotTests {
             state.step = .plan
             let items = testWizard.items(state)
             state.focus = items.firstIndex(of: .sectionRow("payment-information")) ?? 0
+            return state
+        }),
+        // The longest "Recommended for" reads whole in the pane under the list.
+        ("plan-detail-whole", {
+            var state = profiled()
+            state.step = .plan
+            let items = testWizard.items(state)
+            state.focus = items.firstIndex(of: .sectionRow("employee-access")) ?? 0
             return state
         }),
         ("section-overview-invalid-url", {
@@ -338,7 +353,7 @@ struct SnapshotTests {
                                                     "review-revise", "export", "profile-typing", "resume",
                                                     "section-pgdn-past-required", "section-security-team-multiline",
                                                     "resume-file-changed", "export-review-choice", "section-notes",
-                                                    "section-note-editing"])
+                                                    "section-note-editing", "plan-detail-whole", "export-write-failed"])
     func minimumSize(_ name: String) throws {
         let make = Self.screens.first { $0.0 == name }!.1
         try assertSnapshot(make(), size: Screens.minimumSize, name: "\(name).60x16")

@@ -804,9 +804,10 @@ public struct Wizard: Sendable {
     }
 
     /// What is wrong with the text in `field`, or `nil` when it is empty or fine.
+    /// Only spaces is no answer, not a wrong one, as the answers file has it.
     public func problem(of field: FieldID, in state: WizardState) -> String? {
         let text = text(of: field, in: state)
-        return text.isEmpty ? nil : problem(field, text)
+        return AnswerValue.text(text).isBlank ? nil : problem(field, text)
     }
 
     func problem(_ field: FieldID, _ text: String) -> String? {
@@ -861,7 +862,7 @@ public struct Wizard: Sendable {
     /// The text now in a field: its answer when it passes the field's check,
     /// else kept aside (shown, not stored) until it does.
     func storeTyped(_ state: inout WizardState, _ field: FieldID, _ text: String) {
-        if text.isEmpty || problem(field, text) == nil {
+        if AnswerValue.text(text).isBlank || problem(field, text) == nil {
             state.invalidText[field] = nil
             store(&state, field, text.isEmpty ? nil : text)
         } else {

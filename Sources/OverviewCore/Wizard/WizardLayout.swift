@@ -36,7 +36,23 @@ public enum WizardLayout {
     /// The area between the title bar and the bottom bar (and message line).
     public static func body(_ state: WizardState) -> Rect {
         let size = state.viewport
-        return Rect(x: 0, y: 1, width: size.width, height: size.height - 2 - (state.message == nil ? 0 : 1))
+        return Rect(x: 0, y: 1, width: size.width, height: size.height - 2 - messageLines(state).count)
+    }
+
+    /// Most lines the status message takes above the key bar.
+    public static let messageRows = 3
+
+    /// The status message wrapped to the window, as drawn above the key bar:
+    /// a long one (a write that failed, naming its file and folder) takes
+    /// more lines rather than being cut; past `messageRows` the last is marked.
+    public static func messageLines(_ state: WizardState) -> [String] {
+        guard let message = state.message else { return [] }
+        let width = state.viewport.width - 2
+        let lines = TextWidth.wrap(message.text, to: width)
+        guard lines.count > messageRows else { return lines.isEmpty ? [""] : lines }
+        var shown = Array(lines.prefix(messageRows))
+        shown[messageRows - 1] = TextWidth.truncate(shown[messageRows - 1] + " …", to: width)
+        return shown
     }
 
     /// The review's list width beside its page preview.

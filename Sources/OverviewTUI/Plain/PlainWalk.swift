@@ -480,7 +480,7 @@ public final class PlainWalk {
                     }
                     if dispatch(.itemFocused(.writeFiles), .confirmed) { return .quit }
                     if let written = state.exported, !state.hasUnsavedChanges {
-                        say("Done. Commit \(written.joined(separator: " and ")) to your repository. To publish:")
+                        say("Done. Commit \(Publishing.listed(written.map { FileStore.display($0) })) to your repository. To publish:")
                         for step in Publishing.steps(state.answers, targets: targets) { say("- " + step) }
                         say(Publishing.keepOutOfGit(answers: state.paths.answers))
                         return dispatch(.itemFocused(.quit), .confirmed) ? .quit : .next

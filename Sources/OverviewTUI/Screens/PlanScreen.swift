@@ -1,8 +1,24 @@
 import OverviewCore
 
 extension Screens {
-    /// Rows the focused section's recommendation gets under the plan's list.
+    /// Rows the focused section's recommendation gets under the plan's list,
+    /// at the least (the rule included).
     static let planDetailRows = 4
+
+    /// The focused section's reason and who it is for, wrapped to `width`.
+    func planDetail(_ section: Section, _ state: WizardState, width: Int) -> [(String, Style)] {
+        let recommendation = section.rule.evaluate(state.answers.profile)
+        return TextWidth.wrap(section.title + ": " + recommendation.reason, to: width).map { ($0, Style.heading) }
+            + TextWidth.wrap("Recommended for: " + section.guidance.who, to: width).map { ($0, Style.muted) }
+    }
+
+    /// Rows for the pane under the list: as many as the longest section's
+    /// detail needs at this width, so that "Recommended for" reads whole and
+    /// the list does not jump as the focus moves; never more than half the body.
+    func planDetailHeight(_ state: WizardState, _ body: Rect) -> Int {
+        let needed = (wizard.catalog.sections.map { planDetail($0, state, width: body.width - 2).count }.max() ?? 0) + 1
+        return max(Self.planDetailRows, min(needed, body.height / 2))
+    }
 
     /// Every section with its include box and the reason for its recommendation.
     func planLines(_ state: WizardState, _ body: Rect) -> [FormLine] {
@@ -28,18 +44,21 @@ extension Screens {
     }
 
     func drawPlan(_ canvas: inout Canvas, _ state: WizardState, _ body: Rect, _ memory: inout ScreenMemory) {
-        let detail = Self.planDetailRows
+        let detail = planDetailHeight(state, body)
         let area = Rect(x: body.x, y: body.y, width: body.width, height: body.height - detail)
         drawForm(&canvas, state, planLines(state, body), area, &memory)
         // The focused section's "recommended for", under the list.
         let y = area.y + area.height
         canvas.put(String(repeating: "─", count: body.width), x: 0, y: y, .muted)
         if case .sectionRow(let id)? = wizard.focusedItem(state), let section = wizard.catalog.section(id) {
-            let recommendation = section.rule.evaluate(state.answers.profile)
-            var detailLines = TextWidth.wrap(section.title + ": " + recommendation.reason, to: body.width - 2).map { ($0, Style.heading) }
-            detailLines += TextWidth.wrap("Recommended for: " + section.guidance.who, to: body.width - 2).map { ($0, Style.muted) }
-            for (offset, line) in detailLines.prefix(detail - 1).enumerated() {
-                canvas.put(line.0, x: 1, y: y + 1 + offset, line.1)
+            let detailLines = planDetail(section, state, width: body.width - 2)
+            let shown = detailLines.prefix(detail - 1)
+            for (offset, line) in shown.enumerated() {
+                // Where the pane cannot hold it all (a short window), the cut
+                // is marked; the section's own page shows it whole.
+                let cut = offset == shown.count - 1 && shown.count < detailLines.count
+                let text = cut ? TextWidth.truncate(line.0 + " …", to: body.width - 2) : line.0
+                canvas.put(text, x: 1, y: y + 1 + offset, line.1)
             }
         }
     }

@@ -75,8 +75,10 @@ public struct Screens: Sendable {
         case .export: drawExport(&canvas, state, body, &memory)
         }
         if let message = state.message {
-            canvas.put(TextWidth.truncate(message.text, to: size.width - 2), x: 1, y: size.height - 2,
-                       message.kind == .error ? .error : .good)
+            let lines = WizardLayout.messageLines(state)
+            for (index, line) in lines.enumerated() {
+                canvas.put(line, x: 1, y: size.height - 1 - lines.count + index, message.kind == .error ? .error : .good)
+            }
         }
         drawKeyBar(&canvas, KeyMap(wizard: wizard).hints(for: state))
         switch state.overlay {
