@@ -614,6 +614,7 @@ public struct Wizard: Sendable {
         leaveField(&state)
         dropRecordForm(&state)
         state.lastRemoved = nil
+        state.droppedRecord = nil
         // The walk over what is new lasts while it goes from section to section.
         if !step.isSection { state.walk = nil }
         state.step = step

@@ -25,7 +25,8 @@ public enum WizardAction: Equatable, Sendable {
     // MARK: - Records (a `records` question's rows)
     /// `d` or Delete on a record's row: the record removed (`u` puts it back).
     case recordRemoved
-    /// `u`: the record last removed put back where it was.
+    /// `u`: the record last removed put back where it was, or the record form
+    /// last dropped with Esc or Cancel opened again as it was left.
     case removalUndone
     /// Shift/Alt-↑↓ or `[` `]` on a record's row: the record moved up or down.
     case recordMoved(by: Int)

@@ -31,6 +31,9 @@ public struct WizardState: Equatable, Sendable {
     public var recordEdit: RecordEdit?
     /// The record last removed on this page, which `u` puts back.
     public var lastRemoved: RemovedRecord?
+    /// The record form last closed with Esc or Cancel, with what was typed
+    /// into it: `u` opens it again as it was left.
+    public var droppedRecord: DroppedRecord?
     /// A draft found at start, offered for resuming.
     public var pendingDraft: Answers?
     /// The answers file changed since that draft started (a `git pull` since):
@@ -96,6 +99,7 @@ public struct WizardState: Equatable, Sendable {
         self.walk = nil
         self.recordEdit = nil
         self.lastRemoved = nil
+        self.droppedRecord = nil
         self.pendingDraft = pendingDraft
         self.draftFileChanged = false
         self.showDraftDifferences = false
@@ -301,6 +305,13 @@ public struct RemovedRecord: Equatable, Sendable {
     public var field: FieldID
     public var index: Int
     public var record: [String: String]
+}
+
+/// A record form dropped with Esc or Cancel: the form as it was left (what
+/// passed its checks and what did not), which `u` opens again.
+public struct DroppedRecord: Equatable, Sendable {
+    public var edit: RecordEdit
+    public var invalidText: [FieldID: String]
 }
 
 /// "Answer what is new": the questions to visit, fixed when the walk starts
