@@ -75,6 +75,10 @@ public enum WizardAction: Equatable, Sendable {
     case saveFailed(String)
     case exportSucceeded(paths: [String], reviewed: String)
     case exportFailed(String)
+    /// The write was refused because `files` (as shown) were edited by hand
+    /// since they were generated; `diff` is what differs (`diff -u`, as
+    /// `check --diff` prints it). Nothing was written.
+    case exportRefusedOverHandEdits(files: [String], diff: String)
     case draftWriteFailed(String)
     /// A draft was written after one had failed.
     case draftWritten
@@ -103,6 +107,9 @@ public enum WizardEffect: Equatable, Sendable {
     case saveCopy
     /// Write every output with `Export.write`; send `exportSucceeded` or `exportFailed`.
     case export
+    /// The same, over files edited by hand (`force`): only after the person
+    /// chose "Overwrite the edited files".
+    case exportOverwriting
     /// Restore the terminal and end.
     case quit
 }
