@@ -155,10 +155,10 @@ struct KeyBinding {
         KeyBinding(
             keys: [.character("u")],
             action: { context, _ in
-                !context.inText && !context.editingRecord && context.state.lastRemoved != nil ? .removalUndone : nil
+                !context.inText && !context.editingRecord && Self.canUndo(context.state) ? .removalUndone : nil
             },
             hint: { context in
-                !context.inText && !context.editingRecord && !context.quitDialog && context.state.lastRemoved != nil
+                !context.inText && !context.editingRecord && !context.quitDialog && Self.canUndo(context.state)
                     ? KeyHint("u", "undo") : nil
             },
             help: nil),
@@ -282,6 +282,9 @@ struct KeyBinding {
     ]
 
     /// The help overlay's lines, in their order.
+    /// Whether `u` has something to undo: a record removed, or a record form dropped.
+    static func canUndo(_ state: WizardState) -> Bool { state.lastRemoved != nil || state.droppedRecord != nil }
+
     static let helpLines: [(String, String)] = table
         .compactMap(\.help)
         .sorted { $0.order < $1.order }

@@ -174,12 +174,15 @@ public final class WizardApp {
                     return false  // the answers are nowhere yet: do not quit
                 }
                 if send(.copySaved(path: path), draft: &draft) { return true }
-            case .export:
+            case .export, .exportOverwriting:
                 // Today for a review of every answer (or a first write); the date as it is for a correction.
                 let reviewed = wizard.reviewedForExport(state, today: ReviewDate.today().description)
                 let answers = wizard.answersForExport(state.answers, reviewed: reviewed)
+                let targets = state.paths.targets(answers)
                 do {
-                    let written = try Export.write(answers, catalog: wizard.catalog, targets: state.paths.targets(answers))
+                    // Over hand edits only when the person chose "Overwrite the edited files".
+                    let written = try Export.write(answers, catalog: wizard.catalog, targets: targets,
+                                                   force: effect == .exportOverwriting)
                     // The file as written (its history block included) is what a later draft starts from.
                     answersFileBase = Draft.base(ofFileAt: state.paths.answers)
                     if send(.exportSucceeded(paths: written, reviewed: reviewed), draft: &draft) { return true }
@@ -187,7 +190,17 @@ public final class WizardApp {
                     // The file as a person writes it: `content/security.md`, not `security/../content/security.md`.
                     var problem = error
                     problem.file = FileStore.display(problem.file)
-                    send(.exportFailed(problem.description), draft: &draft)
+                    // Refused over a hand edit: the step offers what differs and a deliberate overwrite.
+                    let edited = effect == .exportOverwriting ? []
+                        : Export.editedByHand(answers, catalog: wizard.catalog, targets: targets)
+                    if edited.contains(where: { FileStore.display($0.path) == problem.file }) {
+                        let diff = edited.compactMap { file in
+                            file.expected.flatMap { try? UnifiedDiff.of(path: file.path, label: FileStore.display(file.path), expected: $0) }
+                        }.joined()
+                        send(.exportRefusedOverHandEdits(files: edited.map { FileStore.display($0.path) }, diff: diff), draft: &draft)
+                    } else {
+                        send(.exportFailed(problem.description), draft: &draft)
+                    }
                 }
             case .quit:
                 return true

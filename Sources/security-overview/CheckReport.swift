@@ -63,26 +63,10 @@ struct CheckReport {
         }
     }
 
-    /// `diff -u FILE EXPECTED`, the expected text in a temporary file.
+    /// `diff -u FILE EXPECTED` (the core's, which the wizard shows too).
     static func unifiedDiff(path: String, label: String, expected: String) throws -> String {
-        let temporary = FileManager.default.temporaryDirectory
-            .appendingPathComponent("security-overview-\(UUID().uuidString)").path
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(expected.utf8)) else {
-            throw Failure(lines: ["\(temporary): cannot write the expected text to compare"])
+        do { return try UnifiedDiff.of(path: path, label: label, expected: expected) } catch {
+            throw Failure(lines: [error.description])
         }
-        defer { try? FileManager.default.removeItem(atPath: temporary) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["diff", "-u", "--label", label, "--label", "\(label) (from the answers)", path, temporary]
-        let output = Pipe()
-        process.standardOutput = output
-        do { try process.run() } catch {
-            throw Failure(lines: ["cannot run diff (from diffutils) to show the differences: \(error)"])
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        // diff exits 1 when the files differ, 2 on trouble.
-        guard process.terminationStatus < 2 else { throw Failure(lines: ["\(label): diff failed (exit \(process.terminationStatus))"]) }
-        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -84,3 +84,58 @@ struct ExportWalkTests {
         #expect(try wizard.output().components(separatedBy: "Where the page will be published").count <= 2)
     }
 }
+
+/// A page edited by hand since it was generated: the wizard's Write is
+/// refused, says what it would lose without pointing at a `--force` the wizard
+/// does not have, shows what differs, and writes over the edit only when the
+/// person chooses "Overwrite the edited file".
+@Suite("Overwriting a hand edit in tmux", .serialized,
+       .enabled(if: TmuxWizard.enabled, "tmux is not installed (with CI=true a missing tmux fails instead)"))
+struct OverwriteHandEditTests {
+    @Test("Write refused over a hand edit, See what differs, then Overwrite writes the page with a fresh mark",
+          arguments: [(80, 24), (60, 16)])
+    func overwrite(width: Int, height: Int) throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let seed = try String(contentsOfFile: CommandLineTests.fixture("pre-seed.yml"), encoding: .utf8)
+        let answers = try scratch.write("security-overview.yml", seed + "outputs:\n  format: markdown\n")
+        #expect(try Run.tool(["export", "--answers", answers]).status == 0)
+        let generated = try #require(scratch.read("security-overview.md"))
+        let edited = generated.replacingOccurrences(of: "Firewall rules", with: "Moat rules")
+        #expect(edited != generated, "the hand edit changes the page")
+        try scratch.write("security-overview.md", edited)
+
+        let wizard = try TmuxWizard(in: scratch.path, width: width, height: height)
+        defer { wizard.kill() }
+        try wizard.waitFor("Step 4 of 5")
+        try wizard.keys("End")
+        try wizard.waitFor("› Export: write the answers file")
+        try wizard.keys("Enter")
+        try WizardTmuxTests().pickReview(wizard, .current)
+        try wizard.waitFor("› Write the files")
+        try wizard.keys("Enter")
+        let refused = try wizard.waitFor("See what differs")
+        #expect(!refused.contains("--force"), "the wizard has no --force:\n\(refused)")
+        #expect(scratch.read("security-overview.md") == edited, "nothing written before the person chooses")
+
+        try wizard.keys("Down")
+        try wizard.waitFor("› See what differs")
+        try wizard.keys("Enter")
+        let shown = try wizard.waitFor("Hide what differs")
+        #expect(shown.contains("-") && shown.contains("Moat rules"), "the hand-edited line is shown:\n\(shown)")
+        try wizard.keys("Down")
+        try wizard.waitFor("› Overwrite the edited file")
+        try wizard.keys("Enter")
+        try wizard.waitFor("Write the files again")
+        try wizard.keys("q")
+        #expect(try wizard.exitStatus() == 0)
+
+        let page = try #require(scratch.read("security-overview.md"))
+        #expect(page.contains("Firewall rules") && !page.contains("Moat rules"), "the hand edit is gone")
+        // The mark is fresh: a plain export (no --force) replaces the page again.
+        let again = try Run.tool(["export", "--answers", answers])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(scratch.read("security-overview.yml")?.contains("reviewed: \(CommandLineTests.utcToday())") == true,
+                "the wizard's Write moved the review date, as export --force would not")
+    }
+}

@@ -141,6 +141,56 @@ import Testing
         #expect(screen.contains("Write the files"), "the button stays in view")
     }
 
+    @Test("A write refused over a hand edit offers what differs and a deliberate overwrite; the wording has no --force")
+    func refusedOverHandEdit() {
+        var state = atExport()
+        send(&state, .itemFocused(.writeFiles))
+        #expect(!testWizard.items(state).contains(.overwriteEdited), "no overwrite before a refusal")
+        #expect(send(&state, .confirmed) == [.export])
+        let diff = "--- security-overview.md\n+++ security-overview.md (from the answers)\n@@ -1,2 +1,2 @@\n-We are SOC 3 certified.\n+We encrypt data at rest.\n"
+        send(&state, .exportRefusedOverHandEdits(files: ["security-overview.md"], diff: diff))
+        let items = testWizard.items(state)
+        #expect(Array(items.suffix(4)) == [.writeFiles, .editDifferences, .overwriteEdited, .quit])
+        #expect(testWizard.focusedItem(state) == .writeFiles, "nothing chosen for the person")
+        #expect(state.message?.kind == .error)
+        #expect(state.message?.text.hasPrefix("Nothing written: security-overview.md was edited by hand") == true)
+        #expect(state.message?.text.contains("--force") == false)
+        #expect(state.message?.text.contains("Overwrite") == true)
+        // See what differs: shown, then hidden; nothing written.
+        send(&state, .itemFocused(.editDifferences))
+        #expect(send(&state, .confirmed) == [])
+        #expect(state.editedOnDisk?.showsDiff == true)
+        var memory = ScreenMemory()
+        let canvas = Screens(wizard: testWizard).render(state, size: Size(width: 80, height: 24), memory: &memory)
+        let screen = (0..<canvas.size.height).map { canvas.line($0) }.joined(separator: "\n")
+        #expect(screen.contains("-We are SOC 3 certified."), "\(screen)")
+        #expect(screen.contains("+We encrypt data at rest."), "\(screen)")
+        #expect(screen.contains("Overwrite the edited file (the hand edits are lost)"), "\(screen)")
+        // Write again still refuses to force; Overwrite forces.
+        send(&state, .itemFocused(.writeFiles))
+        #expect(send(&state, .confirmed) == [.export])
+        send(&state, .itemFocused(.overwriteEdited))
+        #expect(send(&state, .confirmed) == [.exportOverwriting])
+        send(&state, .exportSucceeded(paths: ["security-overview.yml", "security-overview.md"], reviewed: "2026-12-01"))
+        #expect(state.editedOnDisk == nil && !testWizard.items(state).contains(.overwriteEdited))
+        #expect(testWizard.focusedItem(state) == .quit || testWizard.focusedItem(state) == .writeFiles)
+    }
+
+    @Test("The overwrite offer goes when the answers change or another write fails: it is made again only by a refusal")
+    func overwriteOfferWithdrawn() {
+        var state = atExport()
+        send(&state, .itemFocused(.writeFiles), .exportRefusedOverHandEdits(files: ["security-overview.md"], diff: ""))
+        #expect(testWizard.items(state).contains(.overwriteEdited))
+        send(&state, .exportFailed("security-overview.md: cannot write: Permission denied"))
+        #expect(!testWizard.items(state).contains(.overwriteEdited))
+        #expect(testWizard.focusedItem(state) == .writeFiles)
+        send(&state, .exportRefusedOverHandEdits(files: ["security-overview.md"], diff: ""))
+        send(&state, .itemFocused(.option(.output(.format), 1)), .toggled)
+        #expect(state.editedOnDisk == nil)
+        send(&state, .exportRefusedOverHandEdits(files: ["security-overview.md"], diff: ""), .wentBack)
+        #expect(state.editedOnDisk == nil)
+    }
+
     @Test("What an export wrote is named as a person writes it")
     func wroteMessageFoldsPaths() {
         var state = atExport()

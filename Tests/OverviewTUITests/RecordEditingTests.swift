@@ -142,7 +142,7 @@ struct RecordEditingTests {
         #expect(Self.keys.hints(for: state).contains(KeyHint("Esc", "cancel")))
         #expect(Self.press(&state, .escape).isEmpty)
         #expect(state.recordEdit == nil && state.answers == before)
-        #expect(state.message == WizardMessage(.info, "Not saved: the subprocessor is as it was"))
+        #expect(state.message == WizardMessage(.info, "Kept Postmark as it was; your changes were dropped: u brings them back"))
         #expect(testWizard.focusedItem(state) == .record(Self.field, 1))
         #expect(state.step == .section("subprocessors"), "Esc leaves the form, not the page")
 
@@ -154,6 +154,61 @@ struct RecordEditingTests {
         #expect(Self.names(state) == ["Amazon Web Services", "Postmark (ActiveCampaign)", "Stripe"])
         #expect(Self.records(state)[1]["link"] == "https://postmarkapp.com/eu-privacy", "fields not touched stay")
         #expect(testWizard.focusedItem(state) == .record(Self.field, 1))
+    }
+
+    @Test("Esc on a new record names what it dropped, and u brings the form back as it was left, then Save adds it")
+    func escOnNewRecordIsUndone() {
+        var state = Self.empty()
+        Self.press(&state, .enter)
+        Self.type(&state, "Postmark")
+        let typed = state.recordEdit
+        #expect(Self.press(&state, .escape).isEmpty)
+        #expect(state.recordEdit == nil && Self.records(state).isEmpty)
+        #expect(state.message == WizardMessage(.info, "Dropped the new subprocessor 'Postmark': u brings it back"))
+        #expect(Self.keys.hints(for: state).contains(KeyHint("u", "undo")))
+        #expect(Self.press(&state, .character("u")).isEmpty, "the form is back; nothing is an answer yet")
+        #expect(state.recordEdit == typed)
+        #expect(state.message == WizardMessage(.info, "Back: the new subprocessor, as you left it"))
+        #expect(testWizard.focusedItem(state) == .text(.recordField(section: "subprocessors", question: "subprocessors", field: "name")))
+        send(&state, .itemFocused(.saveRecord))
+        Self.press(&state, .enter)
+        #expect(Self.names(state) == ["Postmark"])
+        #expect(state.droppedRecord == nil)
+        #expect(Self.press(&state, .character("u")).isEmpty && Self.names(state) == ["Postmark"], "nothing more to undo")
+    }
+
+    @Test("Esc on a changed record keeps it as it was and says so; u brings the changes back, text that failed its check too")
+    func escOnChangedRecordIsUndone() {
+        var state = SnapshotTests.withRecords()
+        send(&state, .itemFocused(.record(Self.field, 2)))
+        let before = state.answers
+        Self.press(&state, .enter)
+        Self.press(&state, .control("u"))
+        Self.type(&state, "Stripe Payments")
+        let link = FieldID.recordField(section: "subprocessors", question: "subprocessors", field: "link")
+        send(&state, .itemFocused(.text(link)), .fieldCleared, .textTyped("not a link"))
+        let typed = state.recordEdit
+        let invalid = state.invalidText[link]
+        Self.press(&state, .escape)
+        #expect(state.answers == before)
+        #expect(state.message == WizardMessage(.info, "Kept Stripe as it was; your changes were dropped: u brings them back"))
+        Self.press(&state, .character("u"))
+        #expect(state.recordEdit == typed && state.invalidText[link] == invalid)
+        // A new removal is what u undoes next, not the form.
+        Self.press(&state, .escape)
+        send(&state, .itemFocused(.record(Self.field, 0)))
+        Self.press(&state, .character("d"))
+        #expect(state.droppedRecord == nil)
+        Self.press(&state, .character("u"))
+        #expect(state.recordEdit == nil && Self.names(state) == ["Amazon Web Services", "Postmark", "Stripe"])
+        // Leaving the page forgets a dropped form.
+        send(&state, .itemFocused(.record(Self.field, 0)))
+        Self.press(&state, .enter)
+        Self.type(&state, "x")
+        Self.press(&state, .escape)
+        #expect(state.droppedRecord != nil)
+        send(&state, .wentBack)
+        #expect(state.droppedRecord == nil)
     }
 
     @Test("d removes the record on the row and u puts it back in its place; the last one gone leaves no answer")

@@ -35,6 +35,19 @@ struct SnapshotTests {
         return state
     }
 
+    /// What `diff -u` says of a page edited by hand (a claim nobody affirmed added).
+    static let handEditDiff = """
+        --- security-overview.md
+        +++ security-overview.md (from the answers)
+        @@ -3,7 +3,6 @@
+         ## Data encryption
+        -We are SOC 2 certified and encrypt everything.
+         All traffic to our services uses TLS 1.2 or later.
+        -Passwords are hashed.
+        +Passwords are hashed with Argon2.
+
+        """
+
     static let subprocessors: FieldID = .question(section: "subprocessors", question: "subprocessors")
 
     /// The subprocessors page with three records, the focus on the second.
@@ -289,6 +302,21 @@ struct SnapshotTests {
             state.step = .export
             state.focus = testWizard.items(state).firstIndex(of: .writeFiles)!
             send(&state, .exportFailed("security-overview.md: cannot write: Permission denied"))
+            return state
+        }),
+        ("export-refused-hand-edit", {
+            var state = revised()
+            state.step = .export
+            state.focus = testWizard.items(state).firstIndex(of: .writeFiles)!
+            send(&state, .exportRefusedOverHandEdits(files: ["security-overview.md"], diff: Self.handEditDiff))
+            return state
+        }),
+        ("export-refused-hand-edit-diff", {
+            var state = revised()
+            state.step = .export
+            state.focus = testWizard.items(state).firstIndex(of: .writeFiles)!
+            send(&state, .exportRefusedOverHandEdits(files: ["security-overview.md"], diff: Self.handEditDiff),
+                 .itemFocused(.editDifferences), .confirmed)
             return state
         }),
         ("help-over-section", {

@@ -43,6 +43,8 @@ extension Wizard {
     /// Enter on a record's row (or on "+ Add"): the form for it, its first field focused.
     func openRecord(_ state: inout WizardState, _ field: FieldID, at index: Int?) {
         guard recordShape(field) != nil else { return }
+        // A form opened anew: the one dropped before is not brought back over it.
+        state.droppedRecord = nil
         let records = records(field, state.answers)
         let values = index.flatMap { records.indices.contains($0) ? records[$0] : nil } ?? [:]
         state.recordEdit = RecordEdit(field: field, index: index, values: values)
@@ -98,13 +100,40 @@ extension Wizard {
         return shape.normalized(edit.values) != stored
     }
 
-    /// Esc or Cancel: the form closes and what was typed is dropped, said
-    /// when there was any.
+    /// Esc or Cancel: the form closes and what was typed is dropped; when
+    /// there was any, the message names what was dropped and `u` opens the
+    /// form again as it was left.
     func cancelRecordForm(_ state: inout WizardState) {
         guard let edit = state.recordEdit, let shape = recordShape(edit.field) else { return }
-        let message = !recordFormChanged(state) ? nil
-            : edit.index == nil ? "Not added: no \(shape.noun) was added" : "Not saved: the \(shape.noun) is as it was"
+        guard recordFormChanged(state) else {
+            closeRecordForm(&state, message: nil)
+            return
+        }
+        var typed: [FieldID: String] = [:]
+        for (field, text) in state.invalidText { if case .recordField = field { typed[field] = text } }
+        let dropped = DroppedRecord(edit: edit, invalidText: typed)
+        let message: String
+        if let index = edit.index, records(edit.field, state.answers).indices.contains(index) {
+            let name = quotedName(records(edit.field, state.answers)[index], shape)
+            message = "Kept \(name) as it was; your changes were dropped: u brings them back"
+        } else {
+            // The name as typed, valid or not.
+            let first = shape.fields.first
+            let typedName = first.flatMap { edit.values[$0.id] ?? edit.fieldID($0.id).flatMap { typed[$0] } } ?? ""
+            message = typedName.isEmpty
+                ? "Dropped the new \(shape.noun) (no name yet): u brings it back"
+                : "Dropped the new \(shape.noun) '\(oneLineName(typedName))': u brings it back"
+        }
         closeRecordForm(&state, message: message)
+        state.droppedRecord = dropped
+    }
+
+    func oneLineName(_ name: String) -> String { TerminalSafe.oneLine(TextWidth.truncate(name, to: 40)) }
+
+    /// "Stripe" for messages (its first field), or "the subprocessor" when it has none.
+    func quotedName(_ record: [String: String], _ shape: RecordShape) -> String {
+        guard let name = shape.fields.first.flatMap({ record[$0.id] }), !name.isEmpty else { return "the \(shape.noun)" }
+        return oneLineName(name)
     }
 
     /// Closes the form (Esc, Cancel, or after a save): the focus back on the
@@ -152,13 +181,28 @@ extension Wizard {
         let record = records.remove(at: index)
         setValue(&state, field, records.isEmpty ? nil : .records(records))
         state.lastRemoved = RemovedRecord(field: field, index: index, record: record)
+        // `u` now means this removal.
+        state.droppedRecord = nil
         state.message = WizardMessage(.info, "Removed \(recordName(record, shape)): u puts it back")
         // The focus stays on the same line: the next record, or "+ Add".
         focusRecordRow(&state, field, index)
     }
 
-    /// `u`: the record last removed on this page, back in its place.
+    /// `u`: the record form last dropped, open again as it was left; else
+    /// the record last removed on this page, back in its place.
     func undoRemoval(_ state: inout WizardState) {
+        if state.recordEdit == nil, let dropped = state.droppedRecord, let shape = recordShape(dropped.edit.field),
+           items(state).contains(.addRecord(dropped.edit.field)) {
+            state.droppedRecord = nil
+            state.recordEdit = dropped.edit
+            for (field, text) in dropped.invalidText { state.invalidText[field] = text }
+            state.formScroll = 0
+            state.focus = 0
+            state.caret = caretAtEnd(state)
+            state.message = WizardMessage(.info, dropped.edit.index == nil
+                ? "Back: the new \(shape.noun), as you left it" : "Back: your changes, as you left them")
+            return
+        }
         guard state.recordEdit == nil, let removed = state.lastRemoved, let shape = recordShape(removed.field),
               items(state).contains(.addRecord(removed.field)) else { return }
         var records = records(removed.field, state.answers)

@@ -80,7 +80,9 @@ public struct Wizard: Sendable {
             return [.profileRow, .planRow] + catalog.sections.map { .sectionRow($0.id) } + walk + [.toExport]
         case .export:
             let review: [WizardItem] = state.asksReviewChoice ? ReviewChoice.allCases.map(WizardItem.reviewChoice) : []
-            return outputFields.flatMap { rows($0, state.answers) } + review + [.writeFiles, .quit]
+            // Overwriting hand edits is offered only after a write was refused over them.
+            let edited: [WizardItem] = state.editedOnDisk == nil ? [] : [.editDifferences, .overwriteEdited]
+            return outputFields.flatMap { rows($0, state.answers) } + review + [.writeFiles] + edited + [.quit]
         }
     }
 
@@ -308,8 +310,12 @@ public struct Wizard: Sendable {
             state.answers = answersForExport(state.answers, reviewed: reviewed)
             // A first write was a review; writing again in this session means the same.
             if state.reviewChoice == nil { state.reviewChoice = .current }
+            // The offer to overwrite is spent: its buttons go, and from Overwrite the focus lands on Write.
+            state.editedOnDisk = nil
             // The review-date question appears above the buttons now: the focus stays on its button.
-            if let focused, let index = items(state).firstIndex(of: focused) { state.focus = index }
+            if let focused, let index = items(state).firstIndex(of: [.editDifferences, .overwriteEdited].contains(focused) ? .writeFiles : focused) {
+                state.focus = index
+            }
             state.saved = state.answers
             state.exported = paths
             state.message = WizardMessage(.info, "Wrote " + paths.map { FileStore.display($0) }.joined(separator: ", "))
@@ -318,7 +324,17 @@ public struct Wizard: Sendable {
         case .exportFailed(let problem):
             // What an earlier export wrote is no longer what the screen shows.
             state.exported = nil
+            dropEditedOnDisk(&state)
             state.message = WizardMessage(.error, "Nothing written: \(problem)")
+        case .exportRefusedOverHandEdits(let files, let diff):
+            state.exported = nil
+            let focused = focusedItem(state)
+            state.editedOnDisk = EditedOnDisk(files: files, diff: diff)
+            if let focused, let index = items(state).firstIndex(of: focused) { state.focus = index }
+            let named = files.count == 1 ? "\(files[0]) was" : Publishing.listed(files) + " were"
+            state.message = WizardMessage(.error,
+                "Nothing written: \(named) edited by hand since it was generated. Keep the change by moving it into "
+                + "the answers (or a custom section), or choose Overwrite below (the hand edits are lost). See what differs shows the edit.")
         case .draftWriteFailed(let problem):
             state.draftProblem = problem
             state.message = WizardMessage(.error, "Draft not saved: \(problem)")
@@ -347,6 +363,9 @@ public struct Wizard: Sendable {
             break  // handled by `reduce`
         }
 
+        // Answers changed since the refusal (another page path): overwriting
+        // is offered again only after a write is refused again.
+        if state.answers != before && state.step == .export { dropEditedOnDisk(&state) }
         if state.answers != before && state.step != .resumeDraft {
             effects.insert(.writeDraft, at: 0)
         }
@@ -372,7 +391,7 @@ public struct Wizard: Sendable {
 
     static func keepsMessage(_ action: WizardAction) -> Bool {
         switch action {
-        case .saveSucceeded, .saveFailed, .exportSucceeded, .exportFailed, .draftWriteFailed, .draftWritten,
+        case .saveSucceeded, .saveFailed, .exportSucceeded, .exportFailed, .exportRefusedOverHandEdits, .draftWriteFailed, .draftWritten,
              .copySaved, .copyFailed: true
         default: false
         }
@@ -563,7 +582,7 @@ public struct Wizard: Sendable {
             state.returnToReview = true
         case .next?, .toExport?:
             goForward(&state)
-        case .writeFiles?:
+        case .writeFiles?, .overwriteEdited?:
             // A review is a deliberate act: the date moves only when the user says every answer is current.
             if state.asksReviewChoice && state.reviewChoice == nil {
                 if let first = items(state).firstIndex(of: .reviewChoice(.current)) { moveFocus(&state, to: first) }
@@ -571,7 +590,9 @@ public struct Wizard: Sendable {
                     "Say first: a review (reviewed becomes today) or a correction (it stays)")
                 return []
             }
-            return [.export]
+            return [focusedItem(state) == .overwriteEdited ? .exportOverwriting : .export]
+        case .editDifferences?:
+            state.editedOnDisk?.showsDiff.toggle()
         case .quit?:
             return reduceAction(&state, .quitRequested)
         case .record(let field, let index)?:
@@ -614,6 +635,9 @@ public struct Wizard: Sendable {
         leaveField(&state)
         dropRecordForm(&state)
         state.lastRemoved = nil
+        state.droppedRecord = nil
+        // What was refused is looked at again by the next write.
+        state.editedOnDisk = nil
         // The walk over what is new lasts while it goes from section to section.
         if !step.isSection { state.walk = nil }
         state.step = step
@@ -668,6 +692,16 @@ public struct Wizard: Sendable {
         case .export:
             return
         }
+    }
+
+    /// The overwrite offer withdrawn (a later write failed for another
+    /// reason), the focus kept on the line it was on.
+    func dropEditedOnDisk(_ state: inout WizardState) {
+        guard state.editedOnDisk != nil else { return }
+        let focused = focusedItem(state)
+        state.editedOnDisk = nil
+        let items = items(state)
+        state.focus = focused.flatMap { items.firstIndex(of: $0) } ?? items.firstIndex(of: .writeFiles) ?? 0
     }
 
     func goBack(_ state: inout WizardState) {

@@ -25,7 +25,8 @@ public enum WizardAction: Equatable, Sendable {
     // MARK: - Records (a `records` question's rows)
     /// `d` or Delete on a record's row: the record removed (`u` puts it back).
     case recordRemoved
-    /// `u`: the record last removed put back where it was.
+    /// `u`: the record last removed put back where it was, or the record form
+    /// last dropped with Esc or Cancel opened again as it was left.
     case removalUndone
     /// Shift/Alt-↑↓ or `[` `]` on a record's row: the record moved up or down.
     case recordMoved(by: Int)
@@ -74,6 +75,10 @@ public enum WizardAction: Equatable, Sendable {
     case saveFailed(String)
     case exportSucceeded(paths: [String], reviewed: String)
     case exportFailed(String)
+    /// The write was refused because `files` (as shown) were edited by hand
+    /// since they were generated; `diff` is what differs (`diff -u`, as
+    /// `check --diff` prints it). Nothing was written.
+    case exportRefusedOverHandEdits(files: [String], diff: String)
     case draftWriteFailed(String)
     /// A draft was written after one had failed.
     case draftWritten
@@ -102,6 +107,9 @@ public enum WizardEffect: Equatable, Sendable {
     case saveCopy
     /// Write every output with `Export.write`; send `exportSucceeded` or `exportFailed`.
     case export
+    /// The same, over files edited by hand (`force`): only after the person
+    /// chose "Overwrite the edited files".
+    case exportOverwriting
     /// Restore the terminal and end.
     case quit
 }

@@ -46,13 +46,22 @@ public enum WizardLayout {
     /// a long one (a write that failed, naming its file and folder) takes
     /// more lines rather than being cut; past `messageRows` the last is marked.
     public static func messageLines(_ state: WizardState) -> [String] {
-        guard let message = state.message else { return [] }
+        guard let message = state.message, !messageInForm(state) else { return [] }
         let width = state.viewport.width - 2
         let lines = TextWidth.wrap(message.text, to: width)
         guard lines.count > messageRows else { return lines.isEmpty ? [""] : lines }
         var shown = Array(lines.prefix(messageRows))
         shown[messageRows - 1] = TextWidth.truncate(shown[messageRows - 1] + " …", to: width)
         return shown
+    }
+
+    /// Whether the export step shows the status message in its form instead
+    /// of above the key bar: why nothing was written, when it is longer than
+    /// the bar's lines hold (a page edited by hand says what to do), whole and
+    /// once.
+    public static func messageInForm(_ state: WizardState) -> Bool {
+        guard state.step == .export, state.exported == nil, let message = state.message, message.kind == .error else { return false }
+        return TextWidth.wrap(message.text, to: state.viewport.width - 2).count > messageRows
     }
 
     /// The review's list width beside its page preview.

@@ -31,6 +31,12 @@ public struct WizardState: Equatable, Sendable {
     public var recordEdit: RecordEdit?
     /// The record last removed on this page, which `u` puts back.
     public var lastRemoved: RemovedRecord?
+    /// The record form last closed with Esc or Cancel, with what was typed
+    /// into it: `u` opens it again as it was left.
+    public var droppedRecord: DroppedRecord?
+    /// Export: the last write was refused over files edited by hand; the
+    /// step then offers what differs and a deliberate overwrite.
+    public var editedOnDisk: EditedOnDisk?
     /// A draft found at start, offered for resuming.
     public var pendingDraft: Answers?
     /// The answers file changed since that draft started (a `git pull` since):
@@ -96,6 +102,8 @@ public struct WizardState: Equatable, Sendable {
         self.walk = nil
         self.recordEdit = nil
         self.lastRemoved = nil
+        self.droppedRecord = nil
+        self.editedOnDisk = nil
         self.pendingDraft = pendingDraft
         self.draftFileChanged = false
         self.showDraftDifferences = false
@@ -258,6 +266,10 @@ public enum WizardItem: Equatable, Sendable {
     case toExport
     /// Export: write the files.
     case writeFiles
+    /// Export, after a write refused over hand edits: show or hide what differs.
+    case editDifferences
+    /// Export, after a write refused over hand edits: write over them.
+    case overwriteEdited
     /// Export: quit.
     case quit
     /// A `records` question: record `index` (Enter edits it).
@@ -301,6 +313,30 @@ public struct RemovedRecord: Equatable, Sendable {
     public var field: FieldID
     public var index: Int
     public var record: [String: String]
+}
+
+/// A record form dropped with Esc or Cancel: the form as it was left (what
+/// passed its checks and what did not), which `u` opens again.
+public struct DroppedRecord: Equatable, Sendable {
+    public var edit: RecordEdit
+    public var invalidText: [FieldID: String]
+}
+
+/// Generated files on disk edited by hand since they were generated, found
+/// when the wizard's write was refused over them.
+public struct EditedOnDisk: Equatable, Sendable {
+    /// The files, as a person writes them.
+    public var files: [String]
+    /// What differs, `diff -u` (on disk, then from the answers).
+    public var diff: String
+    /// Whether the export step shows the diff.
+    public var showsDiff: Bool
+
+    public init(files: [String], diff: String, showsDiff: Bool = false) {
+        self.files = files
+        self.diff = diff
+        self.showsDiff = showsDiff
+    }
 }
 
 /// "Answer what is new": the questions to visit, fixed when the walk starts

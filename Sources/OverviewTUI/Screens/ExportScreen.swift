@@ -3,7 +3,13 @@ import OverviewCore
 extension Screens {
     /// The export screen's buttons, each with the item it is.
     func exportButtons(_ state: WizardState) -> [(item: WizardItem, label: String)] {
-        [(.writeFiles, state.exported == nil ? "Write the files" : "Write the files again"), (.quit, "Quit")]
+        var buttons: [(item: WizardItem, label: String)] = [(.writeFiles, state.exported == nil ? "Write the files" : "Write the files again")]
+        if let edited = state.editedOnDisk {
+            buttons.append((.editDifferences, edited.showsDiff ? "Hide what differs" : "See what differs"))
+            buttons.append((.overwriteEdited, "Overwrite the edited file\(edited.files.count == 1 ? "" : "s") (the hand edits are lost)"))
+        }
+        buttons.append((.quit, "Quit"))
+        return buttons
     }
 
     func drawExport(_ canvas: inout Canvas, _ state: WizardState, _ body: Rect, _ memory: inout ScreenMemory) {
@@ -56,15 +62,43 @@ extension Screens {
             for step in Publishing.steps(state.answers, targets: targets) { paragraph("- " + step, .normal) }
             paragraph(Publishing.keepOutOfGit(answers: state.paths.answers), .muted)
         }
-        // Why nothing was written, whole: the message line at the bottom holds one line, and this
-        // one (a page edited by hand) is often longer and says what to do.
-        if state.exported == nil, let message = state.message, message.kind == .error,
-           TextWidth.of(message.text) > state.viewport.width - 2 {
+        // Why nothing was written, whole: the lines above the key bar hold three, and this
+        // one (a page edited by hand) is often longer and says what to do. Shown here, not there.
+        if WizardLayout.messageInForm(state), let message = state.message {
             lines.append(.blank)
             paragraph(message.text, .error, anchor: .writeFiles)
         }
+        if let edited = state.editedOnDisk, edited.showsDiff { lines += differenceLines(edited, state, textWidth: textWidth) }
         lines.append(.blank)
         for button in exportButtons(state) { lines.append(.item(button.item, marker: nil, button.label, .heading)) }
+        return lines
+    }
+
+    /// What differs in the files edited by hand: the changed lines of
+    /// `diff -u` ("-" on disk, "+" from the answers), as many as the window
+    /// holds above the buttons; the heading scrolls into view with "See what differs".
+    func differenceLines(_ edited: EditedOnDisk, _ state: WizardState, textWidth: Int) -> [FormLine] {
+        var lines: [FormLine] = [.blank]
+        lines.append(.text("What differs (- on disk, + what Overwrite writes):", .heading, indent: 0, anchor: .editDifferences))
+        let changed = edited.diff.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { line in
+            (line.hasPrefix("-") || line.hasPrefix("+")) && !line.hasPrefix("--- ") && !line.hasPrefix("+++ ")
+                || line.hasPrefix("--- ") && !line.contains("(from the answers)")
+        }
+        if changed.isEmpty {
+            lines.append(.text("No lines to show (a signed security.txt differs in its signature).", .muted, indent: 2, anchor: nil))
+            return lines
+        }
+        // The heading, the buttons and the message stay in view.
+        let room = max(3, state.viewport.height - 12)
+        for line in changed.prefix(changed.count > room ? room - 1 : room) {
+            let text = TextWidth.truncate(TerminalSafe.oneLine(line), to: textWidth - 2)
+            let style: Style = line.hasPrefix("--- ") ? .heading : line.hasPrefix("-") ? .error : .good
+            lines.append(.text(line.hasPrefix("--- ") ? TextWidth.truncate(TerminalSafe.oneLine(String(line.dropFirst(4))), to: textWidth - 2) + ":" : text,
+                               style, indent: 2, anchor: nil))
+        }
+        if changed.count > room {
+            lines.append(.text("… \(changed.count - room + 1) more (security-overview check --diff shows all)", .muted, indent: 2, anchor: nil))
+        }
         return lines
     }
 

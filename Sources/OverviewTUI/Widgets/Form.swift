@@ -59,6 +59,11 @@ extension Screens {
         if bottom + 1 < lines.count, case .text(_, let style, _, _) = lines[bottom + 1], style == .error { bottom += 1 }
         // The rest of a long choice label, under it.
         while bottom + 1 < lines.count, case .text(_, _, 6, nil) = lines[bottom + 1] { bottom += 1 }
+        // A row of buttons stays in view together: from one, the ones under it
+        // show too (after a refused write, Overwrite is not hidden under "See what differs").
+        if case .item(_, nil, _, let style) = lines[focusLine], style == .heading {
+            while bottom + 1 < lines.count, case .item(_, nil, _, let next) = lines[bottom + 1], next == .heading { bottom += 1 }
+        }
 
         var offset = memory[state.step]
         if state.focus == 0 { offset = 0 }
