@@ -303,7 +303,7 @@ struct NewQuestionsWalkTests {
         #expect(visited == fields, "every new question, and nothing else, in page order")
         #expect(state.step == .review && state.walk == nil)
         // Every question passed is seen now, left open: nothing is new any more.
-        #expect(state.message == WizardMessage(.info, "New questions: 1 of \(total) answered, \(total - 1) seen and left open"))
+        #expect(state.message == WizardMessage(.info, "New questions: 1 of \(total) answered, \(total - 1) left open"))
         #expect(testWizard.focusedItem(state) == .toExport)
         #expect(testWizard.newQuestionFields(state).isEmpty, "the one answered and the ones passed are no longer new")
         #expect(!testWizard.items(state).contains(.newQuestionsRow))

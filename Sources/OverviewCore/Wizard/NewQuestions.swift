@@ -168,7 +168,7 @@ extension Wizard {
         let remaining = hasNewQuestions(state)
         focusItem(&state, remaining ? .newQuestionsRow : .toExport)
         state.message = WizardMessage(.info, "New questions: \(answered) of \(walk.fields.count) answered"
-            + (leftOpen > 0 ? ", \(leftOpen) seen and left open" : "")
+            + (leftOpen > 0 ? ", \(leftOpen) left open" : "")
             + (remaining ? "; n answers the rest" : ""))
     }
 }
