@@ -40,7 +40,7 @@ struct KeyContext {
         return false
     }
     /// Esc goes back from everywhere but the first page of a first walk.
-    var canGoBack: Bool { step != .resumeDraft && (step != .profile || state.returnToReview) }
+    var canGoBack: Bool { step != .resumeDraft && (step != .profile || state.returnToReview || state.walk != nil) }
 }
 
 /// A key binding, as bubbles' `key.Binding` pairs keys with their help: the

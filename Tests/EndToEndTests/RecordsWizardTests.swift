@@ -244,4 +244,39 @@ struct RecordsWizardTests {
         let file = try #require(scratch.read("security-overview.yml"))
         #expect(file.contains("      intro: true"), "the answer given in the walk is saved:\n\(file)")
     }
+
+    @Test("The walk on a file without a newer profile question asks it first; a page passed and saved with ^S is seen, not never seen", arguments: [
+        (80, 24), (60, 16),
+    ])
+    func passedQuestionsAreSeen(width: Int, height: Int) throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let old = Self.answers.replacingOccurrences(of: "  ai_customer_data: false\n", with: "")
+        #expect(old != Self.answers)
+        let path = try scratch.write("security-overview.yml", old)
+        let wizard = try TmuxWizard(in: scratch.path, arguments: ["--answers", path], width: width, height: height)
+        defer { wizard.kill() }
+
+        try wizard.waitFor("Step 4 of 5")
+        try wizard.keys("n")
+        // The profile question the file lacks comes first, on its own.
+        let first = try wizard.waitFor("What is new · page 1 of ")
+        #expect(first.contains("Security Overview · Company"), "\(first)")
+        // Passed without an answer, then the overview's page passed too.
+        try press(wizard, "Tab", untilFocusOn: "Next new questions: ")
+        try wizard.keys("Enter")
+        let second = try wizard.waitFor("What is new · page 2 of ")
+        #expect(second.contains("Security Overview · Overview"), "\(second)")
+        try press(wizard, "Tab", untilFocusOn: "Next new questions: ")
+        try wizard.keys("Enter")
+        try wizard.waitFor("What is new · page 3 of ")
+        try wizard.keys("C-s")
+        try wizard.waitFor("Saved")
+        let file = try #require(scratch.read("security-overview.yml"))
+        #expect(file.contains("      intro: ~"), "the question passed is recorded as left open:\n\(file)")
+        let check = try Run.tool(["check", "--answers", path])
+        let overview = check.stderr.split(separator: "\n").filter { $0.contains("'overview'") }
+        #expect(overview.allSatisfy { !$0.contains("never") }, "\(check.stderr)")
+        #expect(check.stderr.contains("profile.ai_customer_data is missing"), "passed, not answered: \(check.stderr)")
+    }
 }

@@ -330,6 +330,8 @@ struct NewQuestionsWalkTests {
     @Test("The walk shows only the new questions, page by page, then comes back to the review saying how far it got")
     func walk() throws {
         var state = SnapshotTests.revised()
+        // The profile complete: this walk is over sections only (see `profileFirst`).
+        state.answers.profile.aiCustomerData = false
         let fields = testWizard.newQuestionFields(state)
         let total = fields.count
         #expect(total > 0)
@@ -355,9 +357,65 @@ struct NewQuestionsWalkTests {
         }
         #expect(visited == fields, "every new question, and nothing else, in page order")
         #expect(state.step == .review && state.walk == nil)
-        #expect(state.message == WizardMessage(.info, "New questions: 1 of \(total) answered; n answers the rest"))
-        #expect(testWizard.focusedItem(state) == .newQuestionsRow)
-        #expect(testWizard.newQuestionFields(state).count == total - 1, "the one answered is no longer new")
+        // Every question passed is seen now, left open: nothing is new any more.
+        #expect(state.message == WizardMessage(.info, "New questions: 1 of \(total) answered, \(total - 1) left open"))
+        #expect(testWizard.focusedItem(state) == .toExport)
+        #expect(testWizard.newQuestionFields(state).isEmpty, "the one answered and the ones passed are no longer new")
+        #expect(!testWizard.items(state).contains(.newQuestionsRow))
+    }
+
+    @Test("A file that lacks a newer profile question: the walk asks it first, on the profile page, then the sections")
+    func profileFirst() throws {
+        var state = SnapshotTests.revised()
+        #expect(state.original.profile.aiCustomerData == nil)
+        send(&state, .newQuestionsWalkStarted)
+        let walk = try #require(state.walk)
+        let ai = FieldID.profile(.aiCustomerData)
+        #expect(walk.fields.first == ai)
+        #expect(state.step == .profile)
+        #expect(Screens(wizard: testWizard).titles(state).1 == "What is new · page 1 of \(walk.sections.count + 1)")
+        let items = testWizard.items(state)
+        #expect(Set(items.compactMap(Wizard.field(of:))) == [ai], "only the missing profile question")
+        #expect(Screens(wizard: testWizard).focusableRows(state) == items)
+        send(&state, .fieldAnswered(ai, .bool(false)))
+        send(&state, .itemFocused(.next), .confirmed)
+        #expect(state.step == .section(walk.sections[0]) && state.walk != nil)
+        let problems = Completeness.problems(state.answers, catalog: testCatalog, file: "f").map(\.message)
+        #expect(!problems.contains("profile.ai_customer_data is missing"))
+        // Esc from the first section goes back to the profile page, and from there to the review.
+        send(&state, .wentBack)
+        #expect(state.step == .profile && state.walk != nil)
+        send(&state, .wentBack)
+        #expect(state.step == .review && state.walk == nil)
+    }
+
+    @Test("Passing a walk's page records its unanswered questions as seen and left open, as export does")
+    func passedIsSeen() throws {
+        var state = SnapshotTests.revised()
+        state.answers.profile.aiCustomerData = false
+        let before = testWizard.newQuestionFields(state).count
+        send(&state, .newQuestionsWalkStarted)
+        guard case .section(let id) = state.step else { Issue.record("no section page"); return }
+        // One per question (a choice has a row per option).
+        let shown = Set(testWizard.items(state).compactMap(Wizard.field(of:)).compactMap { field -> String? in
+            guard case let .question(_, question) = field else { return nil }
+            return question
+        })
+        #expect(!shown.isEmpty)
+        send(&state, .itemFocused(.next), .confirmed)
+        // What ^S would write now: check calls them seen and left unanswered, never "never seen".
+        let given = try #require(state.answers.sections[id])
+        for question in shown { #expect(given.open.contains(question), "\(question)") }
+        let problems = Completeness.problems(state.answers, catalog: testCatalog, file: "f").map(\.message)
+        for question in shown {
+            #expect(!problems.contains("section '\(id)': question '\(question)' was never seen (new in the catalog?)"))
+            #expect(!problems.contains("section '\(id)': required question '\(question)' has no answer (never seen: new in the catalog?)"))
+        }
+        #expect(testWizard.newQuestionFields(state).count == before - shown.count, "the review's count agrees")
+        // The same record export makes.
+        var exported = state.answers
+        if let section = testCatalog.section(id) { exported.recordOpenQuestions(section) }
+        #expect(exported.sections[id] == state.answers.sections[id])
     }
 
     @Test("A question that an answer in the walk makes apply joins the page: yes to a DPA asks where it is")
@@ -379,6 +437,7 @@ struct NewQuestionsWalkTests {
     @Test("n starts the walk; Esc goes back a page, and from the first page to the review")
     func keysAndBack() {
         var state = SnapshotTests.revised()
+        state.answers.profile.aiCustomerData = false
         #expect(Self.keys.action(for: .character("n"), in: state) == .newQuestionsWalkStarted)
         send(&state, .newQuestionsWalkStarted)
         let sections = state.walk?.sections ?? []

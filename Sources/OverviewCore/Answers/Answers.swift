@@ -177,18 +177,24 @@ public struct Answers: Equatable, Sendable {
     /// questions a later catalog adds stand out in `check`.
     public func recordingOpenQuestions(_ catalog: Catalog) -> Answers {
         var copy = self
-        for section in catalog.sections {
-            let included = isIncluded(section)
-            var entry = copy.sections[section.id] ?? SectionAnswers()
-            if entry.include == nil { entry.include = included }
-            copy.sections[section.id] = entry
-            guard included else { continue }
-            for question in section.questions where (entry.answers[question.id]?.isBlank ?? true) && applies(question, in: section) {
+        for section in catalog.sections { copy.recordOpenQuestions(section) }
+        return copy
+    }
+
+    /// The same record for one section, as export makes it; with `shown`,
+    /// only for those of its questions (the walk over what is new records
+    /// what a page showed when it leaves the page, and nothing it did not show).
+    public mutating func recordOpenQuestions(_ section: Section, shown: Set<String>? = nil) {
+        let included = isIncluded(section)
+        var entry = sections[section.id] ?? SectionAnswers()
+        if entry.include == nil { entry.include = included }
+        if included {
+            for question in section.questions where (entry.answers[question.id]?.isBlank ?? true)
+                && applies(question, in: section) && shown.map({ $0.contains(question.id) }) ?? true {
                 entry.open.insert(question.id)
             }
-            copy.sections[section.id] = entry
         }
-        return copy
+        sections[section.id] = entry
     }
 
     /// Included, and at least one answer that applies says something.

@@ -26,18 +26,27 @@ extension Wizard {
         // question it was shown; one saved halfway lists only what was answered.
         guard state.hadAnswersFile, state.original.reviewed != nil, !state.newSections.contains(section.id),
               let ids = state.unseenInFile[section.id], state.answers.isIncluded(section) else { return [] }
-        let now = state.answers.sections[section.id]?.answers ?? [:]
+        // Still unseen now: a question the walk showed and the person passed
+        // is recorded as left open (`id: ~`) and is new no more.
+        let now = state.answers.sections[section.id] ?? SectionAnswers()
         return ids.compactMap(section.question).filter {
-            (now[$0.id]?.isBlank ?? true) && state.answers.applies($0, in: section)
+            Completeness.isUnseen($0, in: now) && state.answers.applies($0, in: section)
         }
     }
 
-    /// Every field "answer what is new" visits, in page order: the new
-    /// questions of each included section, and the unanswered questions of
-    /// each included section the file lacks.
+    /// The company and profile questions the answers have no answer for:
+    /// `check` fails on each ("profile.x is missing"), and the walk asks them
+    /// first, on the profile page, since they decide which sections apply.
+    public func missingProfileFields(_ state: WizardState) -> [FieldID] {
+        profileFields.filter { value(of: $0, in: state.answers)?.isBlank ?? true }
+    }
+
+    /// Every field "answer what is new" visits, in page order: the missing
+    /// company and profile questions, the new questions of each included
+    /// section, and the unanswered questions of each included section the file lacks.
     public func newQuestionFields(_ state: WizardState) -> [FieldID] {
         guard state.hadAnswersFile, state.original.reviewed != nil else { return [] }
-        return catalog.sections.flatMap { section in
+        return missingProfileFields(state) + catalog.sections.flatMap { section in
             newQuestionsToAnswer(section, state).map { FieldID.question(section: section.id, question: $0.id) }
         }
     }
@@ -48,14 +57,15 @@ extension Wizard {
     func newQuestionsToAnswer(_ section: Section, _ state: WizardState) -> [Question] {
         guard state.newSections.contains(section.id) else { return newQuestions(section, state) }
         guard state.hadAnswersFile, state.original.reviewed != nil, state.answers.isIncluded(section) else { return [] }
-        let now = state.answers.sections[section.id]?.answers ?? [:]
-        return section.questions.filter { (now[$0.id]?.isBlank ?? true) && state.answers.applies($0, in: section) }
+        let now = state.answers.sections[section.id] ?? SectionAnswers()
+        return section.questions.filter { Completeness.isUnseen($0, in: now) && state.answers.applies($0, in: section) }
     }
 
     /// Whether there is anything for "answer what is new" to visit (cheap
     /// when the file has nothing new: the review's items ask on every key).
     public func hasNewQuestions(_ state: WizardState) -> Bool {
         guard state.hadAnswersFile, state.original.reviewed != nil else { return false }
+        if !missingProfileFields(state).isEmpty { return true }
         // Only the sections that had something new, not the whole catalog.
         for id in state.unseenInFile.keys {
             if let section = catalog.section(id), !newQuestions(section, state).isEmpty { return true }
@@ -67,6 +77,13 @@ extension Wizard {
     }
 
     // MARK: - The walk
+
+    /// The fields the profile page shows: all of them, or during the walk
+    /// only the missing ones it set out to ask.
+    public func profilePageFields(_ state: WizardState) -> [FieldID] {
+        guard let walk = state.walk else { return profileFields }
+        return profileFields.filter { walk.fields.contains($0) }
+    }
 
     /// The fields a section page shows: its questions that apply, or during
     /// the walk only those of them that it visits.
@@ -89,8 +106,9 @@ extension Wizard {
             return
         }
         let walk = NewQuestionsWalk(fields: fields)
-        guard let first = walk.sections.first else { return }
-        go(&state, to: .section(first))
+        // The profile first: its answers decide which sections apply.
+        guard let first = walk.asksProfile ? .profile : walk.sections.first.map(WizardStep.section) else { return }
+        go(&state, to: first)
         state.walk = walk
         state.focus = 0
         state.caret = caretAtEnd(state)
@@ -109,6 +127,23 @@ extension Wizard {
         return walk.sections[..<index].last { hasWalkFields($0, state) }
     }
 
+    /// What the walk shows after the profile page (nil: the walk is over).
+    public func walkPageAfterProfile(_ state: WizardState) -> String? {
+        state.walk?.sections.first { hasWalkFields($0, state) }
+    }
+
+    /// Passing a walk's page (on to the next, not back with Esc): each question it showed and the person passed
+    /// without an answer is recorded as seen and left open, as export records
+    /// it, so the review's count, a save (^S) and the draft agree with `check`.
+    func recordWalkPageSeen(_ state: inout WizardState) {
+        guard state.walk != nil, case .section(let id) = state.step, let section = catalog.section(id) else { return }
+        let shown = pageFields(section, state).compactMap { field -> String? in
+            guard case let .question(sectionID, question) = field, sectionID == id else { return nil }
+            return question
+        }
+        state.answers.recordOpenQuestions(section, shown: Set(shown))
+    }
+
     func hasWalkFields(_ id: String, _ state: WizardState) -> Bool {
         guard let section = catalog.section(id) else { return false }
         return !pageFields(section, state).isEmpty
@@ -122,10 +157,18 @@ extension Wizard {
         let answered = walk.fields.filter { field in
             value(of: field, in: state.answers).map { !$0.isBlank } ?? false
         }.count
+        // Passed without an answer and recorded as seen (`id: ~`): open, not new.
+        let leftOpen = walk.fields.filter { field in
+            guard case let .question(sectionID, questionID) = field,
+                  state.answers.sections[sectionID]?.open.contains(questionID) == true,
+                  state.original.sections[sectionID]?.open.contains(questionID) != true else { return false }
+            return value(of: field, in: state.answers)?.isBlank ?? true
+        }.count
         go(&state, to: .review)
         let remaining = hasNewQuestions(state)
         focusItem(&state, remaining ? .newQuestionsRow : .toExport)
         state.message = WizardMessage(.info, "New questions: \(answered) of \(walk.fields.count) answered"
+            + (leftOpen > 0 ? ", \(leftOpen) left open" : "")
             + (remaining ? "; n answers the rest" : ""))
     }
 }

@@ -65,7 +65,7 @@ public struct Wizard: Sendable {
                 ? [.resumeChoice(false), .draftDifferences, .resumeChoice(true)]
                 : [.resumeChoice(true), .resumeChoice(false)]
         case .profile:
-            return profileFields.flatMap { rows($0, state.answers) } + [.next]
+            return profilePageFields(state).flatMap { rows($0, state.answers) } + [.next]
         case .plan:
             return catalog.sections.map { .sectionRow($0.id) } + [.next]
         case .section(let id):
@@ -638,8 +638,8 @@ public struct Wizard: Sendable {
         state.droppedRecord = nil
         // What was refused is looked at again by the next write.
         state.editedOnDisk = nil
-        // The walk over what is new lasts while it goes from section to section.
-        if !step.isSection { state.walk = nil }
+        // The walk over what is new lasts while it goes from page to page.
+        if !step.isSection && step != .profile { state.walk = nil }
         state.step = step
         state.openNote = nil
         state.returnToReview = false
@@ -656,6 +656,15 @@ public struct Wizard: Sendable {
         case .resumeDraft:
             return
         case .profile:
+            if let walk = state.walk {
+                // The profile's answers decide which sections and questions
+                // apply: what the walk visits next is found again from them.
+                let asked = walk.fields.filter { if case .question = $0 { false } else { true } }
+                state.walk = NewQuestionsWalk(fields: asked + newQuestionFields(state).filter { if case .question = $0 { true } else { false } })
+                guard let later = walkPageAfterProfile(state) else { endWalk(&state); return }
+                go(&state, to: .section(later))
+                return
+            }
             if back { backToReview(&state); return }
             go(&state, to: .plan)
         case .plan:
@@ -674,6 +683,9 @@ public struct Wizard: Sendable {
                 }
             }
             if state.walk != nil {
+                // Passed on: what the page showed is seen, answered or left open.
+                leaveField(&state)
+                recordWalkPageSeen(&state)
                 guard let later = walkPage(after: id, state) else { endWalk(&state); return }
                 go(&state, to: .section(later))
                 return
@@ -709,8 +721,14 @@ public struct Wizard: Sendable {
             cancelRecordForm(&state)
             return
         }
-        if state.walk != nil, case .section(let id) = state.step {
-            if let earlier = walkPage(before: id, state) { go(&state, to: .section(earlier)) } else { endWalk(&state) }
+        if let walk = state.walk {
+            if case .section(let id) = state.step, let earlier = walkPage(before: id, state) {
+                go(&state, to: .section(earlier))
+            } else if state.step.isSection && walk.asksProfile {
+                go(&state, to: .profile)
+            } else {
+                endWalk(&state)
+            }
             return
         }
         if state.returnToReview {

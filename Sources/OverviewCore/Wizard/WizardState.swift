@@ -352,4 +352,12 @@ public struct NewQuestionsWalk: Equatable, Sendable {
         for case let .question(section, _) in fields where sections.last != section { sections.append(section) }
         self.sections = sections
     }
+
+    /// How many pages the walk has: the profile's, then one per section.
+    public var pageCount: Int { sections.count + (asksProfile ? 1 : 0) }
+
+    /// Whether the walk opens on the profile page (missing company or profile answers).
+    public var asksProfile: Bool {
+        fields.contains { if case .question = $0 { false } else { true } }
+    }
 }

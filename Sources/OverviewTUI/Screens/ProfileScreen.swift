@@ -9,7 +9,12 @@ extension Screens {
         var lines: [FormLine] = TextWidth.wrap("Answer a few questions; this tool writes your public Security Overview page.",
                                                to: body.width - 2).map { .text($0, .muted, indent: 0, anchor: nil) }
         lines.append(.blank)
-        for field in wizard.profileFields {
+        let fields = wizard.profilePageFields(state)
+        if let walk = state.walk {
+            let text = "New since your last review: \(fields.count) question\(fields.count == 1 ? "" : "s") here, \(walk.fields.count) in all."
+            for line in TextWidth.wrap(text, to: textWidth) { lines.append(.text(line, .warning, indent: 0, anchor: nil)) }
+        }
+        for field in fields {
             guard let question = wizard.question(for: field) else { continue }
             let first = wizard.rows(field, state.answers).first
             if question.isTyped {
@@ -27,7 +32,14 @@ extension Screens {
             }
         }
         lines.append(.blank)
-        lines.append(.item(.next, marker: nil, state.returnToReview ? "Back to the review →" : "Continue to the plan →", .heading))
+        let next: String
+        if state.walk != nil {
+            next = wizard.walkPageAfterProfile(state).flatMap(wizard.catalog.section).map { "Next new questions: \($0.title) →" }
+                ?? "Back to the review →"
+        } else {
+            next = state.returnToReview ? "Back to the review →" : "Continue to the plan →"
+        }
+        lines.append(.item(.next, marker: nil, next, .heading))
         return lines
     }
 }

@@ -30,6 +30,10 @@ extension Screens {
             if state.newSections.contains(section.id) { words.append("new section") }
             let unseen = sectionState.isSkipped ? 0 : wizard.newQuestions(section, state).count
             if unseen > 0 { words.append("\(unseen) new question\(unseen == 1 ? "" : "s")") }
+            // Seen in "answer what is new" and passed: open, which check reports as unanswered, not new.
+            let leftOpen = sectionState.isSkipped ? 0
+                : (state.answers.sections[section.id]?.open ?? []).subtracting(state.original.sections[section.id]?.open ?? []).count
+            if leftOpen > 0 { words.append("\(leftOpen) left open") }
             if compare && state.answers.sections[section.id] != state.original.sections[section.id] { words.append("edited") }
             return (sectionState, words.isEmpty ? "" : " " + words.joined(separator: ", "), invalidHere > 0)
         }

@@ -118,13 +118,16 @@ public struct Screens: Sendable {
     func titles(_ state: WizardState) -> (String, String) {
         switch state.step {
         case .resumeDraft: return ("Resume your draft?", "")
-        case .profile: return ("Company and profile", "Step 1 of 5")
+        case .profile:
+            if let walk = state.walk { return ("Company and profile", "What is new · page 1 of \(walk.pageCount)") }
+            return ("Company and profile", "Step 1 of 5")
         case .plan: return ("Plan your page", "Step 2 of 5")
         case .section(let id):
             let included = wizard.includedSections(state.answers)
             let title = wizard.catalog.section(id)?.title ?? id
             if let walk = state.walk, let index = walk.sections.firstIndex(of: id) {
-                return (title, "What is new · page \(index + 1) of \(walk.sections.count)")
+                let before = walk.asksProfile ? 1 : 0
+                return (title, "What is new · page \(index + 1 + before) of \(walk.pageCount)")
             }
             if let index = included.firstIndex(where: { $0.id == id }) {
                 return (title, "Step 3 of 5 · section \(index + 1) of \(included.count)")
