@@ -333,3 +333,37 @@ extension PlainWalkTests {
         #expect(saved.sections["overview"]?.notes["intro"] == "keep it short")
     }
 }
+
+// MARK: - A page edited by hand
+
+extension PlainWalkTests {
+    @Test("A write refused over a hand-edited page shows what differs and asks; n keeps the edit, y overwrites it")
+    func overwriteAHandEdit() throws {
+        let folder = try PlainFolder()
+        defer { folder.remove() }
+        var file = Answers()
+        file.company = Company(name: "Acme", domain: "acme.example", securityContact: "security@acme.example")
+        file.profile = Profile(stage: .seed, data: .usage, enterpriseCustomers: false, acceptsPayments: false,
+                               availabilityCritical: false, hosting: .cloud, aiCustomerData: false)
+        file.outputs.format = .markdown
+        file = testWizard.answersForExport(file, reviewed: "2026-03-01")
+        try FileStore.write(AnswersFile.serialize(file, catalog: testCatalog), to: folder.paths.answers)
+        _ = try folder.walk(["", "1", ""])
+        let page = try #require(folder.read(folder.page))
+        let edited = page.replacingOccurrences(of: "Acme", with: "ACME (edited by hand)")
+        #expect(edited != page)
+        try FileStore.write(edited, to: folder.page)
+
+        let (_, _, refused) = try folder.walk(["", "1", "", "n"])
+        #expect(refused.text.contains("edited by hand since it was generated"), "\(refused.text)")
+        #expect(refused.text.contains("What differs (on disk, then from your answers):"))
+        #expect(refused.text.contains("ACME (edited by hand)"), "the diff shows the edit")
+        #expect(refused.text.contains("Overwrite the edited file? The hand edits are lost. y or n: n"))
+        #expect(folder.read(folder.page) == edited, "n writes nothing")
+
+        _ = try folder.walk(["", "1", "", "y"])
+        let written = try #require(folder.read(folder.page))
+        #expect(!written.contains("edited by hand"))
+        #expect(GeneratedMark.state(of: written) == .untouched)
+    }
+}

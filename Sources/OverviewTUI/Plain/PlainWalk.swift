@@ -479,12 +479,44 @@ public final class PlainWalk {
                         return .next
                     }
                     if dispatch(.itemFocused(.writeFiles), .confirmed) { return .quit }
+                    if state.editedOnDisk != nil, let turn = askOverwrite() { return turn }
                     if let written = state.exported, !state.hasUnsavedChanges {
                         say("Done. Commit \(Publishing.listed(written.map { FileStore.display($0) })) to your repository. To publish:")
                         for step in Publishing.steps(state.answers, targets: targets) { say("- " + step) }
                         say(Publishing.keepOutOfGit(answers: state.paths.answers))
                         return dispatch(.itemFocused(.quit), .confirmed) ? .quit : .next
                     }
+                }
+            }
+        }
+    }
+
+    /// After a write refused over a page edited by hand: what differs, then
+    /// whether to overwrite it (no default: the hand edits would be lost). Nil
+    /// when answered; else the turn the export step ends with.
+    func askOverwrite() -> Turn? {
+        guard let edited = state.editedOnDisk else { return nil }
+        say("What differs (on disk, then from your answers):")
+        for line in edited.diff.split(separator: "\n", omittingEmptySubsequences: false) where !line.isEmpty {
+            say("  " + TerminalSafe.oneLine(String(line)))
+        }
+        while true {
+            switch read("Overwrite the edited file? The hand edits are lost. y or n: ",
+                        help: ["y writes the files over the hand edits; n writes nothing, so you can move the edit into the answers first."]) {
+            case .endOfInput: return .endOfInput
+            case .quit: return .quit
+            case .review, .back, .skip:
+                dispatch(.wentBack)
+                return .next
+            case .line(let line):
+                switch Question.menu(.yesno).plainAnswer(line.trimmingCharacters(in: .whitespaces)) {
+                case .answer(.bool(true)):
+                    return dispatch(.itemFocused(.overwriteEdited), .confirmed) ? .quit : nil
+                case .answer:
+                    say("Nothing written.")
+                    return nil
+                case .rejected(let why):
+                    say(why)
                 }
             }
         }
