@@ -394,6 +394,18 @@ import Testing
         #expect(listed.contains("| OpenAI | Summaries | United States |"))
         #expect(!listed.contains("outside providers"))
     }
+
+    @Test("The providers' retention reads as one sentence with or without a number of days")
+    func aiProviderRetention() throws {
+        var answers = try Fixtures.answers("later-health.yml")
+        answers.sections["ai-data"] = SectionAnswers(include: true, answers: ["ai_use": .choice("providers"),
+                                                                               "provider_retention": .choice("days")])
+        #expect(try section("ai-data", answers).contains("Our providers keep this data for a limited number of days."))
+        answers.sections["ai-data"]!.answers["provider_retention_days"] = .text("30")
+        let counted = try section("ai-data", answers)
+        #expect(counted.contains("Our providers keep this data for at most 30 days."), "\(counted)")
+        #expect(!counted.contains("limited number"))
+    }
 }
 
 // MARK: - security.txt
