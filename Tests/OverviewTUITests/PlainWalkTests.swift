@@ -244,6 +244,25 @@ struct PlainWalkTests {
         #expect(!io.text.contains("Open the page with a one-sentence introduction"))
     }
 
+    @Test("A choice that contradicts an answer given is refused with why, and asked again")
+    func contradictionRefused() throws {
+        let folder = try PlainFolder()
+        defer { folder.remove() }
+        var state = firstRun()
+        state.paths = folder.paths
+        state.answers.profile.stage = .seriesA
+        state.answers.sections["compliance"] = SectionAnswers(include: true, answers: [
+            "frameworks": .choices(["gdpr"]), "underway": .choices(["iso-27001"]), "iso_expected": .text("2027-Q4")])
+        state.step = .section("compliance")
+        state.focus = testWizard.items(state).firstIndex(of: .option(.question(section: "compliance", question: "planned"), 0))!
+        let number = testCatalog.section("compliance")!.question("planned")!.choices.firstIndex { $0.id == "iso-27001" }! + 1
+        let io = ScriptedIO([String(number), "1"])
+        let walk = PlainWalk(wizard: testWizard, state: state, io: io)
+        _ = walk.run()
+        #expect(io.text.contains("'ISO/IEC 27001 certification' contradicts 'ISO/IEC 27001 certification audit', picked under 'Audits and assessments under way now': change that answer first."))
+        #expect(walk.state.answers.sections["compliance"]?.answers["planned"] == .choices(["soc-2"]), "asked again; the second answer taken")
+    }
+
     @Test("A records question is asked one record a line, and the walk goes on past its rows (Enter on one opens its form)")
     func recordsQuestion() throws {
         let folder = try PlainFolder()

@@ -259,6 +259,34 @@ struct ReducerTests {
         #expect(state == expected)
     }
 
+    @Test("A choice that contradicts one already picked is refused, with why; 'None of these yet' unticks the rest")
+    func contradictionsAreRefused() {
+        var state = firstRun()
+        state.answers.profile.stage = .seriesA
+        state.step = .section("compliance")
+        let underway = FieldID.question(section: "compliance", question: "underway")
+        let planned = FieldID.question(section: "compliance", question: "planned")
+        let frameworks = FieldID.question(section: "compliance", question: "frameworks")
+        let choices = testCatalog.section("compliance")!.question("planned")!.choices
+        let iso = choices.firstIndex { $0.id == "iso-27001" }!
+        let underwayISO = testCatalog.section("compliance")!.question("underway")!.choices.firstIndex { $0.id == "iso-27001" }!
+        send(&state, .itemFocused(.option(underway, underwayISO)), .toggled)
+        #expect(state.answers.sections["compliance"]?.answers["underway"] == .choices(["iso-27001"]))
+        let before = state.answers
+        send(&state, .itemFocused(.option(planned, iso)), .toggled)
+        #expect(state.answers == before, "nothing picked")
+        #expect(state.message == WizardMessage(.error, "Not picked: 'ISO/IEC 27001 certification' contradicts 'ISO/IEC 27001 certification audit', picked under 'Audits and assessments under way now': change that answer first"))
+        // Untick the audit under way: now the plan can be ticked.
+        send(&state, .itemFocused(.option(underway, underwayISO)), .toggled, .itemFocused(.option(planned, iso)), .toggled)
+        #expect(state.answers.sections["compliance"]?.answers["planned"] == .choices(["iso-27001"]))
+        #expect(state.message == nil)
+
+        let held = testCatalog.section("compliance")!.question("frameworks")!.choices
+        send(&state, .itemFocused(.option(frameworks, held.firstIndex { $0.id == "gdpr" }!)), .toggled,
+             .itemFocused(.option(frameworks, held.firstIndex { $0.id == "none-yet" }!)), .toggled)
+        #expect(state.answers.sections["compliance"]?.answers["frameworks"] == .choices(["none-yet"]))
+    }
+
     @Test("Pressing Enter through a whole section picks nothing: the page claims only what was picked")
     func enterPicksNothing() {
         var state = firstRun()

@@ -9,6 +9,9 @@ public struct Choice: Equatable, Sendable {
     public var url: String?
     /// False for a choice that claims nothing ("not yet", "none").
     public var affirms: Bool
+    /// `exclusive: true` (multiple choice only): ticked on its own or not at
+    /// all, as "None of these yet" is; ticking it unticks the others.
+    public var exclusive = false
 }
 
 public enum QuestionKind: String, CaseIterable, Sendable {
@@ -83,6 +86,8 @@ public struct Section: Sendable {
     /// `fixed_text: true`: the section prints text outside any answer's block
     /// on purpose (a fixed sentence). Without it, such text is an error.
     public var fixedText = false
+    /// `conflicts:`: pairs of choices the answers may not hold at once.
+    public var conflicts: [ChoiceConflict] = []
     /// The line of the file where the body starts, for problems found in it.
     public var bodyLine = 1
     let template: SectionTemplate
@@ -283,7 +288,7 @@ struct SectionParser {
 
         var id: String?, title: String?, order: Int?, rule = RecommendationRule(anyOf: [])
         var guidance: Guidance?, questions: [Question] = []
-        var securityTxtNode: Node?, retiredNode: Node?, anchor: String?, glance: AtAGlance?, fixedText = false
+        var securityTxtNode: Node?, retiredNode: Node?, conflictsNode: Node?, anchor: String?, glance: AtAGlance?, fixedText = false
         var given: Set<String> = []
         for (key, keyNode, value) in try reader.mapping(root, "the front matter") {
             given.insert(key)
@@ -313,6 +318,7 @@ struct SectionParser {
             case "guidance": guidance = try parseGuidance(value, reader)
             case "security_txt": securityTxtNode = value
             case "retired": retiredNode = value
+            case "conflicts": conflictsNode = value
             case "at_a_glance": glance = try AtAGlance.parse(value, reader, self)
             case "fixed_text": fixedText = try reader.bool(value, "fixed_text")
             case "questions":
@@ -353,6 +359,9 @@ struct SectionParser {
             }
         }
 
+        var conflicts: [ChoiceConflict] = []
+        if let conflictsNode { conflicts = try parseConflicts(conflictsNode, reader, questions: questions) }
+
         // One pass over the body; split into lines (slow) only to say where.
         if TerminalSafe.hasControlCharacters(body, allowingLayout: true) {
             for (offset, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -377,7 +386,8 @@ struct SectionParser {
         }
         return Section(id: id, title: title, anchor: anchor, order: order, rule: rule, guidance: guidance,
                        questions: questions, body: body, source: file, securityTxt: securityTxt,
-                       retired: retired, fixedText: fixedText, bodyLine: end + 2, template: template, glance: glance)
+                       retired: retired, fixedText: fixedText, conflicts: conflicts, bodyLine: end + 2,
+                       template: template, glance: glance)
     }
 
     /// The line of a top-level front-matter key of `section`'s file (the body's
@@ -618,7 +628,7 @@ struct SectionParser {
     }
 
     func parseChoice(_ node: Node, _ reader: YAMLReader) throws(InputError) -> Choice {
-        var id: String?, label: String?, url: String?, affirms = true
+        var id: String?, label: String?, url: String?, affirms = true, exclusive = false
         for (key, keyNode, value) in try reader.mapping(node, "a choice") {
             switch key {
             case "id":
@@ -630,11 +640,12 @@ struct SectionParser {
             case "label": label = try catalogText(value, reader, "label")
             case "url": url = try catalogText(value, reader, "url")
             case "affirms": affirms = try reader.bool(value, "affirms")
+            case "exclusive": exclusive = try reader.bool(value, "exclusive")
             default: throw reader.error(keyNode, "unknown key '\(key)' in a choice")
             }
         }
         guard let id, let label else { throw reader.error(node, "a choice needs 'id' and 'label'") }
-        return Choice(id: id, label: label, url: url, affirms: affirms)
+        return Choice(id: id, label: label, url: url, affirms: affirms, exclusive: exclusive)
     }
 
     func parseWhen(_ node: Node, _ reader: YAMLReader, earlier: [Question]) throws(InputError) -> QuestionCondition {

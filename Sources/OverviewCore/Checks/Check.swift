@@ -52,6 +52,10 @@ public enum Completeness {
                     problems.append(("section '\(section.id)': question '\(question.id)' was never seen (new in the catalog?)", near))
                 }
             }
+            for contradiction in Contradictions.problems(in: section, answers) {
+                problems.append((contradiction.message,
+                                 contradiction.questions.map { "\(path).answers.\($0)" } + ["\(path).answers", path]))
+            }
         }
         return problems
     }

@@ -23,8 +23,16 @@ struct MultipleChoiceField: FieldKind {
         guard question.choices.indices.contains(index) else { return value }
         var ids: [String] = []
         if case .choices(let existing)? = value { ids = existing }
-        let id = question.choices[index].id
-        if ids.contains(id) { ids.removeAll { $0 == id } } else { ids.append(id) }
+        let choice = question.choices[index]
+        if ids.contains(choice.id) {
+            ids.removeAll { $0 == choice.id }
+        } else if choice.exclusive {
+            // "None of these yet" ticked: the others go, as it says.
+            ids = [choice.id]
+        } else {
+            ids.removeAll { question.choice($0)?.exclusive == true }
+            ids.append(choice.id)
+        }
         let ordered = question.choices.map(\.id).filter(ids.contains)
         return ordered.isEmpty ? nil : .choices(ordered)
     }
@@ -84,6 +92,10 @@ struct MultipleChoiceField: FieldKind {
                 return .rejected("'\(word)' is not one of the choices: type numbers from 1 to \(question.choices.count)")
             }
             ids.insert(question.choices[index].id)
+        }
+        if ids.count > 1, let alone = question.choices.first(where: { $0.exclusive && ids.contains($0.id) }) {
+            let number = question.choices.firstIndex { $0.id == alone.id }! + 1
+            return .rejected("'\(alone.label)' (\(number)) goes alone: type \(number) by itself, or the others without it")
         }
         return .answer(.choices(question.choices.map(\.id).filter(ids.contains)))
     }

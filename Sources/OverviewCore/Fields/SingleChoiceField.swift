@@ -8,6 +8,9 @@ struct SingleChoiceField: FieldKind {
     func definitionProblem(_ question: Question) -> String? {
         if question.choices.isEmpty { return "question '\(question.id)' is single choice but has no choices" }
         if question.format != nil { return "question '\(question.id)': 'validate' is for text questions" }
+        if let choice = question.choices.first(where: \.exclusive) {
+            return "question '\(question.id)': choice '\(choice.id)' is 'exclusive', which is for multiple-choice questions (a single choice is always alone)"
+        }
         return nil
     }
 

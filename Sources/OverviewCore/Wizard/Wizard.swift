@@ -844,7 +844,14 @@ public struct Wizard: Sendable {
     /// Space on choice `index` of `field`: picks it, or un-picks it, as its kind says.
     func select(_ state: inout WizardState, _ field: FieldID, _ index: Int) {
         guard let question = question(for: field), !question.field.isTyped else { return }
-        setValue(&state, field, question.field.picking(index, in: value(of: field, in: state.answers), of: question))
+        let old = value(of: field, in: state.answers)
+        let new = question.field.picking(index, in: old, of: question)
+        if let (section, _) = self.question(field),
+           let why = Contradictions.refusal(answering: new, was: old, of: question, in: section, state.answers) {
+            state.message = WizardMessage(.error, "Not picked: \(why)")
+            return
+        }
+        setValue(&state, field, new)
     }
 
     /// The text shown in a field: what was typed (even if not valid yet), else the answer.

@@ -238,6 +238,12 @@ public final class PlainWalk {
                     say(why)
                     if ended { return .endOfInput }
                 case .answer(let answer):
+                    if let section = wizard.question(field)?.0,
+                       let why = Contradictions.refusal(answering: answer, was: value, of: question, in: section, state.answers) {
+                        say(Self.sentence(why))
+                        if ended { return .endOfInput }
+                        continue
+                    }
                     goOn(from: field, first, .fieldAnswered(field, answer))
                     return ended ? .endOfInput : .next
                 }
