@@ -112,6 +112,21 @@ public final class PlainWalk {
         }
     }
 
+    /// `read` for the export step's own prompts (write now, review or
+    /// correction, overwrite): back, skip and review all leave the step for
+    /// the review, so each of them, with quit and the end of input, ends the
+    /// step with a turn; only a typed line is the prompt's to handle.
+    func readInExport(_ prompt: String, help: [String]) -> (line: String?, turn: Turn?) {
+        switch read(prompt, help: help) {
+        case .endOfInput: return (nil, .endOfInput)
+        case .quit: return (nil, .quit)
+        case .review, .back, .skip:
+            dispatch(.wentBack)
+            return (nil, .next)
+        case .line(let line): return (line, nil)
+        }
+    }
+
     /// Sends actions through the reducer and runs their effects as the full
     /// screen does (the draft written once, after them all); says the message
     /// they left. True when the walk should end.
@@ -466,32 +481,25 @@ public final class PlainWalk {
         if let turn = askReviewChoice() { return turn }
         let question = Question.menu(.yesno)
         while true {
-            switch read("Write the files now? y or n (n: back to the review) [Enter: y]: ",
-                        help: ["y writes the answers file and the page; n goes back to the review."]) {
-            case .endOfInput: return .endOfInput
-            case .quit: return .quit
-            case .review, .back, .skip:
-                dispatch(.wentBack)
-                return .next
-            case .line(let line):
-                let trimmed = line.trimmingCharacters(in: .whitespaces)
-                let answer = trimmed.isEmpty ? .answer(.bool(true)) : question.plainAnswer(trimmed)
-                switch answer {
-                case .rejected(let why):
-                    say(why)
-                case .answer(let value):
-                    guard value == .bool(true) else {
-                        dispatch(.wentBack)
-                        return .next
-                    }
-                    if dispatch(.itemFocused(.writeFiles), .confirmed) { return .quit }
-                    if state.editedOnDisk != nil, let turn = askOverwrite() { return turn }
-                    if let written = state.exported, !state.hasUnsavedChanges {
-                        say("Done. Commit \(Publishing.listed(written.map { FileStore.display($0) })) to your repository. To publish:")
-                        for step in Publishing.steps(state.answers, targets: targets) { say("- " + step) }
-                        say(Publishing.keepOutOfGit(answers: state.paths.answers))
-                        return dispatch(.itemFocused(.quit), .confirmed) ? .quit : .next
-                    }
+            let (typed, turn) = readInExport("Write the files now? y or n (n: back to the review) [Enter: y]: ",
+                                             help: ["y writes the answers file and the page; n goes back to the review."])
+            guard let line = typed else { return turn ?? .next }
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            switch trimmed.isEmpty ? .answer(.bool(true)) : question.plainAnswer(trimmed) {
+            case .rejected(let why):
+                say(why)
+            case .answer(let value):
+                guard value == .bool(true) else {
+                    dispatch(.wentBack)
+                    return .next
+                }
+                if dispatch(.itemFocused(.writeFiles), .confirmed) { return .quit }
+                if state.editedOnDisk != nil, let turn = askOverwrite() { return turn }
+                if let written = state.exported, !state.hasUnsavedChanges {
+                    say("Done. Commit \(Publishing.listed(written.map { FileStore.display($0) })) to your repository. To publish:")
+                    for step in Publishing.steps(state.answers, targets: targets) { say("- " + step) }
+                    say(Publishing.keepOutOfGit(answers: state.paths.answers))
+                    return dispatch(.itemFocused(.quit), .confirmed) ? .quit : .next
                 }
             }
         }
@@ -507,23 +515,17 @@ public final class PlainWalk {
             say("  " + TerminalSafe.oneLine(String(line)))
         }
         while true {
-            switch read("Overwrite the edited file? The hand edits are lost. y or n: ",
-                        help: ["y writes the files over the hand edits; n writes nothing, so you can move the edit into the answers first."]) {
-            case .endOfInput: return .endOfInput
-            case .quit: return .quit
-            case .review, .back, .skip:
-                dispatch(.wentBack)
-                return .next
-            case .line(let line):
-                switch Question.menu(.yesno).plainAnswer(line.trimmingCharacters(in: .whitespaces)) {
-                case .answer(.bool(true)):
-                    return dispatch(.itemFocused(.overwriteEdited), .confirmed) ? .quit : nil
-                case .answer:
-                    say("Nothing written.")
-                    return nil
-                case .rejected(let why):
-                    say(why)
-                }
+            let (typed, turn) = readInExport("Overwrite the edited file? The hand edits are lost. y or n: ",
+                help: ["y writes the files over the hand edits; n writes nothing, so you can move the edit into the answers first."])
+            guard let line = typed else { return turn }
+            switch Question.menu(.yesno).plainAnswer(line.trimmingCharacters(in: .whitespaces)) {
+            case .answer(.bool(true)):
+                return dispatch(.itemFocused(.overwriteEdited), .confirmed) ? .quit : nil
+            case .answer:
+                say("Nothing written.")
+                return nil
+            case .rejected(let why):
+                say(why)
             }
         }
     }
@@ -542,19 +544,14 @@ public final class PlainWalk {
         let menu = Self.menu(choices.map { screens.reviewChoiceLabel($0, state, reviewed: reviewed) })
         for line in menu.plainOptions(nil) { say("  " + line) }
         while true {
-            switch read("1 or 2: ", help: ["1 if you looked at every answer and it is current; 2 for a fix that leaves the yearly review date as it is."]) {
-            case .endOfInput: return .endOfInput
-            case .quit: return .quit
-            case .review, .back, .skip:
-                dispatch(.wentBack)
-                return .next
-            case .line(let line):
-                let trimmed = line.trimmingCharacters(in: .whitespaces)
-                if trimmed.isEmpty { say("Say 1 or 2: the review date moves only when you say every answer is current."); continue }
-                if let index = picked(trimmed, in: menu) {
-                    dispatch(.itemFocused(.reviewChoice(choices[index])), .toggled)
-                    return nil
-                }
+            let (typed, turn) = readInExport("1 or 2: ",
+                help: ["1 if you looked at every answer and it is current; 2 for a fix that leaves the yearly review date as it is."])
+            guard let line = typed else { return turn }
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { say("Say 1 or 2: the review date moves only when you say every answer is current."); continue }
+            if let index = picked(trimmed, in: menu) {
+                dispatch(.itemFocused(.reviewChoice(choices[index])), .toggled)
+                return nil
             }
         }
     }
