@@ -180,7 +180,7 @@ public final class WizardApp {
                 let answers = wizard.answersForExport(state.answers, reviewed: reviewed)
                 let targets = state.paths.targets(answers)
                 do {
-                    // Over hand edits only when the person chose "Overwrite the edited files".
+                    // Over hand edits (or a page made before the tool) only when the person chose Overwrite or Replace.
                     let written = try Export.write(answers, catalog: wizard.catalog, targets: targets,
                                                    force: effect == .exportOverwriting)
                     // The file as written (its history block included) is what a later draft starts from.
@@ -197,7 +197,9 @@ public final class WizardApp {
                         let diff = edited.compactMap { file in
                             file.expected.flatMap { try? UnifiedDiff.of(path: file.path, label: FileStore.display(file.path), expected: $0) }
                         }.joined()
-                        send(.exportRefusedOverHandEdits(files: edited.map { FileStore.display($0.path) }, diff: diff), draft: &draft)
+                        send(.exportRefusedOverHandEdits(files: edited.map { FileStore.display($0.path) }, diff: diff,
+                                                         notGenerated: edited.filter { !$0.generated }.map { FileStore.display($0.path) }),
+                             draft: &draft)
                     } else {
                         send(.exportFailed(problem.description), draft: &draft)
                     }

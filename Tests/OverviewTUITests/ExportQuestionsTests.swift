@@ -176,6 +176,26 @@ import Testing
         #expect(testWizard.focusedItem(state) == .quit || testWizard.focusedItem(state) == .writeFiles)
     }
 
+    @Test("A page made by hand before the tool, at the page's path, is offered for replacing, in its own words")
+    func refusedOverAPageMadeByHand() {
+        var state = atExport()
+        let diff = "--- security-overview.md\n+++ security-overview.md (from the answers)\n@@ -1,1 +1,1 @@\n-We take security seriously.\n+We encrypt data at rest.\n"
+        send(&state, .itemFocused(.writeFiles), .confirmed,
+             .exportRefusedOverHandEdits(files: ["security-overview.md"], diff: diff, notGenerated: ["security-overview.md"]))
+        #expect(Array(testWizard.items(state).suffix(4)) == [.writeFiles, .editDifferences, .overwriteEdited, .quit])
+        #expect(state.message?.text == "Nothing written: security-overview.md is already there and not written by security-overview. "
+                + "Keep it by moving it away first, or choose Replace below. See what differs shows both.")
+        send(&state, .itemFocused(.editDifferences), .confirmed)
+        var memory = ScreenMemory()
+        let canvas = Screens(wizard: testWizard).render(state, size: Size(width: 80, height: 24), memory: &memory)
+        let screen = (0..<canvas.size.height).map { canvas.line($0) }.joined(separator: "\n")
+        #expect(screen.contains("Replace the existing file (what it holds now is lost)"), "\(screen)")
+        #expect(screen.contains("+ what Replace writes"), "\(screen)")
+        #expect(!screen.contains("--force") && !screen.contains("edited by hand"), "\(screen)")
+        send(&state, .itemFocused(.overwriteEdited))
+        #expect(send(&state, .confirmed) == [.exportOverwriting])
+    }
+
     @Test("The overwrite offer goes when the answers change or another write fails: it is made again only by a refusal")
     func overwriteOfferWithdrawn() {
         var state = atExport()

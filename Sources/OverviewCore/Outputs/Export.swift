@@ -114,20 +114,22 @@ public enum Export {
         }
     }
 
-    /// The generated files on disk that were edited by hand since they were
-    /// generated (what `checkNotClobbering` refuses without `force`), each with
-    /// the text a write would put in its place (unsigned: a signed
-    /// security.txt's text is nil, its signature would be all a diff showed).
+    /// The files on disk a write would replace that were edited by hand since
+    /// they were generated, or never generated (`generated: false`): what
+    /// `checkNotClobbering` refuses without `force`. Each with the text a
+    /// write would put in its place (unsigned: a signed security.txt's text is
+    /// nil, its signature would be all a diff showed).
     public static func editedByHand(_ answers: Answers, catalog: Catalog, targets: Targets,
-                                    today: ReviewDate = .today()) -> [(path: String, expected: String?)] {
+                                    today: ReviewDate = .today()) -> [(path: String, expected: String?, generated: Bool)] {
         var answers = answers
         answers.history = History.recording(answers, catalog: catalog)
         guard let files = try? generated(answers, catalog: catalog, targets: targets, today: today) else { return [] }
         return files.compactMap { file in
-            guard FileStore.exists(file.path), let existing = try? FileStore.read(file.path), existing != file.contents,
-                  GeneratedMark.state(of: existing) == .edited else { return nil }
+            guard FileStore.exists(file.path), let existing = try? FileStore.read(file.path), existing != file.contents else { return nil }
+            let mark = GeneratedMark.state(of: existing)
+            guard mark != .untouched else { return nil }
             let signed = file.path == targets.securityTxt && answers.outputs.securityTxtSigningKey != nil
-            return (file.path, signed ? nil : file.contents)
+            return (file.path, signed ? nil : file.contents, mark == .edited)
         }
     }
 

@@ -76,9 +76,10 @@ public enum WizardAction: Equatable, Sendable {
     case exportSucceeded(paths: [String], reviewed: String)
     case exportFailed(String)
     /// The write was refused because `files` (as shown) were edited by hand
-    /// since they were generated; `diff` is what differs (`diff -u`, as
-    /// `check --diff` prints it). Nothing was written.
-    case exportRefusedOverHandEdits(files: [String], diff: String)
+    /// since they were generated, or (`notGenerated`, among them) were never
+    /// written by this tool; `diff` is what differs (`diff -u`, as `check
+    /// --diff` prints it). Nothing was written.
+    case exportRefusedOverHandEdits(files: [String], diff: String, notGenerated: [String] = [])
     case draftWriteFailed(String)
     /// A draft was written after one had failed.
     case draftWritten

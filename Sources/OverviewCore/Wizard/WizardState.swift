@@ -331,11 +331,24 @@ public struct EditedOnDisk: Equatable, Sendable {
     public var diff: String
     /// Whether the export step shows the diff.
     public var showsDiff: Bool
+    /// Those of `files` that security-overview never wrote (no generated-by
+    /// mark): a page made by hand before the tool, at the page's path.
+    public var notGenerated: [String]
 
-    public init(files: [String], diff: String, showsDiff: Bool = false) {
+    public init(files: [String], diff: String, showsDiff: Bool = false, notGenerated: [String] = []) {
         self.files = files
         self.diff = diff
         self.showsDiff = showsDiff
+        self.notGenerated = notGenerated
+    }
+
+    /// "Overwrite the edited file (the hand edits are lost)", or "Replace"
+    /// when one was never generated: the button and the plain mode's question.
+    public var overwriteLabel: String {
+        let plural = files.count == 1 ? "" : "s"
+        return notGenerated.isEmpty
+            ? "Overwrite the edited file\(plural) (the hand edits are lost)"
+            : "Replace the existing file\(plural) (what \(files.count == 1 ? "it holds" : "they hold") now is lost)"
     }
 }
 

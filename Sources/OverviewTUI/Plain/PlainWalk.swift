@@ -515,8 +515,11 @@ public final class PlainWalk {
             say("  " + TerminalSafe.oneLine(String(line)))
         }
         while true {
-            let (typed, turn) = readInExport("Overwrite the edited file? The hand edits are lost. y or n: ",
-                help: ["y writes the files over the hand edits; n writes nothing, so you can move the edit into the answers first."])
+            let (typed, turn) = edited.notGenerated.isEmpty
+                ? readInExport("Overwrite the edited file? The hand edits are lost. y or n: ",
+                               help: ["y writes the files over the hand edits; n writes nothing, so you can move the edit into the answers first."])
+                : readInExport("Replace the existing file? What it holds now is lost. y or n: ",
+                               help: ["y writes the files in place of what is there; n writes nothing, so you can move the file away first."])
             guard let line = typed else { return turn }
             switch Question.menu(.yesno).plainAnswer(line.trimmingCharacters(in: .whitespaces)) {
             case .answer(.bool(true)):

@@ -6,7 +6,7 @@ extension Screens {
         var buttons: [(item: WizardItem, label: String)] = [(.writeFiles, state.exported == nil ? "Write the files" : "Write the files again")]
         if let edited = state.editedOnDisk {
             buttons.append((.editDifferences, edited.showsDiff ? "Hide what differs" : "See what differs"))
-            buttons.append((.overwriteEdited, "Overwrite the edited file\(edited.files.count == 1 ? "" : "s") (the hand edits are lost)"))
+            buttons.append((.overwriteEdited, edited.overwriteLabel))
         }
         buttons.append((.quit, "Quit"))
         return buttons
@@ -79,7 +79,7 @@ extension Screens {
     /// holds above the buttons; the heading scrolls into view with "See what differs".
     func differenceLines(_ edited: EditedOnDisk, _ state: WizardState, textWidth: Int) -> [FormLine] {
         var lines: [FormLine] = [.blank]
-        lines.append(.text("What differs (- on disk, + what Overwrite writes):", .heading, indent: 0, anchor: .editDifferences))
+        lines.append(.text(edited.notGenerated.isEmpty ? "What differs (- on disk, + what Overwrite writes):" : "What differs (- on disk, + what Replace writes):", .heading, indent: 0, anchor: .editDifferences))
         let changed = edited.diff.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { line in
             (line.hasPrefix("-") || line.hasPrefix("+")) && !line.hasPrefix("--- ") && !line.hasPrefix("+++ ")
                 || line.hasPrefix("--- ") && !line.contains("(from the answers)")
