@@ -222,7 +222,7 @@ public final class WizardApp {
         case .write:
             var ignored = DraftWork.none
             do {
-                let text = Draft.header(answersFile: state.paths.answers, base: answersFileBase) + draftText.text(state.answers)
+                let text = Draft.header(answersFile: state.paths.answers, base: answersFileBase) + draftText.text(wizard.answersForDraft(state))
                 if flushing {
                     try FileStore.write(text, to: state.paths.draft)
                 } else {

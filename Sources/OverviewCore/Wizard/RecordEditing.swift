@@ -7,8 +7,26 @@
 /// apart from the answers until it is saved whole: a record without its
 /// required fields is one the answers file would refuse to load. Each saved,
 /// removed or moved record changes the answers, so the draft follows at once
-/// as for every other answer.
+/// as for every other answer; so does a record being typed, once it is valid
+/// (`answersForDraft`), so that a lost session does not lose it.
 extension Wizard {
+    // MARK: - The draft
+
+    /// The answers the draft keeps: the answers, and the record open in the
+    /// form as it would be saved, when what is typed makes a valid record that
+    /// differs from the stored one. (One that is not valid yet would make the
+    /// draft a file that does not load; it is kept in the form only.)
+    public func answersForDraft(_ state: WizardState) -> Answers {
+        guard let edit = state.recordEdit, let shape = recordShape(edit.field), recordFormChanged(state) else { return state.answers }
+        let record = shape.normalized(edit.values)
+        guard shape.problem(with: record) == nil else { return state.answers }
+        var records = records(edit.field, state.answers)
+        if let at = edit.index, records.indices.contains(at) { records[at] = record } else { records.append(record) }
+        var draftState = state
+        setValue(&draftState, edit.field, .records(records))
+        return draftState.answers
+    }
+
     // MARK: - Reading
 
     /// The records a `records` field holds (none when unanswered).

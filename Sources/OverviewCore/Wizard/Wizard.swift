@@ -175,6 +175,8 @@ public struct Wizard: Sendable {
 
     func reduceAction(_ state: inout WizardState, _ action: WizardAction) -> [WizardEffect] {
         let before = state.answers
+        // With a record form open, what the draft keeps (`answersForDraft`).
+        let draftBefore = state.recordEdit == nil ? nil : answersForDraft(state)
         var effects: [WizardEffect] = []
         if !Self.keepsMessage(action) { state.message = nil }
 
@@ -373,7 +375,10 @@ public struct Wizard: Sendable {
         // Answers changed since the refusal (another page path): overwriting
         // is offered again only after a write is refused again.
         if state.answers != before && state.step == .export { dropEditedOnDisk(&state) }
-        if state.answers != before && state.step != .resumeDraft {
+        // A record being typed is in the draft too, once valid, and leaves it when dropped.
+        let draftChanged = state.answers != before
+            || (draftBefore != nil || state.recordEdit != nil) && answersForDraft(state) != (draftBefore ?? before)
+        if draftChanged && state.step != .resumeDraft {
             effects.insert(.writeDraft, at: 0)
         }
         return effects
