@@ -225,7 +225,7 @@ struct KeyBinding {
                       !context.pagePreview, !context.quitDialog, !context.inText else { return nil }
                 return KeyHint("PgUp/PgDn", "scroll page", drop: 1)
             },
-            help: ("PgUp PgDn", "a page down or up; the review's preview, beside it", 6)),
+            help: ("PgUp PgDn", "a page up or down; the review's preview, beside it", 6)),
         KeyBinding(
             keys: [.character("p")],
             action: { context, _ in

@@ -133,7 +133,7 @@ import Testing
         let text = try section("compliance", try Fixtures.answers("later-health.yml"))
         #expect(!text.contains("confirms"))
         #expect(text.contains("the auditor reported on how our controls were designed and how they operated over a period, October 1, 2025 to September 30, 2026."))
-        #expect(text.contains("Security, Availability, Confidentiality"))
+        #expect(text.contains("Security, Availability and Confidentiality"))
     }
 
     @Test("Nothing in User protection is printed without its answer")
@@ -152,7 +152,7 @@ import Testing
     func applicationProtection() throws {
         let text = try section("application-protection", try Fixtures.answers("later-health.yml"))
         #expect(!text.contains("OWASP Top 10"))
-        #expect(text.contains("Content-Security-Policy, Strict-Transport-Security, X-Content-Type-Options"))
+        #expect(text.contains("Content-Security-Policy, Strict-Transport-Security and X-Content-Type-Options"))
         #expect(!text.contains("Referrer-Policy"))
     }
 
@@ -390,9 +390,29 @@ import Testing
         #expect(text == "Our product sends customer data to AI models run by outside providers.")
         answers.sections["ai-data"]!.answers["providers"] = .records([["name": "OpenAI", "purpose": "Summaries", "location": "United States"]])
         let listed = try section("ai-data", answers)
-        #expect(listed.contains("run by these providers, which are also our subprocessors:  | Provider |"))
+        #expect(listed.contains("run by these providers:  | Provider |"))
+        #expect(!listed.contains("subprocessors"), "whether they are listed as subprocessors is not an answer here")
         #expect(listed.contains("| OpenAI | Summaries | United States |"))
         #expect(!listed.contains("outside providers"))
+    }
+
+    @Test("Cloud providers are said to be linked only when every one listed is")
+    func cloudProviderLinks() throws {
+        var answers = try Fixtures.answers("later-health.yml")
+        answers.profile.hosting = .cloud
+        answers.sections["infrastructure"] = SectionAnswers(include: true, answers: ["cloud_providers": .choices(["aws"])])
+        #expect(try section("infrastructure", answers).contains("each linked to the page where it describes its own security:"))
+        answers.sections["infrastructure"]!.answers["cloud_other"] = .text("Hetzner")
+        let mixed = try section("infrastructure", answers)
+        #expect(!mixed.contains("each linked"), "Hetzner has no link: \(mixed)")
+        #expect(mixed.contains("(a link goes to the provider's page on its own security):"))
+        #expect(mixed.contains("- Hetzner"))
+    }
+
+    @Test("A number of days with a leading zero says so, and what to write")
+    func daysWithALeadingZero() {
+        #expect(TextFormat.days.problem(with: "030") == "'030' starts with a zero: write it without, like 30")
+        #expect(TextFormat.days.problem(with: "ninety") == "'ninety' is not a number of days (digits only, like 90)")
     }
 
     @Test("The providers' retention reads as one sentence with or without a number of days")

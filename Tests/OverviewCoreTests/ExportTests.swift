@@ -12,11 +12,28 @@ import Testing
         #expect(text.contains("Contact: https://northwind.health/security/report\n"))
         #expect(text.contains("Expires: 2027-09-29T00:00:00Z\n"), "the day before the first anniversary of 'reviewed'")
         #expect(text.contains("Canonical: https://northwind.health/.well-known/security.txt\n"))
-        #expect(text.contains("Policy: https://northwind.health/security/#responsible-disclosure\n"))
+        // Plain Markdown: the heading has no id of ours, so the page, not a guessed anchor.
+        #expect(text.contains("Policy: https://northwind.health/security/\n"))
         #expect(text.contains("Encryption: https://northwind.health/pgp-key.txt\n"))
         #expect(text.contains("Acknowledgments: https://northwind.health/security/thanks\n"))
         #expect(text.contains("Hiring: https://northwind.health/careers\n"))
         #expect(text.contains("Preferred-Languages: en\n"))
+    }
+
+    @Test("Policy links to the disclosure heading's anchor only in the forms that write it")
+    func policyAnchorOnlyWhereThePageHasIt() throws {
+        var answers = try Fixtures.answers("later-health.yml")
+        for format in PageFormat.allCases {
+            answers.outputs.format = format
+            let text = try SecurityTxt.text(answers, catalog: catalog, file: "a.yml", today: today)
+            let anchored = renderedHasAnchor(PageRenderer(catalog: catalog).page(answers, format: format))
+            #expect(text.contains("Policy: https://northwind.health/security/\(anchored ? "#responsible-disclosure" : "")\n"), "\(format)")
+            #expect(anchored == (format != .markdown), "\(format)")
+        }
+    }
+
+    func renderedHasAnchor(_ page: String) -> Bool {
+        page.contains("{#responsible-disclosure}") || page.contains("id=\"responsible-disclosure\"")
     }
 
     @Test func anEmailContactIsAMailtoAndNoPolicyWithoutDisclosure() throws {

@@ -94,7 +94,7 @@ struct FieldKindTests {
         let none = multiple.field.templateValues(.choices(["none"]), of: multiple)
         #expect(none.isEmpty, "a list of nothing that affirms leaves the name out, so its block stays silent")
         let picked = multiple.field.templateValues(.choices(["a", "b"]), of: multiple)
-        #expect((picked["q"] as? TemplateValue)?.text == "A, B")
+        #expect((picked["q"] as? TemplateValue)?.text == "A and B", "as a sentence lists two")
         let lines = Self.question(.multiline).field.templateValues(.text("one\n\n two \n"), of: Self.question(.multiline))
         #expect((lines["q_lines"] as? TemplateList)?.items.map(\.text) == ["one", "two"])
         #expect(Self.question(.text).field.templateValues(.text("   "), of: Self.question(.text)).isEmpty)

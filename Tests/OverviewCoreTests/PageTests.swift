@@ -84,7 +84,7 @@ import Testing
         ])
         let renderer = PageRenderer(catalog: Catalog(sections: [section]))
         let first = renderer.sectionMarkdown(section, answers)
-        #expect(first == "Beta / Ex, Why / Acme / [] / Ex, Why")
+        #expect(first == "Beta / Ex and Why / Acme / [] / Ex and Why")
         for _ in 0..<5 { #expect(renderer.sectionMarkdown(section, answers) == first) }
     }
 

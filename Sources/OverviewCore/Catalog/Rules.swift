@@ -85,7 +85,9 @@ public struct RecommendationRule: Equatable, Sendable {
                 let reason = condition.reason(for: profile)
                 if !reasons.contains(reason) { reasons.append(reason) }
             }
-            return Recommendation(recommended: true, reason: "recommended: " + reasons.joined(separator: " and "))
+            // As a sentence lists them: "a and b", "a, b and c".
+            let listed = reasons.count > 1 ? reasons.dropLast().joined(separator: ", ") + " and " + reasons[reasons.count - 1] : reasons[0]
+            return Recommendation(recommended: true, reason: "recommended: " + listed)
         }
         if anyOf.isEmpty {
             return Recommendation(recommended: false, reason: "optional: add it if it describes what you do")

@@ -13,6 +13,9 @@ extension TextFormat {
         case .days:
             // Digits only, no sign and no leading zero: the page prints it as written.
             guard !text.hasPrefix("-"), let days = YAMLReader.plainInteger(text) else {
+                if text.count > 1, text.hasPrefix("0"), text.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                    return "'\(text)' starts with a zero: write it without, like \(text.drop { $0 == "0" }.isEmpty ? "90" : String(text.drop { $0 == "0" }))"
+                }
                 return "'\(text)' is not a number of days (digits only, like 90)"
             }
             return (1...3650).contains(days) ? nil : "\(days) days is out of range (1 to 3650)"

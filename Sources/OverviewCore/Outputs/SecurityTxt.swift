@@ -126,7 +126,10 @@ public enum SecurityTxt {
                         }
                     case .onPage:
                         if answers.isAffirmed(section), let page = answers.outputs.pageURL, let anchor = section.anchor {
-                            result[field] = Sourced(value: "\(page)#\(anchor)", section: section.id, question: nil)
+                            // Plain Markdown gives the heading no id of ours: the site's renderer
+                            // makes one from the title, or none. The page, then, not a guessed anchor.
+                            let plain = (answers.outputs.format ?? .markdown) == .markdown
+                            result[field] = Sourced(value: plain ? page : "\(page)#\(anchor)", section: section.id, question: nil)
                         }
                     }
                     if result[field] != nil && !field.isList { break }

@@ -151,7 +151,12 @@ struct TemplateList: MustacheSequence, MustacheCustomRenderable, Sendable {
     init(_ items: [TemplateValue]) { self.items = items }
 
     func makeIterator() -> IndexingIterator<[TemplateValue]> { items.makeIterator() }
-    var renderText: String { items.map(\.text).joined(separator: ", ") }
+    /// As a sentence lists them: "A", "A and B", "A, B and C".
+    var renderText: String {
+        let texts = items.map(\.text)
+        guard texts.count > 1 else { return texts.first ?? "" }
+        return texts.dropLast().joined(separator: ", ") + " and " + texts[texts.count - 1]
+    }
     var isNull: Bool { items.isEmpty }
 }
 

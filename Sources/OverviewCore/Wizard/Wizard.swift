@@ -537,7 +537,7 @@ public struct Wizard: Sendable {
         }
     }
 
-    func focusedTextField(_ state: WizardState) -> FieldID? {
+    public func focusedTextField(_ state: WizardState) -> FieldID? {
         if case .text(let field)? = focusedItem(state) { return field }
         return nil
     }

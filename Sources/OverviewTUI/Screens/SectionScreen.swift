@@ -132,8 +132,10 @@ extension Screens {
         let room = preview.height - 1
         if previewLines.count > room {
             let hidden = previewLines.count - (room - 1)
+            // In a text field p is a letter: the hint says where p works.
+            let how = wizard.focusedTextField(state) == nil ? "p shows the whole section" : "p, outside a text field, shows it all"
             previewLines = Array(previewLines.prefix(room - 1))
-                + [(TextWidth.truncate("↓ \(hidden) more line\(hidden == 1 ? "" : "s"): p shows the whole section", to: preview.width - 2), .muted)]
+                + [(TextWidth.truncate("↓ \(hidden) more line\(hidden == 1 ? "" : "s"): \(how)", to: preview.width - 2), .muted)]
         }
         for (offset, line) in previewLines.prefix(room).enumerated() {
             canvas.put(line.0, x: preview.x + 1, y: preview.y + 1 + offset, line.1, width: preview.width - 2)
