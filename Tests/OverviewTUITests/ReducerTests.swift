@@ -287,6 +287,47 @@ struct ReducerTests {
         #expect(state.answers.sections["compliance"]?.answers["frameworks"] == .choices(["none-yet"]))
     }
 
+    @Test("A quarter already over is not taken for an audit under way; one from the file is marked, and the export says so")
+    func lateQuarter() {
+        var state = firstRun()
+        state.today = "2026-12-02"
+        state.answers.profile.stage = .seriesA
+        state.answers.sections["compliance"] = SectionAnswers(include: true, answers: [
+            "frameworks": .choices(["none-yet"]), "underway": .choices(["soc-2-type-2"])])
+        state.step = .section("compliance")
+        let field = FieldID.question(section: "compliance", question: "soc2_type2_expected")
+        send(&state, .itemFocused(.text(field)), .textTyped("2026-Q3"))
+        #expect(state.answers.sections["compliance"]?.answers["soc2_type2_expected"] == nil, "not taken")
+        #expect(testWizard.problem(of: field, in: state) == "2026-Q3 is over (it ended on 2026-09-30): give the quarter you now expect")
+        send(&state, .fieldCleared, .textTyped("2027-Q1"))
+        #expect(state.answers.sections["compliance"]?.answers["soc2_type2_expected"] == .text("2027-Q1"))
+
+        // From the file: kept as it is, marked, and named on the export step.
+        state.answers.sections["compliance"]!.answers["soc2_type2_expected"] = .text("2026-Q1")
+        #expect(testWizard.problem(of: field, in: state)?.hasPrefix("2026-Q1 is over") == true)
+        state.step = .export
+        var memory = ScreenMemory()
+        let canvas = Screens(wizard: testWizard).render(state, size: Size(width: 120, height: 40), memory: &memory)
+        let screen = (0..<canvas.size.height).map { canvas.line($0).trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(screen.contains("An expected quarter is over in Compliance"), "\(screen)")
+    }
+
+    @Test("Quitting with typed text that is not valid asks first, and the dialog names it, though every answer is saved")
+    func quitWithInvalidText() {
+        var state = firstRun()
+        send(&state, .textTyped("Acme"))
+        state.saved = state.answers
+        send(&state, .itemFocused(.text(.companyDomain)), .textTyped("ac"))
+        #expect(state.answers == state.saved, "nothing valid changed")
+        #expect(send(&state, .quitRequested).isEmpty, "not quit at once")
+        #expect(state.overlay == .quitConfirm)
+        var memory = ScreenMemory()
+        let canvas = Screens(wizard: testWizard).render(state, size: Size(width: 80, height: 24), memory: &memory)
+        let screen = (0..<canvas.size.height).map { canvas.line($0) }.joined(separator: "\n")
+        #expect(screen.contains("Not valid, so kept in no file: Your company's domain ('ac')") || screen.contains("('ac')"), "\(screen)")
+        #expect(!screen.contains("Some answers are not saved"), "\(screen)")
+    }
+
     @Test("Pressing Enter through a whole section picks nothing: the page claims only what was picked")
     func enterPicksNothing() {
         var state = firstRun()

@@ -110,7 +110,7 @@ extension Wizard {
     }
 
     /// Whether the open record form holds typing that is not in the answers.
-    func recordFormChanged(_ state: WizardState) -> Bool {
+    public func recordFormChanged(_ state: WizardState) -> Bool {
         guard let edit = state.recordEdit, let shape = recordShape(edit.field) else { return false }
         if state.invalidText.keys.contains(where: { if case .recordField = $0 { true } else { false } }) { return true }
         let records = records(edit.field, state.answers)

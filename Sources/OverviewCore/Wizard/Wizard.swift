@@ -280,7 +280,8 @@ public struct Wizard: Sendable {
             if state.pendingDraft != nil {
                 // Quitting before choosing keeps the draft for next time.
                 effects.append(.quit)
-            } else if state.hasUnsavedChanges || recordFormChanged(state) {
+            } else if state.hasUnsavedChanges || recordFormChanged(state) || !state.invalidText.isEmpty {
+                // Text typed that is not valid is in no file: quitting says so first.
                 state.overlay = .quitConfirm
                 state.quitChoice = .saveAndQuit
             } else {
@@ -878,7 +879,16 @@ public struct Wizard: Sendable {
     /// Only spaces is no answer, not a wrong one, as the answers file has it.
     public func problem(of field: FieldID, in state: WizardState) -> String? {
         let text = text(of: field, in: state)
-        return AnswerValue.text(text).isBlank ? nil : problem(field, text)
+        return AnswerValue.text(text).isBlank ? nil : problem(field, text) ?? lateProblem(field, text, state)
+    }
+
+    /// A quarter already over, for an audit still under way: the page would
+    /// promise a report that is late (`check` fails on it). Typed, it is not
+    /// taken; loaded from the file, it is marked where it is shown.
+    public func lateProblem(_ field: FieldID, _ text: String, _ state: WizardState) -> String? {
+        guard question(for: field)?.format == .quarter, let today = state.today.flatMap(ReviewDate.init),
+              let quarter = Quarter(text.trimmingCharacters(in: .whitespaces)), quarter.hasPassed(today) else { return nil }
+        return "\(quarter) is over (it ended on \(quarter.lastDay)): give the quarter you now expect"
     }
 
     func problem(_ field: FieldID, _ text: String) -> String? {
@@ -933,7 +943,7 @@ public struct Wizard: Sendable {
     /// The text now in a field: its answer when it passes the field's check,
     /// else kept aside (shown, not stored) until it does.
     func storeTyped(_ state: inout WizardState, _ field: FieldID, _ text: String) {
-        if AnswerValue.text(text).isBlank || problem(field, text) == nil {
+        if AnswerValue.text(text).isBlank || problem(field, text) == nil && lateProblem(field, text, state) == nil {
             state.invalidText[field] = nil
             store(&state, field, text.isEmpty ? nil : text)
         } else {

@@ -253,6 +253,11 @@ public final class PlainWalk {
                     say(why)
                     if ended { return .endOfInput }
                 case .answer(let answer):
+                    if case .text(let text) = answer, let why = wizard.lateProblem(field, text, state) {
+                        say(Self.sentence(why))
+                        if ended { return .endOfInput }
+                        continue
+                    }
                     if let section = wizard.question(field)?.0,
                        let why = Contradictions.refusal(answering: answer, was: value, of: question, in: section, state.answers) {
                         say(Self.sentence(why))

@@ -153,6 +153,21 @@ extension Screens {
                 ("You can write the files now and finish later; `security-overview check` lists what is missing.", .muted),
             ])
         }
+        // An audit promised for a quarter that is over: the page would go on promising it.
+        if let today = state.today.flatMap(ReviewDate.init) {
+            let late = included.filter { section in
+                section.questions.contains { question in
+                    guard question.format == .quarter, state.answers.applies(question, in: section),
+                          case .text(let text)? = state.answers.sections[section.id]?.answers[question.id] else { return false }
+                    return wizard.lateProblem(.question(section: section.id, question: question.id), text, state) != nil
+                }
+            }
+            if !late.isEmpty {
+                groups.append([("An expected quarter is over in " + late.map(\.title).joined(separator: ", ")
+                                + ": the page would promise a late report, and `check` fails on it. Give the quarter you now expect.",
+                                Style(.warning))])
+            }
+        }
         let newSections = included.filter { state.newSections.contains($0.id) }.map(\.title)
         let unseen = included.map { ($0.title, wizard.newQuestions($0, state).count) }.filter { $0.1 > 0 }
         if !newSections.isEmpty || !unseen.isEmpty {

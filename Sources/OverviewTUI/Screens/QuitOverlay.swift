@@ -7,7 +7,17 @@ extension Screens {
     func drawQuitConfirm(_ canvas: inout Canvas, _ state: WizardState) {
         let width = min(canvas.size.width - 4, 64)
         let choices = QuitChoice.offered(state)
-        let heading = TextWidth.wrap("Some answers are not saved in \(state.paths.answers).", to: width - 4)
+        var sentences: [String] = []
+        if state.hasUnsavedChanges || wizard.recordFormChanged(state) { sentences.append("Some answers are not saved in \(state.paths.answers).") }
+        // Typed text that is not valid is kept in no file, the draft included.
+        let invalid = state.invalidText.keys.compactMap { field in wizard.question(for: field).map { ($0.label, state.invalidText[field] ?? "") } }
+            .sorted { $0.0 < $1.0 }
+        if !invalid.isEmpty {
+            let named = invalid.prefix(2).map { "\($0.0) ('\(TerminalSafe.oneLine(TextWidth.truncate($0.1, to: 20)))')" }
+            sentences.append("Not valid, so kept in no file: " + named.joined(separator: "; ")
+                             + (invalid.count > 2 ? "; and \(invalid.count - 2) more." : "."))
+        }
+        let heading = sentences.flatMap { TextWidth.wrap($0, to: width - 4) }
         // A choice's further lines hang under its label, past "› ".
         let labels = choices.map { TextWidth.wrap($0.label(state), to: width - 6) }
         let height = heading.count + 1 + labels.reduce(0) { $0 + $1.count } + 3
