@@ -155,7 +155,10 @@ public struct Catalog: Sendable {
         catalog.customDirectory = directory
         // A custom section's template against the whole catalog (it may name
         // another section's answers); built-in ones are checked by the tests.
-        for section in custom { errors += TemplateCheck.problems(section, in: catalog) }
+        if !custom.isEmpty {
+            let shapes = TemplateCheck.Shapes(catalog)
+            for section in custom { errors += TemplateCheck.problems(section, shapes: shapes) }
+        }
         errors += sameOrderProblems(custom, in: catalog)
         if !errors.isEmpty { throw InputErrors(errors) }
         return catalog
