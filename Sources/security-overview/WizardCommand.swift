@@ -113,7 +113,10 @@ struct WizardLaunch {
                     do { return try Catalog.builtin() } catch { fatalError("the built-in catalog is broken: \(error)") }
                 }))
             } else {
-                let catalog = try CatalogOptions.load(sectionsDirectory)
+                // A company's own sections checked at an earlier start, and not
+                // changed since, are not checked again (their front matter is).
+                let catalog = try CatalogOptions.load(sectionsDirectory, checked: sectionsDirectory == nil ? nil
+                    : CheckedSectionsCache.standard(toolVersion: SecurityOverview.version))
                 logic = Wizard(catalog: catalog)
                 if FileStore.exists(answers) { fileAnswers = try AnswersFile.load(answers, catalog: catalog, composed: composed) }
                 // A draft holds answers that were never saved. One that cannot be read
