@@ -4,6 +4,9 @@ import OverviewCore
 
 @main
 struct SecurityOverview: ParsableCommand {
+    /// The version `--version` prints; also part of the checked-sections cache's key.
+    static let version = "0.1.0"
+
     static let configuration = CommandConfiguration(
         commandName: "security-overview",
         abstract: "Write and maintain your company's public Security Overview page.",
@@ -11,7 +14,7 @@ struct SecurityOverview: ParsableCommand {
         Keeps your answers in an answers file (security-overview.yml, reviewed in \
         git) and generates the page and security.txt from it.
         """,
-        version: "0.1.0",
+        version: SecurityOverview.version,
         subcommands: [WizardCommand.self, RenderCommand.self, ExportCommand.self, SecurityTxtCommand.self, SectionsCommand.self, CheckCommand.self, DiffCommand.self],
         defaultSubcommand: WizardCommand.self
     )
@@ -79,8 +82,11 @@ struct CatalogOptions: ParsableArguments {
         try Self.load(directory)
     }
 
-    static func load(_ directory: String?) throws -> Catalog {
-        do throws(InputErrors) { return try Catalog.loadReporting(customDirectory: directory) } catch { throw Failure(error.errors) }
+    /// `checked`: where custom sections that passed every check are remembered (the wizard's start).
+    static func load(_ directory: String?, checked: CheckedSectionsCache? = nil) throws -> Catalog {
+        do throws(InputErrors) {
+            return try Catalog.loadReporting(customDirectory: directory, checked: checked)
+        } catch { throw Failure(error.errors) }
     }
 
     /// The catalog, and the answers file at `path` checked against it.

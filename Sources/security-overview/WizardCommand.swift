@@ -103,8 +103,9 @@ struct WizardLaunch {
             var draftBase = Draft.Base.unknown
             fileBase = Draft.base(ofFileAt: answers)
             // The answers file names its own sections folder unless --sections does.
-            let sectionsDirectory = self.sectionsDirectory
-                ?? (FileStore.exists(answers) ? (try? FileStore.read(answers)).flatMap { AnswersFile.customSections(in: $0, file: answers) } : nil)
+            // Composed once: the answers below are read from the same tree.
+            let composed = FileStore.exists(answers) ? (try? FileStore.read(answers)).map { AnswersFile.Composed($0, file: answers) } : nil
+            let sectionsDirectory = self.sectionsDirectory ?? composed?.customSections
             if sectionsDirectory == nil && !FileStore.exists(answers) && !FileStore.exists(draftPath) {
                 // A first run: the first screen needs no section, so it is drawn
                 // while the built-in catalog (checked by the tests) is parsed.
@@ -112,9 +113,12 @@ struct WizardLaunch {
                     do { return try Catalog.builtin() } catch { fatalError("the built-in catalog is broken: \(error)") }
                 }))
             } else {
-                let catalog = try CatalogOptions.load(sectionsDirectory)
+                // A company's own sections checked at an earlier start, and not
+                // changed since, are not checked again (their front matter is).
+                let catalog = try CatalogOptions.load(sectionsDirectory, checked: sectionsDirectory == nil ? nil
+                    : CheckedSectionsCache.standard(toolVersion: SecurityOverview.version))
                 logic = Wizard(catalog: catalog)
-                if FileStore.exists(answers) { fileAnswers = try AnswersFile.load(answers, catalog: catalog) }
+                if FileStore.exists(answers) { fileAnswers = try AnswersFile.load(answers, catalog: catalog, composed: composed) }
                 // A draft holds answers that were never saved. One that cannot be read
                 // stops the wizard, as a broken answers file does: started anyway, the
                 // first autosave would overwrite it.

@@ -14,6 +14,35 @@ public enum AnswersFile {
     /// Parses an answers file and checks every id and value against the catalog.
     /// Throws `InputErrors` listing every problem found, each located.
     public static func parse(_ text: String, file: String, catalog: Catalog) throws(InputErrors) -> Answers {
+        try parse(text, file: file, catalog: catalog, composed: nil)
+    }
+
+    /// An answers file's text composed once: the start reads its
+    /// `custom_sections` before the catalog loads and its answers after,
+    /// and composing it twice was a fifth of a revise's start.
+    public struct Composed: @unchecked Sendable {
+        let text: String
+        let file: String
+        let root: Result<Node?, InputError>
+
+        public init(_ text: String, file: String) {
+            self.text = text
+            self.file = file
+            do throws(InputError) { root = .success(try YAMLReader(file: file).compose(text)) } catch { root = .failure(error) }
+        }
+
+        /// The custom sections folder the text names, as `customSections(in:file:)` finds it.
+        public var customSections: String? {
+            let reader = YAMLReader(file: file)
+            guard case .success(let node?) = root, let pairs = try? reader.mapping(node, "the answers file"),
+                  let value = pairs.first(where: { $0.key == "custom_sections" })?.value,
+                  let path = try? customSectionsPath(value, reader) else { return nil }
+            return Export.Targets.resolve(path, besides: file)
+        }
+    }
+
+    /// `parse`, taking the tree from `composed` when it was made of this text.
+    static func parse(_ text: String, file: String, catalog: Catalog, composed: Composed?) throws(InputErrors) -> Answers {
         let reader = YAMLReader(file: file)
         var errors: [InputError] = []
         var answers = Answers()
@@ -24,7 +53,9 @@ public enum AnswersFile {
                     "the file is \(text.utf8.count / 1024) KB, more than the \(InputLimits.answersFileBytes / 1024) KB an answers file may have")
             }
             // `---` alone, or only comments, is a document holding nothing.
-            guard let node = try reader.compose(text), !YAMLReader.isNull(node) else {
+            let tree: Node?
+            if let composed, composed.file == file, composed.text == text { tree = try composed.root.get() } else { tree = try reader.compose(text) }
+            guard let node = tree, !YAMLReader.isNull(node) else {
                 throw InputError(file: file, line: 1, "the file is empty: expected 'version: 1' and the answers")
             }
             root = node
@@ -72,10 +103,12 @@ public enum AnswersFile {
     }
 
     /// Reads and parses the file at `path`.
-    public static func load(_ path: String, catalog: Catalog) throws(InputErrors) -> Answers {
+    /// `composed`: the file's text as read before, composed; used when the
+    /// file still holds that text.
+    public static func load(_ path: String, catalog: Catalog, composed: Composed? = nil) throws(InputErrors) -> Answers {
         let text: String
         do { text = try FileStore.read(path, maxBytes: InputLimits.answersFileBytes) } catch { throw InputErrors([error]) }
-        return try parse(text, file: path, catalog: catalog)
+        return try parse(text, file: path, catalog: catalog, composed: composed)
     }
 
     /// The line of every key in an answers file, by dotted path
@@ -228,11 +261,7 @@ public enum AnswersFile {
     /// checked against it. Nil when the text does not name one (or does not
     /// parse: the full load then says what is wrong).
     public static func customSections(in text: String, file: String) -> String? {
-        let reader = YAMLReader(file: file)
-        guard let root = try? reader.compose(text), let pairs = try? reader.mapping(root, "the answers file"),
-              let value = pairs.first(where: { $0.key == "custom_sections" })?.value,
-              let path = try? customSectionsPath(value, reader) else { return nil }
-        return Export.Targets.resolve(path, besides: file)
+        Composed(text, file: file).customSections
     }
 
     /// A file path: not empty, no control characters, not a folder's.

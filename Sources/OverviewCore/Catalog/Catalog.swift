@@ -129,7 +129,11 @@ public struct Catalog: Sendable {
 
     /// `load`, reporting every problem in the custom sections, not only the
     /// first: each file's front matter, then what its template names and prints.
-    public static func loadReporting(customDirectory directory: String?) throws(InputErrors) -> Catalog {
+    ///
+    /// `checked`: where custom sections that passed every check are
+    /// remembered; files as they were then skip the template checks.
+    public static func loadReporting(customDirectory directory: String?,
+                                     checked cache: CheckedSectionsCache? = nil) throws(InputErrors) -> Catalog {
         var builtin: [Section] = []
         do throws(InputError) {
             for file in BuiltinCatalog.files {
@@ -138,13 +142,25 @@ public struct Catalog: Sendable {
         } catch { throw InputErrors([error]) }
         var custom: [Section] = []
         var errors: [InputError] = []
+        // The key of the custom files in the cache, and whether they passed before.
+        var cacheKey: String?
+        var passedBefore = false
         if let directory {
             let paths: [String]
             do throws(InputError) { paths = try FileStore.listMarkdown(in: directory) } catch { throw InputErrors([error]) }
-            for path in paths {
+            let texts = paths.map { path in Result { () throws(InputError) in try FileStore.read(path, maxBytes: InputLimits.sectionFileBytes) } }
+            if let cache {
+                let files = zip(paths, texts).compactMap { path, text in (try? text.get()).map { (path: path, text: $0) } }
+                if files.count == paths.count {
+                    cacheKey = cache.key(files)
+                    passedBefore = cacheKey.map(cache.passed) ?? false
+                }
+            }
+            for (path, read) in zip(paths, texts) {
                 do {
-                    let text = try FileStore.read(path, maxBytes: InputLimits.sectionFileBytes)
-                    custom.append(try SectionParser(file: path).parseReporting(text))
+                    let text = try read.get()
+                    // Checked before as they are: the template compiles when first used.
+                    custom.append(try SectionParser(file: path, lazyTemplate: passedBefore).parseReporting(text))
                 } catch let found as InputErrors {
                     errors += found.errors
                 } catch let found as InputError {
@@ -160,9 +176,13 @@ public struct Catalog: Sendable {
         catalog.customDirectory = directory
         // A custom section's template against the whole catalog (it may name
         // another section's answers); built-in ones are checked by the tests.
-        for section in custom { errors += TemplateCheck.problems(section, in: catalog) }
+        if !custom.isEmpty && !passedBefore {
+            let shapes = TemplateCheck.Shapes(catalog)
+            for section in custom { errors += TemplateCheck.problems(section, shapes: shapes) }
+        }
         errors += sameOrderProblems(custom, in: catalog)
         if !errors.isEmpty { throw InputErrors(errors) }
+        if let cache, let cacheKey, !passedBefore { cache.recordPassed(cacheKey) }
         return catalog
     }
 
@@ -241,7 +261,8 @@ final class SectionTemplate: @unchecked Sendable {
 struct SectionParser {
     let file: String
     /// Built-in sections compile their template on first use (tests check they
-    /// all compile); a user's section compiles at load, so its errors show then.
+    /// all compile); a user's section compiles at load, so its errors show then,
+    /// unless the same file passed every check before (`CheckedSectionsCache`).
     var lazyTemplate = false
 
     /// The first problem of `parseReporting`. `composed`: the front matter's

@@ -10,7 +10,38 @@ import Mustache
 /// rendered again with each name found made false in turn, so the inside of
 /// every `{{^name}}` block is looked at too.
 enum TemplateCheck {
+    /// What every section's template is checked against, made once for a
+    /// catalog: each section's answers in every form, and the paths of every
+    /// section's typed answers (`sections.<id>.<question>`). Made anew for
+    /// each section checked, they made a catalog's check grow with the square
+    /// of its size (a thousand sections of a company's own took minutes).
+    struct Shapes {
+        /// `answerShape` of every section, by id.
+        let sections: [String: Any]
+        /// The typed paths of every section, under `sections.<id>.`.
+        let typed: Set<String>
+        /// Of those, the few whose marker can hide inside another's (a `*` in the path).
+        let typedWithStar: [String]
+
+        init(_ catalog: Catalog) {
+            var sections: [String: Any] = [:]
+            var typed: Set<String> = []
+            for section in catalog.sections {
+                sections[section.id] = answerShape(section)
+                typed.formUnion(typedPaths(section, prefix: "sections.\(section.id)."))
+            }
+            self.sections = sections
+            self.typed = typed
+            self.typedWithStar = typed.filter { $0.contains("*") }.sorted()
+        }
+    }
+
     static func problems(_ section: Section, in catalog: Catalog) -> [InputError] {
+        problems(section, shapes: Shapes(catalog))
+    }
+
+    /// `problems(_:in:)` with the catalog's shapes made already.
+    static func problems(_ section: Section, shapes: Shapes) -> [InputError] {
         guard let template = try? section.template.compile() else { return [] }
         var problems: [InputError] = []
 
@@ -24,8 +55,12 @@ enum TemplateCheck {
             }
         }
 
-        let root = rootShape(section, catalog)
-        let typed = typedPaths(section, catalog)
+        let root = rootShape(section, shapes)
+        let typed = TypedPaths(own: Set(typedPaths(section, prefix: "")).union(companyTyped),
+                               others: shapes.typed, ownPrefix: "sections.\(section.id).")
+        // The markers a path can hide in (a `*` in a path): looked for one by one.
+        let starred = typed.own.filter { $0.contains("*") }.sorted()
+            + shapes.typedWithStar.filter { !$0.hasPrefix(typed.ownPrefix) }
         var unknown: [String] = [], raw: [String] = []
         var seen: Set<String> = []
         var queue: [Set<String>] = [[]]
@@ -35,7 +70,8 @@ enum TemplateCheck {
             let log = ProbeLog(falsy: falsy, typed: typed)
             let output = template.render(Probe(path: "", value: root, role: .root, log: log))
             for name in log.unknown where !unknown.contains(name) { unknown.append(name) }
-            for path in typed where output.contains(Probe.marker(path)) && !raw.contains(path) { raw.append(path) }
+            for path in Probe.markedPaths(in: output) where typed.contains(path) && !raw.contains(path) { raw.append(path) }
+            for path in starred where output.contains(Probe.marker(path)) && !raw.contains(path) { raw.append(path) }
             for path in log.seen.sorted() where !seen.contains(path) {
                 seen.insert(path)
                 queue.append(falsy.union([path]))
@@ -58,13 +94,16 @@ enum TemplateCheck {
         return problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) }
     }
 
+    /// A tag: its sigil and its name. Compiled once: compiling it for each
+    /// section was a third of checking a thousand of them.
+    nonisolated(unsafe) static let tagPattern = try? Regex(#"\{\{\s*([#^/&{]?)\s*([A-Za-z0-9_.]+)\s*\}?\}\}"#)
+
     /// An optional text answer printed outside its own block: left empty, it
     /// prints half a sentence ("It covers .") on the public page. Read from the
     /// body's tags, in order, with the blocks open at each.
     static func blankableText(_ section: Section) -> [InputError] {
         let optional = Set(section.questions.filter { ($0.kind == .text || $0.kind == .multiline) && !$0.required }.map(\.id))
-        guard !optional.isEmpty,
-              let tag = try? Regex(#"\{\{\s*([#^/&{]?)\s*([A-Za-z0-9_.]+)\s*\}?\}\}"#) else { return [] }
+        guard !optional.isEmpty, let tag = tagPattern else { return [] }
         var open: [(sigil: String, name: String)] = []
         var problems: [InputError] = []
         var reported: Set<String> = []
@@ -147,34 +186,30 @@ enum TemplateCheck {
     static let companyKeys = ["name", "domain", "contact", "contact_url", "contact_email", "contact_form"]
         + CompanyContext.extraKeys
 
-    static func rootShape(_ section: Section, _ catalog: Catalog) -> [String: Any] {
+    /// The probe's root for `section`: its own answers, the company's, and
+    /// every other section's under `sections`.
+    static func rootShape(_ section: Section, _ shapes: Shapes) -> [String: Any] {
         var root = answerShape(section)
         root["company"] = Dictionary(uniqueKeysWithValues: companyKeys.map { ($0, "x" as Any) })
-        var others: [String: Any] = [:]
-        for other in catalog.sections where other.id != section.id { others[other.id] = answerShape(other) }
-        root["sections"] = others
+        root["sections"] = ProbeOtherSections(all: shapes.sections, excluded: section.id)
         return root
     }
 
-    /// Paths whose text a person typed: printed only escaped.
-    static func typedPaths(_ section: Section, _ catalog: Catalog) -> Set<String> {
-        func typed(_ section: Section, prefix: String) -> [String] {
-            section.questions.flatMap { question -> [String] in
-                switch question.kind {
-                case .text where question.format != .url: [prefix + question.id]
-                case .multiline where question.format != .url: [prefix + question.id, prefix + question.id + "_lines"]
-                case .records:
-                    (question.record?.fields ?? []).filter { $0.format != .url }.map { prefix + question.id + "." + $0.id }
-                default: []
-                }
+    /// The company's paths whose text a person typed.
+    static let companyTyped = ["company.name", "company.contact", "company.contact_email", "company.contact_form"]
+        + CompanyContext.typedKeys.map { "company." + $0 }
+
+    /// The paths of `section`'s answers whose text a person typed, after `prefix`: printed only escaped.
+    static func typedPaths(_ section: Section, prefix: String) -> [String] {
+        section.questions.flatMap { question -> [String] in
+            switch question.kind {
+            case .text where question.format != .url: [prefix + question.id]
+            case .multiline where question.format != .url: [prefix + question.id, prefix + question.id + "_lines"]
+            case .records:
+                (question.record?.fields ?? []).filter { $0.format != .url }.map { prefix + question.id + "." + $0.id }
+            default: []
             }
         }
-        var paths = Set(typed(section, prefix: ""))
-        paths.formUnion(["company.name", "company.contact", "company.contact_email", "company.contact_form"] + CompanyContext.typedKeys.map { "company." + $0 })
-        for other in catalog.sections where other.id != section.id {
-            paths.formUnion(typed(other, prefix: "sections.\(other.id)."))
-        }
-        return paths
     }
 
     // MARK: - Where in the file
@@ -217,13 +252,35 @@ enum CompanyContext {
     static let typedKeys = ["privacy_contact"]
 }
 
+/// The paths whose text a person typed, for one section's check: its own and
+/// the company's, and every other section's (`others` holds every section's;
+/// the section's own under `ownPrefix` are not among them).
+struct TypedPaths {
+    let own: Set<String>
+    let others: Set<String>
+    let ownPrefix: String
+
+    func contains(_ path: String) -> Bool {
+        own.contains(path) || (others.contains(path) && !path.hasPrefix(ownPrefix))
+    }
+}
+
+/// The other sections' answers under `sections`, for one section's probe:
+/// the catalog's shapes, less the section's own.
+struct ProbeOtherSections: @unchecked Sendable {
+    let all: [String: Any]
+    let excluded: String
+
+    subscript(name: String) -> Any? { name == excluded ? nil : all[name] }
+}
+
 /// What the probe saw in one rendering.
 final class ProbeLog: @unchecked Sendable {
     let falsy: Set<String>
-    let typed: Set<String>
+    let typed: TypedPaths
     var seen: Set<String> = []
     var unknown: [String] = []
-    init(falsy: Set<String>, typed: Set<String>) {
+    init(falsy: Set<String>, typed: TypedPaths) {
         self.falsy = falsy
         self.typed = typed
     }
@@ -243,15 +300,39 @@ struct Probe: MustacheParent, MustacheCustomRenderable, MustacheSequence, @unche
 
     static func marker(_ path: String) -> String { "\u{27EA}*\(path)*\u{27EB}" }
 
-    var children: [String: Any] {
-        if let map = value as? [String: Any] { return map }
-        if let value = value as? TemplateValue { return value.children }
-        return [:]
+    /// The paths of the markers in `output`, in order: what follows each
+    /// opening `⟪*` up to the next closing `*⟫`. A path without a `*` has its
+    /// marker in `output` exactly when it is one of these.
+    static func markedPaths(in output: String) -> [String] {
+        let open: [UInt8] = [0xE2, 0x9F, 0xAA, 0x2A], close: [UInt8] = [0x2A, 0xE2, 0x9F, 0xAB]
+        var paths: [String] = []
+        var output = output
+        output.withUTF8 { bytes in
+            var index = 0
+            while index + open.count <= bytes.count {
+                guard bytes[index] == open[0], bytes[index..<(index + open.count)].elementsEqual(open) else { index += 1; continue }
+                let start = index + open.count
+                var end = start
+                while end + close.count <= bytes.count && !bytes[end..<(end + close.count)].elementsEqual(close) { end += 1 }
+                guard end + close.count <= bytes.count else { return }
+                paths.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                index = start
+            }
+        }
+        return paths
+    }
+
+    /// The value's child `name`, whatever kind of map the value is.
+    func lookup(_ name: String) -> Any? {
+        if let map = value as? [String: Any] { return map[name] }
+        if let value = value as? TemplateValue { return value.children[name] }
+        if let others = value as? ProbeOtherSections { return others[name] }
+        return nil
     }
 
     func child(named name: String) -> Any? {
         let childPath = path.isEmpty ? name : path + "." + name
-        guard let child = children[name] else {
+        guard let child = lookup(name) else {
             if role != .pushed { log.unknown.append(childPath) }
             return nil
         }
