@@ -70,7 +70,12 @@ enum Run {
         posix_spawnattr_setsigdefault(&attributes, &all)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
-        let env = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
+        var given = environment ?? ProcessInfo.processInfo.environment
+        // The wizard's cache of checked sections: the tests' folder, not the user's ~/.cache.
+        if given["XDG_CACHE_HOME"] == nil {
+            given["XDG_CACHE_HOME"] = (NSTemporaryDirectory() as NSString).appendingPathComponent("security-overview-test-cache")
+        }
+        let env = given.map { "\($0.key)=\($0.value)" }
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = env.map { strdup($0) } + [nil]
         defer {

@@ -41,7 +41,9 @@ final class TmuxWizard {
     }
 
     static func programLine(_ arguments: [String], _ environment: [String: String]) -> String {
-        var env = ["LANG": "C.UTF-8", "LC_ALL": ""].merging(environment) { $1 }
+        // The wizard's cache of checked sections goes to a folder of the tests', not the user's ~/.cache.
+        let cache = (NSTemporaryDirectory() as NSString).appendingPathComponent("security-overview-test-cache")
+        var env = ["LANG": "C.UTF-8", "LC_ALL": "", "XDG_CACHE_HOME": cache].merging(environment) { $1 }
         let unset = env.filter { $0.value.isEmpty }.map(\.key).sorted()
         env = env.filter { !$0.value.isEmpty }
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(quote($0.value))" }
