@@ -196,6 +196,27 @@ import Testing
         #expect(send(&state, .confirmed) == [.exportOverwriting])
     }
 
+    @Test("A correction is not offered as possible when security.txt would already have expired; picking it says why")
+    func correctionAfterAYear() {
+        var state = atExport()
+        state.today = "2026-12-02"
+        state.answers.reviewed = "2025-11-20"
+        state.answers.outputs.securityTxt = "security.txt"
+        #expect(testWizard.correctionExpiry(state)?.description == "2026-11-19")
+        send(&state, .itemFocused(.reviewChoice(.correction)), .toggled)
+        #expect(state.reviewChoice == nil)
+        #expect(state.message?.text == "Not picked: with reviewed kept at 2025-11-20, security.txt would have expired on 2026-11-19. This write must be a review of every answer.")
+        #expect(Screens(wizard: testWizard).reviewChoiceLabel(.correction, state, reviewed: "2025-11-20")
+                == "A correction: not possible, as security.txt would have expired on 2026-11-19")
+        send(&state, .itemFocused(.reviewChoice(.current)), .toggled)
+        #expect(state.reviewChoice == .current)
+        // Within the year, a correction is a correction.
+        state.answers.reviewed = "2026-10-15"
+        state.reviewChoice = nil
+        send(&state, .itemFocused(.reviewChoice(.correction)), .toggled)
+        #expect(state.reviewChoice == .correction)
+    }
+
     @Test("The overwrite offer goes when the answers change or another write fails: it is made again only by a refusal")
     func overwriteOfferWithdrawn() {
         var state = atExport()

@@ -393,6 +393,17 @@ public struct Wizard: Sendable {
         state.reviewChoice == .correction ? (state.answers.reviewed ?? today) : today
     }
 
+    /// The day security.txt would have expired on if this write kept the
+    /// review date (a correction), when that day is today or past; nil when a
+    /// correction can be written (or no security.txt is written).
+    public func correctionExpiry(_ state: WizardState) -> ReviewDate? {
+        guard state.paths.targets(state.answers).securityTxt != nil,
+              let reviewed = state.answers.reviewed.flatMap(ReviewDate.init),
+              let today = state.today.flatMap(ReviewDate.init) else { return nil }
+        let expires = SecurityTxt.expiry(reviewed)
+        return today < expires ? nil : expires
+    }
+
     public func answersForExport(_ answers: Answers, reviewed: String) -> Answers {
         var copy = answers.recordingOpenQuestions(catalog)
         copy.reviewed = reviewed
@@ -554,7 +565,13 @@ public struct Wizard: Sendable {
                 state.answers.sections[id, default: SectionAnswers()].include = !state.answers.isIncluded(section)
             }
         case .reviewChoice(let choice)?:
-            state.reviewChoice = choice
+            if choice == .correction, let expires = correctionExpiry(state) {
+                // Offered, but the write would refuse it: said now, not at Write.
+                state.message = WizardMessage(.error, "Not picked: with reviewed kept at \(state.answers.reviewed ?? ""), "
+                    + "security.txt would have expired on \(expires). This write must be a review of every answer.")
+            } else {
+                state.reviewChoice = choice
+            }
         case .text?, nil:
             break
         default:

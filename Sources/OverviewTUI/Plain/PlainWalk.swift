@@ -559,7 +559,8 @@ public final class PlainWalk {
             if trimmed.isEmpty { say("Say 1 or 2: the review date moves only when you say every answer is current."); continue }
             if let index = picked(trimmed, in: menu) {
                 dispatch(.itemFocused(.reviewChoice(choices[index])), .toggled)
-                return nil
+                // A correction that security.txt's expiry forbids is refused, with why: ask again.
+                if state.reviewChoice != nil { return nil }
             }
         }
     }

@@ -126,7 +126,8 @@ extension Screens {
         case .current:
             "A review: every answer is current (reviewed becomes " + (state.today.map { "today, \($0)" } ?? "today") + ")"
         case .correction:
-            "A correction: reviewed stays \(reviewed), and security.txt's expiry with it"
+            wizard.correctionExpiry(state).map { "A correction: not possible, as security.txt would have expired on \($0)" }
+                ?? "A correction: reviewed stays \(reviewed), and security.txt's expiry with it"
         }
     }
 
