@@ -373,8 +373,10 @@ public struct Wizard: Sendable {
 
         // Answers changed since the refusal (another page path): overwriting
         // is offered again only after a write is refused again.
-        if state.answers != before && state.step == .export { dropEditedOnDisk(&state) }
-        if state.answers != before && state.step != .resumeDraft {
+        // Compared once: with a large catalog, answers that changed are compared section by section.
+        let changed = state.answers != before
+        if changed && state.step == .export { dropEditedOnDisk(&state) }
+        if changed && state.step != .resumeDraft {
             effects.insert(.writeDraft, at: 0)
         }
         return effects
