@@ -169,14 +169,21 @@ public struct Screens: Sendable {
             return ("Company and profile", "Step 1 of 5")
         case .plan: return ("Plan your page", "Step 2 of 5")
         case .section(let id):
-            let included = wizard.includedSections(state.answers)
             let title = wizard.catalog.section(id)?.title ?? id
             if let walk = state.walk, let index = walk.sections.firstIndex(of: id) {
                 let before = walk.asksProfile ? 1 : 0
                 return (title, "What is new · page \(index + 1 + before) of \(walk.pageCount)")
             }
-            if let index = included.firstIndex(where: { $0.id == id }) {
-                return (title, "Step 3 of 5 · section \(index + 1) of \(included.count)")
+            // Counted, not collected: a copy of every included section on each
+            // key was a large catalog's cost.
+            var included = 0
+            var index: Int?
+            for section in wizard.catalog.sections where state.answers.isIncluded(section) {
+                if section.id == id { index = included }
+                included += 1
+            }
+            if let index {
+                return (title, "Step 3 of 5 · section \(index + 1) of \(included)")
             }
             return (title, "Step 3 of 5 · skipped section")
         case .review: return ("Review", "Step 4 of 5")
