@@ -25,6 +25,12 @@ public struct AnswersText {
     /// Each catalog section's part (by its place in the catalog), with the
     /// answers it was made from.
     private var parts: [(given: SectionAnswers, part: Part)?] = []
+    /// The head's part (version, company, profile) and the tail's (review
+    /// date, outputs, history) with what they were made from: a key typed in
+    /// a section changes neither, and emitting them through libyaml on every
+    /// key cost more than comparing them.
+    private var head: (answers: Answers, part: Part)?
+    private var tail: (answers: Answers, part: Part?)?
 
     public init(catalog: Catalog) {
         self.loadCatalog = { catalog }
@@ -44,7 +50,7 @@ public struct AnswersText {
 
     /// The answers file's text for `answers`.
     public mutating func text(_ answers: Answers) -> String {
-        let head = Self.part(AnswersFile.headPairs(answers), dropping: "")
+        let head = headPart(answers)
         var text = head.text
         var ended = head.end == .sets
         if !answers.sections.isEmpty {
@@ -65,14 +71,38 @@ public struct AnswersText {
             }
             if !body.isEmpty { text += "sections:\n" + body }
         }
-        let tailPairs = AnswersFile.tailPairs(answers)
-        if !tailPairs.isEmpty {
-            let tail = Self.part(tailPairs, dropping: "")
+        if let tail = tailPart(answers) {
             text += tail.text
             Self.fold(tail.end, into: &ended)
         }
         if ended { text += "...\n" }
         return text
+    }
+
+    /// The head's part, emitted again only when what it holds changed.
+    mutating func headPart(_ answers: Answers) -> Part {
+        var inputs = Answers()
+        inputs.customSections = answers.customSections
+        inputs.company = answers.company
+        inputs.profile = answers.profile
+        if let head, head.answers == inputs { return head.part }
+        let part = Self.part(AnswersFile.headPairs(answers), dropping: "")
+        head = (inputs, part)
+        return part
+    }
+
+    /// The tail's part (nil: the file has no tail), emitted again only when
+    /// what it holds changed.
+    mutating func tailPart(_ answers: Answers) -> Part? {
+        var inputs = Answers()
+        inputs.reviewed = answers.reviewed
+        inputs.outputs = answers.outputs
+        inputs.history = answers.history
+        if let tail, tail.answers == inputs { return tail.part }
+        let pairs = AnswersFile.tailPairs(answers)
+        let part = pairs.isEmpty ? nil : Self.part(pairs, dropping: "")
+        tail = (inputs, part)
+        return part
     }
 
     static func fold(_ end: OpenEnd, into ended: inout Bool) {

@@ -57,37 +57,45 @@ public struct Wizard: Sendable {
 
     /// The focusable lines of the current step, top to bottom.
     public func items(_ state: WizardState) -> [WizardItem] {
+        Array(itemList(state))
+    }
+
+    /// The focusable lines of the current step as a collection: on the plan
+    /// and the review a row per section of the catalog, read from the catalog
+    /// as asked for rather than copied into an array on every key (a
+    /// thousand sections made that a large part of a Down).
+    public func itemList(_ state: WizardState) -> WizardItems {
         switch state.step {
         case .resumeDraft:
             // A draft older than the file: keeping the file comes first, so
             // Enter through this screen undoes nothing.
-            return state.draftFileChanged
+            return WizardItems(state.draftFileChanged
                 ? [.resumeChoice(false), .draftDifferences, .resumeChoice(true)]
-                : [.resumeChoice(true), .resumeChoice(false)]
+                : [.resumeChoice(true), .resumeChoice(false)])
         case .profile:
-            return profilePageFields(state).flatMap { rows($0, state.answers) } + [.next]
+            return WizardItems(profilePageFields(state).flatMap { rows($0, state.answers) } + [.next])
         case .plan:
-            return catalog.sections.map { .sectionRow($0.id) } + [.next]
+            return WizardItems([], sections: catalog.sections, [.next])
         case .section(let id):
-            guard let section = catalog.section(id) else { return [.next] }
-            if let edit = state.recordEdit { return recordFormItems(edit) }
+            guard let section = catalog.section(id) else { return WizardItems([.next]) }
+            if let edit = state.recordEdit { return WizardItems(recordFormItems(edit)) }
             // A note opened with `n` is a text field just under its question.
-            return pageFields(section, state).flatMap { field in
+            return WizardItems(pageFields(section, state).flatMap { field in
                 rows(field, state.answers) + (state.openNote.map { $0 == Self.noteField(of: field) } == true ? [.text(state.openNote!)] : [])
-            } + [.next]
+            } + [.next])
         case .review:
             let walk: [WizardItem] = hasNewQuestions(state) ? [.newQuestionsRow] : []
-            return [.profileRow, .planRow] + catalog.sections.map { .sectionRow($0.id) } + walk + [.toExport]
+            return WizardItems([.profileRow, .planRow], sections: catalog.sections, walk + [.toExport])
         case .export:
             let review: [WizardItem] = state.asksReviewChoice ? ReviewChoice.allCases.map(WizardItem.reviewChoice) : []
             // Overwriting hand edits is offered only after a write was refused over them.
             let edited: [WizardItem] = state.editedOnDisk == nil ? [] : [.editDifferences, .overwriteEdited]
-            return outputFields.flatMap { rows($0, state.answers) } + review + [.writeFiles] + edited + [.quit]
+            return WizardItems(outputFields.flatMap { rows($0, state.answers) } + review + [.writeFiles] + edited + [.quit])
         }
     }
 
     public func focusedItem(_ state: WizardState) -> WizardItem? {
-        let items = items(state)
+        let items = itemList(state)
         return items.indices.contains(state.focus) ? items[state.focus] : nil
     }
 
@@ -375,9 +383,11 @@ public struct Wizard: Sendable {
 
         // Answers changed since the refusal (another page path): overwriting
         // is offered again only after a write is refused again.
-        if state.answers != before && state.step == .export { dropEditedOnDisk(&state) }
+        // Compared once: with a large catalog, answers that changed are compared section by section.
+        let changed = state.answers != before
+        if changed && state.step == .export { dropEditedOnDisk(&state) }
         // A record being typed is in the draft too, once valid, and leaves it when dropped.
-        let draftChanged = state.answers != before
+        let draftChanged = changed
             || (draftBefore != nil || state.recordEdit != nil) && answersForDraft(state) != (draftBefore ?? before)
         if draftChanged && state.step != .resumeDraft {
             effects.insert(.writeDraft, at: 0)
@@ -465,7 +475,7 @@ public struct Wizard: Sendable {
     // MARK: - Focus
 
     func moveFocus(_ state: inout WizardState, to index: Int) {
-        let count = items(state).count
+        let count = itemList(state).count
         let target = min(max(index, 0), max(count - 1, 0))
         if target != state.focus { leaveField(&state) }
         state.focus = target
@@ -974,6 +984,31 @@ public struct Wizard: Sendable {
     func store(_ state: inout WizardState, _ field: FieldID, _ text: String?) {
         let meaningful = text.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
         setValue(&state, field, meaningful.map(AnswerValue.text))
+    }
+}
+
+/// A step's focusable items: the items before a list of sections, a row per
+/// section (`WizardItem.sectionRow`), the items after it. Most steps have no
+/// list of sections, only `head`.
+public struct WizardItems: RandomAccessCollection, Sendable {
+    let head: [WizardItem]
+    let sections: [Section]
+    let tail: [WizardItem]
+
+    init(_ head: [WizardItem], sections: [Section] = [], _ tail: [WizardItem] = []) {
+        self.head = head
+        self.sections = sections
+        self.tail = tail
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { head.count + sections.count + tail.count }
+
+    public subscript(index: Int) -> WizardItem {
+        if index < head.count { return head[index] }
+        let inList = index - head.count
+        if inList < sections.count { return .sectionRow(sections[inList].id) }
+        return tail[inList - sections.count]
     }
 }
 

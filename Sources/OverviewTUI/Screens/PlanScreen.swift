@@ -12,12 +12,16 @@ extension Screens {
             + TextWidth.wrap("Recommended for: " + section.guidance.who, to: width).map { ($0, Style.muted) }
     }
 
-    /// Rows for the pane under the list: as many as the longest section's
+    /// Rows for the pane under the list (`needed`: `planDetailNeeded`): as many as the longest section's
     /// detail needs at this width, so that "Recommended for" reads whole and
     /// the list does not jump as the focus moves; never more than half the body.
-    func planDetailHeight(_ state: WizardState, _ body: Rect) -> Int {
-        let needed = (wizard.catalog.sections.map { planDetail($0, state, width: body.width - 2).count }.max() ?? 0) + 1
-        return max(Self.planDetailRows, min(needed, body.height / 2))
+    func planDetailHeight(_ needed: Int, _ body: Rect) -> Int {
+        max(Self.planDetailRows, min(needed, body.height / 2))
+    }
+
+    /// Rows the longest section's detail needs at this width, its rule line included.
+    func planDetailNeeded(_ state: WizardState, _ body: Rect) -> Int {
+        (wizard.catalog.sections.map { planDetail($0, state, width: body.width - 2).count }.max() ?? 0) + 1
     }
 
     /// Every section with its include box and the reason for its recommendation.
@@ -44,9 +48,11 @@ extension Screens {
     }
 
     func drawPlan(_ canvas: inout Canvas, _ state: WizardState, _ body: Rect, _ memory: inout ScreenMemory) {
-        let detail = planDetailHeight(state, body)
+        // Both walk every section of the catalog: made once for what they show, not on every key.
+        let list = memory.listLines(wizard, state, body) { (planLines(state, body), planDetailNeeded(state, body)) }
+        let detail = planDetailHeight(list.detailNeeded, body)
         let area = Rect(x: body.x, y: body.y, width: body.width, height: body.height - detail)
-        drawForm(&canvas, state, planLines(state, body), area, &memory)
+        drawForm(&canvas, state, list.lines, area, &memory)
         // The focused section's "recommended for", under the list.
         let y = area.y + area.height
         canvas.put(String(repeating: "─", count: body.width), x: 0, y: y, .muted)

@@ -91,7 +91,9 @@ extension Screens {
         let summary = [company.name, company.domain, company.securityContact].compactMap { $0 }.joined(separator: " · ")
         canvas.put(TextWidth.truncate(summary.isEmpty ? "No company details yet." : summary, to: listWidth - 2), x: 1, y: body.y, .heading)
         let listArea = Rect(x: body.x, y: body.y + 1, width: listWidth, height: body.height - 1)
-        drawForm(&canvas, state, reviewLines(state, body), listArea, &memory)
+        // A row per section with its status and marks: made once for what they show, not on every key.
+        let lines = memory.listLines(wizard, state, body) { (reviewLines(state, body), 0) }.lines
+        drawForm(&canvas, state, lines, listArea, &memory)
         if let preview = WizardLayout.previewArea(state) {
             for y in body.y..<(body.y + body.height) { canvas.put("│", x: listWidth, y: y, .muted) }
             drawPagePreview(&canvas, state, preview, &memory)

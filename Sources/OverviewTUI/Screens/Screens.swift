@@ -14,6 +14,11 @@ public struct ScreenMemory: Sendable {
     /// Lines of the last drawn form hidden above its top: what Up on the first
     /// item can still scroll back to.
     public internal(set) var hiddenAbove = 0
+    /// The plan's or the review's lines as last built, with what they were
+    /// built from: a row per section of the catalog, each with its status and
+    /// marks, which a Down does not change. With a thousand sections building
+    /// them again was most of a key's time.
+    private var list: (inputs: ListInputs, lines: [FormLine], detailNeeded: Int)?
 
     public init() {}
 
@@ -26,6 +31,47 @@ public struct ScreenMemory: Sendable {
                 offsets.append((step, newValue))
             }
         }
+    }
+
+    /// Everything the plan's and the review's lines are made from: not the
+    /// focus, which is drawn on them. Compared on every frame, which is cheap
+    /// while the answers are the ones last drawn (the same storage).
+    struct ListInputs: Equatable {
+        var catalog: ObjectIdentifier
+        var step: WizardStep
+        var width: Int
+        var answers: Answers
+        var original: Answers
+        var hadAnswersFile: Bool
+        var newSections: Set<String>
+        var unseenInFile: [String: [String]]
+        var invalidText: [FieldID: String]
+        var returnToReview: Bool
+
+        init(_ wizard: Wizard, _ state: WizardState, _ body: Rect) {
+            catalog = ObjectIdentifier(wizard.loader)
+            step = state.step
+            width = body.width
+            answers = state.answers
+            original = state.original
+            hadAnswersFile = state.hadAnswersFile
+            newSections = state.newSections
+            unseenInFile = state.unseenInFile
+            invalidText = state.invalidText
+            returnToReview = state.returnToReview
+        }
+    }
+
+    /// The plan's or the review's lines (and, on the plan, the rows its
+    /// detail pane needs at the most), made again only when what they show
+    /// changed since the last frame.
+    mutating func listLines(_ wizard: Wizard, _ state: WizardState, _ body: Rect,
+                            make: () -> (lines: [FormLine], detailNeeded: Int)) -> (lines: [FormLine], detailNeeded: Int) {
+        let inputs = ListInputs(wizard, state, body)
+        if let list, list.inputs == inputs { return (list.lines, list.detailNeeded) }
+        let made = make()
+        list = (inputs, made.lines, made.detailNeeded)
+        return made
     }
 
     /// The preview's lines at `width` (the page on the review, the section on
@@ -123,14 +169,21 @@ public struct Screens: Sendable {
             return ("Company and profile", "Step 1 of 5")
         case .plan: return ("Plan your page", "Step 2 of 5")
         case .section(let id):
-            let included = wizard.includedSections(state.answers)
             let title = wizard.catalog.section(id)?.title ?? id
             if let walk = state.walk, let index = walk.sections.firstIndex(of: id) {
                 let before = walk.asksProfile ? 1 : 0
                 return (title, "What is new · page \(index + 1 + before) of \(walk.pageCount)")
             }
-            if let index = included.firstIndex(where: { $0.id == id }) {
-                return (title, "Step 3 of 5 · section \(index + 1) of \(included.count)")
+            // Counted, not collected: a copy of every included section on each
+            // key was a large catalog's cost.
+            var included = 0
+            var index: Int?
+            for section in wizard.catalog.sections where state.answers.isIncluded(section) {
+                if section.id == id { index = included }
+                included += 1
+            }
+            if let index {
+                return (title, "Step 3 of 5 · section \(index + 1) of \(included)")
             }
             return (title, "Step 3 of 5 · skipped section")
         case .review: return ("Review", "Step 4 of 5")

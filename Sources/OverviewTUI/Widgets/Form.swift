@@ -39,7 +39,7 @@ extension Screens {
     /// it) are visible.
     func drawForm(_ canvas: inout Canvas, _ state: WizardState, _ lines: [FormLine], _ area: Rect,
                   _ memory: inout ScreenMemory) {
-        let items = wizard.items(state)
+        let items = wizard.itemList(state)
         let focused = wizard.focusedItem(state)
         let focusedField = focused.flatMap(Wizard.field(of:))
         let firstOfField = focusedField.flatMap { field in items.first { Wizard.field(of: $0) == field } } ?? focused
