@@ -328,6 +328,20 @@ struct ReducerTests {
         #expect(!screen.contains("Some answers are not saved"), "\(screen)")
     }
 
+    @Test("The review marks a section whose answers from the file contradict each other")
+    func reviewMarksContradictions() {
+        var state = firstRun()
+        state.answers.profile.stage = .seriesA
+        state.answers.sections["compliance"] = SectionAnswers(include: true, answers: [
+            "frameworks": .choices(["none-yet"]), "underway": .choices(["pci-dss"]), "pci_expected": .text("2027-Q2"),
+            "planned": .choices(["pci-dss"])])
+        state.step = .review
+        var memory = ScreenMemory()
+        let canvas = Screens(wizard: testWizard).render(state, size: Size(width: 120, height: 40), memory: &memory)
+        let row = (0..<canvas.size.height).map { canvas.line($0) }.first { $0.contains("] Compliance") } ?? ""
+        #expect(row.contains("answers contradict"), "\(row)")
+    }
+
     @Test("Pressing Enter through a whole section picks nothing: the page claims only what was picked")
     func enterPicksNothing() {
         var state = firstRun()

@@ -72,7 +72,7 @@ public enum Contradictions {
 
     /// What contradicts in `section`'s answers, one message each, with the
     /// question ids to locate it in the answers file.
-    static func problems(in section: Section, _ answers: Answers) -> [(message: String, questions: [String])] {
+    public static func problems(in section: Section, _ answers: Answers) -> [(message: String, questions: [String])] {
         var problems: [(message: String, questions: [String])] = []
         let given = answers.sections[section.id]?.answers ?? [:]
         for question in section.questions where question.kind == .multiple && answers.applies(question, in: section) {

@@ -8,7 +8,7 @@ extension Screens {
     /// The focused section's reason and who it is for, wrapped to `width`.
     func planDetail(_ section: Section, _ state: WizardState, width: Int) -> [(String, Style)] {
         let recommendation = section.rule.evaluate(state.answers.profile)
-        return TextWidth.wrap(section.title + ": " + recommendation.reason, to: width).map { ($0, Style.heading) }
+        return TextWidth.wrap(section.title + " · " + recommendation.reason, to: width).map { ($0, Style.heading) }
             + TextWidth.wrap("Recommended for: " + section.guidance.who, to: width).map { ($0, Style.muted) }
     }
 

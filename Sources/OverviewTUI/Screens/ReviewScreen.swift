@@ -27,6 +27,9 @@ extension Screens {
             var words: [String] = []
             let invalidHere = sectionState.isSkipped ? 0 : invalid.filter { $0.section == section.id }.count
             if invalidHere > 0 { words.append("\(invalidHere) not valid") }
+            // Answers that contradict each other (from the file: the wizard makes none); `check` fails on them.
+            let contradicting = sectionState.isSkipped ? 0 : Contradictions.problems(in: section, state.answers).count
+            if contradicting > 0 { words.append("answers contradict") }
             if state.newSections.contains(section.id) { words.append("new section") }
             let unseen = sectionState.isSkipped ? 0 : wizard.newQuestions(section, state).count
             if unseen > 0 { words.append("\(unseen) new question\(unseen == 1 ? "" : "s")") }
@@ -35,7 +38,7 @@ extension Screens {
                 : (state.answers.sections[section.id]?.open ?? []).subtracting(state.original.sections[section.id]?.open ?? []).count
             if leftOpen > 0 { words.append("\(leftOpen) left open") }
             if compare && state.answers.sections[section.id] != state.original.sections[section.id] { words.append("edited") }
-            return (sectionState, words.isEmpty ? "" : " " + words.joined(separator: ", "), invalidHere > 0)
+            return (sectionState, words.isEmpty ? "" : " " + words.joined(separator: ", "), invalidHere > 0 || contradicting > 0)
         }
         let profileChanged = compare && (state.answers.company != state.original.company || state.answers.profile != state.original.profile)
         let missingProfile = state.answers.profile.missingFields.count + [company.name, company.domain, company.securityContact].filter { $0 == nil }.count
