@@ -92,6 +92,17 @@ struct ExportWalkTests {
 @Suite("Overwriting a hand edit in tmux", .serialized,
        .enabled(if: TmuxWizard.enabled, "tmux is not installed (with CI=true a missing tmux fails instead)"))
 struct OverwriteHandEditTests {
+    /// From the review of an answers file: on to the export, a review of every answer, Write.
+    static func writeFromTheReview(_ wizard: TmuxWizard) throws {
+        try wizard.waitFor("Step 4 of 5")
+        try wizard.keys("End")
+        try wizard.waitFor("› Export: write the answers file")
+        try wizard.keys("Enter")
+        try WizardTmuxTests().pickReview(wizard, .current)
+        try wizard.waitFor("› Write the files")
+        try wizard.keys("Enter")
+    }
+
     @Test("Write refused over a hand edit, See what differs, then Overwrite writes the page with a fresh mark",
           arguments: [(80, 24), (60, 16)])
     func overwrite(width: Int, height: Int) throws {
@@ -107,13 +118,7 @@ struct OverwriteHandEditTests {
 
         let wizard = try TmuxWizard(in: scratch.path, width: width, height: height)
         defer { wizard.kill() }
-        try wizard.waitFor("Step 4 of 5")
-        try wizard.keys("End")
-        try wizard.waitFor("› Export: write the answers file")
-        try wizard.keys("Enter")
-        try WizardTmuxTests().pickReview(wizard, .current)
-        try wizard.waitFor("› Write the files")
-        try wizard.keys("Enter")
+        try Self.writeFromTheReview(wizard)
         let refused = try wizard.waitFor("See what differs")
         #expect(!refused.contains("--force"), "the wizard has no --force:\n\(refused)")
         #expect(scratch.read("security-overview.md") == edited, "nothing written before the person chooses")
@@ -150,13 +155,7 @@ struct OverwriteHandEditTests {
 
         let wizard = try TmuxWizard(in: scratch.path, width: 80, height: 24)
         defer { wizard.kill() }
-        try wizard.waitFor("Step 4 of 5")
-        try wizard.keys("End")
-        try wizard.waitFor("› Export: write the answers file")
-        try wizard.keys("Enter")
-        try WizardTmuxTests().pickReview(wizard, .current)
-        try wizard.waitFor("› Write the files")
-        try wizard.keys("Enter")
+        try Self.writeFromTheReview(wizard)
         let refused = try wizard.waitFor("Replace the existing file")
         #expect(refused.contains("is already there and not written by"), "\(refused)")
         #expect(!refused.contains("--force"), "the wizard has no --force:\n\(refused)")
