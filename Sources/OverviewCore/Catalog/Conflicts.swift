@@ -4,8 +4,6 @@ import Yams
 public struct ChoicePick: Equatable, Hashable, Sendable {
     public var question: String
     public var choice: String
-
-    public var path: String { "\(question).\(choice)" }
 }
 
 /// Two choices a section's answers may not hold at once (`conflicts:` in the
