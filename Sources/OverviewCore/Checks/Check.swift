@@ -151,17 +151,26 @@ public enum Reminders {
     /// on saying "we expect the report in Q2 2027" in 2028.
     public static func expiredQuarters(_ answers: Answers, catalog: Catalog, file: String,
                                        today: ReviewDate, lines: [String: Int] = [:]) -> [InputError] {
-        var problems: [InputError] = []
+        lateQuarters(answers, catalog: catalog, today: today).map { late in
+            let path = "sections.\(late.section.id).answers.\(late.question.id)"
+            let line = lines[path] ?? lines["sections.\(late.section.id)"]
+            return InputError(file: file, line: line, "\(path): the expected quarter \(late.quarter) ended on \(late.quarter.lastDay): update the status (held, a later quarter, or no longer under way)")
+        }
+    }
+
+    /// Every expected quarter that is over, in the sections on the page, for
+    /// questions that apply: what `check` fails on and the wizard's export step names.
+    public static func lateQuarters(_ answers: Answers, catalog: Catalog, today: ReviewDate)
+        -> [(section: Section, question: Question, quarter: Quarter)] {
+        var late: [(section: Section, question: Question, quarter: Quarter)] = []
         for section in catalog.sections where answers.isIncluded(section) {
             for (question, value) in answers.effectiveAnswers(for: section) where question.format == .quarter {
                 guard case .text(let text) = value, let quarter = Quarter(text.trimmingCharacters(in: .whitespaces)),
                       quarter.hasPassed(today) else { continue }
-                let path = "sections.\(section.id).answers.\(question.id)"
-                let line = lines[path] ?? lines["sections.\(section.id)"]
-                problems.append(InputError(file: file, line: line, "\(path): the expected quarter \(quarter) ended on \(quarter.lastDay): update the status (held, a later quarter, or no longer under way)"))
+                late.append((section, question, quarter))
             }
         }
-        return problems
+        return late
     }
 
     /// A generated file on disk against what it should hold: missing, unreadable

@@ -156,15 +156,12 @@ extension Screens {
         }
         // An audit promised for a quarter that is over: the page would go on promising it.
         if let today = state.today.flatMap(ReviewDate.init) {
-            let late = included.filter { section in
-                section.questions.contains { question in
-                    guard question.format == .quarter, state.answers.applies(question, in: section),
-                          case .text(let text)? = state.answers.sections[section.id]?.answers[question.id] else { return false }
-                    return wizard.lateProblem(.question(section: section.id, question: question.id), text, state) != nil
-                }
+            var late: [String] = []
+            for found in Reminders.lateQuarters(state.answers, catalog: wizard.catalog, today: today) where !late.contains(found.section.title) {
+                late.append(found.section.title)
             }
             if !late.isEmpty {
-                groups.append([("An expected quarter is over in " + late.map(\.title).joined(separator: ", ")
+                groups.append([("An expected quarter is over in " + late.joined(separator: ", ")
                                 + ": the page would promise a late report, and `check` fails on it. Give the quarter you now expect.",
                                 Style(.warning))])
             }
