@@ -47,6 +47,17 @@ struct PlainFolder {
         return testWizard.start(paths: paths, fileAnswers: answers, draft: draft)
     }
 
+    /// A small company's answers file as an export on `reviewed` left it.
+    func writeExportedAnswers(reviewed: String) throws {
+        var file = Answers()
+        file.company = Company(name: "Acme", domain: "acme.example", securityContact: "security@acme.example")
+        file.profile = Profile(stage: .seed, data: .usage, enterpriseCustomers: false, acceptsPayments: false,
+                               availabilityCritical: false, hosting: .cloud, aiCustomerData: false)
+        file.outputs.format = .markdown
+        file = testWizard.answersForExport(file, reviewed: reviewed)
+        try FileStore.write(AnswersFile.serialize(file, catalog: testCatalog), to: paths.answers)
+    }
+
     /// Walks with `input` from what is on disk.
     func walk(_ input: [String]) throws -> (PlainWalk.Outcome, PlainWalk, ScriptedIO) {
         let io = ScriptedIO(input)
@@ -309,13 +320,7 @@ extension PlainWalkTests {
     func reviewOrCorrection() throws {
         let folder = try PlainFolder()
         defer { folder.remove() }
-        var file = Answers()
-        file.company = Company(name: "Acme", domain: "acme.example", securityContact: "security@acme.example")
-        file.profile = Profile(stage: .seed, data: .usage, enterpriseCustomers: false, acceptsPayments: false,
-                               availabilityCritical: false, hosting: .cloud, aiCustomerData: false)
-        file.outputs.format = .markdown
-        file = testWizard.answersForExport(file, reviewed: "2026-03-01")
-        try FileStore.write(AnswersFile.serialize(file, catalog: testCatalog), to: folder.paths.answers)
+        try folder.writeExportedAnswers(reviewed: "2026-03-01")
 
         // Enter alone does not pick: a review is said, not defaulted.
         let (_, _, io) = try folder.walk(["", "", "2", ""])
@@ -360,13 +365,7 @@ extension PlainWalkTests {
     func overwriteAHandEdit() throws {
         let folder = try PlainFolder()
         defer { folder.remove() }
-        var file = Answers()
-        file.company = Company(name: "Acme", domain: "acme.example", securityContact: "security@acme.example")
-        file.profile = Profile(stage: .seed, data: .usage, enterpriseCustomers: false, acceptsPayments: false,
-                               availabilityCritical: false, hosting: .cloud, aiCustomerData: false)
-        file.outputs.format = .markdown
-        file = testWizard.answersForExport(file, reviewed: "2026-03-01")
-        try FileStore.write(AnswersFile.serialize(file, catalog: testCatalog), to: folder.paths.answers)
+        try folder.writeExportedAnswers(reviewed: "2026-03-01")
         _ = try folder.walk(["", "1", ""])
         let page = try #require(folder.read(folder.page))
         let edited = page.replacingOccurrences(of: "Acme", with: "ACME (edited by hand)")
