@@ -31,6 +31,8 @@ public struct AnswersText {
     /// key cost more than comparing them.
     private var head: (answers: Answers, part: Part)?
     private var tail: (answers: Answers, part: Part?)?
+    /// The sections' text's length last time: room made for it at once.
+    private var bodyBytes = 0
 
     public init(catalog: Catalog) {
         self.loadCatalog = { catalog }
@@ -57,19 +59,26 @@ public struct AnswersText {
             let sections = loadCatalog().sections
             if parts.count != sections.count { parts = Array(repeating: nil, count: sections.count) }
             var body = ""
-            for (index, section) in sections.enumerated() {
-                guard let given = answers.sections[section.id] else { continue }
+            body.reserveCapacity(bodyBytes)
+            // Read in place: copying each section out of the catalog on every
+            // key was a large catalog's cost.
+            for index in sections.indices {
+                guard let given = answers.sections[sections[index].id] else { continue }
                 let part: Part
                 if let kept = parts[index], kept.given == given {
                     part = kept.part
                 } else {
-                    part = Self.sectionPart(section, given)
+                    part = Self.sectionPart(sections[index], given)
                     parts[index] = (given, part)
                 }
                 body += part.text
                 Self.fold(part.end, into: &ended)
             }
-            if !body.isEmpty { text += "sections:\n" + body }
+            bodyBytes = body.utf8.count
+            if !body.isEmpty {
+                text += "sections:\n"
+                text += body
+            }
         }
         if let tail = tailPart(answers) {
             text += tail.text

@@ -8,26 +8,52 @@ public enum PagePreview {
     /// entities, bullets as "•", no HTML comments. Headings keep their "#"
     /// marks, for the screen to style them (`heading(_:)`).
     public static func lines(_ markdown: String, width: Int) -> [String] {
+        var memo = Memo()
+        return lines(markdown, width: width, memo: &memo)
+    }
+
+    /// Each block's lines as last laid out at one width: a key typed in a
+    /// section changes one block of its preview, and the others are not
+    /// wrapped again.
+    public struct Memo: Sendable {
+        var width = 0
+        var blocks: [String: [String]] = [:]
+        public init() {}
+    }
+
+    /// `lines(_:width:)`, taking the blocks laid out before from `memo`.
+    public static func lines(_ markdown: String, width: Int, memo: inout Memo) -> [String] {
+        // What a wider or narrower window, or a long walk, left behind goes.
+        if memo.width != width || memo.blocks.count > 4_096 { memo = Memo(); memo.width = width }
         var lines: [String] = []
         for block in blocks(markdown) where !block.hasPrefix("<!--") {
             if block.isEmpty {
                 if lines.last != "" { lines.append("") }
                 continue
             }
-            let (marker, _) = MarkdownText.listMarker(block)
-            let wrapped = wrap(readable(block), to: max(10, width))
-            if marker.count >= 2, "-*+".contains(marker[marker.index(marker.endIndex, offsetBy: -2)]), let first = wrapped.first {
-                var characters = Array(first)
-                characters[marker.count - 2] = "•"
-                lines.append(String(characters))
-                lines += wrapped.dropFirst()
-            } else {
-                lines += wrapped
+            if let kept = memo.blocks[block] {
+                lines += kept
+                continue
             }
+            let laidOut = blockLines(block, width: width)
+            memo.blocks[block] = laidOut
+            lines += laidOut
         }
         while lines.first == "" { lines.removeFirst() }
         while lines.last == "" { lines.removeLast() }
         return lines
+    }
+
+    /// One block (not empty) as the preview shows it.
+    static func blockLines(_ block: String, width: Int) -> [String] {
+        let (marker, _) = MarkdownText.listMarker(block)
+        let wrapped = wrap(readable(block), to: max(10, width))
+        guard marker.count >= 2, "-*+".contains(marker[marker.index(marker.endIndex, offsetBy: -2)]), let first = wrapped.first else {
+            return wrapped
+        }
+        var characters = Array(first)
+        characters[marker.count - 2] = "•"
+        return [String(characters)] + wrapped.dropFirst()
     }
 
     /// A heading line's text without its "#" marks, or nil for other lines.
@@ -100,9 +126,9 @@ public enum PagePreview {
     public static func blocks(_ markdown: String) -> [String] {
         var blocks: [String] = []
         var current: String?
-        for raw in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in markdown.lines {
             let line = String(raw)
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = String(blankTrimmed(raw))
             let starts = trimmed.hasPrefix("#") || trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ")
                 || trimmed.hasPrefix("<!--") || trimmed.hasPrefix("|") || trimmed.first.map(\.isNumber) == true
             if trimmed.isEmpty {
@@ -118,5 +144,17 @@ public enum PagePreview {
         }
         if let done = current { blocks.append(done) }
         return blocks
+    }
+
+    /// `line` without the spaces and tabs at its ends, as Foundation's
+    /// `.whitespaces` trims (tab and the space separators), without the trip
+    /// through NSString that was a tenth of a keystroke in a long section.
+    static func blankTrimmed(_ line: Substring) -> Substring {
+        func blank(_ character: Character) -> Bool {
+            character == " " || character == "\t"
+                || (character.unicodeScalars.count == 1 && character.unicodeScalars.first!.properties.generalCategory == .spaceSeparator)
+        }
+        guard let first = line.firstIndex(where: { !blank($0) }), let last = line.lastIndex(where: { !blank($0) }) else { return "" }
+        return line[first...last]
     }
 }

@@ -2,6 +2,8 @@
 /// characters and most emoji take two columns, combining marks none.
 public enum TextWidth {
     public static func of(_ grapheme: Character) -> Int {
+        // Most characters on these screens are one printable ASCII byte.
+        if grapheme.utf8.count == 1, let byte = grapheme.utf8.first { return byte >= 0x20 && byte < 0x7F ? 1 : 0 }
         guard let first = grapheme.unicodeScalars.first else { return 0 }
         // A sequence joined by ZERO WIDTH JOINER (👩‍👩‍👧‍👦) is drawn by ncurses and
         // most terminals as its parts side by side: count it as they do, or it
@@ -25,7 +27,14 @@ public enum TextWidth {
         return isWide(v) ? 2 : 1
     }
 
-    public static func of(_ text: String) -> Int { text.reduce(0) { $0 + of($1) } }
+    public static func of(_ text: String) -> Int { of(text[...]) }
+
+    public static func of(_ text: Substring) -> Int {
+        // Printable ASCII, most of what is measured, is a column a byte: one
+        // pass over the bytes instead of a walk over grapheme clusters.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        return text.reduce(0) { $0 + of($1) }
+    }
 
     static func isEmojiBase(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isEmoji }
 
@@ -77,8 +86,8 @@ public enum TextWidth {
         for paragraph in text.lines {
             var line = ""
             var used = 0
-            for word in paragraph.utf8.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: true).map(Substring.init) {
-                var word = String(word)
+            for bytes in paragraph.utf8.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: true) {
+                var word = Substring(bytes)
                 var w = of(word)
                 if used > 0 && used + 1 + w > width {
                     lines.append(line)
@@ -99,12 +108,16 @@ public enum TextWidth {
                     lines.append(line)
                     line = ""
                     used = 0
-                    word = String(word.dropFirst(head.count))
+                    word = word.dropFirst(head.count)
                     w = of(word)
                 }
                 if word.isEmpty { continue }
-                line += (used > 0 ? " " : "") + word
-                used += (used > 0 ? 1 : 0) + w
+                if used > 0 {
+                    line.append(" ")
+                    used += 1
+                }
+                line.append(contentsOf: word)
+                used += w
             }
             lines.append(line)
         }

@@ -11,6 +11,10 @@ public struct Wizard: Sendable {
     /// scroll, and laying the whole page out again for each would cost a
     /// large catalog's page per key.
     let previewLineCount = PreviewLineCount()
+    /// A section page's items for what they are made from: asked for several
+    /// times a key (the key map, the form, the preview's hint), and made from
+    /// every question's condition.
+    let sectionItems = SectionItemsMemo()
 
     public init(catalog: Catalog) {
         self.loader = CatalogLoader(catalog)
@@ -80,9 +84,14 @@ public struct Wizard: Sendable {
             guard let section = catalog.section(id) else { return WizardItems([.next]) }
             if let edit = state.recordEdit { return WizardItems(recordFormItems(edit)) }
             // A note opened with `n` is a text field just under its question.
-            return WizardItems(pageFields(section, state).flatMap { field in
-                rows(field, state.answers) + (state.openNote.map { $0 == Self.noteField(of: field) } == true ? [.text(state.openNote!)] : [])
-            } + [.next])
+            func make() -> WizardItems {
+                WizardItems(pageFields(section, state).flatMap { field in
+                    rows(field, state.answers) + (state.openNote.map { $0 == Self.noteField(of: field) } == true ? [.text(state.openNote!)] : [])
+                } + [.next])
+            }
+            // The walk of new questions reads more of the state: made each time.
+            guard state.walk == nil else { return make() }
+            return sectionItems.items(id, state.answers.profile, state.answers.sections[id], state.openNote, make: make)
         case .review:
             let walk: [WizardItem] = hasNewQuestions(state) ? [.newQuestionsRow] : []
             return WizardItems([.profileRow, .planRow], sections: catalog.sections, walk + [.toExport])
@@ -1025,5 +1034,22 @@ final class PreviewLineCount: @unchecked Sendable {
         let count = counting()
         last = (answers, step, width, count)
         return count
+    }
+}
+
+/// A section page's items, kept for the section, profile, answers and open
+/// note they were made from (outside the walk of new questions, which reads
+/// more of the state): a memo, like `PreviewLineCount`.
+final class SectionItemsMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last: (id: String, profile: Profile, given: SectionAnswers?, openNote: FieldID?, items: WizardItems)?
+
+    func items(_ id: String, _ profile: Profile, _ given: SectionAnswers?, _ openNote: FieldID?, make: () -> WizardItems) -> WizardItems {
+        lock.lock()
+        defer { lock.unlock() }
+        if let last, last.id == id, last.openNote == openNote, last.given == given, last.profile == profile { return last.items }
+        let items = make()
+        last = (id, profile, given, openNote, items)
+        return items
     }
 }

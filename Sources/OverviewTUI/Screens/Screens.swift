@@ -19,6 +19,8 @@ public struct ScreenMemory: Sendable {
     /// marks, which a Down does not change. With a thousand sections building
     /// them again was most of a key's time.
     private var list: (inputs: ListInputs, lines: [FormLine], detailNeeded: Int)?
+    /// The live preview's blocks as last laid out: a key typed changes one.
+    var preview = PagePreview.Memo()
 
     public init() {}
 
@@ -174,12 +176,13 @@ public struct Screens: Sendable {
                 let before = walk.asksProfile ? 1 : 0
                 return (title, "What is new · page \(index + 1 + before) of \(walk.pageCount)")
             }
-            // Counted, not collected: a copy of every included section on each
-            // key was a large catalog's cost.
+            // Counted, not collected, and read in place: a copy of every
+            // section on each key was a large catalog's cost.
             var included = 0
             var index: Int?
-            for section in wizard.catalog.sections where state.answers.isIncluded(section) {
-                if section.id == id { index = included }
+            let sections = wizard.catalog.sections
+            for place in sections.indices where state.answers.isIncluded(sections[place]) {
+                if sections[place].id == id { index = included }
                 included += 1
             }
             if let index {

@@ -121,7 +121,7 @@ extension Screens {
         if !state.answers.isIncluded(section) {
             note("(Skipped: not on the page.)")
         } else if let markdown = PageRenderer(catalog: wizard.catalog).sectionMarkdown(section, state.answers) {
-            for line in PagePreview.lines("## \(section.title)\n\n" + markdown, width: preview.width - 2) {
+            for line in PagePreview.lines("## \(section.title)\n\n" + markdown, width: preview.width - 2, memo: &memory.preview) {
                 let heading = PagePreview.heading(line)
                 previewLines.append((heading ?? line, heading == nil ? .normal : .heading))
             }

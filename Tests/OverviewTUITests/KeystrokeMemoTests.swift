@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import OverviewCore
+@testable import OverviewTUI
+
+/// What a key in a section keeps from the frame before (the preview's blocks
+/// as laid out, the page's items) must draw exactly what a fresh start draws.
+@Suite("Kept between keys")
+struct KeystrokeMemoTests {
+    /// Every built-in section: tick each option in turn, type into each text
+    /// field, and resize now and then. After each key the screen drawn with
+    /// the preview's blocks kept since the first key is the screen drawn with
+    /// none kept, and the items are those a wizard with nothing kept makes.
+    @Test("Every key's screen and items are those drawn from nothing", arguments: [Size(width: 80, height: 24), Size(width: 130, height: 40)])
+    func keptEqualsFresh(size: Size) {
+        let fresh = Wizard(catalog: testCatalog)
+        var compared = 0
+        for section in testCatalog.sections {
+            var state = SnapshotTests.profiled()
+            state.step = .section(section.id)
+            state.viewport = size
+            var memory = ScreenMemory()
+            let screens = Screens(wizard: testWizard)
+            func check(_ what: String) {
+                // The same scroll as the kept memory, without its laid-out blocks.
+                var cleared = memory
+                cleared.preview = PagePreview.Memo()
+                let drawn = Screens(wizard: fresh).render(state, memory: &cleared)
+                let kept = screens.render(state, memory: &memory)
+                let difference = (0..<size.height).first { kept.line($0) != drawn.line($0) }
+                #expect(kept == drawn, "\(section.id), \(what): \(difference.map { "row \($0): \(kept.line($0)) | \(drawn.line($0))" } ?? "styles")")
+                #expect(Array(testWizard.items(state)) == Array(fresh.items(state)), "\(section.id), \(what)")
+                compared += 1
+            }
+            check("first frame")
+            var index = 0
+            while index < testWizard.items(state).count {
+                state.focus = index
+                switch testWizard.items(state)[index] {
+                case .option:
+                    testWizard.reduce(into: &state, action: .toggled)
+                    check("item \(index) ticked")
+                case .text:
+                    for text in ["a", "b", " ", "日"] {
+                        testWizard.reduce(into: &state, action: .textTyped(text))
+                        check("\(text.debugDescription) typed in item \(index)")
+                    }
+                    testWizard.reduce(into: &state, action: .backspacePressed)
+                    check("backspace in item \(index)")
+                default:
+                    break
+                }
+                index += 1
+            }
+            // A narrower window and back: blocks laid out at the old width go.
+            state.viewport = Size(width: size.width - 7, height: size.height)
+            check("narrower")
+            state.viewport = size
+            check("back to its size")
+        }
+        #expect(compared > 300, "the walk reached the sections' items (\(compared) screens)")
+    }
+
+    @Test("A width counted from the bytes is the width counted a character at a time")
+    func asciiWidths() {
+        for text in ["", "plain words", "tab\there", "bell\u{7}", "del\u{7F}", "café", "e\u{301}", "日本語", "a\u{200B}b", "mixed 日 text",
+                     "\r\n", "👩\u{200D}👩\u{200D}👧", "❤\u{FE0F}"] {
+            #expect(TextWidth.of(text) == text.reduce(0) { $0 + TextWidth.of($1) }, "\(text.debugDescription)")
+            #expect(TextWidth.of(text.dropFirst()) == text.dropFirst().reduce(0) { $0 + TextWidth.of($1) }, "\(text.debugDescription)")
+        }
+    }
+
+    @Test("A line trimmed without Foundation is the line Foundation trims")
+    func blankTrimming() {
+        for line in ["", " ", "\t", "  a b  ", "\ta\t", "\u{00A0}x\u{2003}", "x", " \u{3000}日\u{3000} "] {
+            #expect(String(PagePreview.blankTrimmed(line[...])) == line.trimmingCharacters(in: .whitespaces), "\(line.debugDescription)")
+        }
+    }
+}
