@@ -134,7 +134,7 @@ public struct AnswersText {
     private static var follower: (Node, Node) { (AnswersFile.key("z"), AnswersFile.plain("z")) }
     private static let followerLine = "z: z\n"
     /// A root key before what is emitted whose block scalar sets the end mark.
-    private static var opener: (Node, Node) { (AnswersFile.key("a"), .scalar(.init("a\n\n", Tag(.str), .literal))) }
+    private static var opener: (Node, Node) { (AnswersFile.key("a"), .scalar(.init("a\n\n", YAMLNode.stringTag, .literal))) }
 
     /// `pairs` as root keys of the whole file, without the `dropping` line
     /// that leads them, and what they do to the end mark.

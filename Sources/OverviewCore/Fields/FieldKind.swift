@@ -176,15 +176,22 @@ extension Question {
 /// Builds the answers file's YAML nodes: plain words, and a user's strings
 /// quoted where plain YAML would read them as something else.
 enum YAMLNode {
-    static func plain(_ text: String) -> Node { .scalar(.init(text, Tag(.str), .plain)) }
+    // One tag of each kind for every node, the ones `Tag(.str)` makes: written
+    // out, each builds Yams' default constructor and its tables, and a key
+    // typed in a section emits that section's dozens of nodes for the draft.
+    nonisolated(unsafe) static let stringTag = Tag(.str)
+    nonisolated(unsafe) static let mapTag = Tag(.map)
+    nonisolated(unsafe) static let sequenceTag = Tag(.seq)
+
+    static func plain(_ text: String) -> Node { .scalar(.init(text, stringTag, .plain)) }
     static func bool(_ value: Bool) -> Node { plain(value ? "true" : "false") }
-    static func map(_ pairs: [(Node, Node)]) -> Node { .mapping(.init(pairs, Tag(.map), .block)) }
-    static func flowList(_ words: [String]) -> Node { .sequence(.init(words.map(plain), Tag(.seq), .flow)) }
+    static func map(_ pairs: [(Node, Node)]) -> Node { .mapping(.init(pairs, mapTag, .block)) }
+    static func flowList(_ words: [String]) -> Node { .sequence(.init(words.map(plain), sequenceTag, .flow)) }
 
     /// A user's string: quoted where plain YAML would read it as something else,
     /// a literal block where it has several lines.
     static func string(_ text: String) -> Node {
-        if text.contains("\n") { return .scalar(.init(text, Tag(.str), .literal)) }
+        if text.contains("\n") { return .scalar(.init(text, stringTag, .literal)) }
         return .scalar(text.represented())
     }
 }

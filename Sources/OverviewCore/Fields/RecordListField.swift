@@ -200,9 +200,9 @@ struct RecordListField: FieldKind {
                 guard let text = record[field.id], !text.isEmpty else { return nil }
                 return (YAMLNode.plain(field.id), YAMLNode.string(text))
             }
-            return .mapping(.init(pairs, Tag(.map), .flow))
+            return .mapping(.init(pairs, YAMLNode.mapTag, .flow))
         }
-        return .sequence(.init(items, Tag(.seq), .block))
+        return .sequence(.init(items, YAMLNode.sequenceTag, .block))
     }
 
     func templateValues(_ value: AnswerValue, of question: Question) -> [String: Any] {

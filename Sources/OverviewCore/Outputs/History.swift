@@ -123,11 +123,11 @@ public struct History: Equatable, Sendable {
                 if let since = entry.since { fields.append((YAMLNode.plain("since"), YAMLNode.plain(since))) }
                 for (name, lines) in [("added", entry.changes.added), ("removed", entry.changes.removed), ("changed", entry.changes.changed)]
                 where !lines.isEmpty {
-                    fields.append((YAMLNode.plain(name), .sequence(.init(lines.map { YAMLNode.string($0) }, Tag(.seq), .block))))
+                    fields.append((YAMLNode.plain(name), .sequence(.init(lines.map { YAMLNode.string($0) }, YAMLNode.sequenceTag, .block))))
                 }
                 return YAMLNode.map(fields)
             }
-            pairs.append((YAMLNode.plain("changes"), .sequence(.init(items, Tag(.seq), .block))))
+            pairs.append((YAMLNode.plain("changes"), .sequence(.init(items, YAMLNode.sequenceTag, .block))))
         }
         return YAMLNode.map(pairs)
     }

@@ -37,7 +37,7 @@ enum FrontMatter {
             // Dates and the flag are written bare, for the site to read as a
             // date and a boolean; everything else is quoted as YAML needs.
             let scalar: Node.Scalar = ["lastmod", "last_modified_at", "render_with_liquid"].contains(key)
-                ? .init(value, Tag(.str), .plain) : value.represented()
+                ? .init(value, YAMLNode.stringTag, .plain) : value.represented()
             return (.scalar(.init(key)), .scalar(scalar))
         }
         // The site's own keys (a menu entry, a layout, a weight), after the
