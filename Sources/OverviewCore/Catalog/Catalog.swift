@@ -134,12 +134,8 @@ public struct Catalog: Sendable {
     /// remembered; files as they were then skip the template checks.
     public static func loadReporting(customDirectory directory: String?,
                                      checked cache: CheckedSectionsCache? = nil) throws(InputErrors) -> Catalog {
-        var builtin: [Section] = []
-        do throws(InputError) {
-            for file in BuiltinCatalog.files {
-                builtin.append(try file.section())
-            }
-        } catch { throw InputErrors([error]) }
+        let builtin: [Section]
+        do throws(InputError) { builtin = try BuiltinCatalog.sections() } catch { throw InputErrors([error]) }
         var custom: [Section] = []
         var errors: [InputError] = []
         // The key of the custom files in the cache, and whether they passed before.
