@@ -83,9 +83,11 @@ struct CatalogOptions: ParsableArguments {
     }
 
     /// `checked`: where custom sections that passed every check are remembered (the wizard's start).
-    static func load(_ directory: String?, checked: CheckedSectionsCache? = nil) throws -> Catalog {
+    /// `builtin`: the built-in sections, when they were parsed ahead.
+    static func load(_ directory: String?, checked: CheckedSectionsCache? = nil,
+                     builtin: BuiltinSections? = nil) throws -> Catalog {
         do throws(InputErrors) {
-            return try Catalog.loadReporting(customDirectory: directory, checked: checked)
+            return try Catalog.loadReporting(customDirectory: directory, checked: checked, builtin: builtin)
         } catch { throw Failure(error.errors) }
     }
 

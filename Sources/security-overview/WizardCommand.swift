@@ -102,6 +102,10 @@ struct WizardLaunch {
             var draft: Answers?
             var draftBase = Draft.Base.unknown
             fileBase = Draft.base(ofFileAt: answers)
+            // With an answers file the catalog is loaded now. Its built-in
+            // sections need nothing from the file: they are parsed on the
+            // other cores while the file is composed on this one.
+            let builtin = FileStore.exists(answers) ? InBackground { BuiltinSections.parse() } : nil
             // The answers file names its own sections folder unless --sections does.
             // Composed once: the answers below are read from the same tree.
             let composed = FileStore.exists(answers) ? (try? FileStore.read(answers)).map { AnswersFile.Composed($0, file: answers) } : nil
@@ -116,7 +120,7 @@ struct WizardLaunch {
                 // A company's own sections checked at an earlier start, and not
                 // changed since, are not checked again (their front matter is).
                 let catalog = try CatalogOptions.load(sectionsDirectory, checked: sectionsDirectory == nil ? nil
-                    : CheckedSectionsCache.standard(toolVersion: SecurityOverview.version))
+                    : CheckedSectionsCache.standard(toolVersion: SecurityOverview.version), builtin: builtin?.value())
                 logic = Wizard(catalog: catalog)
                 if FileStore.exists(answers) { fileAnswers = try AnswersFile.load(answers, catalog: catalog, composed: composed) }
                 // A draft holds answers that were never saved. One that cannot be read

@@ -138,6 +138,21 @@ import Testing
         #expect(ReviewDate("2026-12-31") != nil)
     }
 
+    @Test("Today is the UTC calendar's day, counted from 1970")
+    func today() {
+        func calendarToday() -> String {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "UTC")!
+            let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+            return ReviewDate(year: parts.year!, month: parts.month!, day: parts.day!).description
+        }
+        // Either side of the call, in case midnight passes in between.
+        let before = calendarToday()
+        let today = ReviewDate.today().description
+        #expect([before, calendarToday()].contains(today))
+        #expect(ReviewDate(year: 1970, month: 1, day: 1).adding(days: 20_454).description == "2026-01-01")
+    }
+
     @Test("Numbers have no sign and no leading zeros", arguments: ["+90", "0090", "-5", "9 0", "0x10", "٩٠"])
     func badDays(_ days: String) {
         #expect(TextFormat.days.problem(with: days) != nil)
