@@ -1,3 +1,4 @@
+import Foundation
 import OverviewCore
 
 /// What the app keeps between frames beside the state: each form's scroll
@@ -95,6 +96,10 @@ public struct Screens: Sendable {
     static var sideBySideWidth: Int { WizardLayout.sideBySideWidth }
 
     public let wizard: Wizard
+    /// The catalog's own text on a section page (guidance, labels, help)
+    /// as wrapped before: two dozen wraps on every key, which change only
+    /// with the width.
+    let catalogText = WrappedText()
 
     public init(wizard: Wizard) {
         self.wizard = wizard
@@ -196,5 +201,29 @@ public struct Screens: Sendable {
 
     func pad(_ text: String, _ width: Int) -> String {
         text + String(repeating: " ", count: max(0, width - TextWidth.of(text)))
+    }
+}
+
+/// Texts wrapped to a width, kept (a memo: what is drawn is
+/// `TextWidth.wrap`'s). For text that repeats from frame to frame, not for
+/// what is typed.
+final class WrappedText: @unchecked Sendable {
+    private struct Key: Hashable {
+        let text: String
+        let width: Int
+    }
+    private let lock = NSLock()
+    private var kept: [Key: [String]] = [:]
+
+    func wrap(_ text: String, to width: Int) -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        let key = Key(text: text, width: width)
+        if let lines = kept[key] { return lines }
+        // A long session at many widths starts again rather than grow.
+        if kept.count >= 4_096 { kept.removeAll() }
+        let lines = TextWidth.wrap(text, to: width)
+        kept[key] = lines
+        return lines
     }
 }

@@ -20,18 +20,18 @@ extension Screens {
         let top = fields.first.flatMap { wizard.rows($0, state.answers).first } ?? .next
         var lines: [FormLine] = []
         let recommendation = section.rule.evaluate(state.answers.profile)
-        for line in TextWidth.wrap("Recommended for: " + section.guidance.who, to: textWidth) {
+        for line in catalogText.wrap("Recommended for: " + section.guidance.who, to: textWidth) {
             lines.append(.text(line, .heading, indent: 0, anchor: top))
         }
-        for line in TextWidth.wrap((recommendation.recommended ? "✓ " : "· ") + recommendation.reason, to: textWidth) {
+        for line in catalogText.wrap((recommendation.recommended ? "✓ " : "· ") + recommendation.reason, to: textWidth) {
             lines.append(.text(line, recommendation.recommended ? .good : .muted, indent: 0, anchor: top))
         }
         if !state.answers.isIncluded(section) {
             lines.append(.text("Skipped: not on your page. Press s to include it.", .warning, indent: 0, anchor: top))
         }
-        for line in TextWidth.wrap(section.guidance.why, to: textWidth) { lines.append(.text(line, .normal, indent: 0, anchor: top)) }
+        for line in catalogText.wrap(section.guidance.why, to: textWidth) { lines.append(.text(line, .normal, indent: 0, anchor: top)) }
         if !section.guidance.how.isEmpty {
-            for line in TextWidth.wrap(section.guidance.how, to: textWidth) { lines.append(.text(line, .muted, indent: 0, anchor: top)) }
+            for line in catalogText.wrap(section.guidance.how, to: textWidth) { lines.append(.text(line, .muted, indent: 0, anchor: top)) }
         }
         if let walk = state.walk {
             // Just above the questions, where the focus keeps it in view.
@@ -50,12 +50,12 @@ extension Screens {
             let first = wizard.rows(field, state.answers).first
             lines.append(.blank)
             let label = question.label + (question.required ? "\u{00A0}*" : "")
-            for line in TextWidth.wrap(label, to: textWidth) { lines.append(.text(line, .heading, indent: 0, anchor: first)) }
+            for line in catalogText.wrap(label, to: textWidth) { lines.append(.text(line, .heading, indent: 0, anchor: first)) }
             if let help = question.help {
-                for line in TextWidth.wrap(help, to: textWidth - 2) { lines.append(.text(line, .muted, indent: 2, anchor: first)) }
+                for line in catalogText.wrap(help, to: textWidth - 2) { lines.append(.text(line, .muted, indent: 2, anchor: first)) }
             }
             if let address = SecurityTxt.pageLinkAddress(of: question, in: section, state.answers) {
-                for line in TextWidth.wrap("The link goes to " + address, to: textWidth - 2) {
+                for line in catalogText.wrap("The link goes to " + address, to: textWidth - 2) {
                     lines.append(.text(line, .muted, indent: 2, anchor: first))
                 }
             }
