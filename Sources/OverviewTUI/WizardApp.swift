@@ -17,7 +17,9 @@ public final class WizardApp {
     let keyMap: KeyMap
     var memory = ScreenMemory()
     /// The draft's text, made again from the sections that changed only.
-    lazy var draftText = AnswersText(loader: wizard.loader)
+    /// Stored, not `lazy`: a lazy property is changed through a copy, and
+    /// copying its thousand sections' parts was a large catalog's cost a key.
+    var draftText: AnswersText
     var draftPrimed = false
     /// Between the terminal's bracketed-paste marks: keys are text, not commands.
     var pasting = false
@@ -41,6 +43,7 @@ public final class WizardApp {
         self.answersFileBase = answersFileBase ?? Draft.base(ofFileAt: state.paths.answers)
         self.screens = Screens(wizard: wizard)
         self.keyMap = KeyMap(wizard: wizard)
+        self.draftText = AnswersText(loader: wizard.loader)
     }
 
     /// Runs until the user quits or a signal asks to stop: read keys, turn
