@@ -142,7 +142,13 @@ public struct Answers: Equatable, Sendable {
 
     /// Whether the section is on the plan: the user's choice, else the recommendation.
     public func isIncluded(_ section: Section) -> Bool {
-        sections[section.id]?.include ?? section.rule.evaluate(profile).recommended
+        isIncluded(section.id, rule: section.rule)
+    }
+
+    /// `isIncluded` from the section's id and rule: a loop over a large
+    /// catalog reads these two in place instead of copying each section.
+    public func isIncluded(_ id: String, rule: RecommendationRule) -> Bool {
+        sections[id]?.include ?? rule.evaluate(profile).recommended
     }
 
     /// Whether a question applies, given the profile and the section's other answers.

@@ -186,7 +186,7 @@ public struct Screens: Sendable {
             var included = 0
             var index: Int?
             let sections = wizard.catalog.sections
-            for place in sections.indices where state.answers.isIncluded(sections[place]) {
+            for place in sections.indices where state.answers.isIncluded(sections[place].id, rule: sections[place].rule) {
                 if sections[place].id == id { index = included }
                 included += 1
             }
