@@ -85,9 +85,7 @@ public struct RecommendationRule: Equatable, Sendable {
                 let reason = condition.reason(for: profile)
                 if !reasons.contains(reason) { reasons.append(reason) }
             }
-            // As a sentence lists them: "a and b", "a, b and c".
-            let listed = reasons.count > 1 ? reasons.dropLast().joined(separator: ", ") + " and " + reasons[reasons.count - 1] : reasons[0]
-            return Recommendation(recommended: true, reason: "recommended: " + listed)
+            return Recommendation(recommended: true, reason: "recommended: " + reasons.listedInSentence)
         }
         if anyOf.isEmpty {
             return Recommendation(recommended: false, reason: "optional: add it if it describes what you do")

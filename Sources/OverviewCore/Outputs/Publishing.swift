@@ -1,13 +1,6 @@
 /// How to publish what an export wrote, for the form chosen: the done screen,
 /// the plain mode and the README say the same.
 public enum Publishing {
-    /// Files named in a sentence: "a", "a and b", "a, b and c" (one "and",
-    /// as the catalog's lists have it).
-    public static func listed(_ names: [String]) -> String {
-        guard let last = names.last else { return "" }
-        return names.count == 1 ? last : names.dropLast().joined(separator: ", ") + " and " + last
-    }
-
     /// The wizard's own files beside the answers file are not for git: the
     /// draft (unsaved answers, perhaps from an older version of the file) and
     /// the lock. The done screen and the plain mode say so.

@@ -166,6 +166,16 @@ public enum MarkdownText {
     }
 }
 
+extension Array where Element == String {
+    /// The items named in a sentence: "a", "a and b", "a, b and c" (one
+    /// "and", no comma before it), as the page, the plan's reasons and the
+    /// screens list things.
+    public var listedInSentence: String {
+        guard let last else { return "" }
+        return count == 1 ? last : dropLast().joined(separator: ", ") + " and " + last
+    }
+}
+
 extension String {
     /// The lines of the text, empty ones kept: `split(separator: "\n",
     /// omittingEmptySubsequences: false)`, but splitting the UTF-8 bytes. The

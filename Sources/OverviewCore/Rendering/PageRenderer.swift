@@ -152,11 +152,7 @@ struct TemplateList: MustacheSequence, MustacheCustomRenderable, Sendable {
 
     func makeIterator() -> IndexingIterator<[TemplateValue]> { items.makeIterator() }
     /// As a sentence lists them: "A", "A and B", "A, B and C".
-    var renderText: String {
-        let texts = items.map(\.text)
-        guard texts.count > 1 else { return texts.first ?? "" }
-        return texts.dropLast().joined(separator: ", ") + " and " + texts[texts.count - 1]
-    }
+    var renderText: String { items.map(\.text).listedInSentence }
     var isNull: Bool { items.isEmpty }
 }
 

@@ -352,12 +352,12 @@ public struct Wizard: Sendable {
             state.editedOnDisk = EditedOnDisk(files: files, diff: diff, notGenerated: notGenerated)
             if let focused, let index = items(state).firstIndex(of: focused) { state.focus = index }
             if notGenerated.isEmpty {
-                let named = files.count == 1 ? "\(files[0]) was" : Publishing.listed(files) + " were"
+                let named = files.count == 1 ? "\(files[0]) was" : files.listedInSentence + " were"
                 state.message = WizardMessage(.error,
                     "Nothing written: \(named) edited by hand since it was generated. Keep the change by moving it into "
                     + "the answers (or a custom section), or choose Overwrite below (the hand edits are lost). See what differs shows the edit.")
             } else {
-                let named = notGenerated.count == 1 ? "\(notGenerated[0]) is" : Publishing.listed(notGenerated) + " are"
+                let named = notGenerated.count == 1 ? "\(notGenerated[0]) is" : notGenerated.listedInSentence + " are"
                 state.message = WizardMessage(.error,
                     "Nothing written: \(named) already there and not written by security-overview. Keep \(notGenerated.count == 1 ? "it" : "them") "
                     + "by moving \(notGenerated.count == 1 ? "it" : "them") away first, or choose Replace below. See what differs shows both.")

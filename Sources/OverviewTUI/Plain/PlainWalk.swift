@@ -501,7 +501,7 @@ public final class PlainWalk {
                 if dispatch(.itemFocused(.writeFiles), .confirmed) { return .quit }
                 if state.editedOnDisk != nil, let turn = askOverwrite() { return turn }
                 if let written = state.exported, !state.hasUnsavedChanges {
-                    say("Done. Commit \(Publishing.listed(written.map { FileStore.display($0) })) to your repository. To publish:")
+                    say("Done. Commit \(written.map { FileStore.display($0) }.listedInSentence) to your repository. To publish:")
                     for step in Publishing.steps(state.answers, targets: targets) { say("- " + step) }
                     say(Publishing.keepOutOfGit(answers: state.paths.answers))
                     return dispatch(.itemFocused(.quit), .confirmed) ? .quit : .next

@@ -58,7 +58,7 @@ extension Screens {
         }
         if let exported = state.exported {
             lines.append(.blank)
-            paragraph("✓ Done. Commit \(Publishing.listed(exported.map { FileStore.display($0) })) to your repository. To publish:", .good, anchor: .writeFiles)
+            paragraph("✓ Done. Commit \(exported.map { FileStore.display($0) }.listedInSentence) to your repository. To publish:", .good, anchor: .writeFiles)
             for step in Publishing.steps(state.answers, targets: targets) { paragraph("- " + step, .normal) }
             paragraph(Publishing.keepOutOfGit(answers: state.paths.answers), .muted)
         }
