@@ -63,10 +63,7 @@ public struct CheckedSectionsCache: Sendable {
             add(file.path)
             add(file.text)
         }
-        return hash.finalize().map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        return hash.finalize().hexDigits
     }
 
     /// The size and modification time of the running executable: a rebuilt

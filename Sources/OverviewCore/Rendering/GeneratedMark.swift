@@ -29,10 +29,7 @@ public enum GeneratedMark {
 
     /// The same digest of raw bytes (a file as it is on disk, UTF-8 or not).
     static func digest(bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).prefix(8).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        SHA256.hash(data: bytes).prefix(8).hexDigits
     }
 
     public enum State: Equatable, Sendable {
@@ -62,5 +59,15 @@ public enum GeneratedMark {
         let digestStart = range.upperBound
         let found = String(last[digestStart...].prefix(16))
         return found == digest(rest) ? .untouched : .edited
+    }
+}
+
+extension Sequence<UInt8> {
+    /// The bytes in lower-case hex, two digits each.
+    var hexDigits: String {
+        map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
     }
 }
