@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar quarter, written `2027-Q2`: when an audit or assessment under
 /// way is expected to end. `check` fails once the quarter is over.
 public struct Quarter: Comparable, Sendable, CustomStringConvertible {
@@ -20,6 +22,13 @@ public struct Quarter: Comparable, Sendable, CustomStringConvertible {
 
     /// Whether the quarter ended before `today`.
     public func hasPassed(_ today: ReviewDate) -> Bool { lastDay < today }
+
+    /// The quarter an answer names (spaces around it allowed), when it ended
+    /// before `today`: what `check` fails on and the wizard refuses.
+    public static func over(_ answer: String, on today: ReviewDate) -> Quarter? {
+        guard let quarter = Quarter(answer.trimmingCharacters(in: .whitespaces)), quarter.hasPassed(today) else { return nil }
+        return quarter
+    }
 
     /// As it reads in a sentence: "Q2 2027".
     public var spoken: String { "Q\(number) \(year)" }

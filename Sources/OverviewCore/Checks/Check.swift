@@ -165,8 +165,7 @@ public enum Reminders {
         var late: [(section: Section, question: Question, quarter: Quarter)] = []
         for section in catalog.sections where answers.isIncluded(section) {
             for (question, value) in answers.effectiveAnswers(for: section) where question.format == .quarter {
-                guard case .text(let text) = value, let quarter = Quarter(text.trimmingCharacters(in: .whitespaces)),
-                      quarter.hasPassed(today) else { continue }
+                guard case .text(let text) = value, let quarter = Quarter.over(text, on: today) else { continue }
                 late.append((section, question, quarter))
             }
         }

@@ -923,7 +923,7 @@ public struct Wizard: Sendable {
     /// taken; loaded from the file, it is marked where it is shown.
     public func lateProblem(_ field: FieldID, _ text: String, _ state: WizardState) -> String? {
         guard question(for: field)?.format == .quarter, let today = state.today.flatMap(ReviewDate.init),
-              let quarter = Quarter(text.trimmingCharacters(in: .whitespaces)), quarter.hasPassed(today) else { return nil }
+              let quarter = Quarter.over(text, on: today) else { return nil }
         return "\(quarter) is over (it ended on \(quarter.lastDay)): give the quarter you now expect"
     }
 
