@@ -101,14 +101,17 @@ struct WizardLaunch {
             var fileAnswers: Answers?
             var draft: Answers?
             var draftBase = Draft.Base.unknown
-            fileBase = Draft.base(ofFileAt: answers)
             // With an answers file the catalog is loaded now. Its built-in
             // sections need nothing from the file: they are parsed on the
             // other cores while the file is composed on this one.
             let builtin = FileStore.exists(answers) ? InBackground { BuiltinSections.parse() } : nil
+            // The answers file read once: its digest is the draft's base, and
+            // its tree (composed below) gives the answers.
+            let fileText = FileStore.exists(answers) ? (try? FileStore.read(answers, maxBytes: InputLimits.answersFileBytes)) : nil
+            fileBase = fileText.map(Draft.base(ofText:)) ?? .noFile
             // The answers file names its own sections folder unless --sections does.
             // Composed once: the answers below are read from the same tree.
-            let composed = FileStore.exists(answers) ? (try? FileStore.read(answers)).map { AnswersFile.Composed($0, file: answers) } : nil
+            let composed = fileText.map { AnswersFile.Composed($0, file: answers) }
             let sectionsDirectory = self.sectionsDirectory ?? composed?.customSections
             if sectionsDirectory == nil && !FileStore.exists(answers) && !FileStore.exists(draftPath) {
                 // A first run: the first screen needs no section, so it is drawn
