@@ -70,10 +70,34 @@ struct KeystrokeMemoTests {
         }
     }
 
-    @Test("A line trimmed without Foundation is the line Foundation trims")
-    func blankTrimming() {
-        for line in ["", " ", "\t", "  a b  ", "\ta\t", "\u{00A0}x\u{2003}", "x", " \u{3000}日\u{3000} "] {
-            #expect(String(PagePreview.blankTrimmed(line[...])) == line.trimmingCharacters(in: .whitespaces), "\(line.debugDescription)")
+    @Test("Text trimmed without Foundation is the text Foundation trims")
+    func trimming() {
+        // Every scalar either set holds, and some beside them that neither does.
+        let edges: [Unicode.Scalar] = [" ", "\t", "\n", "\u{0B}", "\u{0C}", "\r", "\u{85}", "\u{A0}", "\u{1680}", "\u{2000}",
+                                       "\u{200A}", "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}",
+                                       "\u{200B}", "\u{FEFF}", "\u{180E}", "\u{301}", "x", "日"]
+        var texts = ["", "x", "  a b  ", "\u{00A0}x\u{2003}", " \u{3000}日\u{3000} ", " \u{301}a", "a \u{301}", "\r\n a \r\n"]
+        for edge in edges {
+            texts += ["\(edge)", "\(edge)mid dle\(edge)", "\(edge)\(edge)e\u{301}\(edge)", "a\(edge)"]
         }
+        for text in texts {
+            #expect(text.trimmingBlanks() == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+            #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.debugDescription)")
+            #expect(text.isBlankText == text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(text.debugDescription)")
+            let inner = ("<" + text + ">").dropFirst().dropLast()
+            #expect(inner.trimmingBlanks() == inner.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+            #expect(String(inner.whitespaceTrimmed) == inner.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.debugDescription)")
+        }
+        // Each set holds the scalars Foundation's does, over the whole Basic Multilingual Plane.
+        var differ: [String] = []
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let alone = String(scalar)
+            if scalar.isBlank != alone.trimmingCharacters(in: .whitespaces).isEmpty
+                || scalar.isBlankOrNewline != alone.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                differ.append(String(value, radix: 16))
+            }
+        }
+        #expect(differ.isEmpty, "scalars Foundation sets apart otherwise: \(differ)")
     }
 }

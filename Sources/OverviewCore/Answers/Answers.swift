@@ -14,7 +14,7 @@ public enum AnswerValue: Equatable, Sendable {
     /// A text of nothing but spaces and line breaks: no answer at all. It is
     /// not saved, not printed, and leaves a required question open.
     public var isBlank: Bool {
-        if case .text(let text) = self { return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        if case .text(let text) = self { return text.isBlankText }
         if case .records(let records) = self { return records.isEmpty }
         return false
     }
@@ -25,7 +25,7 @@ public enum AnswerValue: Equatable, Sendable {
         case .bool(let value): return value
         case .choice(let id): return question.choice(id)?.affirms ?? false
         case .choices(let ids): return ids.contains { question.choice($0)?.affirms ?? false }
-        case .text(let text): return !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        case .text(let text): return !text.isBlankText
         // A list with at least one record says who they are.
         case .records(let records): return !records.isEmpty
         }

@@ -141,7 +141,7 @@ public enum AnswersFile {
                 let what = "company.\(key)"
                 if field == .name {
                     let text = try reader.string(value, what)
-                    if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw reader.error(value, "company.name is empty") }
+                    if text.trimmingWhitespace().isEmpty { throw reader.error(value, "company.name is empty") }
                     if TerminalSafe.hasControlCharacters(text, allowingLayout: false) {
                         throw reader.error(value, "company.name contains a control character or a line break")
                     }
@@ -222,7 +222,7 @@ public enum AnswersFile {
         if YAMLReader.isNull(node) { return nil }
         let text = try reader.string(node, what)
         if TerminalSafe.hasControlCharacters(text, allowingLayout: true) { throw reader.error(node, "\(what) contains a control character") }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : text
+        return text.trimmingWhitespace().isEmpty ? nil : text
     }
 
     /// `notes:` of a section: a note per question id, one a line.
@@ -251,7 +251,7 @@ public enum AnswersFile {
     /// `custom_sections:` a folder path: not empty, no control characters.
     static func customSectionsPath(_ node: Node, _ reader: YAMLReader) throws(InputError) -> String {
         let path = try reader.string(node, "custom_sections")
-        if path.trimmingCharacters(in: .whitespaces).isEmpty { throw reader.error(node, "custom_sections is empty") }
+        if path.trimmingBlanks().isEmpty { throw reader.error(node, "custom_sections is empty") }
         if TerminalSafe.hasControlCharacters(path, allowingLayout: false) { throw reader.error(node, "custom_sections contains a control character") }
         return path
     }
@@ -267,7 +267,7 @@ public enum AnswersFile {
     /// A file path: not empty, no control characters, not a folder's.
     static func path(_ node: Node, _ reader: YAMLReader, _ what: String) throws(InputError) -> String {
         let path = try reader.string(node, what)
-        if path.trimmingCharacters(in: .whitespaces).isEmpty { throw reader.error(node, "\(what) is empty") }
+        if path.trimmingBlanks().isEmpty { throw reader.error(node, "\(what) is empty") }
         if TerminalSafe.hasControlCharacters(path, allowingLayout: false) { throw reader.error(node, "\(what) contains a control character") }
         if path.hasSuffix("/") { throw reader.error(node, "\(what) '\(path)' names a folder: give the file's name too") }
         return path
@@ -289,7 +289,7 @@ public enum AnswersFile {
             case "show_changes": outputs.showChanges = try reader.bool(value, "outputs.show_changes")
             case "security_txt_signing_key":
                 let key = try reader.string(value, "outputs.security_txt_signing_key")
-                if key.trimmingCharacters(in: .whitespaces).isEmpty || key.hasPrefix("-")
+                if key.trimmingBlanks().isEmpty || key.hasPrefix("-")
                     || TerminalSafe.hasControlCharacters(key, allowingLayout: false) {
                     throw reader.error(value, "outputs.security_txt_signing_key '\(key)' is not a key id, fingerprint or email address")
                 }
@@ -322,7 +322,7 @@ public enum AnswersFile {
         }
         if mapping.isEmpty { return nil }
         for (key, _) in mapping {
-            guard case .scalar(let scalar) = key, !scalar.string.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard case .scalar(let scalar) = key, !scalar.string.trimmingBlanks().isEmpty else {
                 throw reader.error(key, "outputs.front_matter: a key must be a plain word, such as menu or weight")
             }
             if TerminalSafe.hasControlCharacters(scalar.string, allowingLayout: false) {

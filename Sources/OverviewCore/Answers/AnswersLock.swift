@@ -34,7 +34,7 @@ public final class AnswersLock: @unchecked Sendable {
                 var buffer = [UInt8](repeating: 0, count: 32)
                 let count = read(fd, &buffer, buffer.count)
                 close(fd)
-                let pid = count > 0 ? String(decoding: buffer[..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : ""
+                let pid = count > 0 ? String(decoding: buffer[..<count], as: UTF8.self).trimmingWhitespace() : ""
                 throw InputError(file: answers, "is open in another security-overview\(pid.isEmpty ? "" : " (process \(pid))"); "
                     + "nothing was changed. Finish there first: two at once would save over each other")
             }

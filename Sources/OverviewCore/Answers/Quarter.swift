@@ -26,7 +26,7 @@ public struct Quarter: Comparable, Sendable, CustomStringConvertible {
     /// The quarter an answer names (spaces around it allowed), when it ended
     /// before `today`: what `check` fails on and the wizard refuses.
     public static func over(_ answer: String, on today: ReviewDate) -> Quarter? {
-        guard let quarter = Quarter(answer.trimmingCharacters(in: .whitespaces)), quarter.hasPassed(today) else { return nil }
+        guard let quarter = Quarter(answer.trimmingBlanks()), quarter.hasPassed(today) else { return nil }
         return quarter
     }
 

@@ -67,7 +67,7 @@ public struct AtAGlance: Sendable {
                 for entry in glance.templates where entry.group == group {
                     let text = entry.template.render(renderer.context(section, answers))
                     for line in text.lines {
-                        let item = line.trimmingCharacters(in: .whitespaces)
+                        let item = line.trimmingBlanks()
                         if !item.isEmpty { items.append("- \(item) ([\(section.title)](#\(anchor)))") }
                     }
                 }

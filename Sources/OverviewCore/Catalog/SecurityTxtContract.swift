@@ -133,7 +133,7 @@ public struct SecurityTxtContract: Equatable, Sendable {
                 }
                 continue
             }
-            for key in contract.summary.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !key.isEmpty {
+            for key in contract.summary.split(separator: ",").map({ $0.trimmingBlanks() }) where !key.isEmpty {
                 if let other = owner[key] {
                     throw InputError(file: section.source, line: contract.line,
                         "security_txt.\(key) is already fed by section '\(other.id)' (\(other.source)); one section gives each field")

@@ -49,7 +49,7 @@ enum TemplateCheck {
         // the template must print nothing.
         if !section.fixedText {
             let bare = template.render(TemplateValue([:], text: ""))
-            if let text = bare.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }).first(where: { !$0.isEmpty }) {
+            if let text = bare.split(separator: "\n").map({ $0.trimmingBlanks() }).first(where: { !$0.isEmpty }) {
                 problems.append(InputError(file: section.source, line: line(ofText: text, in: section),
                     "'\(text.prefix(40))' is printed whatever the answers: put it inside the {{#question}} block of the answer that affirms it, or add 'fixed_text: true' to the front matter if it is meant to be printed as it is"))
             }

@@ -38,7 +38,7 @@ extension TextFormat {
     /// unused, and "english" is a word), then subtags of 1 to 8 letters or digits
     /// (`en`, `fr-CA`, `zh-Hant-TW`, `sgn-BE-FR`). Shape only, not the registry.
     static func languagesProblem(_ text: String) -> String? {
-        let tags = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let tags = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingBlanks() }
         for tag in tags {
             let subtags = tag.split(separator: "-", omittingEmptySubsequences: false)
             let letters = { (s: Substring) in s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) } }
@@ -94,7 +94,7 @@ extension TextFormat {
     /// one as typed: a domain given as an address, a number of days with its
     /// unit, an email address with `mailto:`. Nil when there is no such form.
     public func canonical(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingBlanks()
         switch self {
         case .domain:
             var rest = Substring(trimmed.lowercased())

@@ -186,7 +186,7 @@ public enum Reminders {
     static func securityTxtExpiry(_ path: String) -> ReviewDate? {
         guard let text = try? FileStore.read(path) else { return nil }
         for line in text.split(separator: "\n") where line.lowercased().hasPrefix("expires:") {
-            let value = line.dropFirst("expires:".count).trimmingCharacters(in: .whitespaces)
+            let value = line.dropFirst("expires:".count).trimmingBlanks()
             return ReviewDate(String(value.prefix(10)))
         }
         return nil

@@ -105,7 +105,7 @@ extension FieldKind {
     /// Picked fields: the index of the option a typed word names: its number,
     /// its id or its label (any case); nil when it names none.
     func optionIndex(_ word: String, of question: Question) -> Int? {
-        let word = word.trimmingCharacters(in: .whitespaces)
+        let word = word.trimmingBlanks()
         let labels = options(of: question)
         if let number = Int(word), labels.indices.contains(number - 1) { return number - 1 }
         if let index = question.choices.firstIndex(where: { $0.id == word }) { return index }

@@ -32,7 +32,7 @@ struct MultilineTextField: FieldKind {
 
     /// The lines that say something, trimmed.
     static func lines(_ text: String) -> [String] {
-        text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        text.split(separator: "\n").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
     }
 
     func yaml(_ value: AnswerValue, of question: Question) -> Node {
@@ -57,10 +57,10 @@ struct MultilineTextField: FieldKind {
     func templateValues(_ value: AnswerValue, of question: Question) -> [String: Any] {
         guard case .text(let text) = value else { return [:] }
         let clean = TerminalSafe.sanitize(text, allowNewlines: true)
-        guard !clean.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return [:] }
+        guard !clean.trimmingWhitespace().isEmpty else { return [:] }
         // One item per line, for templates that list them.
         let lines = clean.split(separator: "\n")
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.trimmingBlanks() }
             .filter { !$0.isEmpty }
         return [question.id: clean, question.id + "_lines": TemplateList(lines.map { TemplateValue([:], text: $0) })]
     }

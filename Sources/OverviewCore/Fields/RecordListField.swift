@@ -43,7 +43,7 @@ public struct RecordShape: Equatable, Sendable {
             problem = "one line only"
         } else if TerminalSafe.hasControlCharacters(value, allowingLayout: false) {
             problem = "contains a control character"
-        } else if value.trimmingCharacters(in: .whitespaces).isEmpty {
+        } else if value.trimmingBlanks().isEmpty {
             problem = nil
         } else {
             problem = field.format?.problem(with: value)
@@ -57,7 +57,7 @@ public struct RecordShape: Equatable, Sendable {
         for field in fields {
             let value = record[field.id] ?? ""
             if let problem = problem(with: value, in: field.id) { return problem }
-            if field.required && value.trimmingCharacters(in: .whitespaces).isEmpty { return "\(field.label) is required" }
+            if field.required && value.trimmingBlanks().isEmpty { return "\(field.label) is required" }
         }
         if let unknown = record.keys.sorted().first(where: { field($0) == nil }) { return "no field '\(unknown)'" }
         return nil
@@ -67,7 +67,7 @@ public struct RecordShape: Equatable, Sendable {
     public func normalized(_ record: [String: String]) -> [String: String] {
         var out: [String: String] = [:]
         for field in fields {
-            let value = (record[field.id] ?? "").trimmingCharacters(in: .whitespaces)
+            let value = (record[field.id] ?? "").trimmingBlanks()
             if !value.isEmpty { out[field.id] = value }
         }
         return out
@@ -116,7 +116,7 @@ struct RecordListField: FieldKind {
         }
         var records: [[String: String]] = []
         for (number, line) in typed.split(separator: "\n").enumerated() {
-            let parts = line.components(separatedBy: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = line.components(separatedBy: ";").map { $0.trimmingBlanks() }
             if parts.count > shape.fields.count {
                 return .rejected("line \(number + 1) has \(parts.count) fields; a \(shape.noun) has \(shape.fields.count), separated by ;")
             }
@@ -135,7 +135,7 @@ struct RecordListField: FieldKind {
         guard let shape = question.record else {
             return "question '\(question.id)' is records: give it 'record' (the noun) and 'fields'"
         }
-        if shape.noun.trimmingCharacters(in: .whitespaces).isEmpty || shape.noun.contains("\n") {
+        if shape.noun.trimmingBlanks().isEmpty || shape.noun.contains("\n") {
             return "question '\(question.id)': 'record' must be a noun on one line, like subprocessor"
         }
         if shape.fields.isEmpty { return "question '\(question.id)' is records but has no fields" }
@@ -178,7 +178,7 @@ struct RecordListField: FieldKind {
                 if TerminalSafe.hasControlCharacters(value, allowingLayout: false) {
                     throw reader.error(valueNode, "\(itemWhat).\(key) contains a control character")
                 }
-                let trimmed = value.trimmingCharacters(in: .whitespaces)
+                let trimmed = value.trimmingBlanks()
                 if trimmed.isEmpty { continue }
                 if let problem = field.format?.problem(with: trimmed) {
                     throw reader.error(valueNode, "\(itemWhat).\(key): \(problem)")
@@ -211,7 +211,7 @@ struct RecordListField: FieldKind {
             var children: [String: Any] = [:]
             for field in shape.fields {
                 // One line whatever it holds: a record is a row of a table.
-                let text = TerminalSafe.oneLine(record[field.id] ?? "").trimmingCharacters(in: .whitespaces)
+                let text = TerminalSafe.oneLine(record[field.id] ?? "").trimmingBlanks()
                 // An empty field is there and empty: never looked up in the
                 // section's answers, where a question may have the same id.
                 children[field.id] = text.isEmpty ? EmptyField() as Any : text

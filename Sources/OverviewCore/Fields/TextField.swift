@@ -32,16 +32,16 @@ struct TextField: FieldKind {
     func templateValues(_ value: AnswerValue, of question: Question) -> [String: Any] {
         guard case .text(let text) = value else { return [:] }
         let clean = TerminalSafe.sanitize(text, allowNewlines: false)
-        guard !clean.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return [:] }
+        guard !clean.trimmingWhitespace().isEmpty else { return [:] }
         var values: [String: Any] = [question.id: clean]
-        if question.format == .days, let days = Int(clean.trimmingCharacters(in: .whitespaces)) {
+        if question.format == .days, let days = Int(clean.trimmingBlanks()) {
             // "1 day", "30 days": a template never has to pluralize.
             values[question.id + "_days"] = days == 1 ? "1 day" : "\(days) days"
         }
-        if question.format == .hours, let hours = Int(clean.trimmingCharacters(in: .whitespaces)) {
+        if question.format == .hours, let hours = Int(clean.trimmingBlanks()) {
             values[question.id + "_hours"] = hours == 1 ? "1 hour" : "\(hours) hours"
         }
-        if question.format == .quarter, let quarter = Quarter(clean.trimmingCharacters(in: .whitespaces)) {
+        if question.format == .quarter, let quarter = Quarter(clean.trimmingBlanks()) {
             // "Q2 2027", as a sentence says it.
             values[question.id + "_quarter"] = quarter.spoken
         }

@@ -45,7 +45,7 @@ struct YesNoField: FieldKind {
     }
 
     func plainAnswer(_ typed: String, of question: Question) -> PlainAnswer {
-        switch typed.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch typed.trimmingBlanks().lowercased() {
         case "y", "yes": .answer(.bool(true))
         case "n", "no": .answer(.bool(false))
         default: .rejected("'\(typed)' is not an answer to a yes/no question: type y or n")

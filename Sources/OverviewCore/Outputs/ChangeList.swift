@@ -77,7 +77,7 @@ public struct ChangeList: Equatable, Sendable {
         case .yes: return "yes"
         case .choice(let id): return question?.choice(id)?.label ?? id
         case .text(let text):
-            return "\"" + text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            return "\"" + text.split(separator: "\n").map { $0.trimmingBlanks() }
                 .filter { !$0.isEmpty }.joined(separator: "; ") + "\""
         }
     }

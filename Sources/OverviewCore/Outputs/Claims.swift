@@ -54,7 +54,7 @@ public struct ClaimSet: Equatable, Sendable {
         let company = answers.company
         for (question, value) in [("name", company.name.map(TerminalSafe.oneLine)), ("domain", company.domain),
                                   ("security_contact", company.securityContact)] {
-            if let value, !value.trimmingCharacters(in: .whitespaces).isEmpty {
+            if let value, !value.trimmingBlanks().isEmpty {
                 claims.append(Claim(section: Claim.companySection, question: question, value: .text(value)))
             }
         }
@@ -80,7 +80,7 @@ public struct ClaimSet: Equatable, Sendable {
                 .map { Claim(section: section, question: question.id, choice: $0.id, value: .yes) }
         case .text(let text):
             let clean = TerminalSafe.sanitize(text, allowNewlines: question.kind == .multiline)
-                .trimmingCharacters(in: .whitespacesAndNewlines)
+                .trimmingWhitespace()
             return clean.isEmpty ? [] : [Claim(section: section, question: question.id, value: .text(clean))]
         case .records(let records):
             // One claim a record, named by its first field ("Acme Mail"), saying

@@ -121,7 +121,7 @@ public enum SecurityTxt {
                             continue
                         }
                         if case .text(let raw)? = effective[id] {
-                            let clean = TerminalSafe.oneLine(raw).trimmingCharacters(in: .whitespaces)
+                            let clean = TerminalSafe.oneLine(raw).trimmingBlanks()
                             if !clean.isEmpty { result[field] = Sourced(value: clean, section: section.id, question: id) }
                         }
                     case .onPage:

@@ -86,7 +86,7 @@ public enum TrustData {
             guard case .text(let text)? = claims.first?.value else { return nil }
             entry["value"] = .string(text)
             if question.kind == .multiline {
-                let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                let lines = text.split(separator: "\n").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
                 entry["lines"] = .array(lines.map(JSONValue.string))
             }
         case .records:

@@ -128,7 +128,7 @@ public enum PagePreview {
         var current: String?
         for raw in markdown.lines {
             let line = String(raw)
-            let trimmed = String(blankTrimmed(raw))
+            let trimmed = raw.blankTrimmed
             let starts = trimmed.hasPrefix("#") || trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ")
                 || trimmed.hasPrefix("<!--") || trimmed.hasPrefix("|") || trimmed.first.map(\.isNumber) == true
             if trimmed.isEmpty {
@@ -136,7 +136,7 @@ public enum PagePreview {
                 current = nil
                 blocks.append("")
             } else if let open = current, !starts {
-                current = open + " " + trimmed
+                current = open + " " + String(trimmed)
             } else {
                 if let done = current { blocks.append(done) }
                 current = line
@@ -144,17 +144,5 @@ public enum PagePreview {
         }
         if let done = current { blocks.append(done) }
         return blocks
-    }
-
-    /// `line` without the spaces and tabs at its ends, as Foundation's
-    /// `.whitespaces` trims (tab and the space separators), without the trip
-    /// through NSString that was a tenth of a keystroke in a long section.
-    static func blankTrimmed(_ line: Substring) -> Substring {
-        func blank(_ character: Character) -> Bool {
-            character == " " || character == "\t"
-                || (character.unicodeScalars.count == 1 && character.unicodeScalars.first!.properties.generalCategory == .spaceSeparator)
-        }
-        guard let first = line.firstIndex(where: { !blank($0) }), let last = line.lastIndex(where: { !blank($0) }) else { return "" }
-        return line[first...last]
     }
 }

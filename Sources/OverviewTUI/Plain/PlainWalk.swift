@@ -91,7 +91,7 @@ public final class PlainWalk {
     func read(_ prompt: String, help: [String]) -> Reply {
         while true {
             guard let line = io.ask(TerminalSafe.oneLine(prompt)) else { return .endOfInput }
-            switch line.trimmingCharacters(in: .whitespaces).lowercased() {
+            switch line.trimmingBlanks().lowercased() {
             case "back": return .back
             case "skip", "-": return .skip
             case "review": return .review
@@ -229,7 +229,7 @@ public final class PlainWalk {
                 goOn(from: field, first, .fieldAnswered(field, nil))
                 return .next
             case .line(let line):
-                if line.trimmingCharacters(in: .whitespaces).isEmpty {
+                if line.trimmingBlanks().isEmpty {
                     goOn(from: field, first)
                     return .next
                 }
@@ -339,7 +339,7 @@ public final class PlainWalk {
                 dispatch(.itemFocused(.next), .confirmed)
                 return .next
             case .line(let line):
-                if line.trimmingCharacters(in: .whitespaces).isEmpty {
+                if line.trimmingBlanks().isEmpty {
                     dispatch(.itemFocused(.next), .confirmed)
                     return .next
                 }
@@ -383,7 +383,7 @@ public final class PlainWalk {
                 dispatch(.itemFocused(.next), .confirmed)
                 return .next
             case .line(let line):
-                if line.trimmingCharacters(in: .whitespaces).isEmpty {
+                if line.trimmingBlanks().isEmpty {
                     dispatch(.itemFocused(.next), .confirmed)
                     return .next
                 }
@@ -446,7 +446,7 @@ public final class PlainWalk {
                 dispatch(.itemFocused(.toExport), .confirmed)
                 return .next
             case .line(let line):
-                if line.trimmingCharacters(in: .whitespaces).isEmpty {
+                if line.trimmingBlanks().isEmpty {
                     dispatch(.itemFocused(.toExport), .confirmed)
                     return .next
                 }
@@ -489,7 +489,7 @@ public final class PlainWalk {
             let (typed, turn) = readInExport("Write the files now? y or n (n: back to the review) [Enter: y]: ",
                                              help: ["y writes the answers file and the page; n goes back to the review."])
             guard let line = typed else { return turn ?? .next }
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingBlanks()
             switch trimmed.isEmpty ? .answer(.bool(true)) : question.plainAnswer(trimmed) {
             case .rejected(let why):
                 say(why)
@@ -526,7 +526,7 @@ public final class PlainWalk {
                 : readInExport("Replace the existing file? What it holds now is lost. y or n: ",
                                help: ["y writes the files in place of what is there; n writes nothing, so you can move the file away first."])
             guard let line = typed else { return turn }
-            switch Question.menu(.yesno).plainAnswer(line.trimmingCharacters(in: .whitespaces)) {
+            switch Question.menu(.yesno).plainAnswer(line.trimmingBlanks()) {
             case .answer(.bool(true)):
                 return dispatch(.itemFocused(.overwriteEdited), .confirmed) ? .quit : nil
             case .answer:
@@ -555,7 +555,7 @@ public final class PlainWalk {
             let (typed, turn) = readInExport("1 or 2: ",
                 help: ["1 if you looked at every answer and it is current; 2 for a fix that leaves the yearly review date as it is."])
             guard let line = typed else { return turn }
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingBlanks()
             if trimmed.isEmpty { say("Say 1 or 2: the review date moves only when you say every answer is current."); continue }
             if let index = picked(trimmed, in: menu) {
                 dispatch(.itemFocused(.reviewChoice(choices[index])), .toggled)
@@ -584,7 +584,7 @@ public final class PlainWalk {
             case .back, .skip, .review:
                 say(state.draftFileChanged ? "Keep the file or resume the draft first." : "Resume or discard the draft first.")
             case .line(let line):
-                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                let trimmed = line.trimmingBlanks()
                 if let index = trimmed.isEmpty ? 0 : picked(trimmed, in: menu) {
                     dispatch(.itemFocused(choices[index].item), .confirmed)
                     guard choices[index].item == .draftDifferences else { return .next }
@@ -610,7 +610,7 @@ public final class PlainWalk {
         for line in menu.plainOptions(nil) { say("  " + line) }
         while true {
             guard let line = io.ask("A number from 1 to \(offered.count) [Enter: 1]: ") else { return .endOfInput }
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingBlanks()
             guard let index = trimmed.isEmpty ? 0 : picked(trimmed, in: menu) else { continue }
             if choose(offered[index]) { return .quit }
             // Cancelled, or the save failed (its message said why): back to the question.
