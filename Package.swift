@@ -1,6 +1,16 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// A release build on Linux lays out the functions a start and a keystroke run
+// side by side at the front of the binary (scripts/startup-order writes their
+// list): the kernel maps a binary's code in 64 KiB runs around each page
+// first touched, so scattered functions made most of the code resident.
+// Each of our functions gets a section of its own for the linker to move
+// (the Swift runtime and Foundation come built that way).
+let startupOrder = Context.packageDirectory + "/scripts/startup.order"
+let functionSections: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-function-sections"],
+                                                     .when(platforms: [.linux], configuration: .release))]
+
 let package = Package(
     name: "security-overview",
     platforms: [.macOS(.v13)],
@@ -25,6 +35,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Ink", package: "ink"),
             ],
+            swiftSettings: functionSections,
             plugins: ["EmbedCatalog"]
         ),
         // Turns sections/*.md into a Swift source so the built-in catalog travels
@@ -49,15 +60,19 @@ let package = Package(
             // that this module imports Foundation from the static resource
             // folder and links the libraries that one needs (ICU and the rest);
             // debug builds and `swift test` stay dynamic.
-            swiftSettings: [.unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release))],
-            linkerSettings: [.unsafeFlags(["-static-executable", "-use-ld=lld"],
+            swiftSettings: [.unsafeFlags(["-static-executable", "-Xfrontend", "-function-sections"],
+                                         .when(platforms: [.linux], configuration: .release))],
+            linkerSettings: [.unsafeFlags(["-static-executable", "-use-ld=lld",
+                                           "-Xlinker", "--symbol-ordering-file=\(startupOrder)",
+                                           "-Xlinker", "--no-warn-symbol-ordering"],
                                           .when(platforms: [.linux], configuration: .release))]
         ),
         // The wizard: screens drawn on an in-memory canvas, the key map, the run loop.
         // Knows nothing of ncurses.
         .target(
             name: "OverviewTUI",
-            dependencies: ["OverviewCore"]
+            dependencies: ["OverviewCore"],
+            swiftSettings: functionSections
         ),
         // ncurses (wide-character build): the one C surface.
         .systemLibrary(
@@ -68,7 +83,8 @@ let package = Package(
         // The only Swift that imports CNcurses: draws a Canvas, reads keys.
         .target(
             name: "NcursesTerminal",
-            dependencies: ["CNcurses", "OverviewCore", "OverviewTUI"]
+            dependencies: ["CNcurses", "OverviewCore", "OverviewTUI"],
+            swiftSettings: functionSections
         ),
         .testTarget(
             name: "OverviewCoreTests",

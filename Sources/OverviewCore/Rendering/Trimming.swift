@@ -58,3 +58,4 @@ extension Substring {
     /// Without the blanks and line breaks at its ends: `trimmingCharacters(in: .whitespacesAndNewlines)`.
     public func trimmingWhitespace() -> String { String(whitespaceTrimmed) }
 }
+
