@@ -114,4 +114,34 @@ struct FieldKindTests {
         ProfileField.stage.set(nil, in: &profile)
         #expect(profile.missingFields == ["stage"])
     }
+
+    @Test("A string written without asking Yams' resolver is the string Yams writes")
+    func plainScalars() throws {
+        // Each default rule's examples, its near misses, and plain words.
+        var texts = ["", "~", "<<", "=", "<", "==", "null", "Null", "NULL", "nULL", "nul", "nulls",
+                     "0", "-0", "+12", "012", "0o17", "0O17", "0b101", "0x1F", "0xfg", "1_000", "1,000", "12:30", "190:20:30",
+                     "1.5", ".5", "1e5", "1.0e+5", "6.8523015e+5", ".inf", "-.Inf", "+.INF", ".nan", ".NaN", ".NAN", ".nAn",
+                     "2026-09-30", "2026-9-3 1:02:03", "2001-12-14t21:59:43.10-05:00", "2001-12-14 21:59:43.10 Z",
+                     "2027-Q4", "2027 Q4", "24 hours", "30 days", "99.9%", "1.2.3", "- item", "-", "+", ".", "...", "-x", ".git",
+                     "October 1, 2025", "Our team", "The team", "Yesterday", "Note number 3 with *stars* and <tags>",
+                     "é ü", "日本", "#tag", "@handle", "`code`", "'quoted'", "\"double\"", "a: b", "a #b", " lead", "trail ",
+                     "yes\r", "12\r", "x\u{85}", "x\u{2028}", "tab\there", "bell\u{7}"]
+        for word in ["yes", "no", "true", "false", "on", "off"] {
+            texts += [word, word.capitalized, word.uppercased(), String(word.reversed()), word + "!", word + " ", " " + word,
+                      String(word.prefix(1)) + word.dropFirst().uppercased()]
+        }
+        for text in texts {
+            let fast = try Yams.serialize(node: YAMLNode.string(text), allowUnicode: true)
+            let yams = try Yams.serialize(node: text.contains("\n") ? YAMLNode.string(text) : .scalar(text.represented()),
+                                          allowUnicode: true)
+            #expect(fast == yams, "\(text.debugDescription)")
+            if PlainScalar.isString(text) {
+                #expect(Resolver.default.resolveTag(of: Node(text)) == .str, "\(text.debugDescription) was taken for a string")
+            }
+        }
+        // The words are the ones the resolver reads as something else.
+        for word in PlainScalar.words {
+            #expect(Resolver.default.resolveTag(of: Node(word)) != .str, "\(word)")
+        }
+    }
 }

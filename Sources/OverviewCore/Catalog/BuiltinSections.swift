@@ -59,14 +59,11 @@ enum BuiltinCatalog {
         return try parsed.map { result throws(InputError) in try result!.get() }
     }
 
-    // Every scalar a string, as the basic resolver leaves it when a section file is parsed.
-    nonisolated(unsafe) private static let stringTag = Tag(.str, .basic, .default)
-    nonisolated(unsafe) private static let mapTag = Tag(.map, .basic, .default)
-    nonisolated(unsafe) private static let sequenceTag = Tag(.seq, .basic, .default)
-
     /// The node tree the embedder wrote as tokens, in pre-order: "{N" a map of
     /// N pairs, "[N" a list of N items, else a scalar: its style's letter, then its text.
+    /// Every scalar a string, as the basic resolver leaves it when a section file is parsed.
     static func tree(_ tokens: [String]) -> Node {
+        let stringTag = YAMLNode.stringTag, mapTag = YAMLNode.mapTag, sequenceTag = YAMLNode.sequenceTag
         var index = 0
         func next() -> Node {
             let token = tokens[index]

@@ -176,12 +176,16 @@ extension Question {
 /// Builds the answers file's YAML nodes: plain words, and a user's strings
 /// quoted where plain YAML would read them as something else.
 enum YAMLNode {
-    // One tag of each kind for every node, the ones `Tag(.str)` makes: written
-    // out, each builds Yams' default constructor and its tables, and a key
-    // typed in a section emits that section's dozens of nodes for the draft.
-    nonisolated(unsafe) static let stringTag = Tag(.str)
-    nonisolated(unsafe) static let mapTag = Tag(.map)
-    nonisolated(unsafe) static let sequenceTag = Tag(.seq)
+    // One tag of each kind for every node: written out, `Tag(.str)` builds
+    // Yams' default constructor and its tables, and a key typed in a section
+    // emits that section's dozens of nodes for the draft. A tag's resolver is
+    // asked only of a node whose tag is left implicit, never of these, so it
+    // is the basic one: the default resolver compiles seven regular
+    // expressions (8.8M instructions) the first time it is touched. The
+    // built-in catalog's trees are built with the same tags.
+    nonisolated(unsafe) static let stringTag = Tag(.str, .basic, .default)
+    nonisolated(unsafe) static let mapTag = Tag(.map, .basic, .default)
+    nonisolated(unsafe) static let sequenceTag = Tag(.seq, .basic, .default)
 
     static func plain(_ text: String) -> Node { .scalar(.init(text, stringTag, .plain)) }
     static func bool(_ value: Bool) -> Node { plain(value ? "true" : "false") }
@@ -192,6 +196,8 @@ enum YAMLNode {
     /// a literal block where it has several lines.
     static func string(_ text: String) -> Node {
         if text.contains("\n") { return .scalar(.init(text, stringTag, .literal)) }
+        // What `represented()` gives a string, without its resolver when none is needed.
+        if PlainScalar.isString(text) { return .scalar(.init(text, stringTag, .any)) }
         return .scalar(text.represented())
     }
 }
