@@ -136,6 +136,11 @@ import Testing
     @Test func goodDates() {
         #expect(ReviewDate("2028-02-29")?.description == "2028-02-29")
         #expect(ReviewDate("2026-12-31") != nil)
+        // Written as the C formatter writes it, padding and sign included.
+        for (year, month, day) in [(2026, 1, 9), (999, 10, 31), (5, 3, 1), (0, 12, 25), (12345, 6, 7), (-4, 2, 28)] {
+            let date = ReviewDate(year: year, month: month, day: day)
+            #expect(date.description == String(format: "%04d-%02d-%02d", date.year, date.month, date.day))
+        }
     }
 
     @Test("Today is the UTC calendar's day, counted from 1970")

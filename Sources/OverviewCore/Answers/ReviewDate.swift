@@ -53,8 +53,16 @@ public struct ReviewDate: Comparable, Sendable, CustomStringConvertible {
         return era * 146097 + doe
     }
 
+    /// `YYYY-MM-DD`, as `String(format: "%04d-%02d-%02d")` writes it, without
+    /// its trip through CoreFoundation's formatter (a million instructions,
+    /// and its Unicode tables made resident, at a revise start).
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        func padded(_ number: Int, _ width: Int) -> String {
+            let digits = String(number.magnitude)
+            let zeros = String(repeating: "0", count: max(0, width - digits.count - (number < 0 ? 1 : 0)))
+            return (number < 0 ? "-" : "") + zeros + digits
+        }
+        return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
     }
 
     /// Today in UTC, for commands that default `--today` to the clock.
