@@ -22,17 +22,23 @@ public struct AnswersText {
     /// run's first answers (the company's name) need none, and its catalog may
     /// still be loading.
     private let loadCatalog: () -> Catalog
-    /// Each catalog section's part (by its place in the catalog), with the
-    /// answers it was made from.
-    private var parts: [(given: SectionAnswers, part: Part)?] = []
+    /// Each catalog section's answers, by its place in the catalog, as its
+    /// part was last made from them (nil: the section had no answers).
+    private var given: [SectionAnswers?] = []
+    /// The sections' parts joined, as last made, with each part's length in
+    /// it (UTF-8 bytes; 0 for a section without answers) and what it does to
+    /// the end mark. A key that changes one section's answers replaces that
+    /// part in the joined text: appending a thousand parts again on every key
+    /// was a large catalog's cost.
+    private var body = ""
+    private var lengths: [Int] = []
+    private var ends: [OpenEnd] = []
     /// The head's part (version, company, profile) and the tail's (review
     /// date, outputs, history) with what they were made from: a key typed in
     /// a section changes neither, and emitting them through libyaml on every
     /// key cost more than comparing them.
     private var head: (answers: Answers, part: Part)?
     private var tail: (answers: Answers, part: Part?)?
-    /// The sections' text's length last time: room made for it at once.
-    private var bodyBytes = 0
 
     public init(catalog: Catalog) {
         self.loadCatalog = { catalog }
@@ -57,24 +63,23 @@ public struct AnswersText {
         var ended = head.end == .sets
         if !answers.sections.isEmpty {
             let sections = loadCatalog().sections
-            if parts.count != sections.count { parts = Array(repeating: nil, count: sections.count) }
-            var body = ""
-            body.reserveCapacity(bodyBytes)
+            if given.count != sections.count {
+                given = Array(repeating: nil, count: sections.count)
+                lengths = Array(repeating: 0, count: sections.count)
+                ends = Array(repeating: .leaves, count: sections.count)
+                body = ""
+            }
             // Read in place: copying each section out of the catalog on every
             // key was a large catalog's cost.
+            var changes: [(index: Int, part: Part)] = []
             for index in sections.indices {
-                guard let given = answers.sections[sections[index].id] else { continue }
-                let part: Part
-                if let kept = parts[index], kept.given == given {
-                    part = kept.part
-                } else {
-                    part = Self.sectionPart(sections[index], given)
-                    parts[index] = (given, part)
-                }
-                body += part.text
-                Self.fold(part.end, into: &ended)
+                let now = answers.sections[sections[index].id]
+                if given[index] == now { continue }
+                given[index] = now
+                changes.append((index, now.map { Self.sectionPart(sections[index], $0) } ?? Part(text: "", end: .leaves)))
             }
-            bodyBytes = body.utf8.count
+            if !changes.isEmpty { replace(changes) }
+            for end in ends { Self.fold(end, into: &ended) }
             if !body.isEmpty {
                 text += "sections:\n"
                 text += body
@@ -86,6 +91,31 @@ public struct AnswersText {
         }
         if ended { text += "...\n" }
         return text
+    }
+
+    /// Puts each changed section's new part (in catalog order) in place of
+    /// its old one in the joined text, copying the parts between as they are.
+    private mutating func replace(_ changes: [(index: Int, part: Part)]) {
+        var joined = ""
+        joined.reserveCapacity(body.utf8.count + changes.reduce(0) { $0 + $1.part.text.utf8.count })
+        let old = body.utf8
+        func copy(_ from: Int, _ to: Int) {
+            joined += body[old.index(old.startIndex, offsetBy: from)..<old.index(old.startIndex, offsetBy: to)]
+        }
+        // `start`: where section `scanned` starts in the old text.
+        var start = 0, scanned = 0, copied = 0
+        for (index, part) in changes {
+            while scanned < index { start += lengths[scanned]; scanned += 1 }
+            copy(copied, start)
+            joined += part.text
+            start += lengths[index]
+            scanned = index + 1
+            copied = start
+            lengths[index] = part.text.utf8.count
+            ends[index] = part.end
+        }
+        copy(copied, old.count)
+        body = joined
     }
 
     /// The head's part, emitted again only when what it holds changed.
