@@ -141,7 +141,7 @@ public enum AnswersFile {
                 let what = "company.\(key)"
                 if field == .name {
                     let text = try reader.string(value, what)
-                    if text.trimmingWhitespace().isEmpty { throw reader.error(value, "company.name is empty") }
+                    if text.isBlankText { throw reader.error(value, "company.name is empty") }
                     if TerminalSafe.hasControlCharacters(text, allowingLayout: false) {
                         throw reader.error(value, "company.name contains a control character or a line break")
                     }
@@ -222,7 +222,7 @@ public enum AnswersFile {
         if YAMLReader.isNull(node) { return nil }
         let text = try reader.string(node, what)
         if TerminalSafe.hasControlCharacters(text, allowingLayout: true) { throw reader.error(node, "\(what) contains a control character") }
-        return text.trimmingWhitespace().isEmpty ? nil : text
+        return text.isBlankText ? nil : text
     }
 
     /// `notes:` of a section: a note per question id, one a line.

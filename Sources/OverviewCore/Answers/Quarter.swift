@@ -1,5 +1,3 @@
-import Foundation
-
 /// A calendar quarter, written `2027-Q2`: when an audit or assessment under
 /// way is expected to end. `check` fails once the quarter is over.
 public struct Quarter: Comparable, Sendable, CustomStringConvertible {

@@ -57,7 +57,7 @@ struct MultilineTextField: FieldKind {
     func templateValues(_ value: AnswerValue, of question: Question) -> [String: Any] {
         guard case .text(let text) = value else { return [:] }
         let clean = TerminalSafe.sanitize(text, allowNewlines: true)
-        guard !clean.trimmingWhitespace().isEmpty else { return [:] }
+        guard !clean.isBlankText else { return [:] }
         // One item per line, for templates that list them.
         let lines = clean.split(separator: "\n")
             .map { $0.trimmingBlanks() }

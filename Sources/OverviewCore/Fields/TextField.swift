@@ -32,7 +32,7 @@ struct TextField: FieldKind {
     func templateValues(_ value: AnswerValue, of question: Question) -> [String: Any] {
         guard case .text(let text) = value else { return [:] }
         let clean = TerminalSafe.sanitize(text, allowNewlines: false)
-        guard !clean.trimmingWhitespace().isEmpty else { return [:] }
+        guard !clean.isBlankText else { return [:] }
         var values: [String: Any] = [question.id: clean]
         if question.format == .days, let days = Int(clean.trimmingBlanks()) {
             // "1 day", "30 days": a template never has to pluralize.

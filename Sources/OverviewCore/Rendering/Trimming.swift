@@ -38,6 +38,12 @@ extension Substring {
               let last = scalars.lastIndex(where: { !trimmed($0) }) else { return scalars[scalars.endIndex...] }
         return scalars[first...last]
     }
+
+    /// Without the blanks (spaces, tabs) at its ends: `trimmingCharacters(in: .whitespaces)`.
+    public func trimmingBlanks() -> String { String(blankTrimmed) }
+
+    /// Without the blanks and line breaks at its ends: `trimmingCharacters(in: .whitespacesAndNewlines)`.
+    public func trimmingWhitespace() -> String { String(whitespaceTrimmed) }
 }
 
 extension String {
@@ -50,12 +56,3 @@ extension String {
     /// Nothing but blanks and line breaks, or empty.
     public var isBlankText: Bool { unicodeScalars.allSatisfy(\.isBlankOrNewline) }
 }
-
-extension Substring {
-    /// Without the blanks (spaces, tabs) at its ends: `trimmingCharacters(in: .whitespaces)`.
-    public func trimmingBlanks() -> String { String(blankTrimmed) }
-
-    /// Without the blanks and line breaks at its ends: `trimmingCharacters(in: .whitespacesAndNewlines)`.
-    public func trimmingWhitespace() -> String { String(whitespaceTrimmed) }
-}
-

@@ -991,7 +991,7 @@ public struct Wizard: Sendable {
     /// Stores typed text as the field's answer. Text of only spaces and line
     /// breaks says nothing: it is no answer (the page would print "  follows").
     func store(_ state: inout WizardState, _ field: FieldID, _ text: String?) {
-        let meaningful = text.flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0 }
+        let meaningful = text.flatMap { $0.isBlankText ? nil : $0 }
         setValue(&state, field, meaningful.map(AnswerValue.text))
     }
 }
