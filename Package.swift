@@ -60,8 +60,8 @@ let package = Package(
             // that this module imports Foundation from the static resource
             // folder and links the libraries that one needs (ICU and the rest);
             // debug builds and `swift test` stay dynamic.
-            swiftSettings: [.unsafeFlags(["-static-executable", "-Xfrontend", "-function-sections"],
-                                         .when(platforms: [.linux], configuration: .release))],
+            swiftSettings: functionSections + [.unsafeFlags(["-static-executable"],
+                                                            .when(platforms: [.linux], configuration: .release))],
             linkerSettings: [.unsafeFlags(["-static-executable", "-use-ld=lld",
                                            "-Xlinker", "--symbol-ordering-file=\(startupOrder)",
                                            "-Xlinker", "--no-warn-symbol-ordering"],
