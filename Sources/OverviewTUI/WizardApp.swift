@@ -21,6 +21,9 @@ public final class WizardApp {
     /// copying its thousand sections' parts was a large catalog's cost a key.
     var draftText: AnswersText
     var draftPrimed = false
+    /// What the actions changed of the answers since `draftText` last made
+    /// the text: the sections it need look at again.
+    var draftChanges = AnswerChanges.anything
     /// Between the terminal's bracketed-paste marks: keys are text, not commands.
     var pasting = false
     /// Keys that came while the window was too small, with when they came.
@@ -68,7 +71,7 @@ public final class WizardApp {
                 // that the first change writes one section's lines, not all.
                 if !draftPrimed {
                     draftPrimed = true
-                    if !state.answers.sections.isEmpty { _ = draftText.text(state.answers) }
+                    if !state.answers.sections.isEmpty { _ = draftTextNow() }
                 }
                 // Nothing to do unless the size changed without a resize key.
                 if terminal.size == state.viewport { continue }
@@ -146,7 +149,7 @@ public final class WizardApp {
     /// Reduces `action` and runs its effects; true when the wizard should end.
     @discardableResult
     func send(_ action: WizardAction, draft: inout DraftWork) -> Bool {
-        let effects = wizard.reduce(into: &state, action: action)
+        let effects = wizard.reduce(into: &state, action: action, changes: &draftChanges)
         for effect in effects {
             switch effect {
             case .writeDraft:
@@ -225,7 +228,7 @@ public final class WizardApp {
         case .write:
             var ignored = DraftWork.none
             do {
-                let text = Draft.header(answersFile: state.paths.answers, base: answersFileBase) + draftText.text(wizard.answersForDraft(state))
+                let text = Draft.header(answersFile: state.paths.answers, base: answersFileBase) + draftTextNow()
                 if flushing {
                     try FileStore.write(text, to: state.paths.draft)
                 } else {
@@ -241,6 +244,14 @@ public final class WizardApp {
             if FileStore.exists(state.paths.draft) { unlinkFile(state.paths.draft) }
             return false
         }
+    }
+
+    /// The draft's answers file text for the state now, made again from
+    /// what changed since it was last made.
+    func draftTextNow() -> String {
+        let text = draftText.text(wizard.answersForDraft(state), changed: draftChanges)
+        draftChanges = AnswerChanges()
+        return text
     }
 
     /// Flushes the draft just written to disk; true when that failed (the

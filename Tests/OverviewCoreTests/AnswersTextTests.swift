@@ -125,6 +125,35 @@ import Testing
         }
     }
 
+    @Test("Told which sections changed, it reads only those, and the text is still the whole file's over 600 edits")
+    func namedChanges() throws {
+        let catalog = try Self.largeCatalog(100)
+        var random = Generator(state: 16)
+        var answers = try AnswersFile.parse(Fixtures.text("later-health.yml"), file: "later-health.yml", catalog: catalog)
+        var text = AnswersText(catalog: catalog)
+        _ = text.text(answers)
+        for step in 0..<600 {
+            let before = answers
+            Self.edit(&answers, catalog, &random)
+            // What the edit changed, as the reducer would say it: one section's answers, or more than that.
+            var changes = AnswerChanges()
+            let touched = catalog.sections.map(\.id).filter { answers.sections[$0] != before.sections[$0] }
+            var outside = answers
+            outside.sections = before.sections
+            if outside != before { changes = .anything } else { touched.forEach { changes.addSection($0) } }
+            let made = text.text(answers, changed: changes)
+            #expect(made == AnswersFile.serialize(answers, catalog: catalog), "after edit \(step)")
+        }
+        // A section it was not told of is not read: its old lines stay.
+        let section = catalog.sections.last!
+        let old = text.text(answers, changed: AnswerChanges())
+        answers.sections[section.id] = SectionAnswers(include: true, answers: ["note": .text("unseen")])
+        #expect(text.text(answers, changed: AnswerChanges()) == old)
+        var named = AnswerChanges()
+        named.addSection(section.id)
+        #expect(text.text(answers, changed: named).contains("note: unseen"))
+    }
+
     @Test("libyaml ends the file with ... after a block that keeps its line breaks, wherever it is; a later block clears that",
           arguments: [(["own-2": "kept\n\n"], false, true), (["own-2": "kept\n\n"], true, true),
                       (["own-0": "kept\n\n", "own-2": "clipped\n"], false, false),

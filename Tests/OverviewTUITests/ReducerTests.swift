@@ -914,3 +914,55 @@ extension ReducerTests {
         #expect(AnswersFile.serialize(state.answers, catalog: testCatalog) == written)
     }
 }
+
+/// What the reducer says an action changed of the answers: the draft's text
+/// is made again from that alone, so it may say too much but never too little.
+@Suite("What an action changed")
+struct AnswerChangesTests {
+    /// A revise run on a section page, the focus on its first one-line text question.
+    func onTextField() -> (WizardState, section: String) {
+        var file = Answers()
+        file.company = Company(name: "Acme", domain: "acme.example", securityContact: "security@acme.example")
+        for section in testCatalog.sections { file.sections[section.id] = SectionAnswers(include: true) }
+        var state = testWizard.start(paths: testPaths, fileAnswers: file, draft: nil)
+        for section in testCatalog.sections {
+            testWizard.go(&state, to: .section(section.id))
+            let field = testWizard.items(state).firstIndex {
+                guard case .text(.question(_, let id)) = $0, let question = section.questions.first(where: { $0.id == id }) else { return false }
+                return question.kind == .text && question.format == nil
+            }
+            if let field {
+                state.focus = field
+                return (state, section.id)
+            }
+        }
+        fatalError("no section page with a one-line text question")
+    }
+
+    func changes(_ state: inout WizardState, _ action: WizardAction) -> AnswerChanges {
+        var changes = AnswerChanges()
+        testWizard.reduce(into: &state, action: action, changes: &changes)
+        return changes
+    }
+
+    @Test("A key typed or erased in a section's text field changed that section's answers only")
+    func textKey() {
+        var (state, id) = onTextField()
+        #expect(changes(&state, .textTyped("x")).sections == [id])
+        #expect(changes(&state, .caretMoved(.left)).isEmpty, "a caret move changes no answer")
+        #expect(changes(&state, .deletePressed).sections == [id])
+        #expect(changes(&state, .deletePressed).isEmpty, "nothing left to delete")
+    }
+
+    @Test("Any other change may be anything: the company, an export's record of open questions")
+    func otherChanges() {
+        var (state, _) = onTextField()
+        #expect(changes(&state, .focusMoved(by: -1)).isEmpty)
+        var first = firstRun()
+        #expect(changes(&first, .textTyped("Acme")).sections == nil, "the company's name is not a section's")
+        // The export records the questions left open, and the review date.
+        let exported = testWizard.answersForExport(state.answers, reviewed: "2026-12-02")
+        #expect(exported != state.answers)
+        #expect(changes(&state, .exportSucceeded(paths: ["a.md"], reviewed: "2026-12-02")).sections == nil)
+    }
+}

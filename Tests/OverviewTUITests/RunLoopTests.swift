@@ -100,6 +100,51 @@ struct RunLoopTests {
         }
     }
 
+    @Test("After every batch of keys, the draft on disk is the answers file's text for what the screen holds")
+    func draftFollowsEveryKey() throws {
+        // A security lead's complete file: keys land in every kind of field.
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("OverviewCoreTests/Fixtures/later-health.yml").path
+        let file = try AnswersFile.load(fixture, catalog: testCatalog)
+        // Keys that move, type, erase, pick, open records and notes; none that quits or saves.
+        let keys: [Key] = [.down, .down, .down, .down, .up, .enter, .enter, .tab, .tab, .backTab, .pageDown,
+                           .character("a"), .character("x"), .character(" "), .character("n"), .character("d"),
+                           .character("u"), .character("p"), .character("]"), .backspace, .backspace, .delete,
+                           .control("u"), .home, .end, .left, .right]
+        var seed: UInt64 = 2026
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        // Now and then back to the review (Esc from a page it was opened from) and into another section.
+        let batches = (0..<400).map { _ in
+            next(6) == 0 ? [.escape] + Array(repeating: Key.down, count: 2 + next(16)) + [.enter]
+                : (0...next(3)).map { _ in keys[next(keys.count)] }
+        }
+        try withApp(testWizard.start(paths: testPaths, fileAnswers: file, draft: nil)) { first in
+            var app = first
+            let terminal = ScriptedTerminal(size: Size(width: 80, height: 24), batches: batches)
+            var checked = 0, steps = Set<String>()
+            terminal.beforeBatch = { number, _ in
+                steps.insert("\(app.state.step)")
+                // No draft yet, or removed by an export: nothing to hold it to.
+                guard let written = try? String(contentsOfFile: app.state.paths.draft, encoding: .utf8) else { return }
+                let expected = Draft.header(answersFile: app.state.paths.answers, base: app.answersFileBase)
+                    + AnswersFile.serialize(testWizard.answersForDraft(app.state), catalog: testCatalog)
+                #expect(written == expected, "after batch \(number - 1): \(batches[max(0, number - 1)])")
+                checked += 1
+            }
+            // Enter on the export step's Quit ends the run: the next starts at the review, as a new launch would.
+            while app.run(on: terminal) == .quit {
+                var state = app.state
+                testWizard.reduce(into: &state, action: .reviewOpened)
+                app = WizardApp(wizard: testWizard, state: state, answersFileBase: app.answersFileBase)
+            }
+            #expect(checked > 200, "the draft was there to compare after most batches")
+            #expect(steps.filter { $0.hasPrefix("section") }.count >= 8, "the keys went through many sections: \(steps)")
+        }
+    }
+
     @Test("A paste outside a text field is not a run of commands")
     func pasteOutsideTextDoesNothing() throws {
         try withApp { app in

@@ -140,6 +140,12 @@ public struct Wizard: Sendable {
     /// Applies `action` to `state` and returns the work the run loop must do.
     @discardableResult
     public func reduce(into state: inout WizardState, action: WizardAction) -> [WizardEffect] {
+        var changes = AnswerChanges()
+        return reduce(into: &state, action: action, changes: &changes)
+    }
+
+    /// `reduce(into:action:)`, adding to `changes` what the action changed of the answers.
+    public func reduce(into state: inout WizardState, action: WizardAction, changes: inout AnswerChanges) -> [WizardEffect] {
         if case .resized(let size) = action {
             state.viewport = size
             clampPreviewScroll(&state)
@@ -152,7 +158,7 @@ public struct Wizard: Sendable {
             guard action == .quitRequested else { return [] }
             return state.pendingDraft != nil || state.hasUnsavedChanges ? [.quit] : [.deleteDraft, .quit]
         }
-        let effects = reduceAction(&state, action)
+        let effects = reduceAction(&state, action, changes: &changes)
         clampPreviewScroll(&state)
         return effects
     }
@@ -190,8 +196,23 @@ public struct Wizard: Sendable {
         return max(0, count - (area.height - 1))
     }
 
-    func reduceAction(_ state: inout WizardState, _ action: WizardAction) -> [WizardEffect] {
-        let before = state.answers
+    /// What an action may change of the answers: a text key in a section's
+    /// field (no record form open) changes that section's answers, nothing else.
+    func answersBefore(_ state: WizardState, _ action: WizardAction) -> AnswersBefore {
+        switch action {
+        case .textTyped, .backspacePressed, .deletePressed, .fieldCleared:
+            guard state.overlay == nil, state.recordEdit == nil else { break }
+            switch focusedTextField(state) {
+            case .question(let id, _)?, .note(let id, _)?: return .section(id, state.answers.sections[id])
+            default: break
+            }
+        default: break
+        }
+        return .all(state.answers)
+    }
+
+    func reduceAction(_ state: inout WizardState, _ action: WizardAction, changes: inout AnswerChanges) -> [WizardEffect] {
+        let before = answersBefore(state, action)
         // With a record form open, what the draft keeps (`answersForDraft`).
         let draftBefore = state.recordEdit == nil ? nil : answersForDraft(state)
         var effects: [WizardEffect] = []
@@ -208,7 +229,9 @@ public struct Wizard: Sendable {
             }
             return []
         case .quitConfirm?:
-            return reduceQuitDialog(&state, action)
+            let effects = reduceQuitDialog(&state, action)
+            changes.add(before.changes(to: state.answers))  // a record kept before the save
+            return effects
         case nil:
             break
         }
@@ -340,6 +363,7 @@ public struct Wizard: Sendable {
             state.exported = paths
             state.message = WizardMessage(.info, "Wrote " + paths.map { FileStore.display($0) }.joined(separator: ", "))
             effects.append(.deleteDraft)
+            changes.add(before.changes(to: state.answers))
             return effects
         case .exportFailed(let problem):
             // What an earlier export wrote is no longer what the screen shows.
@@ -392,12 +416,14 @@ public struct Wizard: Sendable {
 
         // Answers changed since the refusal (another page path): overwriting
         // is offered again only after a write is refused again.
-        // Compared once: with a large catalog, answers that changed are compared section by section.
-        let changed = state.answers != before
-        if changed && state.step == .export { dropEditedOnDisk(&state) }
+        // Compared once, and for a text key only the section it was typed in.
+        let changed = before.changes(to: state.answers)
+        changes.add(changed)
+        if !changed.isEmpty && state.step == .export { dropEditedOnDisk(&state) }
         // A record being typed is in the draft too, once valid, and leaves it when dropped.
-        let draftChanged = changed
-            || (draftBefore != nil || state.recordEdit != nil) && answersForDraft(state) != (draftBefore ?? before)
+        let draftChanged = !changed.isEmpty
+            || (draftBefore != nil || state.recordEdit != nil)
+                && answersForDraft(state) != (draftBefore ?? before.answers(now: state.answers))
         if draftChanged && state.step != .resumeDraft {
             effects.insert(.writeDraft, at: 0)
         }
@@ -643,7 +669,8 @@ public struct Wizard: Sendable {
         case .editDifferences?:
             state.editedOnDisk?.showsDiff.toggle()
         case .quit?:
-            return reduceAction(&state, .quitRequested)
+            var inner = AnswerChanges()  // the Enter around it records what changed
+            return reduceAction(&state, .quitRequested, changes: &inner)
         case .record(let field, let index)?:
             openRecord(&state, field, at: index)
         case .addRecord(let field)?:
