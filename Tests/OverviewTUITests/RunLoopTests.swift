@@ -106,10 +106,10 @@ struct RunLoopTests {
         let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("OverviewCoreTests/Fixtures/later-health.yml").path
         let file = try AnswersFile.load(fixture, catalog: testCatalog)
-        // Keys that move, type, erase, pick, open records and notes; none that quits or saves.
+        // Keys that move, type, erase, pick, include or skip, open records and notes; none that quits or saves.
         let keys: [Key] = [.down, .down, .down, .down, .up, .enter, .enter, .tab, .tab, .backTab, .pageDown,
                            .character("a"), .character("x"), .character(" "), .character("n"), .character("d"),
-                           .character("u"), .character("p"), .character("]"), .backspace, .backspace, .delete,
+                           .character("u"), .character("p"), .character("]"), .character("s"), .backspace, .backspace, .delete,
                            .control("u"), .home, .end, .left, .right]
         var seed: UInt64 = 2026
         func next(_ bound: Int) -> Int {
@@ -125,8 +125,14 @@ struct RunLoopTests {
             var app = first
             let terminal = ScriptedTerminal(size: Size(width: 80, height: 24), batches: batches)
             var checked = 0, steps = Set<String>()
-            terminal.beforeBatch = { number, _ in
+            terminal.beforeBatch = { number, terminal in
                 steps.insert("\(app.state.step)")
+                // The title ("section k of n") kept from frame to frame reads as one counted afresh.
+                if let frame = terminal.frames.last {
+                    var fresh = ScreenMemory()
+                    #expect(frame.line(0) == Screens(wizard: testWizard).render(app.state, memory: &fresh).line(0),
+                            "after batch \(number - 1)")
+                }
                 // No draft yet, or removed by an export: nothing to hold it to.
                 guard let written = try? String(contentsOfFile: app.state.paths.draft, encoding: .utf8) else { return }
                 let expected = Draft.header(answersFile: app.state.paths.answers, base: app.answersFileBase)

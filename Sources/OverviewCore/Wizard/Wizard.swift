@@ -144,7 +144,8 @@ public struct Wizard: Sendable {
         return reduce(into: &state, action: action, changes: &changes)
     }
 
-    /// `reduce(into:action:)`, adding to `changes` what the action changed of the answers.
+    /// `reduce(into:action:)`, adding to `changes` what the action changed of
+    /// the answers, or of the draft's (`answersForDraft`: a record typed in its form).
     public func reduce(into state: inout WizardState, action: WizardAction, changes: inout AnswerChanges) -> [WizardEffect] {
         if case .resized(let size) = action {
             state.viewport = size
@@ -420,10 +421,12 @@ public struct Wizard: Sendable {
         let changed = before.changes(to: state.answers)
         changes.add(changed)
         if !changed.isEmpty && state.step == .export { dropEditedOnDisk(&state) }
-        // A record being typed is in the draft too, once valid, and leaves it when dropped.
-        let draftChanged = !changed.isEmpty
-            || (draftBefore != nil || state.recordEdit != nil)
-                && answersForDraft(state) != (draftBefore ?? before.answers(now: state.answers))
+        // A record being typed is in the draft too, once valid, and leaves it
+        // when dropped: the draft's answers changed, though not the answers.
+        let recordChanged = changed.isEmpty && (draftBefore != nil || state.recordEdit != nil)
+            && answersForDraft(state) != (draftBefore ?? before.answers(now: state.answers))
+        if recordChanged { changes.add(.anything) }
+        let draftChanged = !changed.isEmpty || recordChanged
         if draftChanged && state.step != .resumeDraft {
             effects.insert(.writeDraft, at: 0)
         }
