@@ -187,6 +187,25 @@ import Testing
         #expect(!TerminalSafe.oneLine("a\(separator)b").unicodeScalars.contains { TerminalSafe.isLineBreak($0) })
     }
 
+    @Test("Text with nothing to remove is drawn as it is; any other is cleaned as a scalar at a time would, over the whole BMP")
+    func sanitizeFastPath() {
+        var differ: [String] = []
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for text in [String(scalar), "ab\(scalar)cd", "\(scalar)é\n日本\(scalar)"] {
+                for allowNewlines in [false, true] where TerminalSafe.sanitize(text, allowNewlines: allowNewlines)
+                    != TerminalSafe.sanitizingScalars(text, allowNewlines: allowNewlines) {
+                    differ.append("\(String(value, radix: 16)) in \(text.debugDescription), newlines \(allowNewlines)")
+                }
+            }
+        }
+        #expect(differ.isEmpty, "\(differ.prefix(20))")
+        // The loop does change these: the fast path must not skip them.
+        #expect(TerminalSafe.sanitize("a\tb\u{2028}c\u{202E}d\u{9B}e", allowNewlines: false) == "a b cde")
+        #expect(TerminalSafe.sanitize("a\nb\u{2029}c", allowNewlines: true) == "a\nb\nc")
+        #expect(TerminalSafe.sanitize("a\nb", allowNewlines: false) == "ab")
+    }
+
     @Test("Raw control characters are reported at their line and column")
     func rawControlCharacters() {
         let message = answersError("version: 1\ncompany:\n  name: Ac\u{01}me\n")

@@ -115,6 +115,14 @@ public enum TerminalSafe {
     /// Removes control characters from text typed or pasted into a field, keeping
     /// newlines only where the field allows several lines.
     public static func sanitize(_ text: String, allowNewlines: Bool) -> String {
+        // Most text (everything the canvas draws, each frame) has nothing to
+        // remove or replace: the bytes tell, without building a copy.
+        if !hasControlCharacters(text, allowingLayout: false) { return text }
+        return sanitizingScalars(text, allowNewlines: allowNewlines)
+    }
+
+    /// `sanitize`, a scalar at a time.
+    static func sanitizingScalars(_ text: String, allowNewlines: Bool) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if scalar == "\n" && allowNewlines { out.append(scalar); continue }

@@ -128,7 +128,7 @@ extension Screens {
     /// A choice whose label may need several lines: the first is the item, the
     /// rest hang under the label.
     func appendChoice(_ lines: inout [FormLine], _ item: WizardItem, _ marker: String, _ label: String, _ width: Int) {
-        let wrapped = TextWidth.wrap(label, to: max(10, width - 6))
+        let wrapped = catalogText.wrap(label, to: max(10, width - 6))
         lines.append(.item(item, marker: marker, wrapped.first ?? "", .normal))
         for rest in wrapped.dropFirst() { lines.append(.text(rest, .normal, indent: 6, anchor: nil)) }
     }
