@@ -24,6 +24,8 @@ public final class WizardApp {
     /// What the actions changed of the answers since `draftText` last made
     /// the text: the sections it need look at again.
     var draftChanges = AnswerChanges.anything
+    /// The same since the last frame was drawn: what the screens look at again.
+    var frameChanges = AnswerChanges.anything
     /// Between the terminal's bracketed-paste marks: keys are text, not commands.
     var pasting = false
     /// Keys that came while the window was too small, with when they came.
@@ -141,7 +143,8 @@ public final class WizardApp {
 
     /// Draws the state at the size in its viewport (the loop keeps that current).
     func draw(on terminal: Terminal) {
-        terminal.draw(screens.render(state, memory: &memory))
+        terminal.draw(screens.render(state, memory: &memory, changed: frameChanges))
+        frameChanges = AnswerChanges()
     }
 
     enum DraftWork { case none, write, delete }
@@ -149,7 +152,10 @@ public final class WizardApp {
     /// Reduces `action` and runs its effects; true when the wizard should end.
     @discardableResult
     func send(_ action: WizardAction, draft: inout DraftWork) -> Bool {
-        let effects = wizard.reduce(into: &state, action: action, changes: &draftChanges)
+        var changes = AnswerChanges()
+        let effects = wizard.reduce(into: &state, action: action, changes: &changes)
+        draftChanges.add(changes)
+        frameChanges.add(changes)
         for effect in effects {
             switch effect {
             case .writeDraft:

@@ -33,8 +33,6 @@ public struct AnswersText {
     private var body = ""
     private var lengths: [Int] = []
     private var ends: [OpenEnd] = []
-    /// Each catalog section's place in it, by id.
-    private var places: [String: Int] = [:]
     /// The head's part (version, company, profile) and the tail's (review
     /// date, outputs, history) with what they were made from: a key typed in
     /// a section changes neither, and emitting them through libyaml on every
@@ -66,20 +64,20 @@ public struct AnswersText {
         var text = head.text
         var ended = head.end == .sets
         if !answers.sections.isEmpty || !given.isEmpty {
-            let sections = loadCatalog().sections
+            let catalog = loadCatalog()
+            let sections = catalog.sections
             var only = changed.sections
             if given.count != sections.count {
                 given = Array(repeating: nil, count: sections.count)
                 lengths = Array(repeating: 0, count: sections.count)
                 ends = Array(repeating: .leaves, count: sections.count)
                 body = ""
-                places = Dictionary(sections.indices.map { (sections[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
                 only = nil
             }
             // Read in place: copying each section out of the catalog on every
             // key was a large catalog's cost; and with the changed sections
             // named, only those are looked up.
-            let indices = only.map { $0.compactMap { places[$0] }.sorted() } ?? Array(sections.indices)
+            let indices = only.map { $0.compactMap(catalog.place).sorted() } ?? Array(sections.indices)
             var changes: [(index: Int, part: Part)] = []
             for index in indices {
                 let now = answers.sections[sections[index].id]

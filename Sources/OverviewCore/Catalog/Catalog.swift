@@ -115,6 +115,9 @@ public struct Catalog: Sendable {
 
     public func section(_ id: String) -> Section? { index[id].map { sections[$0] } }
 
+    /// The section's place in `sections`.
+    public func place(of id: String) -> Int? { index[id] }
+
     /// The catalog compiled into the binary from `sections/`.
     public static func builtin() throws(InputError) -> Catalog {
         try load(customDirectory: nil)

@@ -22,7 +22,7 @@ public struct AnswerChanges: Equatable, Sendable {
 
     public var isEmpty: Bool { sections?.isEmpty == true }
 
-    mutating func add(_ other: AnswerChanges) {
+    public mutating func add(_ other: AnswerChanges) {
         guard let more = other.sections else { sections = nil; return }
         sections?.formUnion(more)
     }

@@ -22,6 +22,11 @@ public struct ScreenMemory: Sendable {
     private var list: (inputs: ListInputs, lines: [FormLine], detailNeeded: Int)?
     /// The live preview's blocks as last laid out: a key typed changes one.
     var preview = PagePreview.Memo()
+    /// Whether each catalog section is on the page, and how many are, as of
+    /// the last frame: the title's "section k of n". Counting a thousand
+    /// sections again on every key typed was a large catalog's cost; a key
+    /// changes one section's answers, whose place alone is looked at again.
+    private var included: (catalog: ObjectIdentifier, flags: [Bool], count: Int)?
 
     public init() {}
 
@@ -77,6 +82,39 @@ public struct ScreenMemory: Sendable {
         return made
     }
 
+    /// Brings what is kept from the answers up to date with what changed of
+    /// them since the last frame.
+    mutating func answersChanged(_ changed: AnswerChanges, _ wizard: Wizard, _ state: WizardState) {
+        guard let ids = changed.sections, var kept = included, kept.catalog == ObjectIdentifier(wizard.loader) else {
+            included = nil
+            return
+        }
+        included = nil  // not left half brought up to date
+        let sections = wizard.catalog.sections
+        for id in ids {
+            guard let place = wizard.catalog.place(of: id), kept.flags.indices.contains(place) else { continue }
+            let now = state.answers.isIncluded(sections[place].id, rule: sections[place].rule)
+            kept.count += (now ? 1 : 0) - (kept.flags[place] ? 1 : 0)
+            kept.flags[place] = now
+        }
+        included = kept
+    }
+
+    /// The section's place among those on the page (nil: it is not on it), and how many are.
+    mutating func includedPlace(of id: String, _ wizard: Wizard, _ state: WizardState) -> (index: Int?, count: Int) {
+        let sections = wizard.catalog.sections
+        let catalog = ObjectIdentifier(wizard.loader)
+        if included == nil || included?.catalog != catalog || included?.flags.count != sections.count {
+            // Read in place: a copy of every section on each key was a large catalog's cost.
+            let flags = sections.indices.map { state.answers.isIncluded(sections[$0].id, rule: sections[$0].rule) }
+            included = (catalog, flags, flags.filter { $0 }.count)
+        }
+        guard let kept = included, let place = wizard.catalog.place(of: id), kept.flags[place] else {
+            return (nil, included?.count ?? 0)
+        }
+        return (kept.flags[..<place].filter { $0 }.count, kept.count)
+    }
+
     /// The preview's lines at `width` (the page on the review, the section on
     /// a section page), made again only when the answers, the step or the
     /// width changed since the last frame.
@@ -109,7 +147,10 @@ public struct Screens: Sendable {
     public static func isTooSmall(_ size: Size) -> Bool { WizardLayout.isTooSmall(size) }
 
     /// The whole screen for `state`, at the size in its viewport.
-    public func render(_ state: WizardState, memory: inout ScreenMemory) -> Canvas {
+    /// `changed`: what changed of the answers since the frame `memory` was
+    /// last drawn for, when the caller knows (the run loop does).
+    public func render(_ state: WizardState, memory: inout ScreenMemory, changed: AnswerChanges = .anything) -> Canvas {
+        memory.answersChanged(changed, wizard, state)
         let size = state.viewport
         var canvas = Canvas(size)
         if Self.isTooSmall(size) {
@@ -117,7 +158,7 @@ public struct Screens: Sendable {
             return canvas
         }
         let body = WizardLayout.body(state)
-        let (title, step) = titles(state)
+        let (title, step) = titles(state, memory: &memory)
         drawTitleBar(&canvas, title, step)
         switch state.step {
         case .resumeDraft: drawResume(&canvas, state, body)
@@ -169,6 +210,11 @@ public struct Screens: Sendable {
     // MARK: - Frame
 
     func titles(_ state: WizardState) -> (String, String) {
+        var memory = ScreenMemory()
+        return titles(state, memory: &memory)
+    }
+
+    func titles(_ state: WizardState, memory: inout ScreenMemory) -> (String, String) {
         switch state.step {
         case .resumeDraft: return ("Resume your draft?", "")
         case .profile:
@@ -181,15 +227,7 @@ public struct Screens: Sendable {
                 let before = walk.asksProfile ? 1 : 0
                 return (title, "What is new · page \(index + 1 + before) of \(walk.pageCount)")
             }
-            // Counted, not collected, and read in place: a copy of every
-            // section on each key was a large catalog's cost.
-            var included = 0
-            var index: Int?
-            let sections = wizard.catalog.sections
-            for place in sections.indices where state.answers.isIncluded(sections[place].id, rule: sections[place].rule) {
-                if sections[place].id == id { index = included }
-                included += 1
-            }
+            let (index, included) = memory.includedPlace(of: id, wizard, state)
             if let index {
                 return (title, "Step 3 of 5 · section \(index + 1) of \(included)")
             }
