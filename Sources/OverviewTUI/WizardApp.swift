@@ -73,7 +73,7 @@ public final class WizardApp {
                 // that the first change writes one section's lines, not all.
                 if !draftPrimed {
                     draftPrimed = true
-                    if !state.answers.sections.isEmpty { _ = draftTextNow() }
+                    if !state.answers.sections.isEmpty { _ = draftPartsNow() }
                 }
                 // Nothing to do unless the size changed without a resize key.
                 if terminal.size == state.viewport { continue }
@@ -234,11 +234,11 @@ public final class WizardApp {
         case .write:
             var ignored = DraftWork.none
             do {
-                let text = Draft.header(answersFile: state.paths.answers, base: answersFileBase) + draftTextNow()
+                let parts = [Draft.header(answersFile: state.paths.answers, base: answersFileBase)] + draftPartsNow()
                 if flushing {
-                    try FileStore.write(text, to: state.paths.draft)
+                    try FileStore.write(parts.joined(), to: state.paths.draft)
                 } else {
-                    try FileStore.writeUnflushed(text, to: state.paths.draft)
+                    try FileStore.writeUnflushed(parts, to: state.paths.draft)
                 }
                 if state.draftProblem != nil { send(.draftWritten, draft: &ignored) }
                 return true
@@ -252,12 +252,12 @@ public final class WizardApp {
         }
     }
 
-    /// The draft's answers file text for the state now, made again from
-    /// what changed since it was last made.
-    func draftTextNow() -> String {
-        let text = draftText.text(wizard.answersForDraft(state), changed: draftChanges)
+    /// The draft's answers file text for the state now, in pieces, made
+    /// again from what changed since it was last made.
+    func draftPartsNow() -> [String] {
+        let parts = draftText.parts(wizard.answersForDraft(state), changed: draftChanges)
         draftChanges = AnswerChanges()
-        return text
+        return parts
     }
 
     /// Flushes the draft just written to disk; true when that failed (the

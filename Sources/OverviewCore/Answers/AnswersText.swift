@@ -60,8 +60,14 @@ public struct AnswersText {
     /// since the last call, when the caller knows (the reducer does); the
     /// sections it does not name are taken as they were, unread.
     public mutating func text(_ answers: Answers, changed: AnswerChanges = .anything) -> String {
+        parts(answers, changed: changed).joined()
+    }
+
+    /// `text`, in the pieces it is kept in: the sections' joined text is one
+    /// of them, not copied into a whole (the draft is written piece by piece).
+    public mutating func parts(_ answers: Answers, changed: AnswerChanges = .anything) -> [String] {
         let head = headPart(answers)
-        var text = head.text
+        var parts = [head.text]
         var ended = head.end == .sets
         if !answers.sections.isEmpty || !given.isEmpty {
             let catalog = loadCatalog()
@@ -88,16 +94,15 @@ public struct AnswersText {
             if !changes.isEmpty { replace(changes) }
             for end in ends { Self.fold(end, into: &ended) }
             if !body.isEmpty {
-                text += "sections:\n"
-                text += body
+                parts += ["sections:\n", body]
             }
         }
         if let tail = tailPart(answers) {
-            text += tail.text
+            parts.append(tail.text)
             Self.fold(tail.end, into: &ended)
         }
-        if ended { text += "...\n" }
-        return text
+        if ended { parts.append("...\n") }
+        return parts
     }
 
     /// Puts each changed section's new part (in catalog order) in place of

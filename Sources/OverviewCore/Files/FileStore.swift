@@ -122,7 +122,7 @@ public enum FileStore {
     /// folder, flushed to disk, then renamed over the target. Readers see the
     /// old file or the new one, never a part.
     public static func write(_ contents: String, to path: String) throws(InputError) {
-        let staged = try stage(contents, for: path)
+        let staged = try stage([contents], for: path)
         try commit(staged)
     }
 
@@ -133,7 +133,13 @@ public enum FileStore {
     /// itself before `flush(path)` can lose them. For the draft, which is
     /// written after every key and must not make the key wait for the disk.
     public static func writeUnflushed(_ contents: String, to path: String) throws(InputError) {
-        let staged = try stage(contents, for: path, flush: false)
+        try writeUnflushed([contents], to: path)
+    }
+
+    /// `writeUnflushed` of `parts` one after another: a large draft's text is
+    /// written as it is kept, without joining it into a copy first.
+    public static func writeUnflushed(_ parts: [String], to path: String) throws(InputError) {
+        let staged = try stage(parts, for: path, flush: false)
         try commit(staged)
     }
 
@@ -153,7 +159,7 @@ public enum FileStore {
     public static func write(_ files: [(path: String, contents: String)]) throws(InputError) {
         var staged: [Staged] = []
         do throws(InputError) {
-            for file in files { staged.append(try stage(file.contents, for: file.path)) }
+            for file in files { staged.append(try stage([file.contents], for: file.path)) }
         } catch {
             for file in staged { unlink(file.temporary) }
             throw error
@@ -298,20 +304,23 @@ public enum FileStore {
     /// Writes all of `text` to an open descriptor, retrying after signals.
     /// Returns the `errno` of a failed write, or nil.
     public static func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { posixWrite(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if written >= 0 {
-                offset += written
-            } else if errno != EINTR {
-                return errno
+        // From the string's own bytes (a copy only if it is not native UTF-8).
+        var text = text
+        return text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = posixWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written >= 0 {
+                    offset += written
+                } else if errno != EINTR {
+                    return errno
+                }
             }
+            return nil
         }
-        return nil
     }
 
-    static func stage(_ contents: String, for path: String, flush: Bool = true) throws(InputError) -> Staged {
+    static func stage(_ parts: [String], for path: String, flush: Bool = true) throws(InputError) -> Staged {
         // What is there now decides where the new file goes and how it looks:
         // a link keeps pointing at its file, which gets the new contents; an
         // existing file keeps its permissions (and, when we may, its owner).
@@ -358,7 +367,8 @@ public enum FileStore {
             throw InputError(file: path, "cannot write: \(String(cString: strerror(errno)))")
         }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var failure = writeAll(contents, to: fd)
+        var failure: Int32?
+        for part in parts where failure == nil { failure = writeAll(part, to: fd) }
         if failure == nil && flush && fsync(fd) != 0 { failure = errno }
         if failure == nil && fchmod(fd, mode) != 0 { failure = errno }
         // Only root can give a file away; for anyone else the owner is already them.
