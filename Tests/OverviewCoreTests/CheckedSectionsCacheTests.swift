@@ -88,6 +88,34 @@ struct CheckedSectionsCacheTests {
         #expect(problems(sections, cache) == [])
     }
 
+    @Test func aFileChangedAfterPassingHasItsYAMLLimitsCheckedAgain() throws {
+        let (sections, cacheFolder, cache) = try setUp(["custom.md": good])
+        defer { sections.remove(); cacheFolder.remove() }
+        #expect(problems(sections, cache) == [])
+        // An alias, which the YAML's first pass refuses before any tree is built.
+        try sections.write("custom.md", good.replacingOccurrences(of: "who: Everyone.", with: "who: &a Everyone.\n  how: *a"))
+        #expect(problems(sections, cache).first?.contains("a YAML alias (*name) is not allowed here") == true, "\(problems(sections, cache))")
+    }
+
+    @Test func filesParsedAtOnceReportTheirProblemsInFileOrder() throws {
+        var files: [String: String] = [:]
+        for n in 0..<12 {
+            let text = good.replacingOccurrences(of: "id: custom", with: "id: custom-\(n)")
+                .replacingOccurrences(of: "order: 500", with: "order: \(500 + n)")
+            // Every third file lacks its title.
+            files[String(format: "%02d.md", n)] = n % 3 == 0 ? text.replacingOccurrences(of: "title: Custom\n", with: "") : text
+        }
+        let (sections, cacheFolder, cache) = try setUp(files)
+        defer { sections.remove(); cacheFolder.remove() }
+        let found = problems(sections, cache)
+        #expect(found.map { String($0.prefix(5)) } == ["00.md", "03.md", "06.md", "09.md"], "\(found)")
+        #expect(found.allSatisfy { $0.contains("title") })
+        // Put right, all twelve load, in their order.
+        for n in [0, 3, 6, 9] { try sections.write(String(format: "%02d.md", n), files[String(format: "%02d.md", n)]!.replacingOccurrences(of: "id: custom", with: "title: Custom\nid: custom")) }
+        let catalog = try Catalog.loadReporting(customDirectory: sections.path, checked: cache)
+        #expect(catalog.sections.filter(\.isCustom).map(\.id) == (0..<12).map { "custom-\($0)" })
+    }
+
     @Test func theKeyTellsEveryInputApart() throws {
         let cache = CheckedSectionsCache(folder: "/nonexistent", toolVersion: "1")
         let files = [(path: "a.md", text: good)]

@@ -224,6 +224,16 @@ import Testing
         }
     }
 
+    @Test("A byte order mark before UTF-8 text is dropped, as Foundation drops it")
+    func byteOrderMark() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/a.yml"
+        #expect(FileManager.default.createFile(atPath: path, contents: Data([0xEF, 0xBB, 0xBF]) + Data("version: 1\n".utf8)))
+        #expect(try FileStore.read(path) == "version: 1\n")
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("é\u{FEFF}".utf8)))
+        #expect(try FileStore.read(path) == "é\u{FEFF}", "only a leading one")
+    }
+
     @Test("A symbolic link loop is named as such, reading and writing")
     func symlinkLoop() throws {
         let folder = try TemporaryFolder()

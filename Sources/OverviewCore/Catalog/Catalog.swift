@@ -157,17 +157,29 @@ public struct Catalog: Sendable {
                     passedBefore = cacheKey.map(cache.passed) ?? false
                 }
             }
-            for (path, read) in zip(paths, texts) {
-                do {
-                    let text = try read.get()
-                    // Checked before as they are: the template compiles when first used.
-                    custom.append(try SectionParser(file: path, lazyTemplate: passedBefore).parseReporting(text))
-                } catch let found as InputErrors {
-                    errors += found.errors
-                } catch let found as InputError {
-                    errors.append(found)
-                } catch {
-                    errors.append(InputError(file: path, "\(error)"))
+            // The files do not depend on one another: they are parsed at once
+            // on every core, each into its own slot (one after the other, a
+            // thousand of them were most of a revise's way to its first frame).
+            // Files that passed before as they are skip what cannot find
+            // anything new in them: the template compiles when first used,
+            // and the YAML's limits were checked on these very bytes.
+            let checkedBefore = passedBefore
+            var parsed = [Result<Section, InputErrors>?](repeating: nil, count: paths.count)
+            parsed.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let slots = buffer
+                DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+                    slots[index] = Result { () throws(InputErrors) in
+                        let text: String
+                        do throws(InputError) { text = try texts[index].get() } catch { throw InputErrors([error]) }
+                        let parser = SectionParser(file: paths[index], lazyTemplate: checkedBefore, prechecked: checkedBefore)
+                        return try parser.parseReporting(text)
+                    }
+                }
+            }
+            for result in parsed {
+                switch result! {
+                case .success(let section): custom.append(section)
+                case .failure(let found): errors += found.errors
                 }
             }
         }
@@ -265,6 +277,9 @@ struct SectionParser {
     /// all compile); a user's section compiles at load, so its errors show then,
     /// unless the same file passed every check before (`CheckedSectionsCache`).
     var lazyTemplate = false
+    /// The front matter's YAML passed `YAMLReader.precheck` before, byte for
+    /// byte (`CheckedSectionsCache`): it is not checked again.
+    var prechecked = false
 
     /// The first problem of `parseReporting`. `composed`: the front matter's
     /// tree, when it was parsed already (at build time).
@@ -303,7 +318,7 @@ struct SectionParser {
         let end = closingLine - 1
         let reader = YAMLReader(file: file, lineOffset: 1)
         let parsed: Node?
-        if let composed { parsed = composed } else { parsed = try reader.compose(yaml) }
+        if let composed { parsed = composed } else { parsed = try reader.compose(yaml, prechecked: prechecked) }
         guard let root = parsed else {
             throw InputError(file: file, line: 2, "front matter is empty")
         }

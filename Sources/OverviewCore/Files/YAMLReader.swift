@@ -10,8 +10,9 @@ struct YAMLReader {
     var lineOffset = 0
 
     /// Parses `text` into a node tree, turning Yams' errors into located ones.
-    func compose(_ text: String) throws(InputError) -> Node? {
-        if let problem = precheck(text) { throw problem }
+    /// `prechecked`: this very text passed `precheck` before (and only then).
+    func compose(_ text: String, prechecked: Bool = false) throws(InputError) -> Node? {
+        if !prechecked, let problem = precheck(text) { throw problem }
         do {
             // The basic resolver leaves every scalar a string: we read values by
             // the shape the question asks for, and regex-based tag resolution
