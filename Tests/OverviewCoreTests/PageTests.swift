@@ -18,6 +18,21 @@ import Testing
     }
 
     /// Over every golden page: nothing of the template's scaffolding survives.
+    @Test("A text's lines, cut at the offsets of its line breaks, are the standard library's split's")
+    func linesAtOffsets() throws {
+        var texts = ["", "\n", "\n\n", "a", "a\n", "\na", "one\ntwo\n\nthree", "crlf\r\nnext\r\n", "é\n日本\n👩‍👩‍👧\n\u{301}x",
+                     "trailing spaces  \n  leading\n"]
+        // Every fixture company's page.
+        for company in Fixtures.companies {
+            texts.append(renderer.page(try Fixtures.answers("\(company).yml"), format: .markdown))
+        }
+        for text in texts {
+            let lines = text.lines
+            #expect(lines.map(String.init) == text.splitLines.map(String.init), "\(text.debugDescription)")
+            #expect(lines.joined(separator: "\n") == text)
+        }
+    }
+
     @Test func noPageHasAPlaceholderOrAGuidanceComment() throws {
         let goldens = try FileManager.default.contentsOfDirectory(atPath: Fixtures.path("golden")).filter { $0.hasSuffix(".md") }
         #expect(goldens.count >= 5)
