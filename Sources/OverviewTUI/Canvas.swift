@@ -65,31 +65,57 @@ public struct Canvas: Equatable, Sendable {
     public mutating func put(_ text: String, x: Int, y: Int, _ style: Style = .normal, width: Int? = nil) -> Int {
         guard y >= 0, y < size.height, x < size.width else { return x }
         let limit = min(size.width, x + (width ?? size.width))
+        let clean = TerminalSafe.sanitize(text, allowNewlines: false)
+        // Printable ASCII (all that is left of ASCII once sanitized) is a cell
+        // a byte: no grapheme clusters to walk, no widths to look up. Most of
+        // what a frame draws is, and walking it was a fifth of a key's frame.
+        let drawn: Int? = clean.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var column = x
+            for byte in bytes {
+                if column + 1 > limit { break }
+                if column >= 0 { place(Self.asciiCells[Int(byte)], width: 1, column: column, y: y, style) }
+                column += 1
+            }
+            return column
+        } ?? nil
+        if let drawn { return drawn }
+        return putGraphemes(clean, x: x, y: y, limit: limit, style)
+    }
+
+    /// `put` a grapheme cluster at a time, for sanitized text.
+    mutating func putGraphemes(_ clean: String, x: Int, y: Int, limit: Int, _ style: Style) -> Int {
         var column = x
-        for grapheme in TerminalSafe.sanitize(text, allowNewlines: false) {
+        for grapheme in clean {
             let w = TextWidth.of(grapheme)
             if w == 0 { continue }
             if column + w > limit { break }
-            if column >= 0 {
-                // Drawing over part of a wide character clears the rest of it.
-                if rows[y][column].text == nil {
-                    var start = column - 1
-                    while start > 0, rows[y][start].text == nil { start -= 1 }
-                    if start >= 0 { rows[y][start] = Cell(" ", rows[y][start].style) }
-                    for k in max(start + 1, 0)..<column { rows[y][k] = Cell(" ", rows[y][k].style) }
-                }
-                var after = column + w
-                while after < size.width, rows[y][after].text == nil {
-                    rows[y][after] = Cell(" ", rows[y][after].style)
-                    after += 1
-                }
-                rows[y][column] = Cell(String(grapheme), style)
-                // The columns a wide character covers hold nothing of their own.
-                for k in 1..<w where column + k < size.width { rows[y][column + k] = Cell(nil, style) }
-            }
+            if column >= 0 { place(String(grapheme), width: w, column: column, y: y, style) }
             column += w
         }
         return column
+    }
+
+    /// Each ASCII character as the text of a cell.
+    private static let asciiCells: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
+
+    /// Puts a character `w` columns wide at `column` of row `y`.
+    private mutating func place(_ text: String, width w: Int, column: Int, y: Int, _ style: Style) {
+        // Drawing over part of a wide character clears the rest of it.
+        if rows[y][column].text == nil {
+            var start = column - 1
+            while start > 0, rows[y][start].text == nil { start -= 1 }
+            if start >= 0 { rows[y][start] = Cell(" ", rows[y][start].style) }
+            for k in max(start + 1, 0)..<column { rows[y][k] = Cell(" ", rows[y][k].style) }
+        }
+        var after = column + w
+        while after < size.width, rows[y][after].text == nil {
+            rows[y][after] = Cell(" ", rows[y][after].style)
+            after += 1
+        }
+        rows[y][column] = Cell(text, style)
+        // The columns a wide character covers hold nothing of their own.
+        for k in 1..<w where column + k < size.width { rows[y][column + k] = Cell(nil, style) }
     }
 
     /// Fills a rectangle with spaces in `style`.

@@ -27,6 +27,27 @@ struct CanvasWidthTests {
         #expect(canvas.line(0) == "[   x    ]  ", "no half of the sequence is left behind")
     }
 
+    @Test("ASCII drawn a byte a cell lands as drawn a grapheme at a time, over wide characters, clipped and off the edges")
+    func asciiAsGraphemes() {
+        let under = ["", "日本語の文", "[" + Self.family + "]", "ab日cd本ef"]
+        let texts = ["", "x", "hello", "a b\tc", "a\u{7F}b", "0123456789abcdefghij", "  ", "[x] Yes"]
+        for base in under {
+            for text in texts {
+                for x in -3...13 {
+                    for width in [nil, 0, 1, 3, 20] as [Int?] {
+                        var fast = Canvas(Size(width: 12, height: 1)), slow = fast
+                        fast.put(base, x: 0, y: 0)
+                        slow.put(base, x: 0, y: 0)
+                        let end = fast.put(text, x: x, y: 0, .muted, width: width)
+                        let limit = min(12, x + (width ?? 12))
+                        let slowEnd = x < 12 ? slow.putGraphemes(TerminalSafe.sanitize(text, allowNewlines: false), x: x, y: 0, limit: limit, .muted) : x
+                        #expect(fast == slow && end == slowEnd, "\(text.debugDescription) at \(x), width \(width as Any), over \(base)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test("In a multi-line box the sequence wraps inside the box's edges")
     func multilineBox() {
         var state = SnapshotTests.profiled()
