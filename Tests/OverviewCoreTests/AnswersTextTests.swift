@@ -104,17 +104,30 @@ import Testing
         answers.sections[section.id] = given
     }
 
-    @Test("Made a section at a time, the draft is the whole file's text, over 600 edits in 100 sections")
-    func incrementalMatchesWhole() throws {
+    /// What an edit changed, as the reducer would say it: some sections'
+    /// answers, or more than that.
+    static func changes(from before: Answers, to after: Answers, _ catalog: Catalog) -> AnswerChanges {
+        var outside = after
+        outside.sections = before.sections
+        if outside != before { return .anything }
+        var changes = AnswerChanges()
+        for id in catalog.sections.map(\.id) where after.sections[id] != before.sections[id] { changes.addSection(id) }
+        return changes
+    }
+
+    @Test("Made a section at a time, the draft is the whole file's text, over 600 edits in 100 sections; told or not which changed",
+          arguments: [false, true])
+    func incrementalMatchesWhole(namingChanges: Bool) throws {
         let catalog = try Self.largeCatalog(100)
-        var random = Generator(state: 15)
+        var random = Generator(state: namingChanges ? 16 : 15)
         var answers = try AnswersFile.parse(Fixtures.text("later-health.yml"), file: "later-health.yml", catalog: catalog)
         var text = AnswersText(catalog: catalog)
         #expect(text.text(answers) == AnswersFile.serialize(answers, catalog: catalog))
         for step in 0..<600 {
+            let before = answers
             Self.edit(&answers, catalog, &random)
             let whole = AnswersFile.serialize(answers, catalog: catalog)
-            let made = text.text(answers)
+            let made = namingChanges ? text.text(answers, changed: Self.changes(from: before, to: answers, catalog)) : text.text(answers)
             #expect(made == whole, "after edit \(step)")
             if made != whole { break }
             // What it wrote loads back, and saves as the same bytes.
@@ -125,33 +138,20 @@ import Testing
         }
     }
 
-    @Test("Told which sections changed, it reads only those, and the text is still the whole file's over 600 edits")
-    func namedChanges() throws {
-        let catalog = try Self.largeCatalog(100)
-        var random = Generator(state: 16)
-        var answers = try AnswersFile.parse(Fixtures.text("later-health.yml"), file: "later-health.yml", catalog: catalog)
+    @Test("Told which sections changed, it reads only those: a section it was not told of keeps its old lines")
+    func unnamedSectionsAreNotRead() throws {
+        let catalog = try Self.largeCatalog(3)
+        var answers = Answers()
+        answers.sections["own-0"] = SectionAnswers(include: true)
         var text = AnswersText(catalog: catalog)
-        _ = text.text(answers)
-        for step in 0..<600 {
-            let before = answers
-            Self.edit(&answers, catalog, &random)
-            // What the edit changed, as the reducer would say it: one section's answers, or more than that.
-            var changes = AnswerChanges()
-            let touched = catalog.sections.map(\.id).filter { answers.sections[$0] != before.sections[$0] }
-            var outside = answers
-            outside.sections = before.sections
-            if outside != before { changes = .anything } else { touched.forEach { changes.addSection($0) } }
-            let made = text.text(answers, changed: changes)
-            #expect(made == AnswersFile.serialize(answers, catalog: catalog), "after edit \(step)")
-        }
-        // A section it was not told of is not read: its old lines stay.
+        let old = text.text(answers)
         let section = catalog.sections.last!
-        let old = text.text(answers, changed: AnswerChanges())
         answers.sections[section.id] = SectionAnswers(include: true, answers: ["note": .text("unseen")])
         #expect(text.text(answers, changed: AnswerChanges()) == old)
         var named = AnswerChanges()
         named.addSection(section.id)
         #expect(text.text(answers, changed: named).contains("note: unseen"))
+        #expect(text.text(answers, changed: AnswerChanges()) == AnswersFile.serialize(answers, catalog: catalog))
     }
 
     @Test("libyaml ends the file with ... after a block that keeps its line breaks, wherever it is; a later block clears that",
