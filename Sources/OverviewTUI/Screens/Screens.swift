@@ -89,7 +89,7 @@ public struct ScreenMemory: Sendable {
             included = nil
             return
         }
-        included = nil  // not left half brought up to date
+        included = nil  // let go first: the flags are then changed in place, not copied
         let sections = wizard.catalog.sections
         for id in ids {
             guard let place = wizard.catalog.place(of: id), kept.flags.indices.contains(place) else { continue }
