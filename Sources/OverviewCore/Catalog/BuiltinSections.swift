@@ -15,10 +15,16 @@ public struct BuiltinSections: Sendable {
 /// The catalog compiled into the binary from `sections/` by the EmbedCatalog
 /// plugin, which adds `files` (see `Sources/CatalogEmbedder`).
 ///
-/// Each file's YAML front matter was parsed at build time: a start only
+/// A start takes the sections from `CompiledCatalog.swift`: Swift that builds
+/// them as the parser would, written by `scripts/compile-catalog` from these
+/// very files. Checking each file's tree at every start was half of a revise
+/// run's work before its first frame. When the files differ from the ones that
+/// Swift was written from (a section edited, the script not run yet), the
+/// sections are parsed from `files` as before, and a test fails until it is run.
+///
+/// Each file's YAML front matter was parsed at build time: that parse only
 /// rebuilds its node tree and makes the checks `SectionParser` makes of any
-/// section file. Parsing the YAML was most of what a revise run did before
-/// its first frame.
+/// section file.
 enum BuiltinCatalog {
     struct File: Sendable {
         var name: String
@@ -46,7 +52,13 @@ enum BuiltinCatalog {
     /// every core: one after the other, they were half of a revise start's
     /// time before its first frame.
     static func sections() throws(InputError) -> [Section] {
-        let files = BuiltinCatalog.files
+        // Both fingerprints were worked out at build time.
+        if filesFingerprint == compiledFingerprint { return compiledSections() }
+        return try parsed(files)
+    }
+
+    /// `files` parsed, in their order, or the first error in that order.
+    static func parsed(_ files: [File]) throws(InputError) -> [Section] {
         var parsed = [Result<Section, InputError>?](repeating: nil, count: files.count)
         parsed.withUnsafeMutableBufferPointer { buffer in
             // Each file writes only its own slot, and concurrentPerform returns
@@ -57,6 +69,24 @@ enum BuiltinCatalog {
             }
         }
         return try parsed.map { result throws(InputError) in try result!.get() }
+    }
+
+    /// What `CompiledCatalog.swift` was written from, in 64 bits: FNV-1a over
+    /// each file's name and text, in order, each ended by a zero byte (which
+    /// neither holds). Any edit, added or removed file changes it, short of a
+    /// collision no edit aims at. The embedder works it out for `files` as it
+    /// writes them (`filesFingerprint`): a start only compares two numbers.
+    static func fingerprint(_ files: [File]) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func add(_ text: String) {
+            for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            hash = (hash ^ 0) &* 0x100_0000_01b3
+        }
+        for file in files {
+            add(file.name)
+            add(file.text)
+        }
+        return hash
     }
 
     /// The node tree the embedder wrote as tokens, in pre-order: "{N" a map of

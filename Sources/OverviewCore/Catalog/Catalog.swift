@@ -250,6 +250,8 @@ final class SectionTemplate: @unchecked Sendable {
     func compile() throws -> MustacheTemplate {
         try lock.withLock {
             if let compiled { return compiled }
+            // The pragma names the Markdown escaping, which the engine knows once it is registered.
+            _ = MarkdownText.registerContentType
             // Everything a template prints from `{{value}}` is escaped for Markdown.
             // The pragma stands on a line of its own: on the body's first line it
             // made the first tag not standalone, and the parser then took every
@@ -301,7 +303,6 @@ struct SectionParser {
     /// Parses, adding the problems of one key after another to `errors`; nil
     /// when a key the section needs is missing or wrong.
     private func parseCollecting(_ rawText: String, composed: Node?, _ errors: inout [InputError]) throws(InputError) -> Section? {
-        _ = MarkdownText.registerContentType
         if rawText.utf8.count > InputLimits.sectionFileBytes {
             throw InputError(file: file, line: 1,
                 "the file is \(rawText.utf8.count / 1024) KB, more than the \(InputLimits.sectionFileBytes / 1024) KB a section file may have")
