@@ -61,8 +61,10 @@ public final class NcursesTerminal: Terminal {
         ("\u{1B}[1;2A", .shiftUp, KEY_MAX + 3), ("\u{1B}[1;2B", .shiftDown, KEY_MAX + 4),
         ("\u{1B}[1;3A", .altUp, KEY_MAX + 5), ("\u{1B}[1;3B", .altDown, KEY_MAX + 6),
     ]
-    /// Key codes ncurses reports for the modified arrows.
-    private var modifiedArrowCodes: [Int32: Key] = [KEY_SR: .shiftUp, KEY_SF: .shiftDown]
+    /// Key codes ncurses reports for the modified arrows. A handful, looked
+    /// through in order: a dictionary keyed by Int32 cost its start a scan of
+    /// every protocol conformance in the binary.
+    private var modifiedArrowCodes: [(code: Int32, key: Key)] = [(KEY_SR, .shiftUp), (KEY_SF, .shiftDown)]
 
     /// Takes the screen. Call `check()` first; `close()` on every exit path.
     public init() throws {
@@ -104,10 +106,10 @@ public final class NcursesTerminal: Terminal {
         for arrow in Self.modifiedArrows {
             let known = key_defined(arrow.sequence)
             if known > 0 {
-                modifiedArrowCodes[known] = arrow.key
+                modifiedArrowCodes.append((known, arrow.key))
             } else {
                 define_key(arrow.sequence, arrow.code)
-                modifiedArrowCodes[arrow.code] = arrow.key
+                modifiedArrowCodes.append((arrow.code, arrow.key))
             }
         }
         define_key("\u{1B}[200~", Self.pasteStartCode)
@@ -283,7 +285,7 @@ public final class NcursesTerminal: Terminal {
             case Self.pasteStartCode: return .pasteStart
             case Self.pasteEndCode: return .pasteEnd
             case so_key_f(1)...so_key_f(12): return .function(Int(Int32(character) - so_key_f(0)))
-            default: return modifiedArrowCodes[Int32(character)]
+            default: return modifiedArrowCodes.last { $0.code == Int32(character) }?.key
             }
         }
         switch character {

@@ -85,6 +85,12 @@ struct WizardLaunch {
         self.init(answers: answers ?? WizardCommand.defaultAnswers, output: output, sectionsDirectory: sections)
     }
 
+    /// A company's own sections checked at an earlier start, and not changed
+    /// since, are not checked again (their front matter is).
+    static func checked(_ directory: String?) -> CheckedSectionsCache? {
+        directory == nil ? nil : CheckedSectionsCache.standard(toolVersion: SecurityOverview.version)
+    }
+
     func run() throws {
         var state: WizardState!
         var logic: Wizard!
@@ -101,10 +107,17 @@ struct WizardLaunch {
             var fileAnswers: Answers?
             var draft: Answers?
             var draftBase = Draft.Base.unknown
-            // With an answers file the catalog is loaded now. Its built-in
-            // sections need nothing from the file: they are parsed on the
-            // other cores while the file is composed on this one.
-            let builtin = FileStore.exists(answers) ? InBackground { BuiltinSections.parse() } : nil
+            // A sections folder named here needs nothing from the answers file:
+            // it is loaded on the other core while the file is composed on this
+            // one (a thousand sections kept one core idle for the file's time).
+            // Its problems are reported where they were before, ahead of the file's.
+            let early = self.sectionsDirectory.map { directory in
+                InBackground { Result { try CatalogOptions.load(directory, checked: Self.checked(directory)) } }
+            }
+            // Else, with an answers file, the catalog is loaded once the file
+            // names its folder (or does not); the built-in sections are built
+            // meanwhile.
+            let builtin = early == nil && FileStore.exists(answers) ? InBackground { BuiltinSections.parse() } : nil
             // The answers file read once: its digest is the draft's base, and
             // its tree (composed below) gives the answers.
             let fileText = FileStore.exists(answers) ? (try? FileStore.read(answers, maxBytes: InputLimits.answersFileBytes)) : nil
@@ -120,10 +133,8 @@ struct WizardLaunch {
                     do { return try Catalog.builtin() } catch { fatalError("the built-in catalog is broken: \(error)") }
                 }))
             } else {
-                // A company's own sections checked at an earlier start, and not
-                // changed since, are not checked again (their front matter is).
-                let catalog = try CatalogOptions.load(sectionsDirectory, checked: sectionsDirectory == nil ? nil
-                    : CheckedSectionsCache.standard(toolVersion: SecurityOverview.version), builtin: builtin?.value())
+                let catalog = try early?.value().get()
+                    ?? CatalogOptions.load(sectionsDirectory, checked: Self.checked(sectionsDirectory), builtin: builtin?.value())
                 logic = Wizard(catalog: catalog)
                 if FileStore.exists(answers) { fileAnswers = try AnswersFile.load(answers, catalog: catalog, composed: composed) }
                 // A draft holds answers that were never saved. One that cannot be read
