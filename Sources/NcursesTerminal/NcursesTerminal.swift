@@ -68,7 +68,10 @@ public final class NcursesTerminal: Terminal {
 
     /// Takes the screen. Call `check()` first; `close()` on every exit path.
     public init() throws {
-        setlocale(LC_ALL, "")
+        // The character set is all ncurses takes from the locale (wide
+        // characters, line drawing); the rest of the program runs in the C
+        // locale before and after. Loading every category read a dozen files.
+        setlocale(LC_CTYPE, "")
         if so_locale_is_utf8() == 0 {
             // Wide characters need a UTF-8 locale; C.UTF-8 is always there on Linux.
             setlocale(LC_CTYPE, "C.UTF-8")

@@ -126,6 +126,22 @@ import Testing
             == "answers.yml:3:45: sections.overview.answers.preferred_languages contains a control character")
     }
 
+    /// Sections are read on every core: their problems still come one per
+    /// line, all of them, in the order of the file.
+    @Test func problemsInManySectionsComeInFileOrder() {
+        let ids = catalog.sections.map(\.id) + ["firewall"]
+        var text = "version: 1\nsections:\n"
+        var expected: [String] = []
+        for (index, id) in ids.enumerated().reversed() {
+            text += "  \(id):\n    answers:\n      banner\(index): true\n"
+            let line = text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+            expected.append(id == "firewall"
+                ? "answers.yml:\(line - 2):3: unknown section 'firewall' (not built in, and no custom sections folder was given): name the folder of your own sections with --sections DIR or 'custom_sections:' in this file"
+                : "answers.yml:\(line):7: unknown question 'banner\(index)' in section '\(id)'")
+        }
+        #expect(error(text) == expected.joined(separator: "\n"))
+    }
+
     @Test func unknownSectionQuestionAndChoice() {
         #expect(error("version: 1\nsections:\n  firewall:\n    include: true\n") == "answers.yml:3:3: unknown section 'firewall' (not built in, and no custom sections folder was given): name the folder of your own sections with --sections DIR or 'custom_sections:' in this file")
         #expect(error("version: 1\nsections:\n  overview:\n    answers:\n      banner: true\n")

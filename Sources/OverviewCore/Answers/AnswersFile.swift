@@ -1,4 +1,5 @@
 import Foundation
+import Dispatch
 import Yams
 
 /// Reads and writes the answers file (`security-overview.yml`).
@@ -171,50 +172,72 @@ public enum AnswersFile {
 
     static func parseSections(_ node: Node, _ reader: YAMLReader, _ catalog: Catalog,
                               _ errors: inout [InputError]) throws(InputError) -> [String: SectionAnswers] {
-        var result: [String: SectionAnswers] = [:]
-        for (id, keyNode, value) in try reader.mapping(node, "sections") {
-            guard let section = catalog.section(id) else {
-                let looked = catalog.customDirectory.map { "not built in and not in \(FileStore.display($0))" }
-                    ?? "not built in, and no custom sections folder was given"
-                errors.append(reader.error(keyNode, "unknown section '\(id)' (\(looked)): name the folder of your own sections with --sections DIR or 'custom_sections:' in this file"))
-                continue
+        // Each section's answers are read against its own section alone, so
+        // the sections are read on every core, each into its own slot (the
+        // slots need no lock: concurrentPerform returns after every one is
+        // written); their problems are then reported in file order.
+        nonisolated(unsafe) let entries = try reader.mapping(node, "sections")
+        var read = [(answers: SectionAnswers?, errors: [InputError])](repeating: (nil, []), count: entries.count)
+        read.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+                var found: [InputError] = []
+                let (id, keyNode, value) = entries[index]
+                let answers = parseSection(id, keyNode, value, reader, catalog, &found)
+                slots[index] = (answers, found)
             }
-            var sectionAnswers = SectionAnswers()
-            do throws(InputError) {
-                for (key, keyNode, value) in try reader.mapping(value, "section '\(id)'") {
-                    switch key {
-                    case "include":
-                        if !YAMLReader.isNull(value) { sectionAnswers.include = try reader.bool(value, "sections.\(id).include") }
-                    case "answers":
-                        if YAMLReader.isNull(value) { continue }
-                        for (questionID, questionKey, answerNode) in try reader.mapping(value, "sections.\(id).answers") {
-                            // An answer to a question the catalog has since split or
-                            // renamed: it loads and means nothing; `check` asks for the new one.
-                            if section.retired.contains(questionID) { continue }
-                            guard let question = section.question(questionID) else {
-                                errors.append(reader.error(questionKey, "unknown question '\(questionID)' in section '\(id)'"))
-                                continue
-                            }
-                            if YAMLReader.isNull(answerNode) {
-                                sectionAnswers.open.insert(questionID)
-                                continue
-                            }
-                            do throws(InputError) {
-                                let value = try parseValue(answerNode, question, id, reader)
-                                // Only spaces or line breaks: left open, not an answer.
-                                if value.isBlank { sectionAnswers.open.insert(questionID) } else { sectionAnswers.answers[questionID] = value }
-                            } catch { errors.append(error) }
-                        }
-                    case "note": sectionAnswers.note = try note(value, reader, "sections.\(id).note")
-                    case "notes": sectionAnswers.notes = try notes(value, section, reader, &errors)
-                    default:
-                        throw reader.error(keyNode, "unknown key '\(key)' in section '\(id)' (include, answers, note, notes)")
-                    }
-                }
-            } catch { errors.append(error) }
-            result[id] = sectionAnswers
+        }
+        var result: [String: SectionAnswers] = [:]
+        for (entry, section) in zip(entries, read) {
+            errors += section.errors
+            if let answers = section.answers { result[entry.key] = answers }
         }
         return result
+    }
+
+    /// One section's entry of `sections:`; nil for a section the catalog does not have.
+    static func parseSection(_ id: String, _ keyNode: Node, _ value: Node, _ reader: YAMLReader, _ catalog: Catalog,
+                             _ errors: inout [InputError]) -> SectionAnswers? {
+        guard let section = catalog.section(id) else {
+            let looked = catalog.customDirectory.map { "not built in and not in \(FileStore.display($0))" }
+                ?? "not built in, and no custom sections folder was given"
+            errors.append(reader.error(keyNode, "unknown section '\(id)' (\(looked)): name the folder of your own sections with --sections DIR or 'custom_sections:' in this file"))
+            return nil
+        }
+        var sectionAnswers = SectionAnswers()
+        do throws(InputError) {
+            for (key, keyNode, value) in try reader.mapping(value, "section '\(id)'") {
+                switch key {
+                case "include":
+                    if !YAMLReader.isNull(value) { sectionAnswers.include = try reader.bool(value, "sections.\(id).include") }
+                case "answers":
+                    if YAMLReader.isNull(value) { continue }
+                    for (questionID, questionKey, answerNode) in try reader.mapping(value, "sections.\(id).answers") {
+                        // An answer to a question the catalog has since split or
+                        // renamed: it loads and means nothing; `check` asks for the new one.
+                        if section.retired.contains(questionID) { continue }
+                        guard let question = section.question(questionID) else {
+                            errors.append(reader.error(questionKey, "unknown question '\(questionID)' in section '\(id)'"))
+                            continue
+                        }
+                        if YAMLReader.isNull(answerNode) {
+                            sectionAnswers.open.insert(questionID)
+                            continue
+                        }
+                        do throws(InputError) {
+                            let value = try parseValue(answerNode, question, id, reader)
+                            // Only spaces or line breaks: left open, not an answer.
+                            if value.isBlank { sectionAnswers.open.insert(questionID) } else { sectionAnswers.answers[questionID] = value }
+                        } catch { errors.append(error) }
+                    }
+                case "note": sectionAnswers.note = try note(value, reader, "sections.\(id).note")
+                case "notes": sectionAnswers.notes = try notes(value, section, reader, &errors)
+                default:
+                    throw reader.error(keyNode, "unknown key '\(key)' in section '\(id)' (include, answers, note, notes)")
+                }
+            }
+        } catch { errors.append(error) }
+        return sectionAnswers
     }
 
     /// A note: text for people, never printed; no control characters. Blank is no note.
