@@ -114,10 +114,10 @@ struct WizardLaunch {
             let early = self.sectionsDirectory.map { directory in
                 InBackground { Result { try CatalogOptions.load(directory, checked: Self.checked(directory)) } }
             }
-            // Else, with an answers file, the catalog is loaded once the file
-            // names its folder (or does not); the built-in sections are built
-            // meanwhile.
-            let builtin = early == nil && FileStore.exists(answers) ? InBackground { BuiltinSections.parse() } : nil
+            // Else the catalog is loaded once the answers file names its folder
+            // (or does not). Its built-in sections are built from compiled Swift
+            // in a fraction of a millisecond: built on another thread meanwhile,
+            // they only slowed this one down.
             // The answers file read once: its digest is the draft's base, and
             // its tree (composed below) gives the answers.
             let fileText = FileStore.exists(answers) ? (try? FileStore.read(answers, maxBytes: InputLimits.answersFileBytes)) : nil
@@ -134,7 +134,7 @@ struct WizardLaunch {
                 }))
             } else {
                 let catalog = try early?.value().get()
-                    ?? CatalogOptions.load(sectionsDirectory, checked: Self.checked(sectionsDirectory), builtin: builtin?.value())
+                    ?? CatalogOptions.load(sectionsDirectory, checked: Self.checked(sectionsDirectory))
                 logic = Wizard(catalog: catalog)
                 if FileStore.exists(answers) { fileAnswers = try AnswersFile.load(answers, catalog: catalog, composed: composed) }
                 // A draft holds answers that were never saved. One that cannot be read

@@ -1,17 +1,6 @@
 import Dispatch
 import Yams
 
-/// The built-in sections parsed, or the first error in file order: what
-/// `Catalog.loadReporting` starts from, parsed ahead by a caller that has
-/// other work meanwhile (the wizard composes the answers file).
-public struct BuiltinSections: Sendable {
-    let parsed: Result<[Section], InputError>
-
-    public static func parse() -> BuiltinSections {
-        BuiltinSections(parsed: Result { () throws(InputError) in try BuiltinCatalog.sections() })
-    }
-}
-
 /// The catalog compiled into the binary from `sections/` by the EmbedCatalog
 /// plugin, which adds `files` (see `Sources/CatalogEmbedder`).
 ///

@@ -137,10 +137,9 @@ public struct Catalog: Sendable {
     /// remembered; files as they were then skip the template checks.
     /// `builtin`: the built-in sections, when they were parsed ahead.
     public static func loadReporting(customDirectory directory: String?,
-                                     checked cache: CheckedSectionsCache? = nil,
-                                     builtin parsed: BuiltinSections? = nil) throws(InputErrors) -> Catalog {
+                                     checked cache: CheckedSectionsCache? = nil) throws(InputErrors) -> Catalog {
         let builtin: [Section]
-        do throws(InputError) { builtin = try (parsed ?? .parse()).parsed.get() } catch { throw InputErrors([error]) }
+        do throws(InputError) { builtin = try BuiltinCatalog.sections() } catch { throw InputErrors([error]) }
         var custom: [Section] = []
         var errors: [InputError] = []
         // The key of the custom files in the cache, and whether they passed before.
