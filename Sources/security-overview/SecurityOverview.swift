@@ -83,7 +83,6 @@ struct CatalogOptions: ParsableArguments {
     }
 
     /// `checked`: where custom sections that passed every check are remembered (the wizard's start).
-    /// `builtin`: the built-in sections, when they were parsed ahead.
     static func load(_ directory: String?, checked: CheckedSectionsCache? = nil) throws -> Catalog {
         do throws(InputErrors) {
             return try Catalog.loadReporting(customDirectory: directory, checked: checked)

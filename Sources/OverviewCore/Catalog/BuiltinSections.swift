@@ -35,11 +35,9 @@ enum BuiltinCatalog {
         }
     }
 
-    /// Every built-in section, in file order, or the first error in file order.
-    ///
-    /// The files do not depend on one another, so they are parsed at once on
-    /// every core: one after the other, they were half of a revise start's
-    /// time before its first frame.
+    /// Every built-in section, in file order: built by the compiled Swift when
+    /// it was written from these files, else parsed (the first error in file
+    /// order).
     static func sections() throws(InputError) -> [Section] {
         // Both fingerprints were worked out at build time.
         if filesFingerprint == compiledFingerprint { return compiledSections() }
@@ -47,6 +45,9 @@ enum BuiltinCatalog {
     }
 
     /// `files` parsed, in their order, or the first error in that order.
+    ///
+    /// The files do not depend on one another, so they are parsed at once on
+    /// every core, each into its own slot.
     static func parsed(_ files: [File]) throws(InputError) -> [Section] {
         var parsed = [Result<Section, InputError>?](repeating: nil, count: files.count)
         parsed.withUnsafeMutableBufferPointer { buffer in

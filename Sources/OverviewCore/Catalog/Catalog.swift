@@ -118,6 +118,13 @@ public struct Catalog: Sendable {
     /// The section's place in `sections`.
     public func place(of id: String) -> Int? { index[id] }
 
+    /// A section's question, read in place: no copy of the section is made
+    /// (a field asks for its question several times a key).
+    public func question(_ questionID: String, in sectionID: String) -> Question? {
+        guard let place = index[sectionID] else { return nil }
+        return sections[place].questions.first { $0.id == questionID }
+    }
+
     /// The catalog compiled into the binary from `sections/`.
     public static func builtin() throws(InputError) -> Catalog {
         try load(customDirectory: nil)
@@ -135,7 +142,6 @@ public struct Catalog: Sendable {
     ///
     /// `checked`: where custom sections that passed every check are
     /// remembered; files as they were then skip the template checks.
-    /// `builtin`: the built-in sections, when they were parsed ahead.
     public static func loadReporting(customDirectory directory: String?,
                                      checked cache: CheckedSectionsCache? = nil) throws(InputErrors) -> Catalog {
         let builtin: [Section]

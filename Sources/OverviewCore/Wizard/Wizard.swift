@@ -863,9 +863,9 @@ public struct Wizard: Sendable {
         case .securityContact: CompanyField.securityContact.question
         case .profile(let profileField): profileField.question
         case .output(let outputField): outputField.question
-        case .question: question(field)?.1
+        case let .question(section, question): catalog.question(question, in: section)
         case let .recordField(section, question, id):
-            self.question(.question(section: section, question: question))?.1.record?.field(id).map(Self.textQuestion)
+            catalog.question(question, in: section)?.record?.field(id).map(Self.textQuestion)
         case .note(_, let questionID):
             Question(id: questionID, kind: .text, label: "Note (never published)",
                      help: "For whoever edits the answers next: evidence, a reason, a reminder. Kept in the answers file, never on the page.",
