@@ -122,7 +122,7 @@ public struct Catalog: Sendable {
     /// (a field asks for its question several times a key).
     public func question(_ questionID: String, in sectionID: String) -> Question? {
         guard let place = index[sectionID] else { return nil }
-        return sections[place].questions.first { $0.id == questionID }
+        return sections[place].question(questionID)
     }
 
     /// The catalog compiled into the binary from `sections/`.
