@@ -40,7 +40,10 @@ let package = Package(
         ),
         // Turns sections/*.md into a Swift source so the built-in catalog travels
         // inside the binary, wherever it is run from.
-        .executableTarget(name: "CatalogEmbedder", dependencies: ["Yams"]),
+        .executableTarget(name: "CatalogEmbedder", dependencies: ["Yams", "CatalogBuild"]),
+        // What the embedder and the tests of the compiled catalog share: Swift
+        // string literals and the sections' fingerprint.
+        .target(name: "CatalogBuild"),
         .plugin(
             name: "EmbedCatalog",
             capability: .buildTool(),
@@ -88,7 +91,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OverviewCoreTests",
-            dependencies: ["OverviewCore"],
+            dependencies: ["OverviewCore", "CatalogBuild"],
             exclude: ["Fixtures"]
         ),
         // The wizard's reducer and screens, without a terminal.

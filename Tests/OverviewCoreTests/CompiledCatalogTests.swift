@@ -1,3 +1,4 @@
+import CatalogBuild
 import Foundation
 import Testing
 @testable import OverviewCore
@@ -10,11 +11,16 @@ import Testing
     static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../Sources/OverviewCore/Catalog/CompiledCatalog.swift").standardizedFileURL.path
 
+    /// What a start compares with the compiled catalog's: the embedder's sum over these files.
+    static func fingerprint<Files: Sequence>(_ files: Files) -> UInt64 where Files.Element == BuiltinCatalog.File {
+        CatalogBuild.fingerprint(files.map { (name: $0.name, text: $0.text) })
+    }
+
     /// The parser's sections, from the texts compiled into the binary.
     static func parsed() throws -> [Section] { try BuiltinCatalog.parsed(BuiltinCatalog.files) }
 
     @Test func theCompiledCatalogIsCurrent() throws {
-        let source = CatalogSource.file(try Self.parsed(), fingerprint: BuiltinCatalog.fingerprint(BuiltinCatalog.files))
+        let source = CatalogSource.file(try Self.parsed(), fingerprint: Self.fingerprint(BuiltinCatalog.files))
         if ProcessInfo.processInfo.environment["SECURITY_OVERVIEW_WRITE_COMPILED_CATALOG"] == "1" {
             try source.write(toFile: Self.path, atomically: true, encoding: .utf8)
             return
@@ -26,9 +32,9 @@ import Testing
             let line = zip(disk, fresh).enumerated().first { $1.0 != $1.1 }?.offset ?? min(disk.count, fresh.count)
             Issue.record("CompiledCatalog.swift:\(line + 1) is not what sections/*.md give: run scripts/compile-catalog")
         }
-        #expect(BuiltinCatalog.compiledFingerprint == BuiltinCatalog.fingerprint(BuiltinCatalog.files))
+        #expect(BuiltinCatalog.compiledFingerprint == Self.fingerprint(BuiltinCatalog.files))
         // The embedder's sum, which a start compares, is this one.
-        #expect(BuiltinCatalog.filesFingerprint == BuiltinCatalog.fingerprint(BuiltinCatalog.files))
+        #expect(BuiltinCatalog.filesFingerprint == Self.fingerprint(BuiltinCatalog.files))
     }
 
     /// Every stored value, the order of dictionaries and sets aside: a field
@@ -50,14 +56,14 @@ import Testing
         let index = try #require(files.firstIndex { $0.text.contains("title: ") })
         files[index].text = files[index].text.replacingOccurrences(of: "title: ", with: "title: Edited ", options: [], range: nil)
         files[index].frontMatter = nil
-        #expect(BuiltinCatalog.fingerprint(files) != BuiltinCatalog.compiledFingerprint)
+        #expect(Self.fingerprint(files) != BuiltinCatalog.compiledFingerprint)
         let sections = try BuiltinCatalog.parsed(files)
         #expect(sections[index].title.hasPrefix("Edited "))
         // Names count as much as texts, and the order of the files too.
         var renamed = BuiltinCatalog.files
         renamed[0].name += "x"
-        #expect(BuiltinCatalog.fingerprint(renamed) != BuiltinCatalog.compiledFingerprint)
-        #expect(BuiltinCatalog.fingerprint(BuiltinCatalog.files.reversed()) != BuiltinCatalog.compiledFingerprint)
+        #expect(Self.fingerprint(renamed) != BuiltinCatalog.compiledFingerprint)
+        #expect(Self.fingerprint(BuiltinCatalog.files.reversed()) != BuiltinCatalog.compiledFingerprint)
     }
 
     /// A value as text through every stored property (Mirror), with the
@@ -131,25 +137,7 @@ enum CatalogSource {
         return out + "}\n"
     }
 
-    static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\u{\(String(scalar.value, radix: 16))}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func string(_ text: String) -> String { CatalogBuild.swiftLiteral(text) }
 
     static func optional<T>(_ value: T?, _ write: (T) -> String) -> String { value.map(write) ?? "nil" }
 

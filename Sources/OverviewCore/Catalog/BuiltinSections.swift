@@ -39,7 +39,7 @@ enum BuiltinCatalog {
     /// it was written from these files, else parsed (the first error in file
     /// order).
     static func sections() throws(InputError) -> [Section] {
-        // Both fingerprints were worked out at build time.
+        // Both fingerprints were worked out at build time (`CatalogBuild.fingerprint`).
         if filesFingerprint == compiledFingerprint { return compiledSections() }
         return try parsed(files)
     }
@@ -59,24 +59,6 @@ enum BuiltinCatalog {
             }
         }
         return try parsed.map { result throws(InputError) in try result!.get() }
-    }
-
-    /// What `CompiledCatalog.swift` was written from, in 64 bits: FNV-1a over
-    /// each file's name and text, in order, each ended by a zero byte (which
-    /// neither holds). Any edit, added or removed file changes it, short of a
-    /// collision no edit aims at. The embedder works it out for `files` as it
-    /// writes them (`filesFingerprint`): a start only compares two numbers.
-    static func fingerprint(_ files: [File]) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func add(_ text: String) {
-            for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            hash = (hash ^ 0) &* 0x100_0000_01b3
-        }
-        for file in files {
-            add(file.name)
-            add(file.text)
-        }
-        return hash
     }
 
     /// The node tree the embedder wrote as tokens, in pre-order: "{N" a map of
