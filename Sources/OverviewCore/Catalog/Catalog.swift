@@ -174,8 +174,7 @@ public struct Catalog: Sendable {
             // on every core, each into its own slot (one after the other, a
             // thousand of them were most of a revise's way to its first frame).
             // Files that passed before as they are skip what cannot find
-            // anything new in them: the template compiles when first used,
-            // and the YAML's limits were checked on these very bytes.
+            // anything new in them: their templates compile when first used.
             let checkedBefore = passedBefore
             var parsed = [Result<Section, InputErrors>?](repeating: nil, count: paths.count)
             parsed.withUnsafeMutableBufferPointer { buffer in
@@ -184,7 +183,7 @@ public struct Catalog: Sendable {
                     slots[index] = Result { () throws(InputErrors) in
                         let text: String
                         do throws(InputError) { text = try texts[index].get() } catch { throw InputErrors([error]) }
-                        let parser = SectionParser(file: paths[index], lazyTemplate: checkedBefore, prechecked: checkedBefore)
+                        let parser = SectionParser(file: paths[index], lazyTemplate: checkedBefore)
                         return try parser.parseReporting(text)
                     }
                 }
@@ -295,9 +294,6 @@ struct SectionParser {
     /// all compile); a user's section compiles at load, so its errors show then,
     /// unless the same file passed every check before (`CheckedSectionsCache`).
     var lazyTemplate = false
-    /// The front matter's YAML passed `YAMLReader.precheck` before, byte for
-    /// byte (`CheckedSectionsCache`): it is not checked again.
-    var prechecked = false
 
     /// The first problem of `parseReporting`. `composed`: the front matter's
     /// tree, when it was parsed already (at build time).
@@ -335,7 +331,7 @@ struct SectionParser {
         let end = closingLine - 1
         let reader = YAMLReader(file: file, lineOffset: 1)
         let parsed: Node?
-        if let composed { parsed = composed } else { parsed = try reader.compose(yaml, prechecked: prechecked) }
+        if let composed { parsed = composed } else { parsed = try reader.compose(yaml) }
         guard let root = parsed else {
             throw InputError(file: file, line: 2, "front matter is empty")
         }

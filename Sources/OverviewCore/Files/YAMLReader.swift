@@ -2,28 +2,252 @@ import CYaml
 import Foundation
 import Yams
 
-/// Reads a composed YAML tree with every complaint pointing at the node's
-/// file, line and column. We let Yams parse; this only checks shapes.
+/// Composes YAML into Yams' tree and reads it, with every complaint pointing
+/// at the node's file, line and column. libyaml parses; this builds the tree
+/// and checks shapes.
 struct YAMLReader {
     let file: String
     /// Lines before the YAML text in its file (front matter starts on line 2).
     var lineOffset = 0
 
-    /// Parses `text` into a node tree, turning Yams' errors into located ones.
-    /// `prechecked`: this very text passed `precheck` before (and only then).
-    func compose(_ text: String, prechecked: Bool = false) throws(InputError) -> Node? {
-        if !prechecked, let problem = precheck(text) { throw problem }
+    /// Parses `text` into a node tree: libyaml reads the YAML, and its events
+    /// become the same tree Yams composes (every scalar a string, as Yams' basic
+    /// resolver leaves it), in one pass that also refuses what would make
+    /// building or walking the tree explode or mean something the file does not
+    /// say:
+    ///
+    /// - aliases (`*name`): an alias repeats a whole subtree, and a few levels
+    ///   of them make a value of billions of nodes; as a map key, Yams hashes
+    ///   it in full to look for duplicates (minutes for 300 bytes). Nothing
+    ///   here needs them, so none is taken, key or value;
+    /// - tags (`!!binary`, `!!python/object`): values are read by the shape the
+    ///   question asks for, so a tag would be silently ignored;
+    /// - more than `InputLimits.yamlNodes` values or nesting deeper than
+    ///   `InputLimits.yamlDepth`, or a value longer than `InputLimits.valueBytes`.
+    ///
+    /// Yams read the text twice (once for those limits, once for the tree) and
+    /// spent most of its time on what this tree does not need (an object per
+    /// event and per tag, hashing every map's keys as nodes): composing was the
+    /// largest part of a revise's start. The problems are Yams', worded alike:
+    /// syntax errors as libyaml states them, a key given twice, a second document.
+    func compose(_ text: String) throws(InputError) -> Node? {
+        let tree = try composeEvents(text)
+        // Yams gives `Mark` no public initializer: a mark is made from
+        // libyaml's two numbers. Were its layout ever to change, Yams composes
+        // the tree (the pass above has still checked the limits).
+        return Self.marksFromNumbers ? tree : try composeWithYams(text)
+    }
+
+    /// The tree from libyaml's events, with its marks when they can be made.
+    func composeEvents(_ text: String) throws(InputError) -> Node? {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { throw InputError(file: file, "cannot read YAML: out of memory") }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        var bytes = Array(text.utf8)
+        return try bytes.withUnsafeMutableBufferPointer { buffer throws(InputError) -> Node? in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var composer = Composer(reader: self)
+            while true {
+                var event = yaml_event_t()
+                guard yaml_parser_parse(&parser, &event) == 1 else { throw located(parser, in: text) }
+                defer { yaml_event_delete(&event) }
+                if let root = try composer.take(event) { return root }
+            }
+        }
+    }
+
+    /// Nodes under construction, innermost last; what `compose` reads event by event.
+    private struct Composer {
+        let reader: YAMLReader
+        /// A list's items or a map's pairs so far (and a key waiting for its value).
+        struct Open {
+            var isMapping: Bool
+            var mark: Mark?
+            var anchor: Anchor?
+            var items: [Node] = []
+            var pairs: [(Node, Node)] = []
+            var key: Node?
+            /// Each pair's key's text, nil for a key that is a list or a map.
+            var keyTexts: [String?] = []
+        }
+        var open: [Open] = []
+        var nodes = 0
+        var documents = 0
+        var root: Node?
+
+        /// Takes one event; the tree at the end of the stream (nil for a stream without a document).
+        mutating func take(_ event: yaml_event_t) throws(InputError) -> Node?? {
+            let line = Int(event.start_mark.line) + 1 + reader.lineOffset, column = Int(event.start_mark.column) + 1
+            let mark = YAMLReader.mark(event.start_mark)
+            func problem(_ message: String) -> InputError {
+                InputError(file: reader.file, line: line, column: column, message)
+            }
+            var tag: UnsafeMutablePointer<yaml_char_t>?
+            switch event.type {
+            case YAML_STREAM_END_EVENT:
+                return .some(root)
+            case YAML_DOCUMENT_START_EVENT:
+                documents += 1
+                if documents > 1 {
+                    throw problem("malformed YAML: but found another document (expected a single document in the stream at line \(1 + reader.lineOffset))")
+                }
+                return nil
+            case YAML_ALIAS_EVENT:
+                throw problem("a YAML alias (*name) is not allowed here: write the value out in full")
+            case YAML_SCALAR_EVENT:
+                nodes += 1
+                let scalar = event.data.scalar
+                tag = scalar.tag
+                if scalar.length > InputLimits.valueBytes {
+                    throw problem("a value of more than \(InputLimits.valueBytes / 1024) KB: far longer than any real answer or text")
+                }
+                if tag == nil {
+                    let string = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+                    let style = Node.Scalar.Style(rawValue: scalar.style.rawValue) ?? .any
+                    add(.scalar(Node.Scalar(string, YAMLNode.stringTag, style, mark, YAMLReader.anchor(scalar.anchor))), text: string)
+                }
+            case YAML_SEQUENCE_START_EVENT:
+                nodes += 1
+                tag = event.data.sequence_start.tag
+                open.append(Open(isMapping: false, mark: mark, anchor: YAMLReader.anchor(event.data.sequence_start.anchor)))
+                if open.count > InputLimits.yamlDepth {
+                    throw problem("lists and maps are nested more than \(InputLimits.yamlDepth) deep")
+                }
+            case YAML_MAPPING_START_EVENT:
+                nodes += 1
+                tag = event.data.mapping_start.tag
+                open.append(Open(isMapping: true, mark: mark, anchor: YAMLReader.anchor(event.data.mapping_start.anchor)))
+                if open.count > InputLimits.yamlDepth {
+                    throw problem("lists and maps are nested more than \(InputLimits.yamlDepth) deep")
+                }
+            case YAML_SEQUENCE_END_EVENT:
+                let list = open.removeLast()
+                // Yams takes a list's and a map's style from their end event, which has none.
+                add(.sequence(Node.Sequence(list.items, YAMLNode.sequenceTag, .any, list.mark, list.anchor)))
+            case YAML_MAPPING_END_EVENT:
+                let map = open.removeLast()
+                try checkDuplicates(map.pairs, map.keyTexts)
+                add(.mapping(Node.Mapping(map.pairs, YAMLNode.mapTag, .any, map.mark, map.anchor)))
+            default:
+                break
+            }
+            if let tag {
+                let name = String(decoding: UnsafeBufferPointer(start: tag, count: strlen(tag)), as: UTF8.self)
+                    .replacingOccurrences(of: "tag:yaml.org,2002:", with: "!!")
+                throw problem("the YAML tag '\(name)' is not allowed: write the value without it")
+            }
+            if nodes > InputLimits.yamlNodes {
+                throw problem("more than \(InputLimits.yamlNodes) values: far more than any real file holds")
+            }
+            return nil
+        }
+
+        /// `text`: a scalar's.
+        mutating func add(_ node: Node, text: String? = nil) {
+            let last = open.count - 1
+            if last < 0 {
+                root = node
+            } else if !open[last].isMapping {
+                open[last].items.append(node)
+            } else if let key = open[last].key {
+                open[last].pairs.append((key, node))
+                open[last].key = nil
+            } else {
+                open[last].key = node
+                open[last].keyTexts.append(text)
+            }
+        }
+
+        /// A key given twice in one map, as Yams says it: every such key, in
+        /// order, at the first one's first place.
+        func checkDuplicates(_ pairs: [(Node, Node)], _ texts: [String?]) throws(InputError) {
+            // Without marks, Yams composes the tree again and says it.
+            guard YAMLReader.marksFromNumbers else { return }
+            var duplicates: [Node] = []
+            if !texts.contains(nil) {
+                // Every key a string: their texts tell them apart. Most maps
+                // have a few keys, and comparing each with those before it
+                // allocates nothing (a table per map was a tenth of a start).
+                var firsts: [Int] = []
+                if texts.count <= 32 {
+                    for index in texts.indices.dropFirst() {
+                        if let earlier = texts[..<index].firstIndex(of: texts[index]), !firsts.contains(earlier) { firsts.append(earlier) }
+                    }
+                } else {
+                    var first: [String: Int] = [:]
+                    for (index, text) in texts.enumerated() {
+                        if let earlier = first[text!] {
+                            if !firsts.contains(earlier) { firsts.append(earlier) }
+                        } else {
+                            first[text!] = index
+                        }
+                    }
+                }
+                duplicates = firsts.map { pairs[$0].0 }
+            } else {
+                duplicates = Array(Dictionary(grouping: pairs.map(\.0)) { $0 }.filter { $1.count > 1 }.keys)
+            }
+            guard !duplicates.isEmpty else { return }
+            duplicates.sort()
+            let mark = duplicates[0].mark
+            throw InputError(file: reader.file, line: (mark?.line ?? 0) + reader.lineOffset, column: mark?.column ?? 0,
+                             "duplicate key '\(duplicates.map { $0.string ?? "<uncovertable>" }.joined(separator: "', '"))'")
+        }
+    }
+
+    /// Yams' compose: for a build whose `Mark` cannot be made from two
+    /// numbers, and for the tests that hold `compose` to it.
+    func composeWithYams(_ text: String) throws(InputError) -> Node? {
         do {
             // The basic resolver leaves every scalar a string: we read values by
-            // the shape the question asks for, and regex-based tag resolution
-            // was two thirds of the time spent loading the catalog. The encoding
-            // is named because Yams' default reads the whole process environment
-            // on every call (a sixth of the catalog's load time).
+            // the shape the question asks for. The encoding is named because
+            // Yams' default reads the whole process environment on every call.
             return try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw located(error)
         } catch {
             throw InputError(file: file, "cannot read YAML: \(error)")
+        }
+    }
+
+    /// libyaml's place as Yams states it (1-based), made from the two numbers
+    /// `Mark` holds, in its order; `marksFromNumbers` says whether that can be.
+    static func mark(_ mark: yaml_mark_t) -> Mark? {
+        marksFromNumbers ? unsafeBitCast((Int(mark.line) + 1, Int(mark.column) + 1), to: Mark.self) : nil
+    }
+
+    /// Whether a `Mark` is two integers, line then column (a test holds this
+    /// build to it).
+    static let marksFromNumbers: Bool = {
+        guard MemoryLayout<Mark>.size == MemoryLayout<(Int, Int)>.size,
+              MemoryLayout<Mark>.alignment == MemoryLayout<(Int, Int)>.alignment else { return false }
+        let probe = unsafeBitCast((7, 11), to: Mark.self)
+        return probe.line == 7 && probe.column == 11
+    }()
+
+    static func anchor(_ name: UnsafeMutablePointer<yaml_char_t>?) -> Anchor? {
+        guard let name else { return nil }
+        return Anchor(rawValue: String(decoding: UnsafeBufferPointer(start: name, count: strlen(name)), as: UTF8.self))
+    }
+
+    /// A syntax error as libyaml states it, where it says.
+    func located(_ parser: yaml_parser_t, in text: String) -> InputError {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
+        switch parser.error {
+        case YAML_MEMORY_ERROR:
+            return InputError(file: file, "cannot read YAML: out of memory")
+        case YAML_READER_ERROR:
+            // libyaml counts the offset in bytes; say where that is.
+            let (line, column) = Self.position(ofByte: parser.problem_offset, in: text)
+            return InputError(file: file, line: line + lineOffset, column: column, "malformed YAML: \(problem)")
+        default:
+            var message = "malformed YAML: \(problem)"
+            if let context = parser.context {
+                message += " (\(String(cString: context)) at line \(Int(parser.context_mark.line) + 1 + lineOffset))"
+            }
+            return InputError(file: file, line: Int(parser.problem_mark.line) + 1 + lineOffset,
+                              column: Int(parser.problem_mark.column) + 1, message)
         }
     }
 
@@ -56,76 +280,6 @@ struct YAMLReader {
         let lineStart = before.utf8.lastIndex(of: UInt8(ascii: "\n")).map { before.utf8.index(after: $0) } ?? before.startIndex
         let line = 1 + before.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
         return (line, before.unicodeScalars[lineStart...].count + 1)
-    }
-
-    // MARK: - Before composing
-
-    /// Reads the text's events once, before Yams builds a tree of it, and
-    /// refuses what would make building or walking the tree explode or mean
-    /// something the file does not say:
-    ///
-    /// - aliases (`*name`): an alias repeats a whole subtree, and a few levels
-    ///   of them make a value of billions of nodes; as a map key, Yams hashes
-    ///   it in full to look for duplicates (minutes for 300 bytes). Nothing
-    ///   here needs them, so none is taken, key or value;
-    /// - tags (`!!binary`, `!!python/object`): values are read by the shape the
-    ///   question asks for, so a tag would be silently ignored;
-    /// - more than `InputLimits.yamlNodes` values or nesting deeper than
-    ///   `InputLimits.yamlDepth`, or a value longer than `InputLimits.valueBytes`.
-    ///
-    /// Syntax errors are left to `compose`, which reports them.
-    func precheck(_ text: String) -> InputError? {
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else { return InputError(file: file, "cannot read YAML: out of memory") }
-        defer { yaml_parser_delete(&parser) }
-        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-        var bytes = Array(text.utf8)
-        return bytes.withUnsafeMutableBufferPointer { buffer -> InputError? in
-            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            var nodes = 0
-            var depth = 0
-            while true {
-                var event = yaml_event_t()
-                guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
-                defer { yaml_event_delete(&event) }
-                let mark = event.start_mark
-                func problem(_ message: String) -> InputError {
-                    InputError(file: file, line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1, message)
-                }
-                var tag: UnsafeMutablePointer<yaml_char_t>?
-                switch event.type {
-                case YAML_STREAM_END_EVENT:
-                    return nil
-                case YAML_ALIAS_EVENT:
-                    return problem("a YAML alias (*name) is not allowed here: write the value out in full")
-                case YAML_SCALAR_EVENT:
-                    nodes += 1
-                    tag = event.data.scalar.tag
-                    if event.data.scalar.length > InputLimits.valueBytes {
-                        return problem("a value of more than \(InputLimits.valueBytes / 1024) KB: far longer than any real answer or text")
-                    }
-                case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
-                    nodes += 1
-                    depth += 1
-                    tag = event.type == YAML_SEQUENCE_START_EVENT ? event.data.sequence_start.tag : event.data.mapping_start.tag
-                    if depth > InputLimits.yamlDepth {
-                        return problem("lists and maps are nested more than \(InputLimits.yamlDepth) deep")
-                    }
-                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                    depth -= 1
-                default:
-                    break
-                }
-                if let tag {
-                    let name = String(decoding: UnsafeBufferPointer(start: tag, count: strlen(tag)), as: UTF8.self)
-                        .replacingOccurrences(of: "tag:yaml.org,2002:", with: "!!")
-                    return problem("the YAML tag '\(name)' is not allowed: write the value without it")
-                }
-                if nodes > InputLimits.yamlNodes {
-                    return problem("more than \(InputLimits.yamlNodes) values: far more than any real file holds")
-                }
-            }
-        }
     }
 
     func error(_ node: Node?, _ message: String) -> InputError {
