@@ -24,18 +24,31 @@ public enum AnswersFile {
     public struct Composed: @unchecked Sendable {
         let text: String
         let file: String
-        let root: Result<Node?, InputError>
+        /// The tree, or the problem composing it. Two fields, not a `Result`:
+        /// that type's first use looks its error's conformance up among every
+        /// one in the binary.
+        let root: Node?
+        let problem: InputError?
 
         public init(_ text: String, file: String) {
             self.text = text
             self.file = file
-            do throws(InputError) { root = .success(try YAMLReader(file: file).compose(text)) } catch { root = .failure(error) }
+            var root: Node?, problem: InputError?
+            do throws(InputError) { root = try YAMLReader(file: file).compose(text) } catch { problem = error }
+            self.root = root
+            self.problem = problem
+        }
+
+        /// The tree, or the problem composing it thrown.
+        func tree() throws(InputError) -> Node? {
+            if let problem { throw problem }
+            return root
         }
 
         /// The custom sections folder the text names, as `customSections(in:file:)` finds it.
         public var customSections: String? {
             let reader = YAMLReader(file: file)
-            guard case .success(let node?) = root, let pairs = try? reader.mapping(node, "the answers file"),
+            guard let node = root, let pairs = try? reader.mapping(node, "the answers file"),
                   let value = pairs.first(where: { $0.key == "custom_sections" })?.value,
                   let path = try? customSectionsPath(value, reader) else { return nil }
             return Export.Targets.resolve(path, besides: file)
@@ -55,7 +68,7 @@ public enum AnswersFile {
             }
             // `---` alone, or only comments, is a document holding nothing.
             let tree: Node?
-            if let composed, composed.file == file, composed.text == text { tree = try composed.root.get() } else { tree = try reader.compose(text) }
+            if let composed, composed.file == file, composed.text == text { tree = try composed.tree() } else { tree = try reader.compose(text) }
             guard let node = tree, !YAMLReader.isNull(node) else {
                 throw InputError(file: file, line: 1, "the file is empty: expected 'version: 1' and the answers")
             }

@@ -214,6 +214,7 @@ public struct Catalog: Sendable {
     /// Two sections with one `order` would be placed by their ids, which no
     /// one chose: a custom section that shares its order with another says so.
     static func sameOrderProblems(_ custom: [Section], in catalog: Catalog) -> [InputError] {
+        if custom.isEmpty { return [] }
         // The catalog's places by order, in page order: one pass, not one per custom section.
         var byOrder: [Int: [Int]] = [:]
         for (place, section) in catalog.sections.enumerated() { byOrder[section.order, default: []].append(place) }

@@ -176,16 +176,21 @@ extension Question {
 /// Builds the answers file's YAML nodes: plain words, and a user's strings
 /// quoted where plain YAML would read them as something else.
 enum YAMLNode {
-    // One tag of each kind for every node: written out, `Tag(.str)` builds
-    // Yams' default constructor and its tables, and a key typed in a section
-    // emits that section's dozens of nodes for the draft. A tag's resolver is
-    // asked only of a node whose tag is left implicit, never of these, so it
-    // is the basic one: the default resolver compiles seven regular
-    // expressions (8.8M instructions) the first time it is touched. The
-    // built-in catalog's trees are built with the same tags.
-    nonisolated(unsafe) static let stringTag = Tag(.str, .basic, .default)
-    nonisolated(unsafe) static let mapTag = Tag(.map, .basic, .default)
-    nonisolated(unsafe) static let sequenceTag = Tag(.seq, .basic, .default)
+    // One tag of each kind for every node: a key typed in a section emits
+    // that section's dozens of nodes for the draft, and every file read is
+    // composed into nodes with these tags. A tag's resolver is asked only of
+    // a node whose tag is left implicit, never of these, so it is the basic
+    // one: the default resolver compiles seven regular expressions (8.8M
+    // instructions) the first time it is touched. The built-in catalog's
+    // trees are built with the same tags.
+    nonisolated(unsafe) static let stringTag = Tag(.str, .basic, constructor)
+    nonisolated(unsafe) static let mapTag = Tag(.map, .basic, constructor)
+    nonisolated(unsafe) static let sequenceTag = Tag(.seq, .basic, constructor)
+    /// Nothing reads a value through its tag (the readers take the text), so
+    /// the tags' constructor has no tables: Yams' default one builds its
+    /// tables the first time it is touched, and looks up the conformances
+    /// of their types among every one in the binary.
+    nonisolated(unsafe) static let constructor = Constructor([:], [:], [:])
 
     static func plain(_ text: String) -> Node { .scalar(.init(text, stringTag, .plain)) }
     static func bool(_ value: Bool) -> Node { plain(value ? "true" : "false") }
