@@ -107,17 +107,12 @@ struct YAMLReader {
                     let style = Node.Scalar.Style(rawValue: scalar.style.rawValue) ?? .any
                     add(.scalar(Node.Scalar(string, YAMLNode.stringTag, style, mark, YAMLReader.anchor(scalar.anchor))), text: string)
                 }
-            case YAML_SEQUENCE_START_EVENT:
+            case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 nodes += 1
-                tag = event.data.sequence_start.tag
-                open.append(Open(isMapping: false, mark: mark, anchor: YAMLReader.anchor(event.data.sequence_start.anchor)))
-                if open.count > InputLimits.yamlDepth {
-                    throw problem("lists and maps are nested more than \(InputLimits.yamlDepth) deep")
-                }
-            case YAML_MAPPING_START_EVENT:
-                nodes += 1
-                tag = event.data.mapping_start.tag
-                open.append(Open(isMapping: true, mark: mark, anchor: YAMLReader.anchor(event.data.mapping_start.anchor)))
+                let isMapping = event.type == YAML_MAPPING_START_EVENT
+                tag = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
+                let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
+                open.append(Open(isMapping: isMapping, mark: mark, anchor: YAMLReader.anchor(anchor)))
                 if open.count > InputLimits.yamlDepth {
                     throw problem("lists and maps are nested more than \(InputLimits.yamlDepth) deep")
                 }
