@@ -144,4 +144,42 @@ struct FieldKindTests {
             #expect(Resolver.default.resolveTag(of: Node(word)) != .str, "\(word)")
         }
     }
+
+    /// The link, address and domain checks test UTF-8 bytes: held here to the
+    /// tests of each Unicode scalar they replaced, for every scalar of the
+    /// Basic Multilingual Plane (surrogates aside) and a few beyond it, in
+    /// each place of a link, an address and a domain.
+    @Test("Links, addresses and domains are checked byte by byte as they were scalar by scalar")
+    func byteChecksAsScalarChecks() {
+        let urlScalar = { (text: String) in
+            text.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 32 && !"<>\"`{}|\\^ ()[]'".unicodeScalars.contains($0) && $0.value != 127 }
+        }
+        let emailScalar = { (text: Substring) in
+            text.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 32 && !"<>()[]\\,;:\"".unicodeScalars.contains($0) }
+        }
+        let labelScalar = { (text: Substring) in
+            text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        }
+        let scalars = (0...0xFFFF).compactMap(Unicode.Scalar.init) + ["\u{1F600}", "\u{10FFFF}", "\u{E0041}"]
+        var differing: [String] = []
+        for scalar in scalars {
+            let c = String(scalar)
+            let url = "https://example.com/a\(c)b"
+            if urlScalar(url) != url.utf8.allSatisfy(TextFormat.isURLByte) { differing.append("url \(scalar.value)") }
+            let local = Substring("a\(c)b")
+            if emailScalar(local) != local.utf8.allSatisfy(TextFormat.isEmailLocalByte) { differing.append("email \(scalar.value)") }
+            let label = Substring("a\(c)b")
+            if labelScalar(label) != label.utf8.allSatisfy({ TextFormat.isLetterOrDigit($0) || $0 == UInt8(ascii: "-") }) {
+                differing.append("label \(scalar.value)")
+            }
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(10))")
+        #expect(TextFormat.url.problem(with: "https://example.com/a b") != nil)
+        #expect(TextFormat.url.problem(with: "https://example.com/é") != nil)
+        #expect(TextFormat.url.problem(with: "https://example.com/a?b=c#d") == nil)
+        #expect(TextFormat.email.problem(with: "sécurité@example.com") != nil)
+        #expect(TextFormat.email.problem(with: "security+team@example.com") == nil)
+        #expect(TextFormat.domain.problem(with: "exämple.com") != nil)
+        #expect(TextFormat.domain.problem(with: "sub-domain.example.com") == nil)
+    }
 }

@@ -62,8 +62,7 @@ extension TextFormat {
         }
         for label in labels {
             let ok = !label.isEmpty && label.count <= 63 && label.first != "-" && label.last != "-"
-                && label.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0)
-                    || ("0"..."9").contains($0) || $0 == "-" }
+                && label.utf8.allSatisfy { Self.isLetterOrDigit($0) || $0 == UInt8(ascii: "-") }
             if !ok { return "'\(text)' is not a domain like example.com" }
         }
         if labels.last!.allSatisfy(\.isNumber) { return "'\(text)' is an address, not a domain" }
@@ -73,10 +72,41 @@ extension TextFormat {
     static func emailProblem(_ text: String) -> String? {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty,
-              parts[0].unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 32 && !"<>()[]\\,;:\"".unicodeScalars.contains($0) }),
+              parts[0].utf8.allSatisfy(Self.isEmailLocalByte),
               domainProblem(String(parts[1])) == nil
         else { return "'\(text)' is not an email address like security@example.com" }
         return nil
+    }
+
+    // The checks below look at UTF-8 bytes: a character outside ASCII is
+    // bytes of 0x80 and up, which none of them allows, so a byte test says
+    // what a test of each character said, without decoding the text (these
+    // run on every key typed in a field and for every link of a file).
+
+    static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return true
+        default: return false
+        }
+    }
+
+    /// Printable ASCII, no space, none of `<>()[]\,;:"`.
+    static func isEmailLocalByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"),
+             UInt8(ascii: "\\"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "\""): return false
+        default: return byte > 32 && byte < 128
+        }
+    }
+
+    /// Printable ASCII, no space, none of ``<>"`{}|\^()[]'``.
+    static func isURLByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "}"),
+             UInt8(ascii: "|"), UInt8(ascii: "\\"), UInt8(ascii: "^"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["),
+             UInt8(ascii: "]"), UInt8(ascii: "'"): return false
+        default: return byte > 32 && byte < 127
+        }
     }
 
     static func urlProblem(_ text: String) -> String? {
@@ -85,7 +115,7 @@ extension TextFormat {
         let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         let hostOnly = host.split(separator: ":").first.map(String.init) ?? ""
         guard domainProblem(hostOnly) == nil,
-              text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 32 && !"<>\"`{}|\\^ ()[]'".unicodeScalars.contains($0) && $0.value != 127 })
+              text.utf8.allSatisfy(Self.isURLByte)
         else { return "'\(text)' is not an https:// URL" }
         return nil
     }
