@@ -90,7 +90,8 @@ struct YAMLReader {
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
                 if documents > 1 {
-                    throw problem("malformed YAML: but found another document (expected a single document in the stream at line \(1 + reader.lineOffset))")
+                    throw reader.syntaxError("but found another document", context: ("expected a single document in the stream", 1),
+                                             line: Int(event.start_mark.line) + 1, column: column)
                 }
                 return nil
             case YAML_ALIAS_EVENT:
@@ -186,8 +187,7 @@ struct YAMLReader {
             guard !duplicates.isEmpty else { return }
             duplicates.sort()
             let mark = duplicates[0].mark
-            throw InputError(file: reader.file, line: (mark?.line ?? 0) + reader.lineOffset, column: mark?.column ?? 0,
-                             "duplicate key '\(duplicates.map { $0.string ?? "<uncovertable>" }.joined(separator: "', '"))'")
+            throw reader.duplicateKeys(duplicates.map { $0.string ?? "<uncovertable>" }, line: mark?.line ?? 0, column: mark?.column ?? 0)
         }
     }
 
@@ -235,15 +235,24 @@ struct YAMLReader {
         case YAML_READER_ERROR:
             // libyaml counts the offset in bytes; say where that is.
             let (line, column) = Self.position(ofByte: parser.problem_offset, in: text)
-            return InputError(file: file, line: line + lineOffset, column: column, "malformed YAML: \(problem)")
+            return syntaxError(problem, line: line, column: column)
         default:
-            var message = "malformed YAML: \(problem)"
-            if let context = parser.context {
-                message += " (\(String(cString: context)) at line \(Int(parser.context_mark.line) + 1 + lineOffset))"
-            }
-            return InputError(file: file, line: Int(parser.problem_mark.line) + 1 + lineOffset,
-                              column: Int(parser.problem_mark.column) + 1, message)
+            return syntaxError(problem, context: parser.context.map { (String(cString: $0), Int(parser.context_mark.line) + 1) },
+                               line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
         }
+    }
+
+    /// A syntax error in libyaml's words, at a 1-based line and column of the
+    /// YAML text (and the line of what it was reading, when it says).
+    func syntaxError(_ problem: String, context: (text: String, line: Int)? = nil, line: Int, column: Int) -> InputError {
+        var message = "malformed YAML: \(problem)"
+        if let context { message += " (\(context.text) at line \(context.line + lineOffset))" }
+        return InputError(file: file, line: line + lineOffset, column: column, message)
+    }
+
+    /// Keys given twice in one map, at a 1-based line and column of the YAML text.
+    func duplicateKeys(_ names: [String], line: Int, column: Int) -> InputError {
+        InputError(file: file, line: line + lineOffset, column: column, "duplicate key '\(names.joined(separator: "', '"))'")
     }
 
     func located(_ error: YamlError) -> InputError {
@@ -251,17 +260,14 @@ struct YAMLReader {
         case let .scanner(context, problem, mark, _),
              let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
-            var message = "malformed YAML: \(problem)"
-            if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
-            return InputError(file: file, line: mark.line + lineOffset, column: mark.column, message)
+            return syntaxError(problem, context: context.map { ($0.text, $0.mark.line) }, line: mark.line, column: mark.column)
         case let .reader(problem, offset, _, yaml):
             // libyaml counts the offset in bytes; say where that is.
             guard let offset else { return InputError(file: file, "malformed YAML: \(problem)") }
             let (line, column) = Self.position(ofByte: offset, in: yaml)
-            return InputError(file: file, line: line + lineOffset, column: column, "malformed YAML: \(problem)")
+            return syntaxError(problem, line: line, column: column)
         case let .duplicatedKeysInMapping(duplicates, context):
-            return InputError(file: file, line: context.mark.line + lineOffset, column: context.mark.column,
-                              "duplicate key '\(duplicates.joined(separator: "', '"))'")
+            return duplicateKeys(duplicates, line: context.mark.line, column: context.mark.column)
         default:
             return InputError(file: file, "malformed YAML: \(error)")
         }
