@@ -148,7 +148,7 @@ struct FieldKindTests {
     /// The link, address and domain checks test UTF-8 bytes: held here to the
     /// tests of each Unicode scalar they replaced, for every scalar of the
     /// Basic Multilingual Plane (surrogates aside) and a few beyond it, in
-    /// each place of a link, an address and a domain.
+    /// each place of a link, an address, a domain and a language subtag.
     @Test("Links, addresses and domains are checked byte by byte as they were scalar by scalar")
     func byteChecksAsScalarChecks() {
         let urlScalar = { (text: String) in
@@ -159,6 +159,9 @@ struct FieldKindTests {
         }
         let labelScalar = { (text: Substring) in
             text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        }
+        let alphanumericScalar = { (text: Substring) in
+            text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
         }
         let scalars = (0...0xFFFF).compactMap(Unicode.Scalar.init) + ["\u{1F600}", "\u{10FFFF}", "\u{E0041}"]
         var differing: [String] = []
@@ -172,6 +175,7 @@ struct FieldKindTests {
             if labelScalar(label) != label.utf8.allSatisfy({ TextFormat.isLetterOrDigit($0) || $0 == UInt8(ascii: "-") }) {
                 differing.append("label \(scalar.value)")
             }
+            if alphanumericScalar(label) != label.utf8.allSatisfy(TextFormat.isLetterOrDigit) { differing.append("subtag \(scalar.value)") }
         }
         #expect(differing.isEmpty, "\(differing.prefix(10))")
         #expect(TextFormat.url.problem(with: "https://example.com/a b") != nil)

@@ -42,7 +42,7 @@ extension TextFormat {
         for tag in tags {
             let subtags = tag.split(separator: "-", omittingEmptySubsequences: false)
             let letters = { (s: Substring) in s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) } }
-            let alphanumeric = { (s: Substring) in s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) } }
+            let alphanumeric = { (s: Substring) in s.utf8.allSatisfy(Self.isLetterOrDigit) }
             let primary = subtags[0]
             let ok = (2...3).contains(primary.count) && letters(primary)
                 && subtags.dropFirst().allSatisfy { (1...8).contains($0.count) && alphanumeric($0) }
