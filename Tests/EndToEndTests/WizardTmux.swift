@@ -83,17 +83,36 @@ final class TmuxWizard {
     func output() throws -> String { try tmux(["capture-pane", "-p", "-J", "-S", "-"]).stdout }
 
     /// Waits until the screen (or, with `history`, what scrolled off it too)
-    /// shows `text`: polling, never a fixed sleep.
+    /// shows `text`: polling, never a fixed sleep. The screen returned is a
+    /// settled one: ncurses writes a frame in many small writes, and tmux can
+    /// be captured between two of them, with a label of the new frame drawn
+    /// and the answer beside it not yet. So once `text` shows, the screen is
+    /// captured again until two captures 30 ms apart agree (for at most a
+    /// second), and the last capture that still shows `text` is returned.
     @discardableResult
     func waitFor(_ text: String, history: Bool = false, timeout: Double = 20) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
             last = try history ? output() : screen()
-            if last.contains(text) { return last }
+            if last.contains(text) { return try settled(last, showing: text, history: history) }
             usleep(50_000)
         }
         throw WizardTestFailure("timed out waiting for \"\(text)\"; the screen was:\n\(last)")
+    }
+
+    /// `shown` captured again until two captures agree, for at most a second.
+    private func settled(_ shown: String, showing text: String, history: Bool) throws -> String {
+        var previous = shown
+        let deadline = Date().addingTimeInterval(1)
+        while Date() < deadline {
+            usleep(30_000)
+            let now = try history ? output() : screen()
+            guard now.contains(text) else { return previous }
+            if now == previous { return now }
+            previous = now
+        }
+        return previous
     }
 
     /// Waits until `condition` holds for something outside the screen (a file).
