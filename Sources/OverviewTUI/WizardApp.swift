@@ -36,7 +36,27 @@ public final class WizardApp {
     /// The answers file as this wizard last read or wrote it: the draft's
     /// first line names it, so the next start can tell whether the file
     /// changed since (see `Draft`).
-    public private(set) var answersFileBase: Draft.Base
+    public private(set) var answersFileBase: Draft.Base {
+        get {
+            switch baseSource {
+            case .known(let base): return base
+            case .digestOf(let text):
+                let base = text.map(Draft.base(ofText:)) ?? .noFile
+                baseSource = .known(base)
+                return base
+            }
+        }
+        set { baseSource = .known(newValue) }
+    }
+
+    /// Where `answersFileBase` comes from: known, or the digest of the text
+    /// the launch read, worked out when a draft first needs it.
+    private enum BaseSource {
+        case known(Draft.Base)
+        /// nil: there was no answers file.
+        case digestOf(String?)
+    }
+    private var baseSource: BaseSource
 
     /// Where an export writes is decided when it runs, from the answers'
     /// `outputs:` as the export step left them (and the paths in `state`).
@@ -45,10 +65,21 @@ public final class WizardApp {
     public init(wizard: Wizard, state: WizardState, answersFileBase: Draft.Base? = nil) {
         self.wizard = wizard
         self.state = state
-        self.answersFileBase = answersFileBase ?? Draft.base(ofFileAt: state.paths.answers)
+        self.baseSource = .known(answersFileBase ?? Draft.base(ofFileAt: state.paths.answers))
         self.screens = Screens(wizard: wizard)
         self.keyMap = KeyMap(wizard: wizard)
         self.draftText = AnswersText(loader: wizard.loader)
+    }
+
+    /// A wizard on the answers file whose text the launch read
+    /// (`answersFileText`, nil when there was no file). Its digest, the
+    /// draft's base, is worked out when a draft is first written: hashing
+    /// the file (and the first use of SHA-256) was 5% of a revise's way to
+    /// its first frame. The text is the one read then, so the base is the
+    /// same whenever it is worked out.
+    public convenience init(wizard: Wizard, state: WizardState, answersFileText: String?) {
+        self.init(wizard: wizard, state: state, answersFileBase: .noFile)
+        self.baseSource = .digestOf(answersFileText)
     }
 
     /// Runs until the user quits or a signal asks to stop: read keys, turn

@@ -91,14 +91,20 @@ struct WizardLaunch {
         directory == nil ? nil : CheckedSectionsCache.standard(toolVersion: SecurityOverview.version)
     }
 
+    /// The draft's base for the answers file's text as read (nil: no file).
+    static func base(of fileText: String?) -> Draft.Base {
+        fileText.map(Draft.base(ofText:)) ?? .noFile
+    }
+
     func run() throws {
         var state: WizardState!
         var logic: Wizard!
         var lock: AnswersLock?
         defer { lock?.release() }
-        // The answers file as this start finds it: the draft names it, and a
-        // draft that names another version would undo what changed since.
-        var fileBase = Draft.Base.noFile
+        // The answers file as this start finds it: the draft names it (by its
+        // digest), and a draft that names another version would undo what
+        // changed since.
+        var fileText: String?
         // Everything that can fail on input fails here, before the screen is taken.
         try reporting {
             // One wizard at a time on one answers file.
@@ -120,8 +126,7 @@ struct WizardLaunch {
             // they only slowed this one down.
             // The answers file read once: its digest is the draft's base, and
             // its tree (composed below) gives the answers.
-            let fileText = FileStore.exists(answers) ? (try? FileStore.read(answers, maxBytes: InputLimits.answersFileBytes)) : nil
-            fileBase = fileText.map(Draft.base(ofText:)) ?? .noFile
+            fileText = FileStore.exists(answers) ? (try? FileStore.read(answers, maxBytes: InputLimits.answersFileBytes)) : nil
             // The answers file names its own sections folder unless --sections does.
             // Composed once: the answers below are read from the same tree.
             let composed = fileText.map { AnswersFile.Composed($0, file: answers) }
@@ -158,11 +163,11 @@ struct WizardLaunch {
             // export runs; a page given here takes the place of theirs.
             state = logic.start(paths: WizardPaths(answers: answers, page: output),
                                 fileAnswers: fileAnswers, draft: draft,
-                                draftFileChanged: Draft.fileChanged(since: draftBase, now: fileBase),
+                                draftFileChanged: draft != nil && Draft.fileChanged(since: draftBase, now: Self.base(of: fileText)),
                                 today: ReviewDate.today().description)
         }
         switch plainMode() {
-        case .plain(let notice): return try runPlain(logic, state, fileBase: fileBase, notice: notice)
+        case .plain(let notice): return try runPlain(logic, state, fileBase: Self.base(of: fileText), notice: notice)
         case .refused(let problem):
             Console.err("error: \(problem)\n")
             throw ExitCode(1)
@@ -175,7 +180,7 @@ struct WizardLaunch {
             Console.err("error: \(error)\n")
             throw ExitCode(1)
         }
-        let app = WizardApp(wizard: logic, state: state, answersFileBase: fileBase)
+        let app = WizardApp(wizard: logic, state: state, answersFileText: fileText)
         let outcome = app.run(on: terminal, afterFirstFrame: { logic.loader.prefetch() })
         terminal.close()
         switch outcome {

@@ -57,6 +57,30 @@ struct RunLoopTests {
 
     static func pasted(_ text: String) -> [Key] { [.pasteStart] + typed(text) + [.pasteEnd] }
 
+    @Test("A wizard given the answers file's text names that text's digest in its draft, even if the file changed since")
+    func draftBaseFromLaunchText() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("runloop-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let paths = WizardPaths(answers: folder.appendingPathComponent("a.yml").path,
+                                page: folder.appendingPathComponent("a.md").path)
+        let launched = "version: 1\ncompany:\n  name: Acme\n"
+        for text in [launched, nil] {
+            var state = testWizard.start(paths: paths, fileAnswers: nil, draft: nil)
+            state.paths = paths
+            let app = WizardApp(wizard: testWizard, state: state, answersFileText: text)
+            // The file changes after the launch read it: the draft still started from what was read.
+            try "version: 1\ncompany:\n  name: Other\n".write(toFile: paths.answers, atomically: true, encoding: .utf8)
+            let terminal = ScriptedTerminal(size: Size(width: 80, height: 24), batches: [Self.typed("Z")])
+            #expect(app.run(on: terminal) == .signalled(SIGTERM))
+            let draft = try String(contentsOfFile: paths.draft, encoding: .utf8)
+            let base = text.map(Draft.base(ofText:)) ?? .noFile
+            #expect(draft.hasPrefix(Draft.header(answersFile: paths.answers, base: base)), "\(draft.prefix(120))")
+            #expect(app.answersFileBase == base)
+            try? FileManager.default.removeItem(atPath: paths.draft)
+        }
+    }
+
     @Test("A paste with a line break stays in its one-line field")
     func pasteStaysInItsField() throws {
         try withApp { app in
