@@ -333,7 +333,12 @@ struct YAMLReader {
     /// True for `~`, `null` or an empty value: "not answered yet".
     static func isNull(_ node: Node) -> Bool {
         guard case let .scalar(scalar) = node, scalar.style == .plain else { return false }
-        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        // A switch, not `contains` on an array literal: that array was
+        // allocated on every call, for every value of every file.
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     func bool(_ node: Node, _ what: String) throws(InputError) -> Bool {
