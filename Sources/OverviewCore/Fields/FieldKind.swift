@@ -29,7 +29,7 @@ protocol FieldKind: Sendable {
     func problem(with text: String, of question: Question) -> String?
 
     /// Reads the answer from its node in the answers file; `what` names its key.
-    func read(_ node: Node, of question: Question, as what: String, _ reader: YAMLReader) throws(InputError) -> AnswerValue
+    func read(_ node: Node, of question: Question, as what: @autoclosure () -> String, _ reader: YAMLReader) throws(InputError) -> AnswerValue
     /// The answer as the answers file writes it.
     func yaml(_ value: AnswerValue, of question: Question) -> Node
 

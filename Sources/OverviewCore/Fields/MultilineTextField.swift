@@ -20,12 +20,12 @@ struct MultilineTextField: FieldKind {
         return Self.lines(text).lazy.compactMap { format.problem(with: $0) }.first
     }
 
-    func read(_ node: Node, of question: Question, as what: String, _ reader: YAMLReader) throws(InputError) -> AnswerValue {
+    func read(_ node: Node, of question: Question, as what: @autoclosure () -> String, _ reader: YAMLReader) throws(InputError) -> AnswerValue {
         var unchecked = question
         unchecked.format = nil
-        let value = try TextField.checked(try reader.string(node, what), unchecked, what, node, reader)
+        let value = try TextField.checked(try reader.string(node, what()), unchecked, what(), node, reader)
         if case .text(let text) = value, let problem = problem(with: text, of: question) {
-            throw reader.error(node, "\(what): \(problem)")
+            throw reader.error(node, "\(what()): \(problem)")
         }
         return value
     }

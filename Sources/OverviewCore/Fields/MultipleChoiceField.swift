@@ -37,12 +37,12 @@ struct MultipleChoiceField: FieldKind {
         return ordered.isEmpty ? nil : .choices(ordered)
     }
 
-    func read(_ node: Node, of question: Question, as what: String, _ reader: YAMLReader) throws(InputError) -> AnswerValue {
+    func read(_ node: Node, of question: Question, as what: @autoclosure () -> String, _ reader: YAMLReader) throws(InputError) -> AnswerValue {
         guard case .sequence = node else {
-            throw reader.error(node, "\(what) takes a list of choices like [\(question.choices.first?.id ?? "")], found \(YAMLReader.kind(node))")
+            throw reader.error(node, "\(what()) takes a list of choices like [\(question.choices.first?.id ?? "")], found \(YAMLReader.kind(node))")
         }
-        let ids = try reader.stringList(node, what)
-        for id in ids where question.choice(id) == nil { throw question.unknownChoice(id, what, node, reader) }
+        let ids = try reader.stringList(node, what())
+        for id in ids where question.choice(id) == nil { throw question.unknownChoice(id, what(), node, reader) }
         return .choices(question.choices.map(\.id).filter(ids.contains))
     }
 

@@ -153,15 +153,15 @@ struct RecordListField: FieldKind {
         return nil
     }
 
-    func read(_ node: Node, of question: Question, as what: String, _ reader: YAMLReader) throws(InputError) -> AnswerValue {
-        guard let shape = question.record else { throw reader.error(node, "\(what) is not a records question") }
+    func read(_ node: Node, of question: Question, as what: @autoclosure () -> String, _ reader: YAMLReader) throws(InputError) -> AnswerValue {
+        guard let shape = question.record else { throw reader.error(node, "\(what()) is not a records question") }
         let example = shape.fields.filter(\.required).map { "\($0.id): ..." }.joined(separator: ", ")
         guard case .sequence = node else {
-            throw reader.error(node, "\(what) takes a list of \(shape.noun) records, one a line like - {\(example)}; found \(YAMLReader.kind(node))")
+            throw reader.error(node, "\(what()) takes a list of \(shape.noun) records, one a line like - {\(example)}; found \(YAMLReader.kind(node))")
         }
         var records: [[String: String]] = []
-        for (index, item) in try reader.sequence(node, what).enumerated() {
-            let itemWhat = "\(what) (\(shape.noun) \(index + 1))"
+        for (index, item) in try reader.sequence(node, what()).enumerated() {
+            let itemWhat = "\(what()) (\(shape.noun) \(index + 1))"
             guard case .mapping = item else {
                 throw reader.error(item, "\(itemWhat) must be a map like {\(example)}, found \(YAMLReader.kind(item))")
             }

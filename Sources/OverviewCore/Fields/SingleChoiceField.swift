@@ -26,10 +26,10 @@ struct SingleChoiceField: FieldKind {
         return value == picked ? nil : picked
     }
 
-    func read(_ node: Node, of question: Question, as what: String, _ reader: YAMLReader) throws(InputError) -> AnswerValue {
-        if case .sequence = node { throw reader.error(node, "\(what) takes one choice, found a list") }
-        let id = try reader.string(node, what)
-        guard question.choice(id) != nil else { throw question.unknownChoice(id, what, node, reader) }
+    func read(_ node: Node, of question: Question, as what: @autoclosure () -> String, _ reader: YAMLReader) throws(InputError) -> AnswerValue {
+        if case .sequence = node { throw reader.error(node, "\(what()) takes one choice, found a list") }
+        let id = try reader.string(node, what())
+        guard question.choice(id) != nil else { throw question.unknownChoice(id, what(), node, reader) }
         return .choice(id)
     }
 
@@ -77,13 +77,13 @@ struct SingleChoiceField: FieldKind {
 
 extension Question {
     /// The error for a choice id the question does not have.
-    func unknownChoice(_ id: String, _ what: String, _ node: Node, _ reader: YAMLReader) -> InputError {
-        reader.error(node, "unknown choice '\(id)' for \(what) (one of \(choices.map(\.id).joined(separator: ", ")))")
+    func unknownChoice(_ id: String, _ what: @autoclosure () -> String, _ node: Node, _ reader: YAMLReader) -> InputError {
+        reader.error(node, "unknown choice '\(id)' for \(what()) (one of \(choices.map(\.id).joined(separator: ", ")))")
     }
 
     /// A choice id named in a section file's condition, checked.
-    func knownChoice(_ node: Node, _ what: String, _ reader: YAMLReader) throws(InputError) -> String {
-        let choice = try reader.string(node, what)
+    func knownChoice(_ node: Node, _ what: @autoclosure () -> String, _ reader: YAMLReader) throws(InputError) -> String {
+        let choice = try reader.string(node, what())
         guard self.choice(choice) != nil else { throw reader.error(node, "'\(choice)' is not a choice of '\(id)'") }
         return choice
     }

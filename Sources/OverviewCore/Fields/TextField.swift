@@ -15,12 +15,12 @@ struct TextField: FieldKind {
         return question.format?.problem(with: text)
     }
 
-    func read(_ node: Node, of question: Question, as what: String, _ reader: YAMLReader) throws(InputError) -> AnswerValue {
-        let text = try reader.string(node, what)
+    func read(_ node: Node, of question: Question, as what: @autoclosure () -> String, _ reader: YAMLReader) throws(InputError) -> AnswerValue {
+        let text = try reader.string(node, what())
         if text.unicodeScalars.contains(where: TerminalSafe.isLineBreak) {
-            throw reader.error(node, "\(what) is a one-line answer, found several lines (or a line or paragraph separator)")
+            throw reader.error(node, "\(what()) is a one-line answer, found several lines (or a line or paragraph separator)")
         }
-        return try Self.checked(text, question, what, node, reader)
+        return try Self.checked(text, question, what(), node, reader)
     }
 
     func yaml(_ value: AnswerValue, of question: Question) -> Node {
@@ -73,14 +73,14 @@ struct TextField: FieldKind {
     }
 
     /// Typed text as an answer must be: no control characters, the format's shape.
-    static func checked(_ text: String, _ question: Question, _ what: String, _ node: Node,
+    static func checked(_ text: String, _ question: Question, _ what: @autoclosure () -> String, _ node: Node,
                         _ reader: YAMLReader) throws(InputError) -> AnswerValue {
         if TerminalSafe.hasControlCharacters(text, allowingLayout: true) {
-            throw reader.error(node, "\(what) contains a control character")
+            throw reader.error(node, "\(what()) contains a control character")
         }
         // Only spaces is no answer, not a wrong one: it loads as left open.
         if let format = question.format, !AnswerValue.text(text).isBlank, let problem = format.problem(with: text) {
-            throw reader.error(node, "\(what): \(problem)")
+            throw reader.error(node, "\(what()): \(problem)")
         }
         return .text(text)
     }

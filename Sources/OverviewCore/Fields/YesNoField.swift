@@ -22,8 +22,8 @@ struct YesNoField: FieldKind {
         return value == picked ? nil : picked
     }
 
-    func read(_ node: Node, of question: Question, as what: String, _ reader: YAMLReader) throws(InputError) -> AnswerValue {
-        .bool(try reader.bool(node, "\(what) (a yes/no question)"))
+    func read(_ node: Node, of question: Question, as what: @autoclosure () -> String, _ reader: YAMLReader) throws(InputError) -> AnswerValue {
+        .bool(try reader.bool(node, "\(what()) (a yes/no question)"))
     }
 
     func yaml(_ value: AnswerValue, of question: Question) -> Node {

@@ -298,9 +298,9 @@ struct YAMLReader {
         }
     }
 
-    func mapping(_ node: Node, _ what: String) throws(InputError) -> [(key: String, keyNode: Node, value: Node)] {
+    func mapping(_ node: Node, _ what: @autoclosure () -> String) throws(InputError) -> [(key: String, keyNode: Node, value: Node)] {
         guard case let .mapping(mapping) = node else {
-            throw error(node, "\(what) must be a map, found \(Self.kind(node))")
+            throw error(node, "\(what()) must be a map, found \(Self.kind(node))")
         }
         var result: [(key: String, keyNode: Node, value: Node)] = []
         // By index, over the integers Yams indexes a mapping with: its
@@ -313,19 +313,19 @@ struct YAMLReader {
         for index in indices {
             let (key, value) = mapping[index]
             guard case let .scalar(scalar) = key else {
-                throw error(key, "a key in \(what) must be a plain name")
+                throw error(key, "a key in \(what()) must be a plain name")
             }
             result.append((scalar.string, key, value))
         }
         return result
     }
 
-    func string(_ node: Node, _ what: String) throws(InputError) -> String {
+    func string(_ node: Node, _ what: @autoclosure () -> String) throws(InputError) -> String {
         guard case let .scalar(scalar) = node else {
-            throw error(node, "\(what) must be a single value, found \(Self.kind(node))")
+            throw error(node, "\(what()) must be a single value, found \(Self.kind(node))")
         }
         if YAMLReader.isNull(node) {
-            throw error(node, "\(what) is empty")
+            throw error(node, "\(what()) is empty")
         }
         return scalar.string
     }
@@ -341,22 +341,22 @@ struct YAMLReader {
         }
     }
 
-    func bool(_ node: Node, _ what: String) throws(InputError) -> Bool {
+    func bool(_ node: Node, _ what: @autoclosure () -> String) throws(InputError) -> Bool {
         guard case let .scalar(scalar) = node, scalar.style == .plain else {
-            throw error(node, "\(what) must be true or false")
+            throw error(node, "\(what()) must be true or false")
         }
         switch scalar.string {
         case "true", "True", "TRUE": return true
         case "false", "False", "FALSE": return false
-        default: throw error(node, "\(what) must be true or false, found '\(scalar.string)'")
+        default: throw error(node, "\(what()) must be true or false, found '\(scalar.string)'")
         }
     }
 
     /// A whole number written the one plain way: digits, an optional leading
     /// `-`, no `+`, no leading zeros (`0090` and `+90` are not 90 here).
-    func int(_ node: Node, _ what: String) throws(InputError) -> Int {
+    func int(_ node: Node, _ what: @autoclosure () -> String) throws(InputError) -> Int {
         guard case let .scalar(scalar) = node, let value = Self.plainInteger(scalar.string) else {
-            throw error(node, "\(what) must be a whole number written with digits only, like 10")
+            throw error(node, "\(what()) must be a whole number written with digits only, like 10")
         }
         return value
     }
@@ -369,16 +369,16 @@ struct YAMLReader {
         return Int(text)
     }
 
-    func sequence(_ node: Node, _ what: String) throws(InputError) -> [Node] {
+    func sequence(_ node: Node, _ what: @autoclosure () -> String) throws(InputError) -> [Node] {
         guard case let .sequence(sequence) = node else {
-            throw error(node, "\(what) must be a list, found \(Self.kind(node))")
+            throw error(node, "\(what()) must be a list, found \(Self.kind(node))")
         }
         return Array(sequence)
     }
 
-    func stringList(_ node: Node, _ what: String) throws(InputError) -> [String] {
+    func stringList(_ node: Node, _ what: @autoclosure () -> String) throws(InputError) -> [String] {
         var result: [String] = []
-        for item in try sequence(node, what) { result.append(try string(item, "an item of \(what)")) }
+        for item in try sequence(node, what()) { result.append(try string(item, "an item of \(what())")) }
         return result
     }
 }
