@@ -36,6 +36,22 @@ import Testing
         }
     }
 
+    @Test("The built-in sections feed each security.txt field from one section only (a start without custom sections does not check again)")
+    func builtInSecurityTxtContractsAgree() throws {
+        let builtin = try BuiltinCatalog.sections()
+        #expect(throws: Never.self) {
+            try SecurityTxtContract.checkCatalog(builtin: Dictionary(uniqueKeysWithValues: builtin.map { ($0.id, $0) }), merged: builtin)
+        }
+        // The check finds a field fed twice in the built-in sections too.
+        var doubled = builtin
+        let feeding = try #require(doubled.firstIndex { $0.securityTxt?.fields.isEmpty == false })
+        let other = try #require(doubled.indices.first { $0 != feeding && doubled[$0].securityTxt == nil })
+        doubled[other].securityTxt = doubled[feeding].securityTxt
+        #expect(throws: InputError.self) {
+            try SecurityTxtContract.checkCatalog(builtin: [:], merged: doubled)
+        }
+    }
+
     @Test func everySectionHasGuidanceAndQuestions() {
         for section in Fixtures.catalog.sections {
             #expect(!section.guidance.who.isEmpty && !section.guidance.why.isEmpty, "\(section.id)")
