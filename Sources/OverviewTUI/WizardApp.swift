@@ -41,7 +41,7 @@ public final class WizardApp {
             switch baseSource {
             case .known(let base): return base
             case .digestOf(let text):
-                let base = text.map(Draft.base(ofText:)) ?? .noFile
+                let base = Draft.base(ofFileText: text)
                 baseSource = .known(base)
                 return base
             }

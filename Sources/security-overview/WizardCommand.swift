@@ -91,11 +91,6 @@ struct WizardLaunch {
         directory == nil ? nil : CheckedSectionsCache.standard(toolVersion: SecurityOverview.version)
     }
 
-    /// The draft's base for the answers file's text as read (nil: no file).
-    static func base(of fileText: String?) -> Draft.Base {
-        fileText.map(Draft.base(ofText:)) ?? .noFile
-    }
-
     func run() throws {
         var state: WizardState!
         var logic: Wizard!
@@ -163,11 +158,11 @@ struct WizardLaunch {
             // export runs; a page given here takes the place of theirs.
             state = logic.start(paths: WizardPaths(answers: answers, page: output),
                                 fileAnswers: fileAnswers, draft: draft,
-                                draftFileChanged: draft != nil && Draft.fileChanged(since: draftBase, now: Self.base(of: fileText)),
+                                draftFileChanged: draft != nil && Draft.fileChanged(since: draftBase, now: Draft.base(ofFileText: fileText)),
                                 today: ReviewDate.today().description)
         }
         switch plainMode() {
-        case .plain(let notice): return try runPlain(logic, state, fileBase: Self.base(of: fileText), notice: notice)
+        case .plain(let notice): return try runPlain(logic, state, fileBase: Draft.base(ofFileText: fileText), notice: notice)
         case .refused(let problem):
             Console.err("error: \(problem)\n")
             throw ExitCode(1)

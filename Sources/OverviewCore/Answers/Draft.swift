@@ -68,6 +68,9 @@ public enum Draft {
     /// The base of answers text as it would be written.
     public static func base(ofText text: String) -> Base { .file(GeneratedMark.digest(text)) }
 
+    /// The base of an answers file's text as read, `.noFile` for nil (no file).
+    public static func base(ofFileText text: String?) -> Base { text.map(base(ofText:)) ?? .noFile }
+
     /// Whether the answers file changed since a draft with base `draft`
     /// started, given the file's base now. A draft that does not say (an
     /// older one) counts as changed when a file exists: nothing may be undone unseen.
