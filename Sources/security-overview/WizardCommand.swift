@@ -136,7 +136,13 @@ struct WizardLaunch {
                 let catalog = try early?.value().get()
                     ?? CatalogOptions.load(sectionsDirectory, checked: Self.checked(sectionsDirectory))
                 logic = Wizard(catalog: catalog)
-                if FileStore.exists(answers) { fileAnswers = try AnswersFile.load(answers, catalog: catalog, composed: composed) }
+                // From the text read above (the draft's base is its digest);
+                // a file that could not be read is read again, for its error.
+                if let composed {
+                    fileAnswers = try AnswersFile.parse(composed, catalog: catalog)
+                } else if FileStore.exists(answers) {
+                    fileAnswers = try AnswersFile.load(answers, catalog: catalog)
+                }
                 // A draft holds answers that were never saved. One that cannot be read
                 // stops the wizard, as a broken answers file does: started anyway, the
                 // first autosave would overwrite it.

@@ -117,12 +117,16 @@ public enum AnswersFile {
     }
 
     /// Reads and parses the file at `path`.
-    /// `composed`: the file's text as read before, composed; used when the
-    /// file still holds that text.
-    public static func load(_ path: String, catalog: Catalog, composed: Composed? = nil) throws(InputErrors) -> Answers {
+    public static func load(_ path: String, catalog: Catalog) throws(InputErrors) -> Answers {
         let text: String
         do { text = try FileStore.read(path, maxBytes: InputLimits.answersFileBytes) } catch { throw InputErrors([error]) }
-        return try parse(text, file: path, catalog: catalog, composed: composed)
+        return try parse(text, file: path, catalog: catalog, composed: nil)
+    }
+
+    /// Parses the answers file whose text was read and composed before
+    /// (`Composed`), without reading the file again.
+    public static func parse(_ composed: Composed, catalog: Catalog) throws(InputErrors) -> Answers {
+        try parse(composed.text, file: composed.file, catalog: catalog, composed: composed)
     }
 
     /// The line of every key in an answers file, by dotted path
