@@ -7,8 +7,14 @@ import PackageDescription
 // first touched, so scattered functions made most of the code resident.
 // Each of our functions gets a section of its own for the linker to move
 // (the Swift runtime and Foundation come built that way).
+// Our code also names the generic types it makes (a `[Field: [Source]]`, a
+// `Set<String>`) through their metadata accessors rather than by mangled
+// name: a name is decoded at its first use, and each conformance it needs
+// (`Hashable`) is looked for by scanning every conformance in the binary.
+// Those lookups were a tenth of the instructions to the revise's first frame.
 let startupOrder = Context.packageDirectory + "/scripts/startup.order"
-let functionSections: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-function-sections"],
+let functionSections: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-function-sections",
+                                                      "-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"],
                                                      .when(platforms: [.linux], configuration: .release))]
 
 let package = Package(
