@@ -155,38 +155,41 @@ struct RecordListField: FieldKind {
 
     func read(_ node: Node, of question: Question, as what: @autoclosure () -> String, _ reader: YAMLReader) throws(InputError) -> AnswerValue {
         guard let shape = question.record else { throw reader.error(node, "\(what()) is not a records question") }
-        let example = shape.fields.filter(\.required).map { "\($0.id): ..." }.joined(separator: ", ")
+        // The wording of an error is made only for an error.
+        func example() -> String { shape.fields.filter(\.required).map { "\($0.id): ..." }.joined(separator: ", ") }
         guard case .sequence = node else {
-            throw reader.error(node, "\(what()) takes a list of \(shape.noun) records, one a line like - {\(example)}; found \(YAMLReader.kind(node))")
+            throw reader.error(node, "\(what()) takes a list of \(shape.noun) records, one a line like - {\(example())}; found \(YAMLReader.kind(node))")
         }
         var records: [[String: String]] = []
         for (index, item) in try reader.sequence(node, what()).enumerated() {
-            let itemWhat = "\(what()) (\(shape.noun) \(index + 1))"
+            func itemWhat() -> String { "\(what()) (\(shape.noun) \(index + 1))" }
             guard case .mapping = item else {
-                throw reader.error(item, "\(itemWhat) must be a map like {\(example)}, found \(YAMLReader.kind(item))")
+                throw reader.error(item, "\(itemWhat()) must be a map like {\(example())}, found \(YAMLReader.kind(item))")
             }
-            var record: [String: String] = [:]
-            for (key, keyNode, valueNode) in try reader.mapping(item, itemWhat) {
+            // Made at its size: grown, it was the first of its kind to grow,
+            // and that first growth looked its type up at run time.
+            var record = [String: String](minimumCapacity: shape.fields.count)
+            for (key, keyNode, valueNode) in try reader.mapping(item, itemWhat()) {
                 guard let field = shape.field(key) else {
-                    throw reader.error(keyNode, "unknown field '\(key)' in \(itemWhat) (one of \(shape.fields.map(\.id).joined(separator: ", ")))")
+                    throw reader.error(keyNode, "unknown field '\(key)' in \(itemWhat()) (one of \(shape.fields.map(\.id).joined(separator: ", ")))")
                 }
                 if YAMLReader.isNull(valueNode) { continue }
-                let value = try reader.string(valueNode, "\(itemWhat).\(key)")
+                let value = try reader.string(valueNode, "\(itemWhat()).\(key)")
                 if value.contains("\n") || value.contains("\r") {
-                    throw reader.error(valueNode, "\(itemWhat).\(key) is one line, found a line break: a record is one row of a table")
+                    throw reader.error(valueNode, "\(itemWhat()).\(key) is one line, found a line break: a record is one row of a table")
                 }
                 if TerminalSafe.hasControlCharacters(value, allowingLayout: false) {
-                    throw reader.error(valueNode, "\(itemWhat).\(key) contains a control character")
+                    throw reader.error(valueNode, "\(itemWhat()).\(key) contains a control character")
                 }
                 let trimmed = value.trimmingBlanks()
                 if trimmed.isEmpty { continue }
                 if let problem = field.format?.problem(with: trimmed) {
-                    throw reader.error(valueNode, "\(itemWhat).\(key): \(problem)")
+                    throw reader.error(valueNode, "\(itemWhat()).\(key): \(problem)")
                 }
                 record[key] = trimmed
             }
             for field in shape.fields where field.required && record[field.id] == nil {
-                throw reader.error(item, "\(itemWhat) has no \(field.id) (\(field.label.lowercased()) is required)")
+                throw reader.error(item, "\(itemWhat()) has no \(field.id) (\(field.label.lowercased()) is required)")
             }
             records.append(record)
         }
