@@ -33,6 +33,16 @@ import Testing
         }
     }
 
+    @Test("Strings separated by hand read as the standard library joins them")
+    func separatedAsJoined() {
+        let lists: [[String]] = [[], [""], ["a"], ["", ""], ["a", "b"], ["one", "", "three"], ["é", "日本", "👩‍👩‍👧"]]
+        for list in lists {
+            for separator in ["", ", ", " · ", "\n"] {
+                #expect(list.separated(by: separator) == list.joined(separator: separator), "\(list) by \(separator.debugDescription)")
+            }
+        }
+    }
+
     @Test func noPageHasAPlaceholderOrAGuidanceComment() throws {
         let goldens = try FileManager.default.contentsOfDirectory(atPath: Fixtures.path("golden")).filter { $0.hasSuffix(".md") }
         #expect(goldens.count >= 5)

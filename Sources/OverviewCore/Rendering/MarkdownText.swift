@@ -174,6 +174,18 @@ extension Array where Element == String {
         guard let last else { return "" }
         return count == 1 ? last : dropLast().joined(separator: ", ") + " and " + last
     }
+
+    /// `joined(separator:)`, specialized. The standard library's is an
+    /// unspecialized generic whose first call looks its collection's types
+    /// up at run time: 0.27M instructions, 2% of a revise's first frame.
+    public func separated(by separator: String) -> String {
+        var text = ""
+        for (index, item) in enumerated() {
+            if index > 0 { text += separator }
+            text += item
+        }
+        return text
+    }
 }
 
 extension String {

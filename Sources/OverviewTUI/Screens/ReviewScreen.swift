@@ -38,7 +38,7 @@ extension Screens {
                 : (state.answers.sections[section.id]?.open ?? []).subtracting(state.original.sections[section.id]?.open ?? []).count
             if leftOpen > 0 { words.append("\(leftOpen) left open") }
             if compare && state.answers.sections[section.id] != state.original.sections[section.id] { words.append("edited") }
-            return (sectionState, words.isEmpty ? "" : " " + words.joined(separator: ", "), invalidHere > 0 || contradicting > 0)
+            return (sectionState, words.isEmpty ? "" : " " + words.separated(by: ", "), invalidHere > 0 || contradicting > 0)
         }
         let profileChanged = compare && (state.answers.company != state.original.company || state.answers.profile != state.original.profile)
         let missingProfile = state.answers.profile.missingFields.count + [company.name, company.domain, company.securityContact].filter { $0 == nil }.count
@@ -91,7 +91,7 @@ extension Screens {
         }
         let listWidth = WizardLayout.reviewListWidth(body)
         let company = state.answers.company
-        let summary = [company.name, company.domain, company.securityContact].compactMap { $0 }.joined(separator: " · ")
+        let summary = [company.name, company.domain, company.securityContact].compactMap { $0 }.separated(by: " · ")
         canvas.put(TextWidth.truncate(summary.isEmpty ? "No company details yet." : summary, to: listWidth - 2), x: 1, y: body.y, .heading)
         let listArea = Rect(x: body.x, y: body.y + 1, width: listWidth, height: body.height - 1)
         // A row per section with its status and marks: made once for what they show, not on every key.
