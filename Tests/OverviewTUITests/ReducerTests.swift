@@ -941,7 +941,7 @@ struct AnswerChangesTests {
 
     func changes(_ state: inout WizardState, _ action: WizardAction) -> AnswerChanges {
         var changes = AnswerChanges()
-        testWizard.reduce(into: &state, action: action, changes: &changes)
+        _ = testWizard.reduce(into: &state, action: action, changes: &changes)
         return changes
     }
 
