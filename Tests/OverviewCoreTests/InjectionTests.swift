@@ -6,6 +6,24 @@ import Testing
 @Suite struct InjectionTests {
     let catalog = Fixtures.catalog
 
+    @Test("Plain text skips the escaping rules and comes out as they would have it")
+    func plainTextAsTheRulesHaveIt() {
+        var texts = ["", " ", "   leading", "October 1, 2025 to September 30, 2026", "It's \"fine\"; really? Yes!",
+                     "50% of 2/3", "trailing  ", "a", "1", "12", "Acme Health, Inc"]
+        // Every byte that isPlainByte takes and some it does not, mixed.
+        let pieces = ["a", "Z", "7", " ", ",", "'", "\"", "!", "?", ";", "/", "%", ".", ":", "-", "#", "@", "w", "\n", "é", "*"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            texts.append((0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        var plain = 0
+        for text in texts {
+            if text.utf8.allSatisfy(MarkdownText.isPlainByte) { plain += 1 }
+            #expect(MarkdownText.escape(text) == MarkdownText.escapeEachCharacter(text), "\(text.debugDescription)")
+        }
+        #expect(plain > 50, "the fast path was taken")
+    }
+
     @Test("Hugo shortcodes in any answer reach the page only as text")
     func shortcodes() throws {
         var answers = try Fixtures.answers("seed-saas.yml")
