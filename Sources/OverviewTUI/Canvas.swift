@@ -92,27 +92,15 @@ public struct Canvas: Equatable, Sendable {
     }
 
     /// `put` for printable ASCII: one cell a byte, written into the row in
-    /// one go. Only the ends of the run can cut a wide character, so only
-    /// they are looked at (as `place` does at every character).
+    /// one go, its two ends looked at for a wide character cut (`place`
+    /// looks at every character's).
     private mutating func putASCII(_ bytes: UnsafeBufferPointer<UInt8>, x: Int, y: Int, limit: Int, _ style: Style) -> Int {
         let end = min(x + bytes.count, limit)
         let first = max(x, 0)
         guard first < end else { return max(x, end) }
-        let width = size.width
         rows[y].withUnsafeMutableBufferPointer { row in
-            // Drawing over part of a wide character clears the rest of it.
-            if row[first].text == nil {
-                var start = first - 1
-                while start > 0, row[start].text == nil { start -= 1 }
-                if start >= 0 { row[start] = Cell(" ", row[start].style) }
-                for k in max(start + 1, 0)..<first { row[k] = Cell(" ", row[k].style) }
-            }
+            Self.clearCutWideCharacters(row, from: first, to: end)
             for column in first..<end { row[column] = Cell(Self.asciiCells[Int(bytes[column - x])], style) }
-            var after = end
-            while after < width, row[after].text == nil {
-                row[after] = Cell(" ", row[after].style)
-                after += 1
-            }
         }
         return end
     }
@@ -135,21 +123,30 @@ public struct Canvas: Equatable, Sendable {
 
     /// Puts a character `w` columns wide at `column` of row `y`.
     private mutating func place(_ text: String, width w: Int, column: Int, y: Int, _ style: Style) {
-        // Drawing over part of a wide character clears the rest of it.
-        if rows[y][column].text == nil {
-            var start = column - 1
-            while start > 0, rows[y][start].text == nil { start -= 1 }
-            if start >= 0 { rows[y][start] = Cell(" ", rows[y][start].style) }
-            for k in max(start + 1, 0)..<column { rows[y][k] = Cell(" ", rows[y][k].style) }
+        rows[y].withUnsafeMutableBufferPointer { row in
+            Self.clearCutWideCharacters(row, from: column, to: column + w)
+            row[column] = Cell(text, style)
+            // The columns a wide character covers hold nothing of their own.
+            for k in 1..<w where column + k < row.count { row[column + k] = Cell(nil, style) }
         }
-        var after = column + w
-        while after < size.width, rows[y][after].text == nil {
-            rows[y][after] = Cell(" ", rows[y][after].style)
+    }
+
+    /// Drawing over part of a wide character clears the rest of it: before
+    /// columns `start..<end` are drawn over, the wide character whose covered
+    /// columns `start` falls in, and the covered columns from `end` on, become
+    /// spaces. Only a run's two ends can cut one.
+    private static func clearCutWideCharacters(_ row: UnsafeMutableBufferPointer<Cell>, from start: Int, to end: Int) {
+        if row[start].text == nil {
+            var head = start - 1
+            while head > 0, row[head].text == nil { head -= 1 }
+            if head >= 0 { row[head] = Cell(" ", row[head].style) }
+            for k in max(head + 1, 0)..<start { row[k] = Cell(" ", row[k].style) }
+        }
+        var after = end
+        while after < row.count, row[after].text == nil {
+            row[after] = Cell(" ", row[after].style)
             after += 1
         }
-        rows[y][column] = Cell(text, style)
-        // The columns a wide character covers hold nothing of their own.
-        for k in 1..<w where column + k < size.width { rows[y][column + k] = Cell(nil, style) }
     }
 
     /// Fills a rectangle with spaces in `style`.
