@@ -148,8 +148,12 @@ struct WizardLaunch {
                 // first autosave would overwrite it.
                 if FileStore.exists(draftPath) {
                     do throws(InputErrors) {
-                        draft = try AnswersFile.load(draftPath, catalog: catalog)
-                        draftBase = (try? FileStore.read(draftPath, maxBytes: InputLimits.answersFileBytes)).map(Draft.base(of:)) ?? .unknown
+                        // Read once, as the answers file is: its answers and
+                        // the base its first line names come from the same text.
+                        let text: String
+                        do throws(InputError) { text = try FileStore.read(draftPath, maxBytes: InputLimits.answersFileBytes) } catch { throw InputErrors([error]) }
+                        draft = try AnswersFile.parse(AnswersFile.Composed(text, file: draftPath), catalog: catalog)
+                        draftBase = Draft.base(of: text)
                     } catch {
                         throw Failure(lines: error.errors.map { $0.description } + [
                             "\(draftPath): unsaved answers that cannot be resumed; fix the file or move it away, then start again",
