@@ -138,6 +138,16 @@ struct KeyBinding {
                 }
             },
             help: ("Enter", "next; open a section on the review; confirm a choice", 3)),
+        // The plan's pane with the focused section's reason and who it is for:
+        // opened on request, so that a move on the plan costs what a move in any list does.
+        KeyBinding(
+            keys: [.character("i")],
+            action: { context, _ in context.step == .plan && !context.quitDialog ? .planDetailToggled : nil },
+            hint: { context in
+                guard context.step == .plan, !context.quitDialog else { return nil }
+                return KeyHint("i", context.state.showPlanDetail ? "hide why" : "why", drop: 6)
+            },
+            help: ("i", "on the plan: why the section is recommended, and for whom", 10)),
         // A `records` question's rows: remove, put back, reorder.
         KeyBinding(
             keys: [.character("d"), .delete],

@@ -64,6 +64,51 @@ struct KeyMapTests {
         #expect(keys.action(for: .character("p"), in: state, size: size) == .pagePreviewToggled)
     }
 
+    @Test("On the plan, i opens and closes the pane that says why; elsewhere it does nothing, and in a text field it is a letter")
+    func planDetailKey() throws {
+        var state = firstRun()
+        #expect(keys.action(for: .character("i"), in: state, size: size) == .textTyped("i"))
+        state.viewport = size
+        state.step = .plan
+        #expect(!state.showPlanDetail, "the pane starts closed")
+        #expect(keys.hints(for: state).contains(KeyHint("i", "why", drop: 6)))
+        let toggle = try #require(keys.action(for: .character("i"), in: state))
+        #expect(toggle == .planDetailToggled)
+        send(&state, toggle)
+        #expect(state.showPlanDetail)
+        #expect(keys.hints(for: state).contains(KeyHint("i", "hide why", drop: 6)))
+        // Leaving the plan and coming back keeps it open: a preference, not a page's state.
+        send(&state, .confirmed, .wentBack)
+        #expect(state.step == .plan && state.showPlanDetail)
+        send(&state, .planDetailToggled)
+        #expect(!state.showPlanDetail)
+        state.step = .review
+        #expect(keys.action(for: .character("i"), in: state) == nil)
+        send(&state, .planDetailToggled)
+        #expect(!state.showPlanDetail, "the toggle acts on the plan only")
+    }
+
+    @Test("A Down on the plan redraws the two rows the focus leaves and reaches; with the pane open, the pane too")
+    func planDownChangesTwoRows() {
+        var state = firstRun()
+        state.step = .plan
+        state.focus = 0
+        func changedRows(_ state: WizardState) -> [Int] {
+            var memory = ScreenMemory()
+            let screens = Screens(wizard: testWizard)
+            let before = screens.render(state, size: size, memory: &memory)
+            var moved = state
+            send(&moved, .focusMoved(by: 1))
+            let after = screens.render(moved, size: size, memory: &memory)
+            return (0..<size.height).filter { before.line($0) != after.line($0) }
+        }
+        let closed = changedRows(state)
+        #expect(closed.count == 2 && closed[1] == closed[0] + 1, "rows changed: \(closed)")
+        send(&state, .planDetailToggled)
+        let open = changedRows(state)
+        #expect(open.count > 2, "the pane follows the focus: rows changed \(open)")
+    }
+
     @Test("With the whole page shown, arrows scroll it and p or Esc goes back to the list")
     func pagePreviewKeys() {
         var state = firstRun()

@@ -237,14 +237,16 @@ struct SnapshotTests {
             state.step = .plan
             let items = testWizard.items(state)
             state.focus = items.firstIndex(of: .sectionRow("payment-information")) ?? 0
+            send(&state, .planDetailToggled)
             return state
         }),
-        // The longest "Recommended for" reads whole in the pane under the list.
+        // The longest "Recommended for" reads whole in the pane under the list (`i`).
         ("plan-detail-whole", {
             var state = profiled()
             state.step = .plan
             let items = testWizard.items(state)
             state.focus = items.firstIndex(of: .sectionRow("employee-access")) ?? 0
+            send(&state, .planDetailToggled)
             return state
         }),
         ("section-overview-invalid-url", {

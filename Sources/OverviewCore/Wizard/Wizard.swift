@@ -335,6 +335,8 @@ public struct Wizard: Sendable {
             }
         case .previewScrolled(let by):
             state.previewScroll = max(0, state.previewScroll + by)
+        case .planDetailToggled:
+            if state.step == .plan { state.showPlanDetail.toggle() }
         case .saveRequested:
             // Ctrl-S in a record's form keeps the record, then writes the file;
             // a record that cannot be kept yet stops it, saying why.

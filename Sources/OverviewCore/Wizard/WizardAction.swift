@@ -68,6 +68,8 @@ public enum WizardAction: Equatable, Sendable {
     /// Review: the whole page shown instead of the list, or back.
     case pagePreviewToggled
     case previewScrolled(by: Int)
+    /// Plan: the focused section's reason and "recommended for" shown under the list, or hidden.
+    case planDetailToggled
 
     // MARK: - Results of effects
     case saveRequested

@@ -64,6 +64,10 @@ public struct WizardState: Equatable, Sendable {
     public var showPagePreview: Bool
     /// Review: first line of the page preview shown.
     public var previewScroll: Int
+    /// Plan: the pane under the list that says why the focused section is
+    /// recommended and who it is for. Closed until asked for, so that a move
+    /// on the plan rewrites two rows, as in any list; kept while the wizard runs.
+    public var showPlanDetail: Bool
     /// Help: first line of the help overlay shown. The help's lines are the
     /// key map's, so the key map says how far it goes (`helpScrolled(to:)`)
     /// and drawing holds it to the last line at the window's size.
@@ -114,6 +118,7 @@ public struct WizardState: Equatable, Sendable {
         self.returnToReview = false
         self.showPagePreview = false
         self.previewScroll = 0
+        self.showPlanDetail = false
         self.helpScroll = 0
         self.formScroll = 0
         self.quitChoice = .saveAndQuit

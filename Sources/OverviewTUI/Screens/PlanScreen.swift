@@ -24,7 +24,8 @@ extension Screens {
         (wizard.catalog.sections.map { planDetail($0, state, width: body.width - 2).count }.max() ?? 0) + 1
     }
 
-    /// Every section with its include box and the reason for its recommendation.
+    /// Every section with its include box and the reason for its recommendation
+    /// (cut at the window's width; `i` opens the pane that shows it whole).
     func planLines(_ state: WizardState, _ body: Rect) -> [FormLine] {
         let sections = wizard.catalog.sections
         // Titles get 30 columns at 80, and all they need once the window is wide enough.
@@ -49,7 +50,13 @@ extension Screens {
 
     func drawPlan(_ canvas: inout Canvas, _ state: WizardState, _ body: Rect, _ memory: inout ScreenMemory) {
         // Both walk every section of the catalog: made once for what they show, not on every key.
-        let list = memory.listLines(wizard, state, body) { (planLines(state, body), planDetailNeeded(state, body)) }
+        let list = memory.listLines(wizard, state, body) {
+            (planLines(state, body), state.showPlanDetail ? planDetailNeeded(state, body) : 0)
+        }
+        guard state.showPlanDetail else {
+            drawForm(&canvas, state, list.lines, body, &memory)
+            return
+        }
         let detail = planDetailHeight(list.detailNeeded, body)
         let area = Rect(x: body.x, y: body.y, width: body.width, height: body.height - detail)
         drawForm(&canvas, state, list.lines, area, &memory)

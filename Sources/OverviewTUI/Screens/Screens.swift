@@ -55,6 +55,8 @@ public struct ScreenMemory: Sendable {
         var unseenInFile: [String: [String]]
         var invalidText: [FieldID: String]
         var returnToReview: Bool
+        /// The plan's pane: what it needs is measured only while it is open.
+        var planDetail: Bool
 
         init(_ wizard: Wizard, _ state: WizardState, _ body: Rect) {
             catalog = ObjectIdentifier(wizard.loader)
@@ -67,6 +69,7 @@ public struct ScreenMemory: Sendable {
             unseenInFile = state.unseenInFile
             invalidText = state.invalidText
             returnToReview = state.returnToReview
+            planDetail = state.showPlanDetail
         }
     }
 
