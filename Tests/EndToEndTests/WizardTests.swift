@@ -105,7 +105,14 @@ struct WizardTmuxTests {
 
         try answerProfile(wizard)
         try wizard.keys("Enter")
-        try wizard.waitFor("Step 2 of 5")
+        var plan = try wizard.waitFor("Step 2 of 5")
+        // The plan's why pane is closed until i opens it, and i closes it again.
+        #expect(!plan.contains("Recommended for:") && plan.contains("i why"), "the plan opens with its pane closed:\n\(plan)")
+        try wizard.keys("i")
+        plan = try wizard.waitFor("Overview · recommended for every company")
+        #expect(plan.contains("Recommended for: Every company. This section opens the page.") && plan.contains("i hide why"))
+        try wizard.keys("i")
+        try wizard.waitUntil("the pane to close") { (try? wizard.screen())?.contains("Recommended for:") == false }
         try wizard.keys("Enter")
         try wizard.waitFor("Recommended for: Every company. This section opens the page.")
         let opened = try wizard.waitFor("Step 3 of 5 · section 1 of ")
