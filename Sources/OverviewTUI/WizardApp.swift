@@ -111,6 +111,10 @@ public final class WizardApp {
             }
             var draft = DraftWork.none
             var quit = false
+            // Whether any key of this batch (or a new size) reached the reducer:
+            // keys that mean nothing here change nothing, and are not answered
+            // with a frame (a whole render for the same screen).
+            var acted = false
             var index = 0
             var hiddenAbove = memory.hiddenAbove
             // The size goes through the reducer like any key, so the keys after
@@ -118,6 +122,7 @@ public final class WizardApp {
             // before its new size reached us, are the user's: they go next.
             func resized() {
                 let wasTooSmall = WizardLayout.isTooSmall(state.viewport)
+                acted = true
                 send(.resized(terminal.size), draft: &draft)
                 guard wasTooSmall, !WizardLayout.isTooSmall(state.viewport) else { return }
                 let now = ContinuousClock.now
@@ -154,6 +159,7 @@ public final class WizardApp {
                 guard let action = mapped else { continue }
                 // What the next key in this batch can still scroll back to.
                 if case .formScrolled(let by) = action { hiddenAbove = max(0, hiddenAbove + by) }
+                acted = true
                 quit = send(action, draft: &draft)
             }
             if quit || terminal.stopSignal != nil {
@@ -166,6 +172,7 @@ public final class WizardApp {
             // next (SIGKILL included); only a section that changed is written
             // out again, and a failed write shows in this frame. Flushing it to
             // the disk, the slow part, waits until the frame is out.
+            if !acted { continue }
             let written = finish(draft, flushing: false)
             draw(on: terminal)
             if written && flushDraft() { draw(on: terminal) }

@@ -190,6 +190,20 @@ struct RunLoopTests {
         }
     }
 
+    @Test("A key that means nothing on the screen gets no frame; the next one that acts does")
+    func meaninglessKeyDrawsNothing() throws {
+        try withApp { app in
+            // F5 means nothing anywhere; a batch of it alone changes nothing.
+            // (The last batch is read as the terminal asks to stop, and not drawn.)
+            let terminal = ScriptedTerminal(size: Size(width: 80, height: 24),
+                                            batches: [[.function(5)], [.function(5), .function(5)], [.down], [.function(5)]])
+            _ = app.run(on: terminal)
+            #expect(terminal.frames.count == 2, "the first frame, then one for Down: \(terminal.frames.count) frames")
+            #expect(app.state.focus == 1)
+            #expect(!FileManager.default.fileExists(atPath: app.state.paths.draft), "nothing changed, nothing written")
+        }
+    }
+
     @Test("While the window is too small, keys change nothing the user cannot see")
     func tooSmallIgnoresKeys() throws {
         try withApp { app in
