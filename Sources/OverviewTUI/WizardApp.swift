@@ -105,6 +105,9 @@ public final class WizardApp {
                 if !draftPrimed {
                     draftPrimed = true
                     if !state.answers.sections.isEmpty { _ = draftPartsNow() }
+                    // And the draft's base, the answers file's digest, which the
+                    // first change would otherwise wait for (a large file's is milliseconds).
+                    _ = answersFileBase
                 }
                 // Nothing to do unless the size changed without a resize key.
                 if terminal.size == state.viewport { continue }
