@@ -53,14 +53,11 @@ extension Screens {
         let list = memory.listLines(wizard, state, body) {
             (planLines(state, body), state.showPlanDetail ? planDetailNeeded(state, body) : 0)
         }
-        guard state.showPlanDetail else {
-            drawForm(&canvas, state, list.lines, body, &memory)
-            return
-        }
-        let detail = planDetailHeight(list.detailNeeded, body)
+        let detail = state.showPlanDetail ? planDetailHeight(list.detailNeeded, body) : 0
         let area = Rect(x: body.x, y: body.y, width: body.width, height: body.height - detail)
         drawForm(&canvas, state, list.lines, area, &memory)
-        // The focused section's "recommended for", under the list.
+        // The focused section's "recommended for", under the list, once `i` opened its pane.
+        guard detail > 0 else { return }
         let y = area.y + area.height
         canvas.put(String(repeating: "─", count: body.width), x: 0, y: y, .muted)
         if case .sectionRow(let id)? = wizard.focusedItem(state), let section = wizard.catalog.section(id) {
