@@ -121,7 +121,7 @@ struct WizardLaunch {
             // they only slowed this one down.
             // The answers file read once: its digest is the draft's base, and
             // its tree (composed below) gives the answers.
-            fileText = FileStore.exists(answers) ? (try? FileStore.read(answers, maxBytes: InputLimits.answersFileBytes)) : nil
+            fileText = FileStore.exists(answers) ? (try? AnswersFile.read(answers)) : nil
             // The answers file names its own sections folder unless --sections does.
             // Composed once: the answers below are read from the same tree.
             let composed = fileText.map { AnswersFile.Composed($0, file: answers) }
@@ -150,9 +150,8 @@ struct WizardLaunch {
                     do throws(InputErrors) {
                         // Read once, as the answers file is: its answers and
                         // the base its first line names come from the same text.
-                        let text: String
-                        do throws(InputError) { text = try FileStore.read(draftPath, maxBytes: InputLimits.answersFileBytes) } catch { throw InputErrors([error]) }
-                        draft = try AnswersFile.parse(AnswersFile.Composed(text, file: draftPath), catalog: catalog)
+                        let text = try AnswersFile.read(draftPath)
+                        draft = try AnswersFile.parse(text, file: draftPath, catalog: catalog)
                         draftBase = Draft.base(of: text)
                     } catch {
                         throw Failure(lines: error.errors.map { $0.description } + [

@@ -118,9 +118,12 @@ public enum AnswersFile {
 
     /// Reads and parses the file at `path`.
     public static func load(_ path: String, catalog: Catalog) throws(InputErrors) -> Answers {
-        let text: String
-        do { text = try FileStore.read(path, maxBytes: InputLimits.answersFileBytes) } catch { throw InputErrors([error]) }
-        return try parse(text, file: path, catalog: catalog, composed: nil)
+        try parse(read(path), file: path, catalog: catalog, composed: nil)
+    }
+
+    /// The text of the answers file (or its draft) at `path`, as `load` reads it.
+    public static func read(_ path: String) throws(InputErrors) -> String {
+        do { return try FileStore.read(path, maxBytes: InputLimits.answersFileBytes) } catch { throw InputErrors([error]) }
     }
 
     /// Parses the answers file whose text was read and composed before

@@ -61,7 +61,7 @@ public enum Draft {
     /// (a regular file, within its size limit: never a pipe that would block);
     /// one that cannot be read is refused by the loading that follows.
     public static func base(ofFileAt path: String) -> Base {
-        guard FileStore.exists(path), let text = try? FileStore.read(path, maxBytes: InputLimits.answersFileBytes) else { return .noFile }
+        guard FileStore.exists(path), let text = try? AnswersFile.read(path) else { return .noFile }
         return base(ofText: text)
     }
 
