@@ -170,22 +170,45 @@ public final class WizardApp {
                 if !quit, let signal = terminal.stopSignal { return .signalled(signal) }
                 return .quit
             }
+            if !acted { continue }
             // The draft is in place before the keys' answer is drawn, so that an
             // answer on the screen is in the draft whatever ends the process
-            // next (SIGKILL included); only a section that changed is written
-            // out again, and a failed write shows in this frame. Flushing it to
-            // the disk, the slow part, waits until the frame is out.
-            if !acted { continue }
-            let written = finish(draft, flushing: false)
-            draw(on: terminal)
+            // next (SIGKILL included). It is written on another thread while
+            // this one makes the frame, which goes to the terminal once the
+            // draft is in place. Only a section that changed is written out
+            // again, and a failed write shows in this frame. Flushing the draft
+            // to the disk, the slow part, waits until the frame is out.
+            var written = false
+            let writing: (job: DraftWrite, problem: InBackground<InputError?>)?
+            if case .write = draft {
+                let job = draftWrite()
+                writing = (job, InBackground { job.run(flushing: false) })
+            } else {
+                finish(draft)
+                writing = nil
+            }
+            var canvas = frame()
+            if let writing {
+                // A failed write, or the first good one after a failure, changes what the screen says.
+                let hadProblem = state.draftProblem != nil
+                written = self.written(writing.job, writing.problem.value())
+                if !written || hadProblem { canvas = frame() }
+            }
+            terminal.draw(canvas)
             if written && flushDraft() { draw(on: terminal) }
         }
     }
 
-    /// Draws the state at the size in its viewport (the loop keeps that current).
+    /// The state at the size in its viewport (the loop keeps that current),
+    /// as the screen shows it.
+    func frame() -> Canvas {
+        defer { frameChanges = AnswerChanges() }
+        return screens.render(state, memory: &memory, changed: frameChanges)
+    }
+
+    /// Draws the state.
     func draw(on terminal: Terminal) {
-        terminal.draw(screens.render(state, memory: &memory, changed: frameChanges))
-        frameChanges = AnswerChanges()
+        terminal.draw(frame())
     }
 
     enum DraftWork { case none, write, delete }
@@ -264,32 +287,81 @@ public final class WizardApp {
         return false
     }
 
-    /// Writes (atomically) or removes the draft once per batch of keys; true
-    /// when a draft was written in place. `flushing: false` leaves flushing it
-    /// to disk to `flushDraft()`; a failed write is in the state.
+    /// Writes (atomically, flushed) or removes the draft, as the wizard
+    /// ends; true when a draft was written in place. A failed write is in
+    /// the state.
     @discardableResult
-    func finish(_ draft: DraftWork, flushing: Bool = true) -> Bool {
+    func finish(_ draft: DraftWork) -> Bool {
         switch draft {
         case .none:
             return false
         case .write:
-            var ignored = DraftWork.none
-            do {
-                let parts = [Draft.header(answersFile: state.paths.answers, base: answersFileBase)] + draftPartsNow()
-                if flushing {
-                    try FileStore.write(parts.joined(), to: state.paths.draft)
-                } else {
-                    try FileStore.writeUnflushed(parts, to: state.paths.draft)
-                }
-                if state.draftProblem != nil { send(.draftWritten, draft: &ignored) }
-                return true
-            } catch {
-                send(.draftWriteFailed(error.description), draft: &ignored)
-                return false
-            }
+            let job = draftWrite()
+            return written(job, job.run(flushing: true))
         case .delete:
             if FileStore.exists(state.paths.draft) { unlinkFile(state.paths.draft) }
             return false
+        }
+    }
+
+    /// A draft to write for the state now. It takes the draft's text along
+    /// (not a copy: a thousand sections' parts were a large catalog's cost a
+    /// key); `written` gives it back.
+    func draftWrite() -> DraftWrite {
+        var text = AnswersText(loader: wizard.loader)
+        swap(&text, &draftText)
+        defer { draftChanges = AnswerChanges() }
+        return DraftWrite(text: consume text, answers: wizard.answersForDraft(state), changes: draftChanges,
+                          header: Draft.header(answersFile: state.paths.answers, base: answersFileBase),
+                          path: state.paths.draft)
+    }
+
+    /// Takes the draft's text back from a write that has run, and puts how it
+    /// went in the state; true when the draft was written in place.
+    func written(_ job: DraftWrite, _ problem: InputError?) -> Bool {
+        swap(&draftText, &job.text)
+        var ignored = DraftWork.none
+        if let problem {
+            send(.draftWriteFailed(problem.description), draft: &ignored)
+            return false
+        }
+        if state.draftProblem != nil { send(.draftWritten, draft: &ignored) }
+        return true
+    }
+
+    /// A draft's writing, which can run on another thread: its text is made
+    /// there from the parts kept (emitting a changed section is most of the
+    /// work), then written atomically.
+    final class DraftWrite: @unchecked Sendable {
+        /// Owned by the thread that runs `run` until it returns.
+        var text: AnswersText
+        let answers: Answers
+        let changes: AnswerChanges
+        let header: String
+        let path: String
+
+        init(text: consuming AnswersText, answers: Answers, changes: AnswerChanges, header: String, path: String) {
+            self.text = text
+            self.answers = answers
+            self.changes = changes
+            self.header = header
+            self.path = path
+        }
+
+        /// Makes the text and writes it; why it could not be written, if it
+        /// could not. `flushing: false` leaves flushing it to disk to the caller.
+        func run(flushing: Bool) -> InputError? {
+            let parts = [header] + text.parts(answers, changed: changes)
+            do throws(InputError) {
+                if flushing {
+                    try FileStore.write(parts.joined(), to: path)
+                } else {
+                    try FileStore.writeUnflushed(parts, to: path)
+                }
+                return nil
+            } catch {
+                return error
+            }
         }
     }
 

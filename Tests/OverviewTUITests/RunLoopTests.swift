@@ -204,6 +204,31 @@ struct RunLoopTests {
         }
     }
 
+    @Test("A draft that cannot be written says so in the frame that answers the key, every time; one written again clears it")
+    func draftFailureInItsFrame() throws {
+        try withApp { app in
+            let folder = (app.state.paths.draft as NSString).deletingLastPathComponent
+            // The draft's folder is gone for the first two keys and back for the third.
+            let terminal = ScriptedTerminal(size: Size(width: 80, height: 24),
+                                            batches: [[.character("Q")], [.character("R")], [.character("S")], [.function(5)]])
+            terminal.beforeBatch = { number, _ in
+                if number == 0 { try? FileManager.default.removeItem(atPath: folder) }
+                if number == 2 { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            }
+            _ = app.run(on: terminal)
+            let frames = terminal.frames.map { frame in (0..<24).map(frame.line).joined(separator: "\n") }
+            #expect(frames.count == 4, "the first frame and one a key: \(frames.count)")
+            // "R" clears the message "Q" left; the failed write after it puts it back in R's own frame.
+            for (index, key) in [(1, "Q"), (2, "R")] where frames.count > index {
+                #expect(frames[index].contains("Draft not saved"), "the frame after \(key):\n\(frames[index])")
+            }
+            if frames.count > 3 { #expect(!frames[3].contains("Draft not saved"), "the frame after S:\n\(frames[3])") }
+            #expect(app.state.draftProblem == nil)
+            let draft = try String(contentsOfFile: app.state.paths.draft, encoding: .utf8)
+            #expect(draft.contains("name: QRS\n"), "the draft once written again:\n\(draft)")
+        }
+    }
+
     @Test("While the window is too small, keys change nothing the user cannot see")
     func tooSmallIgnoresKeys() throws {
         try withApp { app in

@@ -2,13 +2,13 @@ import Dispatch
 
 /// A value worked out on another thread while this one does something else,
 /// and waited for where it is needed.
-final class InBackground<Value: Sendable>: @unchecked Sendable {
+public final class InBackground<Value: Sendable>: @unchecked Sendable {
     private let done = DispatchGroup()
     /// Written once on the other thread before it leaves `done`; read only
     /// after waiting for `done`, which orders the write before the read.
     private var result: Value?
 
-    init(_ work: @escaping @Sendable () -> Value) {
+    public init(_ work: @escaping @Sendable () -> Value) {
         done.enter()
         DispatchQueue.global(qos: .userInitiated).async {
             self.result = work()
@@ -17,7 +17,7 @@ final class InBackground<Value: Sendable>: @unchecked Sendable {
     }
 
     /// The value, once the work is done.
-    func value() -> Value {
+    public func value() -> Value {
         done.wait()
         return result!
     }
