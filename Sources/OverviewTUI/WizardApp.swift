@@ -287,9 +287,9 @@ public final class WizardApp {
         return false
     }
 
-    /// Writes (atomically, flushed) or removes the draft, as the wizard
-    /// ends; true when a draft was written in place. A failed write is in
-    /// the state.
+    /// Writes (atomically, flushed) or removes the draft here and now: a
+    /// write as the wizard ends, a removal whenever one is due. True when a
+    /// draft was written in place; a failed write is in the state.
     @discardableResult
     func finish(_ draft: DraftWork) -> Bool {
         switch draft {
