@@ -30,6 +30,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         // Markdown to HTML for `render --format html`: a kept library, not a renderer of our own.
         .package(url: "https://github.com/johnsundell/ink.git", from: "0.6.0"),
+        // The company's own sections kept between starts (SectionsCache), read
+        // back in a fraction of what parsing their YAML again takes.
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     ],
     targets: [
         // Pure Swift, no terminal: profile, answers, catalog, rules, renderers, file store.
@@ -40,6 +43,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Ink", package: "ink"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             swiftSettings: functionSections,
             plugins: ["EmbedCatalog"]

@@ -4,7 +4,7 @@ import OverviewCore
 
 @main
 struct SecurityOverview: ParsableCommand {
-    /// The version `--version` prints; also part of the checked-sections cache's key.
+    /// The version `--version` prints; also part of the sections cache's key.
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(
@@ -82,10 +82,10 @@ struct CatalogOptions: ParsableArguments {
         try Self.load(directory)
     }
 
-    /// `checked`: where custom sections that passed every check are remembered (the wizard's start).
-    static func load(_ directory: String?, checked: CheckedSectionsCache? = nil) throws -> Catalog {
+    /// `cache`: where custom sections that passed every check are kept (the wizard's start).
+    static func load(_ directory: String?, cache: SectionsCache? = nil) throws -> Catalog {
         do throws(InputErrors) {
-            return try Catalog.loadReporting(customDirectory: directory, checked: checked)
+            return try Catalog.loadReporting(customDirectory: directory, cache: cache)
         } catch { throw Failure(error.errors) }
     }
 

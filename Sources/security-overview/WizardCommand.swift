@@ -85,10 +85,10 @@ struct WizardLaunch {
         self.init(answers: answers ?? WizardCommand.defaultAnswers, output: output, sectionsDirectory: sections)
     }
 
-    /// A company's own sections checked at an earlier start, and not changed
-    /// since, are not checked again (their front matter is).
-    static func checked(_ directory: String?) -> CheckedSectionsCache? {
-        directory == nil ? nil : CheckedSectionsCache.standard(toolVersion: SecurityOverview.version)
+    /// A company's own sections parsed and checked at an earlier start, and
+    /// not changed since, are read back, not parsed and checked again.
+    static func cache(_ directory: String?) -> SectionsCache? {
+        directory == nil ? nil : SectionsCache.standard(toolVersion: SecurityOverview.version)
     }
 
     func run() throws {
@@ -113,7 +113,7 @@ struct WizardLaunch {
             // one (a thousand sections kept one core idle for the file's time).
             // Its problems are reported where they were before, ahead of the file's.
             let early = self.sectionsDirectory.map { directory in
-                InBackground { Result { try CatalogOptions.load(directory, checked: Self.checked(directory)) } }
+                InBackground { Result { try CatalogOptions.load(directory, cache: Self.cache(directory)) } }
             }
             // Else the catalog is loaded once the answers file names its folder
             // (or does not). Its built-in sections are built from compiled Swift
@@ -134,7 +134,7 @@ struct WizardLaunch {
                 }))
             } else {
                 let catalog = try early?.value().get()
-                    ?? CatalogOptions.load(sectionsDirectory, checked: Self.checked(sectionsDirectory))
+                    ?? CatalogOptions.load(sectionsDirectory, cache: Self.cache(sectionsDirectory))
                 logic = Wizard(catalog: catalog)
                 // From the text read above (the draft's base is its digest);
                 // a file that could not be read is read again, for its error.

@@ -140,59 +140,28 @@ public struct Catalog: Sendable {
     /// `load`, reporting every problem in the custom sections, not only the
     /// first: each file's front matter, then what its template names and prints.
     ///
-    /// `checked`: where custom sections that passed every check are
-    /// remembered; files as they were then skip the template checks.
+    /// `cache`: where custom sections that passed every check are kept; files
+    /// as they were then are read back from it, not parsed and checked again.
     public static func loadReporting(customDirectory directory: String?,
-                                     checked cache: CheckedSectionsCache? = nil) throws(InputErrors) -> Catalog {
+                                     cache: SectionsCache? = nil) throws(InputErrors) -> Catalog {
         let builtin: [Section]
         do throws(InputError) { builtin = try BuiltinCatalog.sections() } catch { throw InputErrors([error]) }
         var custom: [Section] = []
         var errors: [InputError] = []
-        // The key of the custom files in the cache, and whether they passed before.
-        var cacheKey: String?
-        var passedBefore = false
+        // The custom files' stamp, and whether their sections came from the cache.
+        var stamp: SectionsCache.Stamp?
+        var fromCache = false
         if let directory {
             let paths: [String]
             do throws(InputError) { paths = try FileStore.listMarkdown(in: directory) } catch { throw InputErrors([error]) }
-            // Read on every core too: a thousand files one after the other kept one core waiting on the disk.
-            var read = [Result<String, InputError>](repeating: .success(""), count: paths.count)
-            read.withUnsafeMutableBufferPointer { buffer in
-                nonisolated(unsafe) let slots = buffer
-                DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-                    slots[index] = Result { () throws(InputError) in try FileStore.read(paths[index], maxBytes: InputLimits.sectionFileBytes) }
-                }
-            }
-            let texts = read
-            if let cache {
-                let files = zip(paths, texts).compactMap { path, text in (try? text.get()).map { (path: path, text: $0) } }
-                if files.count == paths.count {
-                    cacheKey = cache.key(files)
-                    passedBefore = cacheKey.map(cache.passed) ?? false
-                }
-            }
-            // The files do not depend on one another: they are parsed at once
-            // on every core, each into its own slot (one after the other, a
-            // thousand of them were most of a revise's way to its first frame).
-            // Files that passed before as they are skip what cannot find
-            // anything new in them: their templates compile when first used.
-            let checkedBefore = passedBefore
-            var parsed = [Result<Section, InputErrors>?](repeating: nil, count: paths.count)
-            parsed.withUnsafeMutableBufferPointer { buffer in
-                nonisolated(unsafe) let slots = buffer
-                DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-                    slots[index] = Result { () throws(InputErrors) in
-                        let text: String
-                        do throws(InputError) { text = try texts[index].get() } catch { throw InputErrors([error]) }
-                        let parser = SectionParser(file: paths[index], lazyTemplate: checkedBefore)
-                        return try parser.parseReporting(text)
-                    }
-                }
-            }
-            for result in parsed {
-                switch result! {
-                case .success(let section): custom.append(section)
-                case .failure(let found): errors += found.errors
-                }
+            // Taken before the texts are read: a file changed after it is
+            // parsed under a stamp that no longer matches it.
+            stamp = cache?.stamp(paths)
+            if let cache, let stamp, let remembered = cache.sections(in: directory, stamp) {
+                custom = remembered
+                fromCache = true
+            } else {
+                (custom, errors) = parse(paths)
             }
         }
         if !errors.isEmpty { throw InputErrors(errors) }
@@ -201,14 +170,43 @@ public struct Catalog: Sendable {
         catalog.customDirectory = directory
         // A custom section's template against the whole catalog (it may name
         // another section's answers); built-in ones are checked by the tests.
-        if !custom.isEmpty && !passedBefore {
+        if !custom.isEmpty && !fromCache {
             let shapes = TemplateCheck.Shapes(catalog)
             for section in custom { errors += TemplateCheck.problems(section, shapes: shapes) }
         }
         errors += sameOrderProblems(custom, in: catalog)
         if !errors.isEmpty { throw InputErrors(errors) }
-        if let cache, let cacheKey, !passedBefore { cache.recordPassed(cacheKey) }
+        if let cache, let directory, let stamp, !fromCache { cache.record(custom, in: directory, stamp) }
         return catalog
+    }
+
+    /// The custom section files at `paths`, read and parsed on every core,
+    /// each into its own slot (one after the other, a thousand of them kept
+    /// one core waiting on the disk and were most of a revise's way to its
+    /// first frame); their sections in order, and every problem in file order.
+    static func parse(_ paths: [String]) -> (sections: [Section], errors: [InputError]) {
+        var parsed = [Result<Section, InputErrors>?](repeating: nil, count: paths.count)
+        parsed.withUnsafeMutableBufferPointer { buffer in
+            // Each file writes only its own slot, and concurrentPerform returns
+            // after every one has: the slots need no lock.
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+                slots[index] = Result { () throws(InputErrors) in
+                    let text: String
+                    do throws(InputError) { text = try FileStore.read(paths[index], maxBytes: InputLimits.sectionFileBytes) } catch { throw InputErrors([error]) }
+                    return try SectionParser(file: paths[index]).parseReporting(text)
+                }
+            }
+        }
+        var sections: [Section] = []
+        var errors: [InputError] = []
+        for result in parsed {
+            switch result! {
+            case .success(let section): sections.append(section)
+            case .failure(let found): errors += found.errors
+            }
+        }
+        return (sections, errors)
     }
 
     /// Two sections with one `order` would be placed by their ids, which no
@@ -284,7 +282,8 @@ final class SectionTemplate: @unchecked Sendable {
     }
 
     /// Renders `context`. A template that does not compile renders nothing:
-    /// only built-in templates are compiled late, and a test compiles them all.
+    /// only built-in templates are compiled late, and a test compiles them all,
+    /// and custom ones read back from `SectionsCache`, which compiled when checked.
     func render(_ context: Any) -> String {
         (try? compile())?.render(context) ?? ""
     }
@@ -296,8 +295,8 @@ final class SectionTemplate: @unchecked Sendable {
 struct SectionParser {
     let file: String
     /// Built-in sections compile their template on first use (tests check they
-    /// all compile); a user's section compiles at load, so its errors show then,
-    /// unless the same file passed every check before (`CheckedSectionsCache`).
+    /// all compile); a user's section compiles at load, so its errors show then.
+    /// (One read back from `SectionsCache` compiled when it was checked.)
     var lazyTemplate = false
 
     /// The first problem of `parseReporting`. `composed`: the front matter's

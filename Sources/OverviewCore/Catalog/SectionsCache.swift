@@ -1,0 +1,438 @@
+import Crypto
+import Foundation
+import SwiftProtobuf
+
+/// A company's own sections as they were parsed and found to pass every
+/// check, kept between starts: the next start whose files are as they were
+/// reads the sections back instead of parsing and checking every file again.
+///
+/// Parsing a thousand section files (their YAML front matter, on both cores)
+/// was most of a revise's way to its first frame, and hashing their texts to
+/// know them again cost more than reading the cache back.
+///
+/// Files are known again by what the file system says of them, as git's index
+/// does: for each file in load order its path, device, inode, size, and the
+/// times its content (mtime) and its inode (ctime) last changed, to the
+/// nanosecond. Writing to a file, replacing it or renaming another over it
+/// moves its ctime, which no program can set back. The key also holds this
+/// program (its version and its executable's size and time) and the built-in
+/// sections' fingerprint, which the checks read.
+///
+/// A file's times tick with the kernel's clock, in steps of a few
+/// milliseconds: a file changed twice within one step, to the same size,
+/// would look unchanged. So an entry is written only when every file last
+/// changed at least `settle` seconds before its times were read (a file just
+/// saved is parsed again at the next start, and remembered then), and the
+/// times are read before the texts are.
+///
+/// One entry per folder (named by the SHA-256 of its real path), replaced when
+/// its files change, and written (atomically, by rename) only after every
+/// check passed. An entry that cannot be read, names another key, or does not
+/// decode is ignored: the files are parsed and checked. The cache lives in
+/// `$XDG_CACHE_HOME/security-overview/sections` (or `~/.cache/...`).
+public struct SectionsCache: Sendable {
+    /// The folder of the entries.
+    public let folder: String
+    let toolVersion: String
+    /// Seconds a file must have been left alone for its sections to be remembered.
+    let settle: Double
+
+    public init(folder: String, toolVersion: String, settle: Double = 2) {
+        self.folder = folder
+        self.toolVersion = toolVersion
+        self.settle = settle
+    }
+
+    /// The cache in the user's cache folder; nil when there is no home to find it in.
+    public static func standard(toolVersion: String) -> SectionsCache? {
+        let environment = ProcessInfo.processInfo.environment
+        let base: String
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+            base = xdg
+        } else if let home = environment["HOME"], home.hasPrefix("/") {
+            base = home + "/.cache"
+        } else {
+            return nil
+        }
+        return SectionsCache(folder: base + "/security-overview/sections", toolVersion: toolVersion)
+    }
+
+    /// What the file system says of a folder's files at one moment.
+    public struct Stamp: Sendable, Equatable {
+        /// The entry's first line: every input the sections were made from.
+        let key: String
+        /// Whether every file was left alone for `settle` seconds before.
+        let settled: Bool
+        /// The files, in load order: the sections read back must come from them.
+        let paths: [String]
+    }
+
+    /// The stamp of the section files `paths` (in load order); nil when one
+    /// of them cannot be looked at (the parse then says why).
+    public func stamp(_ paths: [String]) -> Stamp? {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let settledBefore = Double(now.tv_sec) + Double(now.tv_nsec) / 1e9 - settle
+        var hash = SHA256()
+        Self.add("security-overview sections 1", to: &hash)
+        Self.add(toolVersion, to: &hash)
+        Self.add(Self.executableIdentity, to: &hash)
+        Self.add("built-in \(String(BuiltinCatalog.filesFingerprint, radix: 16))", to: &hash)
+        Self.add("custom \(paths.count)", to: &hash)
+        var settled = true
+        for path in paths {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            Self.add(path, to: &hash)
+            // As numbers, not as text: formatting them was most of the stamp's time.
+            let numbers: [UInt64] = [UInt64(info.st_dev), UInt64(info.st_ino), UInt64(info.st_size),
+                                     UInt64(bitPattern: Int64(info.st_mtim.tv_sec)), UInt64(info.st_mtim.tv_nsec),
+                                     UInt64(bitPattern: Int64(info.st_ctim.tv_sec)), UInt64(info.st_ctim.tv_nsec)]
+            numbers.withUnsafeBytes { hash.update(bufferPointer: $0) }
+            let changed = max(Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9,
+                              Double(info.st_ctim.tv_sec) + Double(info.st_ctim.tv_nsec) / 1e9)
+            if changed > settledBefore { settled = false }
+        }
+        return Stamp(key: hash.finalize().hexDigits, settled: settled, paths: paths)
+    }
+
+    /// The sections remembered for `directory` with this stamp, one for each
+    /// of its files; nil when there are none.
+    public func sections(in directory: String, _ stamp: Stamp) -> [Section]? {
+        guard let path = entryPath(directory),
+              let data = FileManager.default.contents(atPath: path) else { return nil }
+        let head = Array(Self.header(stamp).utf8)
+        guard data.count >= head.count, data.starts(with: head),
+              let sections = StoredSections.decode(data.dropFirst(head.count)),
+              sections.map(\.source) == stamp.paths else { return nil }
+        return sections
+    }
+
+    /// Remembers `sections`, made from files with this stamp, which passed
+    /// every check. A cache that cannot be written is no error: the next
+    /// start parses the files again.
+    public func record(_ sections: [Section], in directory: String, _ stamp: Stamp) {
+        guard stamp.settled, let path = entryPath(directory),
+              let body = StoredSections.encode(sections) else { return }
+        guard FileManager.default.fileExists(atPath: folder)
+            || (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return }
+        // Written beside it and renamed over it: a start never reads half an entry.
+        try? (Data(Self.header(stamp).utf8) + body).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    /// The entry's first line.
+    static func header(_ stamp: Stamp) -> String { "security-overview sections \(stamp.key)\n" }
+
+    /// Where the entry of `directory` is: named by its real path, so the same
+    /// folder reached another way finds it.
+    func entryPath(_ directory: String) -> String? {
+        guard let real = realpath(directory, nil) else { return nil }
+        defer { free(real) }
+        var hash = SHA256()
+        Self.add(String(cString: real), to: &hash)
+        return folder + "/" + hash.finalize().hexDigits
+    }
+
+    /// `text` with its length first, so no two lists of pieces read alike.
+    static func add(_ text: String, to hash: inout SHA256) {
+        hash.update(data: Array("\(text.utf8.count):".utf8))
+        var text = text
+        text.withUTF8 { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The size and modification time of the running executable: a rebuilt
+    /// program may parse and check differently under the same version.
+    static let executableIdentity: String = {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 else { return "unknown" }
+        return "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }()
+}
+
+// MARK: - The entry's body: the sections as protocol buffers
+
+/// Sections written as `scripts/sections-cache.proto` describes them, and
+/// read back; nil for bytes that are not such sections, or name a word this
+/// program does not know.
+enum StoredSections {
+    typealias Stored = SecurityOverview_Cache_Section
+
+    static func encode(_ sections: [Section]) -> Data? {
+        var message = SecurityOverview_Cache_Sections()
+        message.sections = sections.map(stored)
+        return try? message.serializedData()
+    }
+
+    static func decode(_ bytes: some ContiguousBytes) -> [Section]? {
+        guard let message = try? SecurityOverview_Cache_Sections(serializedBytes: bytes) else { return nil }
+        return try? message.sections.map(section)
+    }
+
+    /// A stored value that names nothing this program knows.
+    struct Unknown: Error {}
+
+    static func word<Word: RawRepresentable<String>>(_ text: String) throws(Unknown) -> Word {
+        guard let word = Word(rawValue: text) else { throw Unknown() }
+        return word
+    }
+
+    static func stored(_ section: Section) -> Stored {
+        var stored = Stored()
+        stored.id = section.id
+        stored.title = section.title
+        if let anchor = section.anchor { stored.anchor = anchor }
+        stored.order = Int64(section.order)
+        stored.recommendedFor = section.rule.anyOf.map(Self.stored)
+        stored.who = section.guidance.who
+        stored.why = section.guidance.why
+        stored.how = section.guidance.how
+        stored.questions = section.questions.map(Self.stored)
+        stored.body = section.body
+        stored.source = section.source
+        if let contract = section.securityTxt {
+            var txt = SecurityOverview_Cache_SecurityTxt()
+            if let pageLink = contract.pageLink { txt.pageLink = pageLink }
+            txt.fields = SecurityTxtContract.Field.allCases.compactMap { field in
+                contract.fields[field].map { sources in
+                    var entry = SecurityOverview_Cache_SecurityTxtField()
+                    entry.field = field.rawValue
+                    entry.sources = sources.map { source in
+                        var stored = SecurityOverview_Cache_SecurityTxtSource()
+                        switch source {
+                        case .answer(let id): stored.kind = .answer(id)
+                        case .onPage: stored.kind = .onPage(true)
+                        }
+                        return stored
+                    }
+                    return entry
+                }
+            }
+            if let line = contract.line { txt.line = Int64(line) }
+            stored.securityTxt = txt
+        }
+        stored.retired = section.retired.sorted()
+        stored.fixedText = section.fixedText
+        stored.conflicts = section.conflicts.map { conflict in
+            var stored = SecurityOverview_Cache_Conflict()
+            stored.first = Self.stored(conflict.first)
+            stored.second = Self.stored(conflict.second)
+            return stored
+        }
+        stored.bodyLine = Int64(section.bodyLine)
+        if let glance = section.glance {
+            var groups = SecurityOverview_Cache_Glance()
+            groups.groups = glance.templates.map { group, template in
+                var stored = SecurityOverview_Cache_GlanceGroup()
+                stored.group = group.rawValue
+                stored.template = template.body
+                return stored
+            }
+            stored.glance = groups
+        }
+        return stored
+    }
+
+    static func section(_ stored: Stored) throws(Unknown) -> Section {
+        var securityTxt: SecurityTxtContract?
+        if stored.hasSecurityTxt {
+            let txt = stored.securityTxt
+            var fields: [SecurityTxtContract.Field: [SecurityTxtContract.Source]] = [:]
+            for entry in txt.fields {
+                let field: SecurityTxtContract.Field = try word(entry.field)
+                fields[field] = try entry.sources.map { source throws(Unknown) in
+                    switch source.kind {
+                    case .answer(let id)?: .answer(id)
+                    case .onPage?: .onPage
+                    case nil: throw Unknown()
+                    }
+                }
+            }
+            securityTxt = SecurityTxtContract(pageLink: txt.hasPageLink ? txt.pageLink : nil, fields: fields)
+            if txt.hasLine { securityTxt?.line = Int(txt.line) }
+        }
+        var glance: AtAGlance?
+        if stored.hasGlance {
+            glance = AtAGlance(templates: try stored.glance.groups.map { group throws(Unknown) in
+                (try word(group.group), SectionTemplate(body: group.template))
+            })
+        }
+        return Section(
+            id: stored.id,
+            title: stored.title,
+            anchor: stored.hasAnchor ? stored.anchor : nil,
+            order: Int(stored.order),
+            rule: RecommendationRule(anyOf: try stored.recommendedFor.map(condition)),
+            guidance: Guidance(who: stored.who, why: stored.why, how: stored.how),
+            questions: try stored.questions.map(question),
+            body: stored.body,
+            source: stored.source,
+            securityTxt: securityTxt,
+            retired: Set(stored.retired),
+            fixedText: stored.fixedText,
+            conflicts: stored.conflicts.map { ChoiceConflict(first: pick($0.first), second: pick($0.second)) },
+            bodyLine: Int(stored.bodyLine),
+            template: SectionTemplate(body: stored.body),
+            glance: glance)
+    }
+
+    static func stored(_ condition: ProfileCondition) -> SecurityOverview_Cache_ProfileCondition {
+        var stored = SecurityOverview_Cache_ProfileCondition()
+        switch condition {
+        case .always: stored.kind = .always(true)
+        case .stageAtLeast(let stage): stored.kind = .stageAtLeast(stage.rawValue)
+        case .dataAtLeast(let data): stored.kind = .dataAtLeast(data.rawValue)
+        case .dataIs(let data): stored.kind = .dataIs(data.rawValue)
+        case .enterpriseCustomers(let value): stored.kind = .enterpriseCustomers(value)
+        case .acceptsPayments(let value): stored.kind = .acceptsPayments(value)
+        case .availabilityCritical(let value): stored.kind = .availabilityCritical(value)
+        case .hosting(let values): stored.kind = .hosting(words(values.map(\.rawValue)))
+        case .aiCustomerData(let value): stored.kind = .aiCustomerData(value)
+        }
+        return stored
+    }
+
+    static func condition(_ stored: SecurityOverview_Cache_ProfileCondition) throws(Unknown) -> ProfileCondition {
+        switch stored.kind {
+        case .always?: .always
+        case .stageAtLeast(let stage)?: .stageAtLeast(try word(stage))
+        case .dataAtLeast(let data)?: .dataAtLeast(try word(data))
+        case .dataIs(let data)?: .dataIs(try word(data))
+        case .enterpriseCustomers(let value)?: .enterpriseCustomers(value)
+        case .acceptsPayments(let value)?: .acceptsPayments(value)
+        case .availabilityCritical(let value)?: .availabilityCritical(value)
+        case .hosting(let values)?: .hosting(try values.words.map { text throws(Unknown) in try word(text) })
+        case .aiCustomerData(let value)?: .aiCustomerData(value)
+        case nil: throw Unknown()
+        }
+    }
+
+    static func words(_ words: [String]) -> SecurityOverview_Cache_Words {
+        var stored = SecurityOverview_Cache_Words()
+        stored.words = words
+        return stored
+    }
+
+    static func stored(_ question: Question) -> SecurityOverview_Cache_Question {
+        var stored = SecurityOverview_Cache_Question()
+        stored.id = question.id
+        stored.kind = question.kind.rawValue
+        stored.label = question.label
+        if let help = question.help { stored.help = help }
+        stored.required = question.required
+        stored.choices = question.choices.map { choice in
+            var stored = SecurityOverview_Cache_Choice()
+            stored.id = choice.id
+            stored.label = choice.label
+            if let url = choice.url { stored.url = url }
+            stored.affirms = choice.affirms
+            stored.exclusive = choice.exclusive
+            return stored
+        }
+        if let format = question.format { stored.format = format.rawValue }
+        if let when = question.when {
+            var condition = SecurityOverview_Cache_Condition()
+            switch when {
+            case .profile(let profile): condition.kind = .profile(Self.stored(profile))
+            case .answerIs(let id, let value):
+                var answerIs = SecurityOverview_Cache_AnswerIs()
+                answerIs.question = id
+                answerIs.value = Self.stored(value)
+                condition.kind = .answerIs(answerIs)
+            case .answerIncludes(let id, let choice):
+                condition.kind = .answerIncludes(Self.stored(ChoicePick(question: id, choice: choice)))
+            }
+            stored.when = condition
+        }
+        if let record = question.record {
+            var shape = SecurityOverview_Cache_RecordShape()
+            shape.noun = record.noun
+            shape.fields = record.fields.map { field in
+                var stored = SecurityOverview_Cache_RecordField()
+                stored.id = field.id
+                stored.label = field.label
+                stored.required = field.required
+                if let format = field.format { stored.format = format.rawValue }
+                return stored
+            }
+            stored.record = shape
+        }
+        return stored
+    }
+
+    static func question(_ stored: SecurityOverview_Cache_Question) throws(Unknown) -> Question {
+        var when: QuestionCondition?
+        if stored.hasWhen {
+            switch stored.when.kind {
+            case .profile(let profile)?: when = .profile(try condition(profile))
+            case .answerIs(let answerIs)?: when = .answerIs(question: answerIs.question, value: try answer(answerIs.value))
+            case .answerIncludes(let pick)?: when = .answerIncludes(question: pick.question, choice: pick.choice)
+            case nil: throw Unknown()
+            }
+        }
+        var record: RecordShape?
+        if stored.hasRecord {
+            record = RecordShape(noun: stored.record.noun, fields: try stored.record.fields.map { field throws(Unknown) in
+                RecordField(id: field.id, label: field.label, required: field.required,
+                            format: field.hasFormat ? try word(field.format) : nil)
+            })
+        }
+        return Question(
+            id: stored.id,
+            kind: try word(stored.kind),
+            label: stored.label,
+            help: stored.hasHelp ? stored.help : nil,
+            required: stored.required,
+            choices: stored.choices.map { Choice(id: $0.id, label: $0.label, url: $0.hasURL ? $0.url : nil,
+                                                 affirms: $0.affirms, exclusive: $0.exclusive) },
+            format: stored.hasFormat ? try word(stored.format) : nil,
+            when: when,
+            record: record)
+    }
+
+    static func stored(_ value: AnswerValue) -> SecurityOverview_Cache_Answer {
+        var stored = SecurityOverview_Cache_Answer()
+        switch value {
+        case .bool(let value): stored.kind = .yesNo(value)
+        case .choice(let id): stored.kind = .choice(id)
+        case .choices(let ids): stored.kind = .choices(words(ids))
+        case .text(let text): stored.kind = .text(text)
+        case .records(let records):
+            var list = SecurityOverview_Cache_Records()
+            list.records = records.map { record in
+                var stored = SecurityOverview_Cache_Record()
+                let fields = record.sorted { $0.key < $1.key }
+                stored.ids = fields.map(\.key)
+                stored.values = fields.map(\.value)
+                return stored
+            }
+            stored.kind = .records(list)
+        }
+        return stored
+    }
+
+    static func answer(_ stored: SecurityOverview_Cache_Answer) throws(Unknown) -> AnswerValue {
+        switch stored.kind {
+        case .yesNo(let value)?: return .bool(value)
+        case .choice(let id)?: return .choice(id)
+        case .choices(let ids)?: return .choices(ids.words)
+        case .text(let text)?: return .text(text)
+        case .records(let list)?:
+            return .records(try list.records.map { record throws(Unknown) in
+                guard record.ids.count == record.values.count else { throw Unknown() }
+                return Dictionary(zip(record.ids, record.values)) { first, _ in first }
+            })
+        case nil: throw Unknown()
+        }
+    }
+
+    static func stored(_ pick: ChoicePick) -> SecurityOverview_Cache_ChoicePick {
+        var stored = SecurityOverview_Cache_ChoicePick()
+        stored.question = pick.question
+        stored.choice = pick.choice
+        return stored
+    }
+
+    static func pick(_ stored: SecurityOverview_Cache_ChoicePick) -> ChoicePick {
+        ChoicePick(question: stored.question, choice: stored.choice)
+    }
+}

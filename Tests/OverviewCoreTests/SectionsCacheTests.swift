@@ -1,0 +1,271 @@
+import Foundation
+import Testing
+@testable import OverviewCore
+
+/// The sections cache may spare a start the parse and the checks of files
+/// that passed them before, must give back exactly the sections the files
+/// make, and must never let a file through that did not pass.
+struct SectionsCacheTests {
+    /// A custom folder holding `files` and an empty cache folder beside it.
+    /// `settle` 0: files just written are remembered (the tests write files
+    /// of another size when they change one, which the stamp tells apart).
+    func setUp(_ files: [String: String], settle: Double = 0) throws -> (TemporaryFolder, TemporaryFolder, SectionsCache) {
+        let sections = try TemporaryFolder(), cacheFolder = try TemporaryFolder()
+        for (name, text) in files { try sections.write(name, text) }
+        return (sections, cacheFolder, SectionsCache(folder: cacheFolder.path + "/sections", toolVersion: "test", settle: settle))
+    }
+
+    func stamp(_ sections: TemporaryFolder, _ cache: SectionsCache) throws -> SectionsCache.Stamp {
+        try #require(cache.stamp(try FileStore.listMarkdown(in: sections.path)))
+    }
+
+    func remembered(_ sections: TemporaryFolder, _ cache: SectionsCache) throws -> [Section]? {
+        cache.sections(in: sections.path, try stamp(sections, cache))
+    }
+
+    func problems(_ sections: TemporaryFolder, _ cache: SectionsCache) -> [String] {
+        do {
+            _ = try Catalog.loadReporting(customDirectory: sections.path, cache: cache)
+            return []
+        } catch {
+            return error.errors.map { $0.description.replacingOccurrences(of: sections.path + "/", with: "") }
+        }
+    }
+
+    let good = sectionFile(minimalFrontMatter, body: "{{#ok}}\nWe do it.\n{{/ok}}\n")
+    let misspelled = sectionFile(minimalFrontMatter, body: "{{#ok}}\nWe do it for {{company.nam}}.\n{{/ok}}\n")
+
+    @Test func filesThatPassedAreRememberedAndReadBack() throws {
+        let (sections, cacheFolder, cache) = try setUp(["custom.md": good])
+        defer { sections.remove(); cacheFolder.remove() }
+        #expect(try remembered(sections, cache) == nil)
+        #expect(problems(sections, cache) == [])
+        let kept = try #require(try remembered(sections, cache))
+        let parsed = try SectionParser(file: sections.path + "/custom.md").parse(good)
+        #expect(kept.map(CompiledCatalogTests.canonical) == [CompiledCatalogTests.canonical(parsed)])
+        // A start with the files as they were takes the sections from the
+        // cache: an entry made to say otherwise is what it gets.
+        var altered = kept
+        altered[0].title = "Read from the cache"
+        cache.record(altered, in: sections.path, try stamp(sections, cache))
+        let catalog = try Catalog.loadReporting(customDirectory: sections.path, cache: cache)
+        #expect(catalog.section("custom")?.title == "Read from the cache")
+        // And its template, compiled when first used, renders as the checked one does.
+        #expect(catalog.section("custom")?.template.render(["ok": true]).contains("We do it.") == true)
+    }
+
+    @Test func aFileChangedAfterPassingIsCheckedAgainAndItsErrorHasItsLine() throws {
+        let (sections, cacheFolder, cache) = try setUp(["custom.md": good])
+        defer { sections.remove(); cacheFolder.remove() }
+        #expect(problems(sections, cache) == [])
+        try sections.write("custom.md", misspelled)
+        let found = problems(sections, cache)
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("custom.md:14: unknown name 'company.nam' in the template") == true)
+        // A failed check is not remembered: the next start reports it again.
+        #expect(try remembered(sections, cache) == nil)
+        #expect(problems(sections, cache) == found)
+        // A broken template (not only a wrong name) the same way, with its line.
+        try sections.write("custom.md", sectionFile(minimalFrontMatter, body: "{{#ok}}\nWe do it.\n"))
+        #expect(problems(sections, cache).first?.hasPrefix("custom.md:") == true)
+        #expect(problems(sections, cache).first?.contains("template error") == true)
+    }
+
+    @Test func aFileChangedToTheSameSizeIsParsedAgain() throws {
+        let (sections, cacheFolder, cache) = try setUp(["custom.md": good])
+        defer { sections.remove(); cacheFolder.remove() }
+        #expect(problems(sections, cache) == [])
+        let before = try stamp(sections, cache)
+        // Another title of the same length, written a moment later: the
+        // file's times moved, though its size did not.
+        Thread.sleep(forTimeInterval: 0.05)
+        try sections.write("custom.md", good.replacingOccurrences(of: "title: Custom", with: "title: Kustom"))
+        #expect(try stamp(sections, cache) != before)
+        let catalog = try Catalog.loadReporting(customDirectory: sections.path, cache: cache)
+        #expect(catalog.section("custom")?.title == "Kustom")
+    }
+
+    @Test func filesJustSavedAreNotRememberedUntilTheySettle() throws {
+        let (sections, cacheFolder, cache) = try setUp(["custom.md": good], settle: 3600)
+        defer { sections.remove(); cacheFolder.remove() }
+        #expect(try stamp(sections, cache).settled == false)
+        #expect(problems(sections, cache) == [])
+        #expect(try remembered(sections, cache) == nil)
+        #expect(!FileManager.default.fileExists(atPath: cache.folder))
+    }
+
+    @Test func aFileAddedBesideCheckedOnesIsChecked() throws {
+        let (sections, cacheFolder, cache) = try setUp(["custom.md": good])
+        defer { sections.remove(); cacheFolder.remove() }
+        #expect(problems(sections, cache) == [])
+        try sections.write("other.md", misspelled.replacingOccurrences(of: "id: custom", with: "id: other")
+            .replacingOccurrences(of: "order: 500", with: "order: 501"))
+        #expect(problems(sections, cache).first?.hasPrefix("other.md:14: unknown name 'company.nam'") == true)
+        // And a file removed: the others are parsed again, not read from an entry of three.
+        try FileManager.default.removeItem(atPath: sections.path + "/other.md")
+        #expect(problems(sections, cache) == [])
+        #expect(try remembered(sections, cache)?.count == 1)
+    }
+
+    @Test func anEntryThatIsNotWhatItShouldBeIsIgnored() throws {
+        let (sections, cacheFolder, cache) = try setUp(["custom.md": misspelled])
+        defer { sections.remove(); cacheFolder.remove() }
+        let stamp = try stamp(sections, cache)
+        let path = try #require(cache.entryPath(sections.path))
+        try FileManager.default.createDirectory(atPath: cache.folder, withIntermediateDirectories: true)
+        let head = Data(SectionsCache.header(stamp).utf8)
+        let good = try #require(StoredSections.encode([try SectionParser(file: sections.path + "/custom.md").parse(self.good)]))
+        for garbage in [Data(), head, Data("\u{0}\u{1}not an entry".utf8), head + Data([0xff, 0xff, 0xff]),
+                        head + good.prefix(good.count / 2), Data("security-overview sections 0\n".utf8) + good] {
+            try garbage.write(to: URL(fileURLWithPath: path))
+            #expect(try remembered(sections, cache) == nil)
+            #expect(problems(sections, cache).first?.hasPrefix("custom.md:14: unknown name 'company.nam'") == true)
+        }
+    }
+
+    @Test func aCacheThatCannotBeWrittenIsNoError() throws {
+        let (sections, cacheFolder, _) = try setUp(["custom.md": good])
+        defer { sections.remove(); cacheFolder.remove() }
+        // The cache's folder is a file: nothing can be written under it.
+        try cacheFolder.write("blocked", "")
+        let cache = SectionsCache(folder: cacheFolder.path + "/blocked/sections", toolVersion: "test", settle: 0)
+        #expect(problems(sections, cache) == [])
+        #expect(problems(sections, cache) == [])
+    }
+
+    @Test func aFileChangedAfterPassingHasItsYAMLLimitsCheckedAgain() throws {
+        let (sections, cacheFolder, cache) = try setUp(["custom.md": good])
+        defer { sections.remove(); cacheFolder.remove() }
+        #expect(problems(sections, cache) == [])
+        // An alias, which the YAML's first pass refuses before any tree is built.
+        try sections.write("custom.md", good.replacingOccurrences(of: "who: Everyone.", with: "who: &a Everyone.\n  how: *a"))
+        #expect(problems(sections, cache).first?.contains("a YAML alias (*name) is not allowed here") == true, "\(problems(sections, cache))")
+    }
+
+    @Test func filesParsedAtOnceReportTheirProblemsInFileOrder() throws {
+        var files: [String: String] = [:]
+        for n in 0..<12 {
+            let text = good.replacingOccurrences(of: "id: custom", with: "id: custom-\(n)")
+                .replacingOccurrences(of: "order: 500", with: "order: \(500 + n)")
+            // Every third file lacks its title.
+            files[String(format: "%02d.md", n)] = n % 3 == 0 ? text.replacingOccurrences(of: "title: Custom\n", with: "") : text
+        }
+        let (sections, cacheFolder, cache) = try setUp(files)
+        defer { sections.remove(); cacheFolder.remove() }
+        let found = problems(sections, cache)
+        #expect(found.map { String($0.prefix(5)) } == ["00.md", "03.md", "06.md", "09.md"], "\(found)")
+        #expect(found.allSatisfy { $0.contains("title") })
+        // Put right, all twelve load, in their order, and load so again from the cache.
+        for n in [0, 3, 6, 9] { try sections.write(String(format: "%02d.md", n), files[String(format: "%02d.md", n)]!.replacingOccurrences(of: "id: custom", with: "title: Custom\nid: custom")) }
+        for _ in 0..<2 {
+            let catalog = try Catalog.loadReporting(customDirectory: sections.path, cache: cache)
+            #expect(catalog.sections.filter(\.isCustom).map(\.id) == (0..<12).map { "custom-\($0)" })
+        }
+        #expect(try remembered(sections, cache)?.count == 12)
+    }
+
+    @Test func theStampTellsEveryInputApart() throws {
+        let (sections, cacheFolder, cache) = try setUp(["a.md": good, "b.md": good])
+        defer { sections.remove(); cacheFolder.remove() }
+        let a = sections.path + "/a.md", b = sections.path + "/b.md"
+        let stamp = try #require(cache.stamp([a]))
+        #expect(cache.stamp([a]) == stamp)
+        #expect(SectionsCache(folder: cache.folder, toolVersion: "other", settle: 0).stamp([a]) != stamp)
+        #expect(cache.stamp([b]) != stamp)
+        #expect(cache.stamp([a, b]) != cache.stamp([b, a]))
+        #expect(cache.stamp([a, a]) != stamp)
+        #expect(cache.stamp([sections.path + "/missing.md"]) == nil)
+        try sections.write("a.md", good + " ")
+        #expect(cache.stamp([a]) != stamp)
+    }
+
+    /// Every stored value of every built-in section, and of a custom one with
+    /// what the built-in ones lack, comes back as it went in.
+    @Test func sectionsComeBackAsTheyWentIn() throws {
+        let builtin = try BuiltinCatalog.parsed(BuiltinCatalog.files)
+        let custom = try SectionParser(file: "custom/everything.md").parse(Self.everything)
+        let sections = builtin + [custom]
+        let bytes = try #require(StoredSections.encode(sections))
+        let back = try #require(StoredSections.decode(bytes))
+        #expect(back.count == sections.count)
+        for (a, b) in zip(back, sections) {
+            #expect(CompiledCatalogTests.canonical(a) == CompiledCatalogTests.canonical(b), "\(b.source)")
+        }
+        // What they hold between them, so that the comparison covers it.
+        let questions = sections.flatMap(\.questions)
+        #expect(sections.contains { $0.anchor != nil } && sections.contains { $0.anchor == nil })
+        #expect(sections.contains { $0.glance != nil } && sections.contains { !$0.conflicts.isEmpty })
+        #expect(sections.contains { !$0.retired.isEmpty } && sections.contains(where: \.fixedText))
+        #expect(sections.contains { $0.securityTxt?.fields.values.contains { $0.contains(.onPage) } == true })
+        #expect(sections.contains { $0.securityTxt != nil && $0.securityTxt?.pageLink == nil })
+        #expect(questions.contains { $0.record != nil } && questions.contains { $0.format != nil })
+        #expect(questions.contains { $0.choices.contains { $0.url != nil } && $0.choices.contains { !$0.affirms } })
+        #expect(questions.contains { $0.choices.contains(where: \.exclusive) })
+        // Every kind of profile condition (the nine of ProfileCondition), and one as a question's `when`.
+        #expect(Set(sections.flatMap(\.rule.anyOf).map { "\($0)".prefix { $0 != "(" } }).count == 9)
+        #expect(questions.contains { if case .profile? = $0.when { true } else { false } })
+        #expect(questions.contains { if case .answerIs(_, .bool)? = $0.when { true } else { false } })
+        #expect(questions.contains { if case .answerIs(_, .choice)? = $0.when { true } else { false } })
+        #expect(questions.contains { if case .answerIncludes? = $0.when { true } else { false } })
+    }
+
+    @Test func aWordThisProgramDoesNotKnowMakesTheEntryUnread() throws {
+        var stored = StoredSections.stored(try SectionParser(file: "custom.md").parse(good))
+        stored.questions[0].kind = "essay"
+        var message = SecurityOverview_Cache_Sections()
+        message.sections = [stored]
+        #expect(StoredSections.decode(try message.serializedData()) == nil)
+        #expect(StoredSections.decode(Data([0x0a, 0xff])) == nil)
+    }
+
+    /// A section with what no built-in one has.
+    static let everything = sectionFile("""
+        id: everything
+        title: Everything
+        order: 900
+        recommended_for:
+          - stage_at_least: seed
+          - data_is: personal
+          - enterprise_customers: false
+          - accepts_payments: true
+          - availability_critical: true
+          - hosting: [cloud, both]
+          - ai_customer_data: false
+        guidance:
+          who: Everyone.
+          why: Because.
+        security_txt:
+          Policy: [policy_url, on-page]
+        anchor: everything
+        questions:
+          - id: ok
+            kind: yesno
+            label: It is so
+          - id: how
+            kind: single
+            label: How
+            choices:
+              - {id: well, label: Well, url: "https://example.com/well"}
+              - {id: not, label: Not yet, affirms: false}
+          - id: policy_url
+            kind: text
+            label: Policy
+            validate: url
+            when: {answer: how, is: well}
+          - id: tools
+            kind: multiple
+            label: Tools
+            choices:
+              - {id: a, label: A}
+              - {id: none, label: None, exclusive: true}
+            when: {answer: ok, is: true}
+          - id: more
+            kind: text
+            label: More
+            when: {answer: tools, includes: a}
+          - id: dc
+            kind: text
+            label: Data center
+            when: {hosting: [data-center]}
+        """, body: "{{#ok}}\nIt is so.\n{{/ok}}\n")
+}
