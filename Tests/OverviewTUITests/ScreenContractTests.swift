@@ -25,6 +25,17 @@ struct ScreenContractTests {
         return all
     }
 
+    /// A column padded to its width, in columns (a wide character counts two),
+    /// past the run of spaces it copies from, and never cut.
+    @Test func padFillsAColumnToItsWidth() {
+        let screens = Self.screens
+        #expect(screens.pad("ab", 5) == "ab   ")
+        #expect(screens.pad("abc", 2) == "abc")
+        #expect(screens.pad("", 0) == "")
+        #expect(screens.pad("日本", 6) == "日本  ")
+        #expect(screens.pad("x", 300) == "x" + String(repeating: " ", count: 299))
+    }
+
     @Test("Each screen's focusable rows are the reducer's items, in order")
     func rowsAreItems() {
         for (name, state) in Self.states() {

@@ -240,9 +240,23 @@ public struct Screens: Sendable {
         }
     }
 
+    /// `text` with spaces after it to fill `width` columns. The spaces are
+    /// copied from a run of them: `String(repeating:count:)` took 3,000
+    /// instructions a call, and the review pads two columns of every row.
     func pad(_ text: String, _ width: Int) -> String {
-        text + String(repeating: " ", count: max(0, width - TextWidth.of(text)))
+        var missing = width - TextWidth.of(text)
+        guard missing > 0 else { return text }
+        var padded = text
+        padded.reserveCapacity(text.utf8.count + missing)
+        while missing > 0 {
+            let run = min(missing, Self.spaces.utf8.count)
+            padded += Self.spaces[..<Self.spaces.utf8.index(Self.spaces.startIndex, offsetBy: run)]
+            missing -= run
+        }
+        return padded
     }
+
+    private static let spaces = String(repeating: " ", count: 128)
 }
 
 /// Texts wrapped to a width, kept (a memo: what is drawn is
