@@ -240,23 +240,29 @@ public struct Screens: Sendable {
         }
     }
 
-    /// `text` with spaces after it to fill `width` columns. The spaces are
-    /// copied from a run of them: `String(repeating:count:)` took 3,000
-    /// instructions a call, and the review pads two columns of every row.
+    /// `text` with spaces after it to fill `width` columns, from runs of
+    /// spaces made once: `String(repeating:count:)` took 3,000 instructions a
+    /// call, and the review pads two columns of every row. (A slice of one
+    /// long run cost more at the first frame: its range type's metadata is
+    /// made at first use, looking up a conformance through the whole binary.)
     func pad(_ text: String, _ width: Int) -> String {
         var missing = width - TextWidth.of(text)
         guard missing > 0 else { return text }
         var padded = text
-        padded.reserveCapacity(text.utf8.count + missing)
         while missing > 0 {
-            let run = min(missing, Self.spaces.utf8.count)
-            padded += Self.spaces[..<Self.spaces.utf8.index(Self.spaces.startIndex, offsetBy: run)]
+            let run = min(missing, Self.blankRuns.count - 1)
+            padded += Self.blankRuns[run]
             missing -= run
         }
         return padded
     }
 
-    private static let spaces = String(repeating: " ", count: 128)
+    /// `blankRuns[n]` is n spaces, up to 64.
+    private static let blankRuns: [String] = {
+        var runs = [""]
+        for _ in 1...64 { runs.append(runs[runs.count - 1] + " ") }
+        return runs
+    }()
 }
 
 /// Texts wrapped to a width, kept (a memo: what is drawn is
