@@ -113,14 +113,28 @@ struct SectionsCacheTests {
         let stamp = try stamp(sections, cache)
         let path = try #require(cache.entryPath(sections.path))
         try FileManager.default.createDirectory(atPath: cache.folder, withIntermediateDirectories: true)
-        let head = Data(SectionsCache.header(stamp).utf8)
-        let good = try #require(StoredSections.encode([try SectionParser(file: sections.path + "/custom.md").parse(self.good)]))
-        for garbage in [Data(), head, Data("\u{0}\u{1}not an entry".utf8), head + Data([0xff, 0xff, 0xff]),
-                        head + good.prefix(good.count / 2), Data("security-overview sections 0\n".utf8) + good] {
+        // What a good entry for these files would be, if the file had passed.
+        let body = try #require(StoredSections.encode([try SectionParser(file: sections.path + "/custom.md").parse(good)]))
+        let entry = SectionsCache.entry(stamp, body: body)
+        #expect(SectionsCache.sections(inEntry: entry, stamp)?.count == 1)
+        // A bit changed in the template's text: "We do it." becomes "Ve do it.".
+        var flipped = entry
+        let sentence = try #require(flipped.firstRange(of: Data("We do it.".utf8)))
+        flipped[sentence.lowerBound] ^= 0x01
+        let otherStamp = try #require(SectionsCache(folder: cache.folder, toolVersion: "other", settle: 0)
+            .stamp(try FileStore.listMarkdown(in: sections.path)))
+        for garbage in [Data(), Data(SectionsCache.prefix(stamp).utf8), Data("\u{0}\u{1}not an entry".utf8),
+                        // A bit changed in the body, which still decodes: its digest tells.
+                        flipped,
+                        entry.prefix(entry.count / 2), entry.prefix(entry.count - 1),
+                        SectionsCache.entry(otherStamp, body: body),
+                        SectionsCache.entry(stamp, body: Data([0xff, 0xff, 0xff]))] {
             try garbage.write(to: URL(fileURLWithPath: path))
             #expect(try remembered(sections, cache) == nil)
             #expect(problems(sections, cache).first?.hasPrefix("custom.md:14: unknown name 'company.nam'") == true)
         }
+        let changed = try #require(StoredSections.decode(flipped.suffix(body.count)), "the changed body still decodes")
+        #expect(changed.first?.body.contains("Ve do it.") == true)
     }
 
     @Test func aCacheThatCannotBeWrittenIsNoError() throws {

@@ -101,11 +101,7 @@ public struct SectionsCache: Sendable {
     public func sections(in directory: String, _ stamp: Stamp) -> [Section]? {
         guard let path = entryPath(directory),
               let data = FileManager.default.contents(atPath: path) else { return nil }
-        let head = Array(Self.header(stamp).utf8)
-        guard data.count >= head.count, data.starts(with: head),
-              let sections = StoredSections.decode(data.dropFirst(head.count)),
-              sections.map(\.source) == stamp.paths else { return nil }
-        return sections
+        return Self.sections(inEntry: data, stamp)
     }
 
     /// Remembers `sections`, made from files with this stamp, which passed
@@ -117,11 +113,34 @@ public struct SectionsCache: Sendable {
         guard FileManager.default.fileExists(atPath: folder)
             || (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return }
         // Written beside it and renamed over it: a start never reads half an entry.
-        try? (Data(Self.header(stamp).utf8) + body).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try? Self.entry(stamp, body: body).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
-    /// The entry's first line.
-    static func header(_ stamp: Stamp) -> String { "security-overview sections \(stamp.key)\n" }
+    /// An entry: a first line naming the stamp's key and the SHA-256 of the
+    /// body, then the body. The sections in it are not checked again when
+    /// read, so a body changed by so much as a bit (a disk's fault, a copy
+    /// cut short) must not be read: its digest no longer matches.
+    static func entry(_ stamp: Stamp, body: Data) -> Data {
+        Data("\(prefix(stamp))\(SHA256.hash(data: body).hexDigits)\n".utf8) + body
+    }
+
+    /// The sections of `entry` when it is one for `stamp`, whole, with one
+    /// section for each of the stamp's files, in order.
+    static func sections(inEntry entry: Data, _ stamp: Stamp) -> [Section]? {
+        let head = Array(prefix(stamp).utf8)
+        let digestEnd = head.count + 2 * SHA256.byteCount
+        guard entry.count > digestEnd, entry.starts(with: head),
+              entry[entry.startIndex + digestEnd] == UInt8(ascii: "\n") else { return nil }
+        let digest = entry[(entry.startIndex + head.count)..<(entry.startIndex + digestEnd)]
+        let body = entry[(entry.startIndex + digestEnd + 1)...]
+        guard digest.elementsEqual(SHA256.hash(data: body).hexDigits.utf8),
+              let sections = StoredSections.decode(body),
+              sections.map(\.source) == stamp.paths else { return nil }
+        return sections
+    }
+
+    /// The entry's first line up to the body's digest.
+    static func prefix(_ stamp: Stamp) -> String { "security-overview sections \(stamp.key) " }
 
     /// Where the entry of `directory` is: named by its real path, so the same
     /// folder reached another way finds it.
