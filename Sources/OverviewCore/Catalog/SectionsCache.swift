@@ -27,8 +27,9 @@ import SwiftProtobuf
 ///
 /// One entry per folder (named by the SHA-256 of its real path), replaced when
 /// its files change, and written (atomically, by rename) only after every
-/// check passed. An entry that cannot be read, names another key, or does not
-/// decode is ignored: the files are parsed and checked. The cache lives in
+/// check passed. An entry that cannot be read, names another key, does not
+/// match the digest of its body written with it, or does not decode is
+/// ignored: the files are parsed and checked. The cache lives in
 /// `$XDG_CACHE_HOME/security-overview/sections` (or `~/.cache/...`).
 public struct SectionsCache: Sendable {
     /// The folder of the entries.
