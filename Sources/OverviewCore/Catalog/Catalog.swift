@@ -282,8 +282,9 @@ final class SectionTemplate: @unchecked Sendable {
     }
 
     /// Renders `context`. A template that does not compile renders nothing:
-    /// only built-in templates are compiled late, and a test compiles them all,
-    /// and custom ones read back from `SectionsCache`, which compiled when checked.
+    /// only two kinds are compiled late, built-in ones (a test compiles them
+    /// all) and custom ones read back from `SectionsCache` (they compiled when
+    /// they were checked).
     func render(_ context: Any) -> String {
         (try? compile())?.render(context) ?? ""
     }

@@ -60,7 +60,8 @@ public struct SectionsCache: Sendable {
 
     /// What the file system says of a folder's files at one moment.
     public struct Stamp: Sendable, Equatable {
-        /// The entry's first line: every input the sections were made from.
+        /// A digest of every input the sections were made from; an entry's
+        /// first line names it.
         let key: String
         /// Whether every file was left alone for `settle` seconds before.
         let settled: Bool
@@ -73,7 +74,7 @@ public struct SectionsCache: Sendable {
     public func stamp(_ paths: [String]) -> Stamp? {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
-        let settledBefore = Double(now.tv_sec) + Double(now.tv_nsec) / 1e9 - settle
+        let settledBefore = Self.seconds(now) - settle
         var hash = SHA256()
         Self.add("security-overview sections 1", to: &hash)
         Self.add(toolVersion, to: &hash)
@@ -90,12 +91,13 @@ public struct SectionsCache: Sendable {
                                      UInt64(bitPattern: Int64(info.st_mtim.tv_sec)), UInt64(info.st_mtim.tv_nsec),
                                      UInt64(bitPattern: Int64(info.st_ctim.tv_sec)), UInt64(info.st_ctim.tv_nsec)]
             numbers.withUnsafeBytes { hash.update(bufferPointer: $0) }
-            let changed = max(Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9,
-                              Double(info.st_ctim.tv_sec) + Double(info.st_ctim.tv_nsec) / 1e9)
-            if changed > settledBefore { settled = false }
+            if max(Self.seconds(info.st_mtim), Self.seconds(info.st_ctim)) > settledBefore { settled = false }
         }
         return Stamp(key: hash.finalize().hexDigits, settled: settled, paths: paths)
     }
+
+    /// A time as seconds since 1970.
+    static func seconds(_ time: timespec) -> Double { Double(time.tv_sec) + Double(time.tv_nsec) / 1e9 }
 
     /// The sections remembered for `directory` with this stamp, one for each
     /// of its files; nil when there are none.
