@@ -100,6 +100,8 @@ struct WizardLaunch {
         // digest), and a draft that names another version would undo what
         // changed since.
         var fileText: String?
+        // Writes the answers parsed at this start to the answers cache.
+        var recordAnswers: (() -> Void)?
         // Everything that can fail on input fails here, before the screen is taken.
         try reporting {
             // One wizard at a time on one answers file.
@@ -120,12 +122,18 @@ struct WizardLaunch {
             // in a fraction of a millisecond: built on another thread meanwhile,
             // they only slowed this one down.
             // The answers file read once: its digest is the draft's base, and
-            // its tree (composed below) gives the answers.
+            // its answers are read from it, or from the answers cache.
             fileText = FileStore.exists(answers) ? (try? AnswersFile.read(answers)) : nil
+            // Answers read from this same text at an earlier start, and
+            // checked against the catalog then: used if the catalog is that
+            // one, without composing the file or checking them again.
+            let answersCache = AnswersCache.standard(toolVersion: SecurityOverview.version)
+            let remembered = fileText.flatMap { text in answersCache?.remembered(answers, text: text) }
+            // Otherwise composed once: the answers below are read from the same tree.
+            var composed = remembered == nil ? fileText.map { AnswersFile.Composed($0, file: answers) } : nil
             // The answers file names its own sections folder unless --sections does.
-            // Composed once: the answers below are read from the same tree.
-            let composed = fileText.map { AnswersFile.Composed($0, file: answers) }
-            let sectionsDirectory = self.sectionsDirectory ?? composed?.customSections
+            let sectionsDirectory = self.sectionsDirectory
+                ?? (remembered.map { AnswersFile.customSections(of: $0.answers, file: answers) } ?? composed?.customSections)
             if sectionsDirectory == nil && !FileStore.exists(answers) && !FileStore.exists(draftPath) {
                 // A first run: the first screen needs no section, so it is drawn
                 // while the built-in catalog (checked by the tests) is parsed.
@@ -136,11 +144,21 @@ struct WizardLaunch {
                 let catalog = try early?.value().get()
                     ?? CatalogOptions.load(sectionsDirectory, cache: Self.cache(sectionsDirectory))
                 logic = Wizard(catalog: catalog)
-                // From the text read above (the draft's base is its digest);
-                // a file that could not be read is read again, for its error.
-                if let composed {
-                    fileAnswers = try AnswersFile.parse(composed, catalog: catalog)
+                if let known = remembered?.answers(for: catalog) {
+                    fileAnswers = known
+                } else if let text = fileText {
+                    // From the text read above (the draft's base is its digest),
+                    // and remembered for the next start once the screen is up.
+                    let tree = composed ?? AnswersFile.Composed(text, file: answers)
+                    composed = tree
+                    let parsed = try AnswersFile.parse(tree, catalog: catalog)
+                    fileAnswers = parsed
+                    if let answersCache {
+                        let path = answers
+                        recordAnswers = { answersCache.record(parsed, path, text: text, catalog: catalog) }
+                    }
                 } else if FileStore.exists(answers) {
+                    // A file that could not be read is read again, for its error.
                     fileAnswers = try AnswersFile.load(answers, catalog: catalog)
                 }
                 // A draft holds answers that were never saved. One that cannot be read
@@ -185,7 +203,10 @@ struct WizardLaunch {
             throw ExitCode(1)
         }
         let app = WizardApp(wizard: logic, state: state, answersFileText: fileText)
-        let outcome = app.run(on: terminal, afterFirstFrame: { logic.loader.prefetch() })
+        let outcome = app.run(on: terminal, afterFirstFrame: {
+            logic.loader.prefetch()
+            recordAnswers?()
+        })
         terminal.close()
         switch outcome {
         case .quit:

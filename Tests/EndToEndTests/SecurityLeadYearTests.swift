@@ -266,4 +266,58 @@ struct SecurityLeadYearTests {
         #expect(result.stderr.contains("a.yml:\(line):5: outputs.front_matter: 'title' is written by security-overview itself"), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1, "one line: \(result.stderr)")
     }
+
+    @Test("A revise reads its answers back from the cache when the file is as it was, and the file when it changed",
+          .enabled(if: TmuxWizard.enabled, "tmux is not installed"))
+    func answersCache() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        _ = try scratch.write("security-overview.yml", WizardTmuxTests.lastYear)
+        let environment = ["XDG_CACHE_HOME": scratch.file("cache")]
+        let folder = scratch.file("cache/security-overview/answers")
+        func entries() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: folder) }
+        func entry() throws -> (inode: UInt64, text: String) {
+            let path = folder + "/" + (try #require(try entries().first))
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            let inode = try #require((attributes[.systemFileNumber] as? NSNumber)?.uint64Value)
+            return (inode, String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self))
+        }
+        let wizard = try TmuxWizard(in: scratch.path, arguments: ["--answers", "security-overview.yml"], environment: environment)
+        defer { wizard.kill() }
+        let parsed = try wizard.waitFor("Step 4 of 5")
+        #expect(parsed.contains("Acme · acme.example"))
+        try wizard.keys("q")
+        #expect(try wizard.exitStatus() == 0)
+        // The first start parsed the file and remembered its answers.
+        #expect(try entries().count == 1)
+        let first = try entry()
+        #expect(first.text.hasPrefix("built-in "))
+
+        // The same file again: the same review, and the entry read, not written again.
+        try wizard.restart(["--answers", "security-overview.yml"], environment: environment)
+        let remembered = try wizard.waitFor("Step 4 of 5")
+        #expect(remembered == parsed)
+        try wizard.keys("q")
+        #expect(try wizard.exitStatus() == 0)
+        let second = try entry()
+        #expect(second.inode == first.inode && second.text == first.text)
+
+        // A git pull changes the company's name: the file is read again, and remembered anew.
+        _ = try scratch.write("security-overview.yml", WizardTmuxTests.lastYear.replacingOccurrences(of: "name: Acme", with: "name: Acme Corp"))
+        try wizard.restart(["--answers", "security-overview.yml"], environment: environment)
+        #expect(try wizard.waitFor("Step 4 of 5").contains("Acme Corp · acme.example"))
+        try wizard.keys("q")
+        #expect(try wizard.exitStatus() == 0)
+        let third = try entry()
+        #expect(try entries().count == 1 && third.text != first.text)
+
+        // An entry damaged on disk is ignored: the file is read, and the entry replaced.
+        let damaged = folder + "/" + (try #require(try entries().first))
+        try Data(third.text.utf8.dropLast(3)).write(to: URL(fileURLWithPath: damaged))
+        try wizard.restart(["--answers", "security-overview.yml"], environment: environment)
+        #expect(try wizard.waitFor("Step 4 of 5").contains("Acme Corp · acme.example"))
+        try wizard.keys("q")
+        #expect(try wizard.exitStatus() == 0)
+        #expect(try entry().text == third.text)
+    }
 }

@@ -111,7 +111,7 @@ struct SectionsCacheTests {
         let (sections, cacheFolder, cache) = try setUp(["custom.md": misspelled])
         defer { sections.remove(); cacheFolder.remove() }
         let stamp = try stamp(sections, cache)
-        let path = try #require(cache.entryPath(sections.path))
+        let path = try #require(CacheEntry.path(in: cache.folder, for: sections.path))
         try FileManager.default.createDirectory(atPath: cache.folder, withIntermediateDirectories: true)
         // What a good entry for these files would be, if the file had passed.
         let body = try #require(StoredSections.encode([try SectionParser(file: sections.path + "/custom.md").parse(good)]))

@@ -307,6 +307,12 @@ public enum AnswersFile {
         Composed(text, file: file).customSections
     }
 
+    /// The custom sections folder `answers` (read from the file at `file`)
+    /// names, resolved against the file's folder.
+    public static func customSections(of answers: Answers, file: String) -> String? {
+        answers.customSections.map { Export.Targets.resolve($0, besides: file) }
+    }
+
     /// A file path: not empty, no control characters, not a folder's.
     static func path(_ node: Node, _ reader: YAMLReader, _ what: String) throws(InputError) -> String {
         let path = try reader.string(node, what)

@@ -107,6 +107,14 @@ public struct Catalog: Sendable {
     /// The folder the company's own sections came from, if any: named when an
     /// answers file holds a section the catalog does not know.
     public internal(set) var customDirectory: String?
+    /// What the catalog's sections are, as one line, when that is known
+    /// without reading them all: the built-in sections' fingerprint, and the
+    /// SHA-256 of the custom sections as `SectionsCache` stores them. Nil for
+    /// custom sections parsed and not stored (files saved within the cache's
+    /// `settle` seconds, or no cache). `AnswersCache` reads answers back only
+    /// for the catalog they were checked against.
+    public internal(set) var identity: String?
+    static let builtinIdentity = "built-in \(String(BuiltinCatalog.filesFingerprint, radix: 16))"
 
     public init(sections: [Section]) {
         self.sections = sections.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
@@ -151,14 +159,17 @@ public struct Catalog: Sendable {
         // The custom files' stamp, and whether their sections came from the cache.
         var stamp: SectionsCache.Stamp?
         var fromCache = false
+        // The SHA-256 of the custom sections as the cache stores them.
+        var customDigest: String?
         if let directory {
             let paths: [String]
             do throws(InputError) { paths = try FileStore.listMarkdown(in: directory) } catch { throw InputErrors([error]) }
             // Taken before the texts are read: a file changed after it is
             // parsed under a stamp that no longer matches it.
             stamp = cache?.stamp(paths)
-            if let cache, let stamp, let remembered = cache.sections(in: directory, stamp) {
-                custom = remembered
+            if let cache, let stamp, let remembered = cache.remembered(in: directory, stamp) {
+                custom = remembered.sections
+                customDigest = remembered.digest
                 fromCache = true
             } else {
                 (custom, errors) = parse(paths)
@@ -176,7 +187,12 @@ public struct Catalog: Sendable {
         }
         errors += sameOrderProblems(custom, in: catalog)
         if !errors.isEmpty { throw InputErrors(errors) }
-        if let cache, let directory, let stamp, !fromCache { cache.record(custom, in: directory, stamp) }
+        if let cache, let directory, let stamp, !fromCache { customDigest = cache.record(custom, in: directory, stamp) }
+        if directory == nil {
+            catalog.identity = Self.builtinIdentity
+        } else if let customDigest {
+            catalog.identity = Self.builtinIdentity + " custom " + customDigest
+        }
         return catalog
     }
 

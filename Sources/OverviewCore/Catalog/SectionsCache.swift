@@ -46,16 +46,7 @@ public struct SectionsCache: Sendable {
 
     /// The cache in the user's cache folder; nil when there is no home to find it in.
     public static func standard(toolVersion: String) -> SectionsCache? {
-        let environment = ProcessInfo.processInfo.environment
-        let base: String
-        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
-            base = xdg
-        } else if let home = environment["HOME"], home.hasPrefix("/") {
-            base = home + "/.cache"
-        } else {
-            return nil
-        }
-        return SectionsCache(folder: base + "/security-overview/sections", toolVersion: toolVersion)
+        CacheEntry.folder("sections").map { SectionsCache(folder: $0, toolVersion: toolVersion) }
     }
 
     /// What the file system says of a folder's files at one moment.
@@ -76,16 +67,16 @@ public struct SectionsCache: Sendable {
         clock_gettime(CLOCK_REALTIME, &now)
         let settledBefore = Self.seconds(now) - settle
         var hash = SHA256()
-        Self.add("security-overview sections 1", to: &hash)
-        Self.add(toolVersion, to: &hash)
-        Self.add(Self.executableIdentity, to: &hash)
-        Self.add("built-in \(String(BuiltinCatalog.filesFingerprint, radix: 16))", to: &hash)
-        Self.add("custom \(paths.count)", to: &hash)
+        CacheEntry.add("security-overview sections 1", to: &hash)
+        CacheEntry.add(toolVersion, to: &hash)
+        CacheEntry.add(CacheEntry.executableIdentity, to: &hash)
+        CacheEntry.add("built-in \(String(BuiltinCatalog.filesFingerprint, radix: 16))", to: &hash)
+        CacheEntry.add("custom \(paths.count)", to: &hash)
         var settled = true
         for path in paths {
             var info = stat()
             guard stat(path, &info) == 0 else { return nil }
-            Self.add(path, to: &hash)
+            CacheEntry.add(path, to: &hash)
             // As numbers, not as text: formatting them was most of the stamp's time.
             let numbers: [UInt64] = [UInt64(info.st_dev), UInt64(info.st_ino), UInt64(info.st_size),
                                      UInt64(bitPattern: Int64(info.st_mtim.tv_sec)), UInt64(info.st_mtim.tv_nsec),
@@ -102,73 +93,50 @@ public struct SectionsCache: Sendable {
     /// The sections remembered for `directory` with this stamp, one for each
     /// of its files; nil when there are none.
     public func sections(in directory: String, _ stamp: Stamp) -> [Section]? {
-        guard let path = entryPath(directory),
+        remembered(in: directory, stamp)?.sections
+    }
+
+    /// `sections(in:_:)`, with the SHA-256 of the entry's body: the sections'
+    /// identity (`Catalog.identity`).
+    func remembered(in directory: String, _ stamp: Stamp) -> (sections: [Section], digest: String)? {
+        guard let path = CacheEntry.path(in: folder, for: directory),
               let data = FileManager.default.contents(atPath: path) else { return nil }
-        return Self.sections(inEntry: data, stamp)
+        return Self.remembered(inEntry: data, stamp)
     }
 
     /// Remembers `sections`, made from files with this stamp, which passed
     /// every check. A cache that cannot be written is no error: the next
-    /// start parses the files again.
-    public func record(_ sections: [Section], in directory: String, _ stamp: Stamp) {
-        guard stamp.settled, let path = entryPath(directory),
-              let body = StoredSections.encode(sections) else { return }
-        guard FileManager.default.fileExists(atPath: folder)
-            || (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return }
-        // Written beside it and renamed over it: a start never reads half an entry.
-        try? Self.entry(stamp, body: body).write(to: URL(fileURLWithPath: path), options: .atomic)
+    /// start parses the files again. Returns the SHA-256 of what it stored
+    /// (nil when the files had not settled, and nothing was stored).
+    @discardableResult
+    public func record(_ sections: [Section], in directory: String, _ stamp: Stamp) -> String? {
+        guard stamp.settled, let path = CacheEntry.path(in: folder, for: directory),
+              let body = StoredSections.encode(sections) else { return nil }
+        let (entry, digest) = CacheEntry.make(head: Self.prefix(stamp), body: body)
+        CacheEntry.write(entry, to: path, in: folder)
+        return digest
     }
 
-    /// An entry: a first line naming the stamp's key and the SHA-256 of the
-    /// body, then the body. The sections in it are not checked again when
-    /// read, so a body changed by so much as a bit (a disk's fault, a copy
-    /// cut short) must not be read: its digest no longer matches.
+    /// An entry (`CacheEntry`) for `stamp`.
     static func entry(_ stamp: Stamp, body: Data) -> Data {
-        Data("\(prefix(stamp))\(SHA256.hash(data: body).hexDigits)\n".utf8) + body
+        CacheEntry.make(head: prefix(stamp), body: body).entry
     }
 
     /// The sections of `entry` when it is one for `stamp`, whole, with one
     /// section for each of the stamp's files, in order.
     static func sections(inEntry entry: Data, _ stamp: Stamp) -> [Section]? {
-        let head = Array(prefix(stamp).utf8)
-        let digestEnd = head.count + 2 * SHA256.byteCount
-        guard entry.count > digestEnd, entry.starts(with: head),
-              entry[entry.startIndex + digestEnd] == UInt8(ascii: "\n") else { return nil }
-        let digest = entry[(entry.startIndex + head.count)..<(entry.startIndex + digestEnd)]
-        let body = entry[(entry.startIndex + digestEnd + 1)...]
-        guard digest.elementsEqual(SHA256.hash(data: body).hexDigits.utf8),
+        remembered(inEntry: entry, stamp)?.sections
+    }
+
+    static func remembered(inEntry entry: Data, _ stamp: Stamp) -> (sections: [Section], digest: String)? {
+        guard let (body, digest) = CacheEntry.body(of: entry, head: prefix(stamp)),
               let sections = StoredSections.decode(body),
               sections.map(\.source) == stamp.paths else { return nil }
-        return sections
+        return (sections, digest)
     }
 
     /// The entry's first line up to the body's digest.
     static func prefix(_ stamp: Stamp) -> String { "security-overview sections \(stamp.key) " }
-
-    /// Where the entry of `directory` is: named by its real path, so the same
-    /// folder reached another way finds it.
-    func entryPath(_ directory: String) -> String? {
-        guard let real = realpath(directory, nil) else { return nil }
-        defer { free(real) }
-        var hash = SHA256()
-        Self.add(String(cString: real), to: &hash)
-        return folder + "/" + hash.finalize().hexDigits
-    }
-
-    /// `text` with its length first, so no two lists of pieces read alike.
-    static func add(_ text: String, to hash: inout SHA256) {
-        hash.update(data: Array("\(text.utf8.count):".utf8))
-        var text = text
-        text.withUTF8 { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-    }
-
-    /// The size and modification time of the running executable: a rebuilt
-    /// program may parse and check differently under the same version.
-    static let executableIdentity: String = {
-        var info = stat()
-        guard stat("/proc/self/exe", &info) == 0 else { return "unknown" }
-        return "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
-    }()
 }
 
 // MARK: - The entry's body: the sections as protocol buffers

@@ -1,0 +1,238 @@
+import Crypto
+import Foundation
+import SwiftProtobuf
+
+/// An answers file's answers as they were read, with no problem, against one
+/// catalog, kept between the wizard's starts: the next start on the same
+/// text and catalog reads them back instead of composing the file's YAML and
+/// checking every answer again (most of a revise's way to its first frame).
+///
+/// An entry is made only of a text that parsed without a problem, and read
+/// back only for the same text (its SHA-256), the same program (version and
+/// executable) and the same catalog (`Catalog.identity`): anything else
+/// changed, and the file is parsed as before, so the answers are the ones
+/// `AnswersFile.parse` makes of that text, with its checks, or its errors.
+/// Like `SectionsCache`'s, an entry carries the digest of its body and one
+/// that does not match, does not decode, or names a word this program does
+/// not know is ignored.
+///
+/// The entry holds a copy of the file's answers, notes included (never more
+/// than the file, which the company keeps in its repository). There is one
+/// entry per answers file (named by the SHA-256 of its real path), replaced
+/// when the file changes, in `$XDG_CACHE_HOME/security-overview/answers`
+/// (or `~/.cache/...`), a folder only its owner can read. Deleting it is safe.
+public struct AnswersCache: Sendable {
+    /// The folder of the entries.
+    public let folder: String
+    let toolVersion: String
+
+    public init(folder: String, toolVersion: String) {
+        self.folder = folder
+        self.toolVersion = toolVersion
+    }
+
+    /// The cache in the user's cache folder; nil when there is no home to find it in.
+    public static func standard(toolVersion: String) -> AnswersCache? {
+        CacheEntry.folder("answers").map { AnswersCache(folder: $0, toolVersion: toolVersion) }
+    }
+
+    /// The answers an entry holds, not yet matched to a catalog.
+    public struct Remembered: Sendable {
+        /// The answers, as `AnswersFile.parse` made them.
+        public let answers: Answers
+        /// The `Catalog.identity` they were checked against.
+        let catalog: String
+
+        /// The answers, when `catalog` is the one they were checked against.
+        public func answers(for catalog: Catalog) -> Answers? {
+            catalog.identity == self.catalog ? answers : nil
+        }
+    }
+
+    /// What is remembered of `text`, the text of the answers file at `file`;
+    /// nil when nothing is (or the entry cannot be read).
+    public func remembered(_ file: String, text: String) -> Remembered? {
+        guard let path = CacheEntry.path(in: folder, for: file),
+              let data = FileManager.default.contents(atPath: path) else { return nil }
+        return Self.remembered(inEntry: data, key: key(text))
+    }
+
+    /// Remembers `answers`, which `AnswersFile.parse` made of `text` (the
+    /// text of the answers file at `file`) against `catalog`, without a
+    /// problem. Nothing is remembered for a catalog of unknown identity.
+    public func record(_ answers: Answers, _ file: String, text: String, catalog: Catalog) {
+        guard let identity = catalog.identity, !identity.contains("\n"),
+              let path = CacheEntry.path(in: folder, for: file),
+              let body = StoredAnswers.encode(answers) else { return }
+        CacheEntry.write(Self.entry(key: key(text), catalog: identity, body: body), to: path, in: folder)
+    }
+
+    /// A digest of the program and the file's text.
+    func key(_ text: String) -> String {
+        var hash = SHA256()
+        CacheEntry.add("security-overview answers 1", to: &hash)
+        CacheEntry.add(toolVersion, to: &hash)
+        CacheEntry.add(CacheEntry.executableIdentity, to: &hash)
+        CacheEntry.add(text, to: &hash)
+        return hash.finalize().hexDigits
+    }
+
+    /// An entry: the key and the catalog's identity on one line, then a
+    /// `CacheEntry` headed by the key.
+    static func entry(key: String, catalog: String, body: Data) -> Data {
+        Data("\(catalog)\n".utf8) + CacheEntry.make(head: prefix(key), body: body).entry
+    }
+
+    static func remembered(inEntry entry: Data, key: String) -> Remembered? {
+        guard let lineEnd = entry.firstIndex(of: UInt8(ascii: "\n")),
+              let (body, _) = CacheEntry.body(of: entry[(lineEnd + 1)...], head: prefix(key)),
+              let answers = StoredAnswers.decode(body) else { return nil }
+        return Remembered(answers: answers, catalog: String(decoding: entry[..<lineEnd], as: UTF8.self))
+    }
+
+    /// The entry's second line up to the body's digest.
+    static func prefix(_ key: String) -> String { "security-overview answers \(key) " }
+}
+
+// MARK: - The entry's body: the answers as protocol buffers
+
+/// Answers written as `scripts/answers-cache.proto` describes them, and read
+/// back; nil for bytes that are not such answers, or name a word this
+/// program does not know.
+enum StoredAnswers {
+    typealias Stored = SecurityOverview_Cache_StoredAnswers
+
+    static func encode(_ answers: Answers) -> Data? {
+        var stored = Stored()
+        var company = SecurityOverview_Cache_Company()
+        if let name = answers.company.name { company.name = name }
+        if let domain = answers.company.domain { company.domain = domain }
+        if let contact = answers.company.securityContact { company.securityContact = contact }
+        if let contact = answers.company.privacyContact { company.privacyContact = contact }
+        stored.company = company
+        var profile = SecurityOverview_Cache_Profile()
+        let given = answers.profile
+        if let stage = given.stage { profile.stage = stage.rawValue }
+        if let data = given.data { profile.data = data.rawValue }
+        if let value = given.enterpriseCustomers { profile.enterpriseCustomers = value }
+        if let value = given.acceptsPayments { profile.acceptsPayments = value }
+        if let value = given.availabilityCritical { profile.availabilityCritical = value }
+        if let hosting = given.hosting { profile.hosting = hosting.rawValue }
+        if let value = given.aiCustomerData { profile.aiCustomerData = value }
+        stored.profile = profile
+        stored.sections = answers.sections.sorted { $0.key < $1.key }.map { id, section in
+            var entry = SecurityOverview_Cache_SectionEntry()
+            entry.id = id
+            if let include = section.include { entry.include = include }
+            entry.answers = section.answers.sorted { $0.key < $1.key }.map { question, value in
+                var answer = SecurityOverview_Cache_QuestionAnswer()
+                answer.question = question
+                answer.value = StoredSections.stored(value)
+                return answer
+            }
+            entry.open = section.open.sorted()
+            if let note = section.note { entry.note = note }
+            entry.notes = section.notes.sorted { $0.key < $1.key }.map { question, text in
+                var note = SecurityOverview_Cache_QuestionNote()
+                note.question = question
+                note.note = text
+                return note
+            }
+            return entry
+        }
+        if let reviewed = answers.reviewed { stored.reviewed = reviewed }
+        var outputs = SecurityOverview_Cache_Outputs()
+        let paths = answers.outputs
+        if let value = paths.page { outputs.page = value }
+        if let value = paths.format { outputs.format = value.rawValue }
+        if let value = paths.securityTxt { outputs.securityTxt = value }
+        if let value = paths.pageURL { outputs.pageURL = value }
+        if let value = paths.json { outputs.json = value }
+        if let value = paths.feed { outputs.feed = value }
+        if let value = paths.feedURL { outputs.feedURL = value }
+        if let value = paths.showChanges { outputs.showChanges = value }
+        if let value = paths.securityTxtSigningKey { outputs.securityTxtSigningKey = value }
+        if let value = paths.frontMatter { outputs.frontMatter = value }
+        stored.outputs = outputs
+        var history = SecurityOverview_Cache_History()
+        history.claims = answers.history.claims.map { claim in
+            var snapshot = SecurityOverview_Cache_Snapshot()
+            snapshot.key = claim.key
+            snapshot.value = claim.value
+            return snapshot
+        }
+        history.entries = answers.history.entries.map { entry in
+            var stored = SecurityOverview_Cache_HistoryEntry()
+            stored.reviewed = entry.reviewed
+            if let since = entry.since { stored.since = since }
+            stored.added = entry.changes.added
+            stored.removed = entry.changes.removed
+            stored.changed = entry.changes.changed
+            return stored
+        }
+        stored.history = history
+        if let path = answers.customSections { stored.customSections = path }
+        return try? stored.serializedData()
+    }
+
+    static func decode(_ bytes: some ContiguousBytes) -> Answers? {
+        guard let stored = try? Stored(serializedBytes: bytes) else { return nil }
+        return try? answers(stored)
+    }
+
+    static func answers(_ stored: Stored) throws(StoredSections.Unknown) -> Answers {
+        typealias Unknown = StoredSections.Unknown
+        var answers = Answers()
+        let company = stored.company
+        answers.company = Company(name: company.hasName ? company.name : nil,
+                                  domain: company.hasDomain ? company.domain : nil,
+                                  securityContact: company.hasSecurityContact ? company.securityContact : nil,
+                                  privacyContact: company.hasPrivacyContact ? company.privacyContact : nil)
+        let profile = stored.profile
+        answers.profile = Profile(
+            stage: profile.hasStage ? try StoredSections.word(profile.stage) : nil,
+            data: profile.hasData ? try StoredSections.word(profile.data) : nil,
+            enterpriseCustomers: profile.hasEnterpriseCustomers ? profile.enterpriseCustomers : nil,
+            acceptsPayments: profile.hasAcceptsPayments ? profile.acceptsPayments : nil,
+            availabilityCritical: profile.hasAvailabilityCritical ? profile.availabilityCritical : nil,
+            hosting: profile.hasHosting ? try StoredSections.word(profile.hosting) : nil,
+            aiCustomerData: profile.hasAiCustomerData ? profile.aiCustomerData : nil)
+        var sections: [String: SectionAnswers] = [:]
+        sections.reserveCapacity(stored.sections.count)
+        for entry in stored.sections {
+            var values: [String: AnswerValue] = [:]
+            values.reserveCapacity(entry.answers.count)
+            for answer in entry.answers {
+                guard values.updateValue(try StoredSections.answer(answer.value), forKey: answer.question) == nil else { throw Unknown() }
+            }
+            var notes: [String: String] = [:]
+            for note in entry.notes {
+                guard notes.updateValue(note.note, forKey: note.question) == nil else { throw Unknown() }
+            }
+            let section = SectionAnswers(include: entry.hasInclude ? entry.include : nil, answers: values,
+                                         open: Set(entry.open), note: entry.hasNote ? entry.note : nil, notes: notes)
+            guard sections.updateValue(section, forKey: entry.id) == nil else { throw Unknown() }
+        }
+        answers.sections = sections
+        answers.reviewed = stored.hasReviewed ? stored.reviewed : nil
+        let outputs = stored.outputs
+        answers.outputs = Outputs(page: outputs.hasPage ? outputs.page : nil,
+                                  format: outputs.hasFormat ? try StoredSections.word(outputs.format) : nil,
+                                  securityTxt: outputs.hasSecurityTxt ? outputs.securityTxt : nil,
+                                  pageURL: outputs.hasPageURL ? outputs.pageURL : nil,
+                                  json: outputs.hasJson ? outputs.json : nil,
+                                  feed: outputs.hasFeed ? outputs.feed : nil,
+                                  feedURL: outputs.hasFeedURL ? outputs.feedURL : nil,
+                                  showChanges: outputs.hasShowChanges ? outputs.showChanges : nil,
+                                  securityTxtSigningKey: outputs.hasSecurityTxtSigningKey ? outputs.securityTxtSigningKey : nil)
+        answers.outputs.frontMatter = outputs.hasFrontMatter ? outputs.frontMatter : nil
+        answers.history = History(
+            claims: stored.history.claims.map { History.Snapshot(key: $0.key, value: $0.value) },
+            entries: stored.history.entries.map { entry in
+                History.Entry(reviewed: entry.reviewed, since: entry.hasSince ? entry.since : nil,
+                              changes: ChangeList(added: entry.added, removed: entry.removed, changed: entry.changed))
+            })
+        answers.customSections = stored.hasCustomSections ? stored.customSections : nil
+        return answers
+    }
+}

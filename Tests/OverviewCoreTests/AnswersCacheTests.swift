@@ -1,0 +1,185 @@
+import Crypto
+import Foundation
+import Testing
+@testable import OverviewCore
+
+/// The answers cache may spare a start the answers file's YAML and checks,
+/// must give back exactly the answers `AnswersFile.parse` makes of the same
+/// text against the same catalog, and nothing for any other text or catalog.
+struct AnswersCacheTests {
+    let catalog = Fixtures.catalog
+
+    /// An answers file holding `text` and an empty cache folder.
+    func setUp(_ text: String) throws -> (TemporaryFolder, AnswersCache, String) {
+        let folder = try TemporaryFolder()
+        let file = try folder.write("security-overview.yml", text)
+        return (folder, AnswersCache(folder: folder.path + "/cache/answers", toolVersion: "test"), file)
+    }
+
+    /// Answers with every field the file can hold given, none left at its default.
+    static let everyField: Answers = {
+        var answers = Answers()
+        answers.company = Company(name: "Acme", domain: "acme.example", securityContact: "security@acme.example",
+                                  privacyContact: "privacy@acme.example")
+        answers.profile = Profile(stage: .seed, data: .personal, enterpriseCustomers: true, acceptsPayments: false,
+                                  availabilityCritical: true, hosting: .cloud, aiCustomerData: false)
+        answers.sections = [
+            "a": SectionAnswers(include: false, answers: ["yes": .bool(true), "no": .bool(false), "one": .choice("x"),
+                                                         "some": .choices(["x", "y"]), "none": .choices([]), "text": .text("line one\nline two"),
+                                                         "blank": .text(""),
+                                                         "records": .records([["name": "Vendor", "url": "https://v.example"], [:]])],
+                                open: ["one", "text"], note: "Only for the auditors.", notes: ["yes": "Checked in March.", "no": ""]),
+            "b": SectionAnswers(),
+            "c": SectionAnswers(include: true, answers: ["records": .records([])]),
+        ]
+        answers.reviewed = "2026-11-29"
+        answers.outputs = Outputs(page: "content/security.md", format: .hugo, securityTxt: "static/.well-known/security.txt",
+                                  pageURL: "https://acme.example/security", json: "static/trust.json", feed: "static/trust.atom",
+                                  feedURL: "https://acme.example/trust.atom", showChanges: true, securityTxtSigningKey: "security@acme.example")
+        answers.outputs.frontMatter = "menu: main\nweight: 40\n"
+        answers.history = History(claims: [.init(key: "a.yes", value: "true"), .init(key: "a.one", value: "x")],
+                                  entries: [.init(reviewed: "2026-11-29", since: "2025-11-20",
+                                                  changes: ChangeList(added: ["A"], removed: ["B"], changed: ["C: x → y"])),
+                                            .init(reviewed: "2025-11-20")])
+        answers.customSections = "sections"
+        return answers
+    }()
+
+    @Test func digestsAreWrittenInLowerCaseHex() {
+        #expect([UInt8]([0x00, 0x0f, 0xa5, 0xff]).hexDigits == "000fa5ff")
+        #expect([UInt8]().hexDigits == "")
+        #expect(SHA256.hash(data: Data("abc".utf8)).hexDigits == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
+    @Test func everyFieldIsStoredAndReadBack() throws {
+        let body = try #require(StoredAnswers.encode(Self.everyField))
+        #expect(StoredAnswers.decode(body) == Self.everyField)
+        #expect(StoredAnswers.decode(try #require(StoredAnswers.encode(Answers()))) == Answers())
+    }
+
+    /// A field added to the answers must be added to the cache too: these
+    /// are the fields `StoredAnswers` stores, and `everyField` sets.
+    @Test func theStoredFieldsAreEveryFieldTheAnswersHave() {
+        func fields(_ value: Any) -> [String] { Mirror(reflecting: value).children.compactMap(\.label) }
+        #expect(fields(Answers()) == ["company", "profile", "sections", "reviewed", "outputs", "history", "customSections"])
+        #expect(fields(Company()) == ["name", "domain", "securityContact", "privacyContact"])
+        #expect(fields(Profile()) == ["stage", "data", "enterpriseCustomers", "acceptsPayments", "availabilityCritical", "hosting", "aiCustomerData"])
+        #expect(fields(SectionAnswers()) == ["include", "answers", "open", "note", "notes"])
+        #expect(fields(Outputs()) == ["page", "format", "securityTxt", "pageURL", "json", "feed", "feedURL", "showChanges",
+                                      "securityTxtSigningKey", "frontMatter"])
+        #expect(fields(History()) == ["claims", "entries"])
+        #expect(fields(History.Entry(reviewed: "")) == ["reviewed", "since", "changes"])
+        #expect(fields(History.Snapshot(key: "", value: "")) == ["key", "value"])
+        #expect(fields(ChangeList()) == ["added", "removed", "changed"])
+    }
+
+    @Test(arguments: ["pre-seed.yml", "seed-saas.yml", "seed-saas-next.yml", "later-health.yml",
+                      "written-before-16.yml", "written-before-split.yml"])
+    func anAnswersFileIsReadBackAsItsParseIs(_ name: String) throws {
+        let text = try Fixtures.text(name)
+        let (folder, cache, file) = try setUp(text)
+        defer { folder.remove() }
+        let parsed = try AnswersFile.parse(text, file: file, catalog: catalog)
+        #expect(cache.remembered(file, text: text) == nil)
+        cache.record(parsed, file, text: text, catalog: catalog)
+        let remembered = try #require(cache.remembered(file, text: text))
+        #expect(remembered.answers(for: catalog) == parsed)
+    }
+
+    @Test func onlyTheSameTextProgramAndCatalogGetTheAnswers() throws {
+        let text = try Fixtures.text("seed-saas.yml")
+        let (folder, cache, file) = try setUp(text)
+        defer { folder.remove() }
+        // An entry that says otherwise is what a start on the same text gets:
+        // the answers come from the cache, not from the file.
+        var altered = try AnswersFile.parse(text, file: file, catalog: catalog)
+        altered.company.name = "Read from the cache"
+        cache.record(altered, file, text: text, catalog: catalog)
+        #expect(cache.remembered(file, text: text)?.answers(for: catalog)?.company.name == "Read from the cache")
+        // Another text (one space added), another program, another catalog: nothing.
+        #expect(cache.remembered(file, text: text + " ") == nil)
+        #expect(AnswersCache(folder: cache.folder, toolVersion: "other").remembered(file, text: text) == nil)
+        var otherCatalog = catalog
+        otherCatalog.identity = catalog.identity.map { $0 + " custom 00" }
+        #expect(cache.remembered(file, text: text)?.answers(for: otherCatalog) == nil)
+        // A catalog whose sections are not known by identity is never remembered against.
+        let (otherFolder, otherCache, otherFile) = try setUp(text)
+        defer { otherFolder.remove() }
+        var unknown = catalog
+        unknown.identity = nil
+        otherCache.record(altered, otherFile, text: text, catalog: unknown)
+        #expect(otherCache.remembered(otherFile, text: text) == nil)
+        #expect(!FileManager.default.fileExists(atPath: otherCache.folder))
+    }
+
+    @Test func anEntryChangedOrCutShortIsIgnored() throws {
+        let text = try Fixtures.text("seed-saas.yml")
+        let (folder, cache, file) = try setUp(text)
+        defer { folder.remove() }
+        let parsed = try AnswersFile.parse(text, file: file, catalog: catalog)
+        let key = cache.key(text)
+        let identity = try #require(catalog.identity)
+        let body = try #require(StoredAnswers.encode(parsed))
+        let entry = AnswersCache.entry(key: key, catalog: identity, body: body)
+        #expect(AnswersCache.remembered(inEntry: entry, key: key)?.answers == parsed)
+        // One letter of an answer changed: the body still decodes, to other
+        // answers, and is not read because its digest no longer matches.
+        var changed = entry
+        let name = try #require(changed.firstRange(of: Data("Acme Analytics".utf8)))
+        changed[name.upperBound - 1] = UInt8(ascii: "a")
+        #expect(StoredAnswers.decode(Data(changed.suffix(body.count)))?.company.name == "Acme Analytica")
+        #expect(AnswersCache.remembered(inEntry: changed, key: key) == nil)
+        for garbage in [Data(), entry.prefix(entry.count - 1), Data("\(identity)\n".utf8), Data("\u{0}\u{1}not an entry".utf8),
+                        AnswersCache.entry(key: cache.key(text + " "), catalog: identity, body: body),
+                        AnswersCache.entry(key: key, catalog: identity, body: Data([0xff, 0xff, 0xff]))] {
+            #expect(AnswersCache.remembered(inEntry: garbage, key: key) == nil)
+        }
+        // A word this program does not know (a stage from a newer one).
+        var unknownStage = SecurityOverview_Cache_StoredAnswers()
+        unknownStage.profile.stage = "series-z"
+        #expect(StoredAnswers.decode(try unknownStage.serializedData()) == nil)
+        // The same section or answer twice.
+        var twice = SecurityOverview_Cache_StoredAnswers()
+        var section = SecurityOverview_Cache_SectionEntry()
+        section.id = "a"
+        twice.sections = [section, section]
+        #expect(StoredAnswers.decode(try twice.serializedData()) == nil)
+    }
+
+    @Test func theFolderIsItsOwnersAlone() throws {
+        let text = try Fixtures.text("seed-saas.yml")
+        let (folder, cache, file) = try setUp(text)
+        defer { folder.remove() }
+        cache.record(try AnswersFile.parse(text, file: file, catalog: catalog), file, text: text, catalog: catalog)
+        let attributes = try FileManager.default.attributesOfItem(atPath: cache.folder)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o700)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.folder).count == 1)
+        // One entry per file: a changed text replaces it.
+        cache.record(Answers(), file, text: "version: 1\n", catalog: catalog)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.folder).count == 1)
+        #expect(cache.remembered(file, text: text) == nil)
+        #expect(cache.remembered(file, text: "version: 1\n")?.answers(for: catalog) == Answers())
+    }
+
+    /// The catalog's identity: known for the built-in catalog and for custom
+    /// sections stored in (or read from) the sections cache, and the same
+    /// for both; unknown for custom sections parsed and not stored.
+    @Test func aCatalogsIdentityNamesItsSections() throws {
+        #expect(catalog.identity == Catalog.builtinIdentity)
+        let sections = try TemporaryFolder(), cacheFolder = try TemporaryFolder()
+        defer { sections.remove(); cacheFolder.remove() }
+        try sections.write("custom.md", sectionFile(minimalFrontMatter, body: "{{#ok}}\nWe do it.\n{{/ok}}\n"))
+        #expect(try Catalog.loadReporting(customDirectory: sections.path).identity == nil)
+        let unsettled = SectionsCache(folder: cacheFolder.path + "/sections", toolVersion: "test", settle: 3600)
+        #expect(try Catalog.loadReporting(customDirectory: sections.path, cache: unsettled).identity == nil)
+        let cache = SectionsCache(folder: cacheFolder.path + "/sections", toolVersion: "test", settle: 0)
+        let parsed = try #require(try Catalog.loadReporting(customDirectory: sections.path, cache: cache).identity)
+        #expect(parsed.hasPrefix(Catalog.builtinIdentity + " custom "))
+        let readBack = try Catalog.loadReporting(customDirectory: sections.path, cache: cache).identity
+        #expect(readBack == parsed)
+        // Another section: another identity.
+        try sections.write("custom.md", sectionFile(minimalFrontMatter, body: "{{#ok}}\nWe do it daily.\n{{/ok}}\n"))
+        let changed = try Catalog.loadReporting(customDirectory: sections.path, cache: cache).identity
+        #expect(changed != nil && changed != parsed)
+    }
+}
