@@ -199,12 +199,17 @@ struct SectionsCacheTests {
         let builtin = try BuiltinCatalog.parsed(BuiltinCatalog.files)
         let custom = try SectionParser(file: "custom/everything.md").parse(Self.everything)
         let sections = builtin + [custom]
-        let bytes = try #require(StoredSections.encode(sections))
-        let back = try #require(StoredSections.decode(bytes))
-        #expect(back.count == sections.count)
-        for (a, b) in zip(back, sections) {
-            #expect(CompiledCatalogTests.canonical(a) == CompiledCatalogTests.canonical(b), "\(b.source)")
+        // In parts read at once, in order, however many the parts.
+        for parts in [1, 4, 7, sections.count, sections.count + 3] {
+            let bytes = try #require(StoredSections.encode(sections, parts: parts))
+            let back = try #require(StoredSections.decode(bytes))
+            #expect(back.map(CompiledCatalogTests.canonical) == sections.map(CompiledCatalogTests.canonical), "\(parts) parts")
         }
+        #expect(StoredSections.decode(try #require(StoredSections.encode([])))?.isEmpty == true)
+        // One part that does not decode leaves the whole entry unread.
+        var damaged = try SecurityOverview_Cache_SectionParts(serializedBytes: try #require(StoredSections.encode(sections)))
+        damaged.parts[1] = Data([0xff, 0xff, 0xff])
+        #expect(StoredSections.decode(try damaged.serializedData()) == nil)
         // What they hold between them, so that the comparison covers it.
         let questions = sections.flatMap(\.questions)
         #expect(sections.contains { $0.anchor != nil } && sections.contains { $0.anchor == nil })

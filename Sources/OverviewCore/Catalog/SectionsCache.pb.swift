@@ -17,6 +17,11 @@
 // scripts/generate-sections-cache turns this into
 // Sources/OverviewCore/Catalog/SectionsCache.pb.swift.
 
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 import SwiftProtobuf
 
 // If the compiler emits an error on this type, it is because this file
@@ -35,6 +40,20 @@ nonisolated struct SecurityOverview_Cache_Sections: Sendable {
   // methods supported on all messages.
 
   var sections: [SecurityOverview_Cache_Section] = []
+
+  var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  init() {}
+}
+
+/// An entry's body: the sections in parts, each a serialized Sections,
+/// so that they are read back on every core at once.
+nonisolated struct SecurityOverview_Cache_SectionParts: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  var parts: [Data] = []
 
   var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -727,6 +746,36 @@ nonisolated extension SecurityOverview_Cache_Sections: SwiftProtobuf.Message, Sw
 
   static func ==(lhs: SecurityOverview_Cache_Sections, rhs: SecurityOverview_Cache_Sections) -> Bool {
     if lhs.sections != rhs.sections {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension SecurityOverview_Cache_SectionParts: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  static let protoMessageName: String = _protobuf_package + ".SectionParts"
+  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}parts\0")
+
+  mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeRepeatedBytesField(value: &self.parts) }()
+      default: break
+      }
+    }
+  }
+
+  func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.parts.isEmpty {
+      try visitor.visitRepeatedBytesField(value: self.parts, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  static func ==(lhs: SecurityOverview_Cache_SectionParts, rhs: SecurityOverview_Cache_SectionParts) -> Bool {
+    if lhs.parts != rhs.parts {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
