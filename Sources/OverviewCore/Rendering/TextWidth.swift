@@ -32,7 +32,12 @@ public enum TextWidth {
     public static func of(_ text: Substring) -> Int {
         // Printable ASCII, most of what is measured, is a column a byte: one
         // pass over the bytes instead of a walk over grapheme clusters.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        // Over the contiguous bytes where the string has them (a native
+        // string does), not through the view's indices.
+        let printable = { (byte: UInt8) in byte >= 0x20 && byte < 0x7F }
+        if text.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy(printable) }) ?? text.utf8.allSatisfy(printable) {
+            return text.utf8.count
+        }
         return text.reduce(0) { $0 + of($1) }
     }
 

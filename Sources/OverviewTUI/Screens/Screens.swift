@@ -246,15 +246,21 @@ public struct Screens: Sendable {
     /// long run cost more at the first frame: its range type's metadata is
     /// made at first use, looking up a conformance through the whole binary.)
     func pad(_ text: String, _ width: Int) -> String {
-        var missing = width - TextWidth.of(text)
+        let missing = width - TextWidth.of(text)
         guard missing > 0 else { return text }
         var padded = text
+        appendBlanks(&padded, missing)
+        return padded
+    }
+
+    /// Appends `count` spaces to `text`.
+    func appendBlanks(_ text: inout String, _ count: Int) {
+        var missing = count
         while missing > 0 {
             let run = min(missing, Self.blankRuns.count - 1)
-            padded += Self.blankRuns[run]
+            text += Self.blankRuns[run]
             missing -= run
         }
-        return padded
     }
 
     /// `blankRuns[n]` is n spaces, up to 64.
