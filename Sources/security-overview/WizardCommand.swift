@@ -130,7 +130,7 @@ struct WizardLaunch {
             let answersCache = AnswersCache.standard(toolVersion: SecurityOverview.version)
             let remembered = fileText.flatMap { text in answersCache?.remembered(answers, text: text) }
             // Otherwise composed once: the answers below are read from the same tree.
-            var composed = remembered == nil ? fileText.map { AnswersFile.Composed($0, file: answers) } : nil
+            let composed = remembered == nil ? fileText.map { AnswersFile.Composed($0, file: answers) } : nil
             // The answers file names its own sections folder unless --sections does.
             let sectionsDirectory = self.sectionsDirectory
                 ?? (remembered.map { AnswersFile.customSections(of: $0.answers, file: answers) } ?? composed?.customSections)
@@ -149,9 +149,7 @@ struct WizardLaunch {
                 } else if let text = fileText {
                     // From the text read above (the draft's base is its digest),
                     // and remembered for the next start once the screen is up.
-                    let tree = composed ?? AnswersFile.Composed(text, file: answers)
-                    composed = tree
-                    let parsed = try AnswersFile.parse(tree, catalog: catalog)
+                    let parsed = try AnswersFile.parse(composed ?? AnswersFile.Composed(text, file: answers), catalog: catalog)
                     fileAnswers = parsed
                     if let answersCache {
                         let path = answers
