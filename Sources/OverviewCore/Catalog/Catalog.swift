@@ -117,8 +117,12 @@ public struct Catalog: Sendable {
     static let builtinIdentity = "built-in \(String(BuiltinCatalog.filesFingerprint, radix: 16))"
 
     public init(sections: [Section]) {
-        self.sections = sections.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
-        self.index = Dictionary(uniqueKeysWithValues: self.sections.enumerated().map { ($1.id, $0) })
+        // The ids compared only when the orders tie, and no (order, id) pair
+        // made per comparison: a thousand sections' sort was 4.9M instructions.
+        self.sections = sections.sorted { $0.order != $1.order ? $0.order < $1.order : $0.id < $1.id }
+        var index = [String: Int](minimumCapacity: sections.count)
+        for place in self.sections.indices { index[self.sections[place].id] = place }
+        self.index = index
     }
 
     public func section(_ id: String) -> Section? { index[id].map { sections[$0] } }
@@ -241,24 +245,35 @@ public struct Catalog: Sendable {
     }
 
     static func merging(builtin: [Section], custom: [Section]) throws(InputError) -> Catalog {
-        var byID: [String: Section] = [:]
-        for section in builtin {
-            if let other = byID[section.id] {
-                throw InputError(file: section.source, line: 2,
-                                 "duplicate section id '\(section.id)' (also in \(other.source))")
+        // The sections by place, not in a dictionary of sections: each one
+        // copied in and out of it was most of this function's time.
+        var merged = builtin
+        merged.reserveCapacity(builtin.count + custom.count)
+        var place = [String: Int](minimumCapacity: builtin.count + custom.count)
+        for index in builtin.indices {
+            let id = builtin[index].id
+            if let other = place[id] {
+                throw InputError(file: builtin[index].source, line: 2,
+                                 "duplicate section id '\(id)' (also in \(builtin[other].source))")
             }
-            byID[section.id] = section
+            place[id] = index
         }
-        var seenCustom: [String: String] = [:]
-        for section in custom {
-            if let other = seenCustom[section.id] {
-                throw InputError(file: section.source, line: 2,
-                                 "duplicate section id '\(section.id)' (also in \(other))")
+        var seenCustom = [String: Int](minimumCapacity: custom.count)
+        for index in custom.indices {
+            let id = custom[index].id
+            if let other = seenCustom[id] {
+                throw InputError(file: custom[index].source, line: 2,
+                                 "duplicate section id '\(id)' (also in \(custom[other].source))")
             }
-            seenCustom[section.id] = section.source
-            byID[section.id] = section
+            seenCustom[id] = index
+            if let replaced = place[id] {
+                merged[replaced] = custom[index]
+            } else {
+                place[id] = merged.count
+                merged.append(custom[index])
+            }
         }
-        let catalog = Catalog(sections: Array(byID.values))
+        let catalog = Catalog(sections: merged)
         // The built-in sections alone are checked by a test, not at every
         // start (3% of a revise's way to its first frame).
         if !custom.isEmpty {
