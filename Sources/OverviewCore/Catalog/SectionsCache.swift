@@ -70,7 +70,7 @@ public struct SectionsCache: Sendable {
         CacheEntry.add("security-overview sections 2", to: &hash)
         CacheEntry.add(toolVersion, to: &hash)
         CacheEntry.add(CacheEntry.executableIdentity, to: &hash)
-        CacheEntry.add("built-in \(String(BuiltinCatalog.filesFingerprint, radix: 16))", to: &hash)
+        CacheEntry.add(Catalog.builtinIdentity, to: &hash)
         CacheEntry.add("custom \(paths.count)", to: &hash)
         var settled = true
         for path in paths {
