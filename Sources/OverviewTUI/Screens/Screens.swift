@@ -22,6 +22,9 @@ public struct ScreenMemory: Sendable {
     private var list: (inputs: ListInputs, lines: [FormLine], detailNeeded: Int)?
     /// The live preview's blocks as last laid out: a key typed changes one.
     var preview = PagePreview.Memo()
+    /// The section template's output around the answer being typed, for the
+    /// catalog it came from. Kept while only that section's answers change.
+    var typed: (catalog: ObjectIdentifier, memo: TypedAnswerMarkdown?)?
     /// Whether each catalog section is on the page, and how many are, as of
     /// the last frame: the title's "section k of n". Counting a thousand
     /// sections again on every key typed was a large catalog's cost; a key
@@ -88,6 +91,10 @@ public struct ScreenMemory: Sendable {
     /// Brings what is kept from the answers up to date with what changed of
     /// them since the last frame.
     mutating func answersChanged(_ changed: AnswerChanges, _ wizard: Wizard, _ state: WizardState) {
+        // A template may print another section's answers (`{{sections.…}}`).
+        if let section = typed?.memo?.section, changed.sections.map({ $0.subtracting([section]).isEmpty }) != true {
+            typed = nil
+        }
         guard let ids = changed.sections, var kept = included, kept.catalog == ObjectIdentifier(wizard.loader) else {
             included = nil
             return

@@ -87,6 +87,21 @@ extension Screens {
         return lines
     }
 
+    /// The section's Markdown for its live preview: while one of its answers
+    /// is typed, the template's output around it is kept from key to key.
+    func sectionMarkdown(_ section: Section, _ state: WizardState, typing field: FieldID?, _ memory: inout ScreenMemory) -> String? {
+        let renderer = PageRenderer(catalog: wizard.catalog)
+        guard case .question(let id, let question)? = field, id == section.id else {
+            return renderer.sectionMarkdown(section, state.answers)
+        }
+        let catalog = ObjectIdentifier(wizard.loader)
+        var memo = memory.typed?.catalog == catalog ? memory.typed?.memo : nil
+        memory.typed = nil  // let go first: the memo is then changed in place
+        let markdown = TypedAnswerMarkdown.sectionMarkdown(renderer, section, state.answers, typing: question, memo: &memo)
+        memory.typed = (catalog, memo)
+        return markdown
+    }
+
     /// A note, dimmed and marked as the answers file's own: never published.
     func noteLines(_ note: String, textWidth: Int, indent: Int, anchor: WizardItem?) -> [FormLine] {
         TextWidth.wrap("✎ Note (never published): " + TerminalSafe.oneLine(note), to: textWidth - indent)
@@ -115,12 +130,13 @@ extension Screens {
                        x: 0, y: preview.y, .muted)
         }
         var previewLines: [(String, Style)] = []
+        let focusedText = wizard.focusedTextField(state)
         func note(_ text: String) {
             for line in TextWidth.wrap(text, to: preview.width - 2) { previewLines.append((line, .muted)) }
         }
         if !state.answers.isIncluded(section) {
             note("(Skipped: not on the page.)")
-        } else if let markdown = PageRenderer(catalog: wizard.catalog).sectionMarkdown(section, state.answers) {
+        } else if let markdown = sectionMarkdown(section, state, typing: focusedText, &memory) {
             for line in PagePreview.lines("## \(section.title)\n\n" + markdown, width: preview.width - 2, memo: &memory.preview) {
                 let heading = PagePreview.heading(line)
                 previewLines.append((heading ?? line, heading == nil ? .normal : .heading))
@@ -133,7 +149,7 @@ extension Screens {
         if previewLines.count > room {
             let hidden = previewLines.count - (room - 1)
             // In a text field p is a letter: the hint says where p works.
-            let how = wizard.focusedTextField(state) == nil ? "p shows the whole section" : "p, outside a text field, shows it all"
+            let how = focusedText == nil ? "p shows the whole section" : "p, outside a text field, shows it all"
             previewLines = Array(previewLines.prefix(room - 1))
                 + [(TextWidth.truncate("↓ \(hidden) more line\(hidden == 1 ? "" : "s"): \(how)", to: preview.width - 2), .muted)]
         }
