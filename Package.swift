@@ -44,10 +44,13 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Ink", package: "ink"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                "CFiles",
             ],
             swiftSettings: functionSections,
             plugins: ["EmbedCatalog"]
         ),
+        // The one file call the C library's Swift module leaves out (renameat2).
+        .target(name: "CFiles"),
         // Turns sections/*.md into a Swift source so the built-in catalog travels
         // inside the binary, wherever it is run from.
         .executableTarget(name: "CatalogEmbedder", dependencies: ["Yams", "CatalogBuild"]),

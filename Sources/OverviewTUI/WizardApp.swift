@@ -195,6 +195,8 @@ public final class WizardApp {
                 if !written || hadProblem { canvas = frame() }
             }
             terminal.draw(canvas)
+            // The draft it replaced goes once the frame is out.
+            if let replaced = writing?.job.replaced { FileStore.remove(replaced) }
             if written && flushDraft() { draw(on: terminal) }
         }
     }
@@ -339,6 +341,9 @@ public final class WizardApp {
         let changes: AnswerChanges
         let header: String
         let path: String
+        /// The draft this one replaced, under a temporary name, to remove
+        /// (`FileStore.writeUnflushed`); set by `run`.
+        private(set) var replaced: String?
 
         init(text: consuming AnswersText, answers: Answers, changes: AnswerChanges, header: String, path: String) {
             self.text = text
@@ -356,7 +361,7 @@ public final class WizardApp {
                 if flushing {
                     try FileStore.write(parts.joined(), to: path)
                 } else {
-                    try FileStore.writeUnflushed(parts, to: path)
+                    replaced = try FileStore.writeUnflushed(parts, to: path)
                 }
                 return nil
             } catch {

@@ -253,3 +253,56 @@ import Testing
         }
     }
 }
+
+/// The draft's write, after every key: the new file swapped with the old one.
+@Suite struct UnflushedWriteTests {
+    func inode(_ path: String) -> UInt64? {
+        var info = stat()
+        return stat(path, &info) == 0 ? UInt64(info.st_ino) : nil
+    }
+
+    @Test("A file written unflushed replaces the one there in one step and keeps its mode; the old one goes when removed")
+    func replacesInOneStep() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.file("a.yml.draft")
+        #expect(try FileStore.writeUnflushed(["one"], to: path) == nil)  // none there yet: renamed into place
+        #expect(folder.read("a.yml.draft") == "one")
+        chmod(path, 0o640)
+        let first = inode(path)
+        let replaced = try FileStore.writeUnflushed(["two", " parts"], to: path)
+        #expect(folder.read("a.yml.draft") == "two parts")
+        // A new file took the name (a reader never sees one half written), with the old one's mode.
+        #expect(inode(path) != first)
+        var info = stat()
+        #expect(stat(path, &info) == 0 && info.st_mode & 0o777 == 0o640)
+        #if os(Linux)
+        // Swapped: the old file is beside it, under a temporary name, until removed.
+        let old = try #require(replaced)
+        #expect(inode(old) == first)
+        #expect(try String(contentsOfFile: old, encoding: .utf8) == "one")
+        FileStore.remove(old)
+        #endif
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["a.yml.draft"], "the old file is gone")
+        // Through a link: the link stays, its file gets the contents.
+        let link = folder.file("link.draft")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: path)
+        try FileStore.writeUnflushed("three", to: link)
+        #expect(folder.read("a.yml.draft") == "three")
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link)) == path)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["a.yml.draft", "link.draft"])
+    }
+
+    #if os(Linux)
+    /// The swap itself, which the write above falls back from silently.
+    @Test("Two files swap names in one step")
+    func swap() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let a = try folder.write("a", "A"), b = try folder.write("b", "B")
+        #expect(FileStore.exchange(a, b))
+        #expect(folder.read("a") == "B" && folder.read("b") == "A")
+        #expect(!FileStore.exchange(a, folder.file("missing")))
+    }
+    #endif
+}

@@ -1,3 +1,4 @@
+import CFiles
 import Foundation
 
 #if canImport(Glibc)
@@ -137,14 +138,39 @@ public enum FileStore {
     /// itself before `flush(path)` can lose them. For the draft, which is
     /// written after every key and must not make the key wait for the disk.
     public static func writeUnflushed(_ contents: String, to path: String) throws(InputError) {
-        try writeUnflushed([contents], to: path)
+        if let replaced = try writeUnflushed([contents], to: path) { remove(replaced) }
     }
 
     /// `writeUnflushed` of `parts` one after another: a large draft's text is
     /// written as it is kept, without joining it into a copy first.
-    public static func writeUnflushed(_ parts: [String], to path: String) throws(InputError) {
+    ///
+    /// The new file takes the old one's name in one step, as a rename over
+    /// it does; the old file is then under the new one's temporary name, and
+    /// that name is returned (nil: nothing was replaced) for the caller to
+    /// `remove` when it has a moment: removing a file takes as long as the
+    /// swap itself took. ext4 (by default, auto_da_alloc) writes a file
+    /// renamed over another to disk before the rename returns, 0.4 ms here
+    /// against 0.02 ms for the swap; the draft is flushed after its frame
+    /// anyway (`flush`).
+    @discardableResult
+    public static func writeUnflushed(_ parts: [String], to path: String) throws(InputError) -> String? {
         let staged = try stage(parts, for: path, flush: false)
+        if exchange(staged.temporary, staged.target) { return staged.temporary }
+        // No file to replace yet (ENOENT), or none that can be swapped
+        // (another system, another file system): renamed as `write` does.
         try commit(staged)
+        return nil
+    }
+
+    /// Removes the file a `writeUnflushed` replaced.
+    public static func remove(_ replaced: String) {
+        unlink(replaced)
+    }
+
+    /// Swaps the files at `a` and `b` in one step; false where that cannot
+    /// be done (either is missing, the file system or system cannot).
+    static func exchange(_ a: String, _ b: String) -> Bool {
+        cfiles_exchange(a, b) == 0
     }
 
     /// Flushes the file at `path` to disk (after `writeUnflushed`).
