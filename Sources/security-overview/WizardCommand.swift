@@ -204,6 +204,8 @@ struct WizardLaunch {
         let outcome = app.run(on: terminal, afterFirstFrame: {
             logic.loader.prefetch()
             recordAnswers?()
+            // An earlier draft a SIGKILL left beside the draft, as it was being replaced.
+            FileStore.removeLeftovers(of: state.paths.draft)
         })
         terminal.close()
         switch outcome {

@@ -157,6 +157,22 @@ import Testing
             print(open(os.path.join(folder, "security-overview.yml.draft")).read(), end="")
         except FileNotFoundError:
             pass
+        # The next start offers the draft; once it is drawn, an earlier draft
+        # a kill left beside it (between replacing and removing it) is gone:
+        # one is put there, as the kill above may or may not have left one.
+        with open(os.path.join(folder, ".security-overview.yml.draft.Ab3xY9"), "w") as leftover:
+            leftover.write("version: 1\n")
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.chdir(folder)
+            os.execv(binary, [binary])
+        out = b""
+        if not read_until(b"Resume the draft"):
+            sys.exit("the next start did not offer the draft")
+        time.sleep(0.5)
+        print("left beside it:", sorted(name for name in os.listdir(folder) if name.startswith(".security-overview.yml.draft.")))
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
         """#
 
     @Test("An answer on the screen is in the draft, even when SIGKILL comes the moment it is drawn",
@@ -167,5 +183,6 @@ import Testing
         let result = try Run.command("python3", ["-c", Self.driver, Run.binary, scratch.path, text])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("name: \(text)\n"), "the draft after SIGKILL:\n\(result.stdout)")
+        #expect(result.stdout.hasSuffix("left beside it: []\n"), "\(result.stdout)")
     }
 }

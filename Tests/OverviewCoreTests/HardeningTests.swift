@@ -293,6 +293,22 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["a.yml.draft", "link.draft"])
     }
 
+    /// What a SIGKILL between the swap and the removal leaves: removed at
+    /// the next start; other files that look alike are not touched.
+    @Test("Replaced files left by a killed process are removed, and nothing else")
+    func leftovers() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let draft = try folder.write("a.yml.draft", "draft")
+        for name in [".a.yml.draft.Ab3xY9", ".a.yml.draft.000000", ".a.yml.draft.toolong7", ".a.yml.XyZ123",
+                     ".b.yml.draft.Ab3xY9", "a.yml", ".a.yml.draft.lock"] {
+            try folder.write(name, "x")
+        }
+        FileStore.removeLeftovers(of: draft)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            == [".a.yml.XyZ123", ".a.yml.draft.lock", ".a.yml.draft.toolong7", ".b.yml.draft.Ab3xY9", "a.yml", "a.yml.draft"])
+    }
+
     #if os(Linux)
     /// The swap itself, which the write above falls back from silently.
     @Test("Two files swap names in one step")

@@ -167,6 +167,21 @@ public enum FileStore {
         unlink(replaced)
     }
 
+    /// Removes the replaced files a process ended before removing (a SIGKILL
+    /// between `writeUnflushed` and `remove`): beside the file `path` names,
+    /// those named as its temporary files are, `.<name>.` and six characters.
+    /// Only for a file that no other process writes at the same time (the
+    /// draft, under the answers file's lock).
+    public static func removeLeftovers(of path: String) {
+        let target = resolved(path)
+        let prefix = ".\(name(of: target))."
+        let folder = folder(of: target)
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else { return }
+        for entry in entries where entry.hasPrefix(prefix) && entry.utf8.count == prefix.utf8.count + 6 {
+            unlink(joining(folder, entry))
+        }
+    }
+
     /// Swaps the files at `a` and `b` in one step; false where that cannot
     /// be done (either is missing, the file system or system cannot).
     static func exchange(_ a: String, _ b: String) -> Bool {
