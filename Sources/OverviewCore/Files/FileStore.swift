@@ -173,13 +173,22 @@ public enum FileStore {
     /// Only for a file that no other process writes at the same time (the
     /// draft, under the answers file's lock).
     public static func removeLeftovers(of path: String) {
-        let target = resolved(path)
+        // Only a file that is there was swapped with another (where links lead).
+        guard let real = realpath(path, nil) else { return }
+        let target = String(cString: real)
+        free(real)
         let prefix = ".\(name(of: target))."
         let folder = folder(of: target)
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else { return }
-        for entry in entries where entry.hasPrefix(prefix) && entry.utf8.count == prefix.utf8.count + 6 {
-            unlink(joining(folder, entry))
+        // realpath and readdir, not FileManager: this runs at a start, and
+        // the same through FileManager raised the first screen's peak memory.
+        guard let directory = opendir(folder.isEmpty ? "." : folder) else { return }
+        defer { closedir(directory) }
+        var found: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name.hasPrefix(prefix) && name.utf8.count == prefix.utf8.count + 6 { found.append(name) }
         }
+        for name in found { unlink(joining(folder, name)) }
     }
 
     /// Swaps the files at `a` and `b` in one step; false where that cannot
