@@ -73,10 +73,33 @@ import Testing
         check("another answer of the section")
         answers.company.name = "Another Company"
         check("the company")
+        answers.profile = Profile()
+        check("the profile")
         answers.sections["compliance"]?.answers["soc2_type"] = .choice("type-1")
         check("the answer the typed one depends on: it no longer applies")
         #expect(TypedAnswerMarkdown.sectionMarkdown(renderer, compliance, answers, typing: "soc2_period", memo: &memo)?
             .contains("all of 2026") == false)
+    }
+
+    /// The company's name printed beside the typed answer: a new name shows.
+    @Test("A change to the company shows beside the typed answer")
+    func companyChanges() throws {
+        let front = minimalFrontMatter + """
+
+              - id: period
+                kind: text
+                label: A period
+            """
+        let section = try SectionParser(file: "custom.md").parse(sectionFile(front, body: "{{#ok}}\n{{company.name}}, over {{period}}.\n{{/ok}}\n"))
+        let renderer = PageRenderer(catalog: Catalog(sections: [section]))
+        var answers = Answers()
+        answers.company.name = "Acme"
+        answers.sections["custom"] = SectionAnswers(include: true, answers: ["ok": .bool(true), "period": .text("2026")])
+        var memo: TypedAnswerMarkdown?
+        #expect(TypedAnswerMarkdown.sectionMarkdown(renderer, section, answers, typing: "period", memo: &memo) == "Acme, over 2026.")
+        #expect(memo?.pieces != nil)
+        answers.company.name = "Acme Corp"
+        #expect(TypedAnswerMarkdown.sectionMarkdown(renderer, section, answers, typing: "period", memo: &memo) == "Acme Corp, over 2026.")
     }
 
     /// Templates that transform the answer, or print it only in a test of

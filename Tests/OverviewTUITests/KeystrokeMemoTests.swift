@@ -61,6 +61,45 @@ struct KeystrokeMemoTests {
         #expect(compared > 300, "the walk reached the sections' items (\(compared) screens)")
     }
 
+    /// The preview keeps the template's output around an answer being typed
+    /// (`TypedAnswerMarkdown`); a template that prints another section's
+    /// answer (`{{sections.beta.flag}}`) must show that answer's change.
+    @Test("The output kept around a typed answer goes when another section's answers change")
+    func typedAnswerAndAnotherSection() throws {
+        func file(_ id: String, _ order: Int, _ question: String, _ body: String) -> String {
+            "---\nid: \(id)\ntitle: \(id.capitalized)\norder: \(order)\nguidance:\n  who: Everyone.\n  why: Because.\n"
+                + "questions:\n\(question)\n---\n\(body)"
+        }
+        let alpha = try Catalog.section(parsing: file("alpha", 500, "  - id: words\n    kind: text\n    label: Some words",
+            "{{#words}}\nWords: {{words}}.{{#sections.beta.flag}} Beta says yes.{{/sections.beta.flag}}\n{{/words}}\n"), file: "alpha.md")
+        let beta = try Catalog.section(parsing: file("beta", 501, "  - id: flag\n    kind: yesno\n    label: A flag",
+            "{{#flag}}\nYes.\n{{/flag}}\n"), file: "beta.md")
+        let wizard = Wizard(catalog: Catalog(sections: [alpha, beta]))
+        var state = wizard.start(paths: testPaths, fileAnswers: nil, draft: nil)
+        state.answers.sections["alpha"] = SectionAnswers(include: true, answers: ["words": .text("one")])
+        state.answers.sections["beta"] = SectionAnswers(include: true, answers: ["flag": .bool(false)])
+        state.step = .section("alpha")
+        state.viewport = Size(width: 130, height: 40)
+        state.focus = try #require(Array(wizard.items(state)).firstIndex(of: .text(.question(section: "alpha", question: "words"))))
+        let screens = Screens(wizard: wizard)
+        var memory = ScreenMemory()
+        func shown(_ changed: AnswerChanges) -> String {
+            let canvas = screens.render(state, memory: &memory, changed: changed)
+            return (0..<40).map { canvas.line($0) }.joined(separator: "\n")
+        }
+        #expect(shown(.anything).contains("Words: one."))
+        wizard.reduce(into: &state, action: .textTyped("s"))
+        var changes = AnswerChanges()
+        changes.addSection("alpha")
+        #expect(shown(changes).contains("Words: sone."))
+        #expect(memory.typed?.memo?.pieces != nil, "the output around the answer is kept")
+        // Beta's answer changes, as the run loop tells the screens.
+        state.answers.sections["beta"]?.answers["flag"] = .bool(true)
+        changes = AnswerChanges()
+        changes.addSection("beta")
+        #expect(shown(changes).contains("Words: sone. Beta says yes."))
+    }
+
     @Test("A width counted from the bytes is the width counted a character at a time")
     func asciiWidths() {
         for text in ["", "plain words", "tab\there", "bell\u{7}", "del\u{7F}", "café", "e\u{301}", "日本語", "a\u{200B}b", "mixed 日 text",

@@ -22,17 +22,19 @@ import Foundation
 ///   must be the second output to the character: a template that does more
 ///   with the answer than print it escaped (prints it raw with `{{{ }}}`,
 ///   runs a transform on it, counts it) fails that, and is rendered in full.
-/// Anything else the output depends on (the section's other answers, the
-/// company, the profile) is compared with what the stand-in ran with; the
-/// other sections' answers, which `{{sections.…}}` reads, are the caller's
-/// to watch (`ScreenMemory` drops the memo when another section changes).
+/// Everything else in the answers (the section's other answers, the company,
+/// the profile, the rest of the file) is compared with what the stand-in ran
+/// with; the other sections' answers, which `{{sections.…}}` reads, are the
+/// caller's to watch (`ScreenMemory` drops the memo when another section
+/// changes): comparing them all on every key would cost what a thousand
+/// sections' answers cost.
 public struct TypedAnswerMarkdown: Sendable {
     public let section: String
     let question: String
     /// The section's answers but the typed one, as the stand-in ran with.
     let rest: SectionAnswers
-    let company: Company
-    let profile: Profile
+    /// The answers but every section's, as the stand-in ran with.
+    let outside: Answers
     /// The template's raw output split at the stand-in; nil when the template
     /// did not pass the check above.
     let pieces: [String]?
@@ -51,11 +53,13 @@ public struct TypedAnswerMarkdown: Sendable {
         else { return renderer.sectionMarkdown(section, answers) }
         var rest = given
         rest.answers[questionID] = nil
+        var outside = answers
+        outside.sections = [:]
         if let kept = memo, kept.section == section.id, kept.question == questionID, kept.rest == rest,
-           kept.company == answers.company, kept.profile == answers.profile {
+           kept.outside == outside {
             // Kept from the last key.
         } else {
-            memo = make(renderer, section, question, answers, rest: rest)
+            memo = make(renderer, section, question, answers, rest: rest, outside: outside)
         }
         guard let pieces = memo?.pieces else { return renderer.sectionMarkdown(section, answers) }
         let markdown = MarkdownText.tidy(pieces.separated(by: MarkdownText.escape(printed)))
@@ -83,7 +87,7 @@ public struct TypedAnswerMarkdown: Sendable {
     }
 
     static func make(_ renderer: PageRenderer, _ section: Section, _ question: Question, _ answers: Answers,
-                     rest: SectionAnswers) -> TypedAnswerMarkdown {
+                     rest: SectionAnswers, outside: Answers) -> TypedAnswerMarkdown {
         func raw(_ standIn: String) -> String? {
             guard printedText(.text(standIn), question) == standIn else { return nil }
             var withStandIn = answers
@@ -96,7 +100,6 @@ public struct TypedAnswerMarkdown: Sendable {
             let split = one.components(separatedBy: MarkdownText.escape(first))
             if split.separated(by: MarkdownText.escape(second)) == other { pieces = split }
         }
-        return TypedAnswerMarkdown(section: section.id, question: question.id, rest: rest,
-                                   company: answers.company, profile: answers.profile, pieces: pieces)
+        return TypedAnswerMarkdown(section: section.id, question: question.id, rest: rest, outside: outside, pieces: pieces)
     }
 }
