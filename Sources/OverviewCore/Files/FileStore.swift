@@ -131,8 +131,8 @@ public enum FileStore {
         try commit(staged)
     }
 
-    /// Writes `contents` to `path` atomically as `write` does, but renames
-    /// the new file into place before it is flushed to disk: once this
+    /// Writes `contents` to `path` atomically as `write` does, but puts the
+    /// new file in place before it is flushed to disk: once this
     /// returns, any process that opens `path` (the next start, after a kill
     /// of any kind) reads the new contents; only a crash of the machine
     /// itself before `flush(path)` can lose them. For the draft, which is

@@ -25,7 +25,18 @@ public struct PageRenderer: Sendable {
     /// One section's body as it will appear, or `nil` when it is not on the page.
     public func sectionMarkdown(_ section: Section, _ answers: Answers) -> String? {
         guard answers.isAffirmed(section) else { return nil }
-        let text = MarkdownText.tidy(section.template.render(context(section, answers)))
+        return Self.body(ofOutput: templateOutput(section, answers))
+    }
+
+    /// What the section's template prints for `answers`, before it is tidied.
+    func templateOutput(_ section: Section, _ answers: Answers) -> String {
+        section.template.render(context(section, answers))
+    }
+
+    /// A section's body from its template's output: tidied; nil when that
+    /// leaves nothing.
+    static func body(ofOutput output: String) -> String? {
+        let text = MarkdownText.tidy(output)
         return text.isEmpty ? nil : text
     }
 

@@ -62,8 +62,7 @@ public struct TypedAnswerMarkdown: Sendable {
             memo = make(renderer, section, question, answers, rest: rest, outside: outside)
         }
         guard let pieces = memo?.pieces else { return renderer.sectionMarkdown(section, answers) }
-        let markdown = MarkdownText.tidy(pieces.separated(by: MarkdownText.escape(printed)))
-        return markdown.isEmpty ? nil : markdown
+        return PageRenderer.body(ofOutput: pieces.separated(by: MarkdownText.escape(printed)))
     }
 
     /// What the template would get for `value`: its one text, or nil when it
@@ -92,7 +91,7 @@ public struct TypedAnswerMarkdown: Sendable {
             guard printedText(.text(standIn), question) == standIn else { return nil }
             var withStandIn = answers
             withStandIn.sections[section.id]?.answers[question.id] = .text(standIn)
-            return section.template.render(renderer.context(section, withStandIn))
+            return renderer.templateOutput(section, withStandIn)
         }
         var pieces: [String]?
         let (first, second) = standIns

@@ -92,7 +92,7 @@ public struct ScreenMemory: Sendable {
     /// them since the last frame.
     mutating func answersChanged(_ changed: AnswerChanges, _ wizard: Wizard, _ state: WizardState) {
         // A template may print another section's answers (`{{sections.…}}`).
-        if let section = typed?.memo?.section, changed.sections.map({ $0.subtracting([section]).isEmpty }) != true {
+        if let section = typed?.memo?.section, changed.sections?.allSatisfy({ $0 == section }) != true {
             typed = nil
         }
         guard let ids = changed.sections, var kept = included, kept.catalog == ObjectIdentifier(wizard.loader) else {
