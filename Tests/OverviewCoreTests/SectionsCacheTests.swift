@@ -193,6 +193,37 @@ struct SectionsCacheTests {
         #expect(cache.stamp([a]) != stamp)
     }
 
+    /// Files are looked up from their folder, opened once: paths from two
+    /// folders in turn are each their own file.
+    @Test func theStampLooksEachFileUpInItsOwnFolder() throws {
+        let (sections, cacheFolder, cache) = try setUp(["a.md": good])
+        let other = try TemporaryFolder()
+        defer { sections.remove(); cacheFolder.remove(); other.remove() }
+        try other.write("a.md", good)
+        let a = sections.path + "/a.md", otherA = other.path + "/a.md"
+        let mixed = try #require(cache.stamp([a, otherA, a]))
+        #expect(cache.stamp([a, otherA, a]) == mixed)
+        #expect(cache.stamp([a, a, a]) != mixed)
+        // The second folder's file changes, and nothing else: the stamp does.
+        try other.write("a.md", good + " ")
+        #expect(cache.stamp([a, otherA, a]) != mixed)
+        #expect(cache.stamp([a, other.path + "/missing.md"]) == nil)
+    }
+
+    /// The folder's `*.md` files, sorted by name, and nothing else; a folder
+    /// that is not there, or a file in its place, is "no such folder".
+    @Test func theListingHoldsTheFolderMarkdownFilesInOrder() throws {
+        let (sections, cacheFolder, _) = try setUp(["b.md": good, "a.md": good, ".hidden.md": good, "notes.txt": "x", "c.md.bak": "x"])
+        defer { sections.remove(); cacheFolder.remove() }
+        try FileManager.default.createDirectory(atPath: sections.path + "/sub", withIntermediateDirectories: false)
+        try sections.write("sub/d.md", good)
+        #expect(try FileStore.listMarkdown(in: sections.path) == [".hidden.md", "a.md", "b.md"].map { sections.path + "/" + $0 })
+        #expect(try FileStore.listMarkdown(in: sections.path + "/") == [".hidden.md", "a.md", "b.md"].map { sections.path + "/" + $0 })
+        for missing in [sections.path + "/none", sections.path + "/notes.txt"] {
+            #expect(throws: InputError(file: missing, "no such folder")) { try FileStore.listMarkdown(in: missing) }
+        }
+    }
+
     /// Every stored value of every built-in section, and of a custom one with
     /// what the built-in ones lack, comes back as it went in.
     @Test func sectionsComeBackAsTheyWentIn() throws {

@@ -109,14 +109,18 @@ public enum FileStore {
     /// The `*.md` files of a folder, sorted by name.
     public static func listMarkdown(in directory: String) throws(InputError) -> [String] {
         if directory.isEmpty { throw InputError(file: directory, "an empty path names no folder") }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw InputError(file: directory, "no such folder")
+        // opendir and readdir, not FileManager: a thousand names through
+        // FileManager took twice as long, on the revise's way to its first frame.
+        guard let folder = opendir(directory) else {
+            throw errno == EACCES ? InputError(file: directory, "cannot be listed (permission denied?)")
+                                  : InputError(file: directory, "no such folder")
         }
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
-            throw InputError(file: directory, "cannot be listed (permission denied?)")
+        defer { closedir(folder) }
+        var files: [String] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name.hasSuffix(".md") { files.append(name) }
         }
-        let files = names.filter { $0.hasSuffix(".md") }
         if files.count > InputLimits.sectionFiles {
             throw InputError(file: directory, "holds \(files.count) section files, more than the \(InputLimits.sectionFiles) a catalog may have")
         }
