@@ -51,6 +51,8 @@ let package = Package(
         ),
         // The one file call the C library's Swift module leaves out (renameat2).
         .target(name: "CFiles"),
+        // The allocator's setting the executable makes at its start (mallopt).
+        .target(name: "CMalloc"),
         // Turns sections/*.md into a Swift source so the built-in catalog travels
         // inside the binary, wherever it is run from.
         .executableTarget(name: "CatalogEmbedder", dependencies: ["Yams", "CatalogBuild"]),
@@ -69,6 +71,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "OverviewTUI",
                 "NcursesTerminal",
+                "CMalloc",
             ],
             // A release build on Linux is one static executable: it loads no
             // shared library at start, which is most of why the first screen

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMalloc
 import Foundation
 import OverviewCore
 
@@ -20,6 +21,12 @@ struct SecurityOverview: ParsableCommand {
     )
 
     static func main() {
+        // The allocator grows its heaps 8 MiB at a time, not a page at a
+        // time: a thread's arena asked the kernel to widen it (mprotect) for
+        // every page it grew by, and a thousand sections read back on two
+        // threads made over a thousand such calls, each one waiting on the
+        // lock that page faults take too. Pages are only backed once used.
+        _ = cmalloc_set_top_pad(8 << 20)
         // A bare `security-overview` (a first run, or a revision of the answers
         // file in this folder), or one with nothing but the wizard's own
         // options (`--answers FILE`, a security lead's revise), opens the wizard
