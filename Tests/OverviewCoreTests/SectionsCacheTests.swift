@@ -193,6 +193,25 @@ struct SectionsCacheTests {
         #expect(cache.stamp([a]) != stamp)
     }
 
+    /// A start that reads sections back does not check them across the
+    /// catalog again (one order each, one section for each security.txt
+    /// field): sections that fail those checks are never stored, so each
+    /// start reports them, from the files.
+    @Test func problemsAcrossTheCatalogAreNeverStored() throws {
+        let sameOrder = good.replacingOccurrences(of: "id: custom", with: "id: other")
+        let feedsPolicy = "---\nid: extra\ntitle: Extra\norder: 900\nguidance: {who: All, why: Because}\n"
+            + "questions:\n  - {id: key, kind: text, validate: url, label: Key}\nsecurity_txt: {Policy: key}\n---\n{{#key}}\nKey.\n{{/key}}\n"
+        for (files, problem) in [(["a.md": good, "b.md": sameOrder], "a.md:4: order 500 is also the order of section 'other'"),
+                                 (["extra.md": feedsPolicy], "extra.md:8: security_txt.Policy is already fed by section 'responsible-disclosure'")] {
+            let (sections, cacheFolder, cache) = try setUp(files)
+            defer { sections.remove(); cacheFolder.remove() }
+            for _ in 0..<2 {
+                #expect(problems(sections, cache).first?.hasPrefix(problem) == true, "\(problems(sections, cache))")
+            }
+            #expect(try remembered(sections, cache) == nil)
+        }
+    }
+
     /// Files are looked up from their folder, opened once: paths from two
     /// folders in turn are each their own file.
     @Test func theStampLooksEachFileUpInItsOwnFolder() throws {

@@ -181,7 +181,12 @@ public struct Catalog: Sendable {
         }
         if !errors.isEmpty { throw InputErrors(errors) }
         var catalog: Catalog
-        do throws(InputError) { catalog = try merging(builtin: builtin, custom: custom) } catch { throw InputErrors([error]) }
+        // Sections read back from the cache passed the checks across the
+        // catalog when they were stored, against these same built-in
+        // sections (the cache's key holds them and this program): they are
+        // not made again (5M instructions for a thousand sections, on the
+        // way to a revise's first frame).
+        do throws(InputError) { catalog = try merging(builtin: builtin, custom: custom, checked: fromCache) } catch { throw InputErrors([error]) }
         catalog.customDirectory = directory
         // A custom section's template against the whole catalog (it may name
         // another section's answers); built-in ones are checked by the tests.
@@ -189,7 +194,7 @@ public struct Catalog: Sendable {
             let shapes = TemplateCheck.Shapes(catalog)
             for section in custom { errors += TemplateCheck.problems(section, shapes: shapes) }
         }
-        errors += sameOrderProblems(custom, in: catalog)
+        if !fromCache { errors += sameOrderProblems(custom, in: catalog) }
         if !errors.isEmpty { throw InputErrors(errors) }
         if let cache, let directory, let stamp, !fromCache { customDigest = cache.record(custom, in: directory, stamp) }
         if directory == nil {
@@ -244,7 +249,9 @@ public struct Catalog: Sendable {
         }
     }
 
-    static func merging(builtin: [Section], custom: [Section]) throws(InputError) -> Catalog {
+    /// `checked`: the custom sections passed `SecurityTxtContract.checkCatalog`
+    /// against these built-in ones before; it is not made again.
+    static func merging(builtin: [Section], custom: [Section], checked: Bool = false) throws(InputError) -> Catalog {
         // The sections by place, not in a dictionary of sections: each one
         // copied in and out of it was most of this function's time.
         var merged = builtin
@@ -276,7 +283,7 @@ public struct Catalog: Sendable {
         let catalog = Catalog(sections: merged)
         // The built-in sections alone are checked by a test, not at every
         // start (3% of a revise's way to its first frame).
-        if !custom.isEmpty {
+        if !custom.isEmpty && !checked {
             let builtinByID = Dictionary(uniqueKeysWithValues: builtin.map { ($0.id, $0) })
             try SecurityTxtContract.checkCatalog(builtin: builtinByID, merged: catalog.sections)
         }
