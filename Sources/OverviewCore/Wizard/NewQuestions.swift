@@ -10,10 +10,9 @@ extension Wizard {
     /// sections that have any): found once, when the wizard starts.
     func unseenQuestions(in file: Answers) -> [String: [String]] {
         var unseen: [String: [String]] = [:]
-        for section in catalog.sections {
-            let ids = Completeness.unseenQuestions(section, file).map(\.id)
-            if !ids.isEmpty { unseen[section.id] = ids }
-        }
+        let sections = catalog.sections
+        let found = sections.mapOnEveryCore(whenAtLeast: Wizard.sectionsForEveryCore) { Completeness.unseenQuestions($0, file).map(\.id) }
+        for index in found.indices where !found[index].isEmpty { unseen[sections[index].id] = found[index] }
         return unseen
     }
 

@@ -6,6 +6,10 @@ public struct Wizard: Sendable {
     /// screen, which needs no section, before the catalog is parsed).
     public var catalog: Catalog { loader.catalog }
     public let loader: CatalogLoader
+    /// From how many sections work over every one of them on the way to a
+    /// first frame is shared out among the cores (`mapOnEveryCore`); the
+    /// built-in catalog's sixteen are done on one.
+    public static let sectionsForEveryCore = 256
     /// How many lines the preview had for the answers, step and width it was
     /// last counted at: while the preview is scrolled every action clamps the
     /// scroll, and laying the whole page out again for each would cost a

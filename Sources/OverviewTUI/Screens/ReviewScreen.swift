@@ -21,7 +21,8 @@ extension Screens {
         let compare = state.hadAnswersFile
         let invalid = invalidAnswers(state)
         // Each section's status and marks first: titles get what the marks leave.
-        let rows: [(state: SectionState, marks: String, invalid: Bool)] = sections.map { section in
+        // On every core for a large catalog: it is on the way to a revise's first frame.
+        let rows: [(state: SectionState, marks: String, invalid: Bool)] = sections.mapOnEveryCore(whenAtLeast: Wizard.sectionsForEveryCore) { section in
             let sectionState = sectionState(section, state.answers)
             // What happened, in words, each mark apart: "1 new question, edited".
             var words: [String] = []
@@ -46,7 +47,8 @@ extension Screens {
         var profileStatus = missingProfile > 0 ? "\(missingProfile) unanswered" : "complete"
         if invalidCompany > 0 { profileStatus += ", \(invalidCompany) not valid" }
         if profileChanged { profileStatus += ", edited" }
-        let included = wizard.includedSections(state.answers).count
+        // The rows say it already: skipped is not included.
+        let included = rows.count { !$0.state.isSkipped }
         let planStatus = "\(included) of \(sections.count) sections included"
         // The focus mark and box (7), the gap (2), then the widest of the status
         // column with its marks and the two summary rows' statuses.
