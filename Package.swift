@@ -45,14 +45,16 @@ let package = Package(
                 .product(name: "Ink", package: "ink"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
                 "CFiles",
+                "CSystem",
             ],
             swiftSettings: functionSections,
             plugins: ["EmbedCatalog"]
         ),
         // The one file call the C library's Swift module leaves out (renameat2).
         .target(name: "CFiles"),
-        // The allocator's setting the executable makes at its start (mallopt).
-        .target(name: "CMalloc"),
+        // The C library's process calls Swift's view of it leaves out: the
+        // allocator's setting made at the start (mallopt), the CPU a thread is on.
+        .target(name: "CSystem"),
         // Turns sections/*.md into a Swift source so the built-in catalog travels
         // inside the binary, wherever it is run from.
         .executableTarget(name: "CatalogEmbedder", dependencies: ["Yams", "CatalogBuild"]),
@@ -71,7 +73,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "OverviewTUI",
                 "NcursesTerminal",
-                "CMalloc",
+                "CSystem",
             ],
             // A release build on Linux is one static executable: it loads no
             // shared library at start, which is most of why the first screen

@@ -1,5 +1,5 @@
 import ArgumentParser
-import CMalloc
+import CSystem
 import Foundation
 import OverviewCore
 
@@ -26,7 +26,7 @@ struct SecurityOverview: ParsableCommand {
         // every page it grew by, and a thousand sections read back on two
         // threads made over a thousand such calls, each one waiting on the
         // lock that page faults take too. Pages are only backed once used.
-        _ = cmalloc_set_top_pad(8 << 20)
+        _ = csystem_set_top_pad(8 << 20)
         // A bare `security-overview` (a first run, or a revision of the answers
         // file in this folder), or one with nothing but the wizard's own
         // options (`--answers FILE`, a security lead's revise), opens the wizard

@@ -115,7 +115,7 @@ struct WizardLaunch {
             // one (a thousand sections kept one core idle for the file's time).
             // Its problems are reported where they were before, ahead of the file's.
             let early = self.sectionsDirectory.map { directory in
-                InBackground { Result { try CatalogOptions.load(directory, cache: Self.cache(directory)) } }
+                InBackground(apart: true) { Result { try CatalogOptions.load(directory, cache: Self.cache(directory)) } }
             }
             // Else the catalog is loaded once the answers file names its folder
             // (or does not). Its built-in sections are built from compiled Swift

@@ -1,3 +1,4 @@
+import CSystem
 import Dispatch
 
 /// A value worked out on another thread while this one does something else,
@@ -8,9 +9,19 @@ public final class InBackground<Value: Sendable>: @unchecked Sendable {
     /// after waiting for `done`, which orders the write before the read.
     private var result: Value?
 
-    public init(_ work: @escaping @Sendable () -> Value) {
+    /// `apart`: the work is long, and this thread has long work of its own
+    /// meanwhile. Linux places a new thread on the CPU of the thread that
+    /// woke it; with both busy, they were seen sharing that CPU for over 10
+    /// ms while the other core idled (a thousand sections read on one, the
+    /// answers file on the other, at a revise's start), since neither had
+    /// been off its CPU long enough for the scheduler to move it. The work's
+    /// thread then moves itself to another CPU when it finds itself on this
+    /// thread's, and is left free to run anywhere again.
+    public init(apart: Bool = false, _ work: @escaping @Sendable () -> Value) {
+        let callerCPU = apart ? csystem_current_cpu() : -1
         done.enter()
         DispatchQueue.global(qos: .userInitiated).async {
+            if callerCPU >= 0 { _ = csystem_move_off_cpu(callerCPU) }
             self.result = work()
             self.done.leave()
         }
