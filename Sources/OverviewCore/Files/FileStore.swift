@@ -110,7 +110,8 @@ public enum FileStore {
     public static func listMarkdown(in directory: String) throws(InputError) -> [String] {
         if directory.isEmpty { throw InputError(file: directory, "an empty path names no folder") }
         // opendir and readdir, not FileManager: a thousand names through
-        // FileManager took twice as long, on the revise's way to its first frame.
+        // FileManager took 0.7M more instructions (4.4M against 3.7M), on
+        // the way to a revise's first frame.
         guard let folder = opendir(directory) else {
             throw errno == EACCES ? InputError(file: directory, "cannot be listed (permission denied?)")
                                   : InputError(file: directory, "no such folder")
