@@ -133,6 +133,12 @@ struct SectionsCacheTests {
             #expect(try remembered(sections, cache) == nil)
             #expect(problems(sections, cache).first?.hasPrefix("custom.md:14: unknown name 'company.nam'") == true)
         }
+        // Read before the files are stamped: the key an entry names is known
+        // at once, and an entry for other files gives nothing for these.
+        let other = try #require(SectionsCache.reading(entry: SectionsCache.entry(otherStamp, body: body)))
+        #expect(other.key == otherStamp.key && other.key != stamp.key)
+        #expect(other.remembered(stamp) == nil)
+        #expect(other.remembered(otherStamp)?.sections.count == 1)
         let changed = try #require(StoredSections.decode(flipped.suffix(body.count)), "the changed body still decodes")
         #expect(changed.first?.body.contains("Ve do it.") == true)
     }

@@ -166,12 +166,16 @@ public struct Catalog: Sendable {
         // The SHA-256 of the custom sections as the cache stores them.
         var customDigest: String?
         if let directory {
+            // The cache's entry for the folder is decoded on another thread
+            // while this one lists and stamps the files, and used if it was
+            // made from them as they are.
+            let reading = cache?.reading(directory)
             let paths: [String]
             do throws(InputError) { paths = try FileStore.listMarkdown(in: directory) } catch { throw InputErrors([error]) }
             // Taken before the texts are read: a file changed after it is
             // parsed under a stamp that no longer matches it.
             stamp = cache?.stamp(paths)
-            if let cache, let stamp, let remembered = cache.remembered(in: directory, stamp) {
+            if let stamp, let remembered = reading?.remembered(stamp) {
                 custom = remembered.sections
                 customDigest = remembered.digest
                 fromCache = true

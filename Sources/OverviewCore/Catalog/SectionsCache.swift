@@ -116,9 +116,51 @@ public struct SectionsCache: Sendable {
     /// `sections(in:_:)`, with the SHA-256 of the entry's body: the sections'
     /// identity (`Catalog.identity`).
     func remembered(in directory: String, _ stamp: Stamp) -> (sections: [Section], digest: String)? {
+        reading(directory)?.remembered(stamp)
+    }
+
+    /// The entry for `directory`, read now and decoded on another thread,
+    /// whatever files it was made from; nil when there is none to read.
+    ///
+    /// Read before the folder's files are listed and looked at: a thousand
+    /// sections are decoded on the other core while this one makes their
+    /// stamp (one after the other, one core idled for the stamp's time on
+    /// the way to a revise's first frame).
+    public func reading(_ directory: String) -> Reading? {
         guard let path = CacheEntry.path(in: folder, for: directory),
               let data = FileManager.default.contents(atPath: path) else { return nil }
-        return Self.remembered(inEntry: data, stamp)
+        return Self.reading(entry: data)
+    }
+
+    /// An entry as it was read: the key its first line names, known at
+    /// once, and its sections, decoded in the background when its body is
+    /// whole.
+    public struct Reading: Sendable {
+        let key: String
+        let decoded: InBackground<(sections: [Section], digest: String)?>
+
+        /// The sections when the entry is the one for `stamp`, with one
+        /// section for each of its files, in order. An entry for other
+        /// files is not waited for.
+        public func remembered(_ stamp: Stamp) -> (sections: [Section], digest: String)? {
+            guard key == stamp.key, let read = decoded.value(), read.sections.map(\.source) == stamp.paths else { return nil }
+            return read
+        }
+    }
+
+    /// `entry` read: nil when its first line names no key.
+    static func reading(entry: Data) -> Reading? {
+        let head = Array(keyPrefix.utf8)
+        // A stamp's key is a SHA-256 in hex, and a blank follows it.
+        let keyEnd = head.count + 2 * SHA256.byteCount
+        guard entry.count > keyEnd, entry.starts(with: head),
+              entry[entry.startIndex + keyEnd] == UInt8(ascii: " ") else { return nil }
+        let key = String(decoding: entry[(entry.startIndex + head.count)..<(entry.startIndex + keyEnd)], as: UTF8.self)
+        return Reading(key: key, decoded: InBackground {
+            guard let (body, digest) = CacheEntry.body(of: entry, head: prefix(key: key)),
+                  let sections = StoredSections.decode(body) else { return nil }
+            return (sections, digest)
+        })
     }
 
     /// Remembers `sections`, made from files with this stamp, which passed
@@ -142,18 +184,13 @@ public struct SectionsCache: Sendable {
     /// The sections of `entry` when it is one for `stamp`, whole, with one
     /// section for each of the stamp's files, in order.
     static func sections(inEntry entry: Data, _ stamp: Stamp) -> [Section]? {
-        remembered(inEntry: entry, stamp)?.sections
-    }
-
-    static func remembered(inEntry entry: Data, _ stamp: Stamp) -> (sections: [Section], digest: String)? {
-        guard let (body, digest) = CacheEntry.body(of: entry, head: prefix(stamp)),
-              let sections = StoredSections.decode(body),
-              sections.map(\.source) == stamp.paths else { return nil }
-        return (sections, digest)
+        reading(entry: entry)?.remembered(stamp)?.sections
     }
 
     /// The entry's first line up to the body's digest.
-    static func prefix(_ stamp: Stamp) -> String { "security-overview sections \(stamp.key) " }
+    static func prefix(_ stamp: Stamp) -> String { prefix(key: stamp.key) }
+    static func prefix(key: String) -> String { keyPrefix + key + " " }
+    static let keyPrefix = "security-overview sections "
 }
 
 // MARK: - The entry's body: the sections as protocol buffers
@@ -179,7 +216,7 @@ enum StoredSections {
 
     /// The parts read at once, each on a core of its own (reading a thousand
     /// sections back took one core 50M instructions while the other waited).
-    static func decode(_ bytes: some ContiguousBytes) -> [Section]? {
+    static func decode(_ bytes: Data) -> [Section]? {
         guard let message = try? SecurityOverview_Cache_SectionParts(serializedBytes: bytes) else { return nil }
         var parts = [[Section]?](repeating: nil, count: message.parts.count)
         parts.withUnsafeMutableBufferPointer { buffer in
