@@ -175,7 +175,7 @@ enum StoredAnswers {
         return try? stored.serializedData()
     }
 
-    static func decode(_ bytes: some ContiguousBytes) -> Answers? {
+    static func decode(_ bytes: Data) -> Answers? {
         guard let stored = try? Stored(serializedBytes: bytes) else { return nil }
         return try? answers(stored)
     }
