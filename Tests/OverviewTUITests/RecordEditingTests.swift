@@ -412,6 +412,7 @@ struct NewQuestionsWalkTests {
         var state = SnapshotTests.revised()
         state.answers.profile.aiCustomerData = false
         let before = testWizard.newQuestionFields(state).count
+        #expect(testWizard.newQuestionCount(state) == before)
         send(&state, .newQuestionsWalkStarted)
         guard case .section(let id) = state.step else { Issue.record("no section page"); return }
         // One per question (a choice has a row per option).
@@ -430,6 +431,7 @@ struct NewQuestionsWalkTests {
             #expect(!problems.contains("section '\(id)': required question '\(question)' has no answer (never seen: new in the catalog?)"))
         }
         #expect(testWizard.newQuestionFields(state).count == before - shown.count, "the review's count agrees")
+        #expect(testWizard.newQuestionCount(state) == before - shown.count)
         // The same record export makes.
         var exported = state.answers
         if let section = testCatalog.section(id) { exported.recordOpenQuestions(section) }

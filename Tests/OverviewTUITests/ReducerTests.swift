@@ -498,6 +498,9 @@ struct ReducerTests {
         // The overview's questions it never saw (what `check` reports as never answered).
         expected.unseenInFile = ["overview": testCatalog.section("overview")!.questions.map(\.id).filter { $0 != "intro" }]
         #expect(state == expected)
+        // The review's count, read from the sections with something new, is the walk's length.
+        #expect(testWizard.newQuestionCount(state) == testWizard.newQuestionFields(state).count)
+        #expect(testWizard.newQuestionCount(state) > 0)
 
         // Open the Overview section from the review, answer, and come back.
         send(&state, .focusMoved(by: 2))
@@ -528,6 +531,7 @@ struct ReducerTests {
         file.sections["overview"] = SectionAnswers(include: true, answers: ["intro": .bool(true)])
         let state = testWizard.start(paths: testPaths, fileAnswers: file, draft: nil)
         #expect(state.newSections.isEmpty)
+        #expect(testWizard.newQuestionCount(state) == 0 && testWizard.newQuestionFields(state).isEmpty)
         var exported = file
         exported.reviewed = "2026-01-15"
         #expect(testWizard.start(paths: testPaths, fileAnswers: exported, draft: nil).newSections.count == testCatalog.sections.count - 1)

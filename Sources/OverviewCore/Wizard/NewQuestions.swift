@@ -50,6 +50,18 @@ extension Wizard {
         }
     }
 
+    /// How many fields `newQuestionFields` visits, read from the sections
+    /// that had something new, not from the whole catalog: the review's
+    /// last row says it on the way to a revise's first frame.
+    public func newQuestionCount(_ state: WizardState) -> Int {
+        guard state.hadAnswersFile, state.original.reviewed != nil else { return 0 }
+        // Any other section has no new question (`newQuestions` reads `unseenInFile`).
+        let ids = state.newSections.union(state.unseenInFile.keys)
+        return missingProfileFields(state).count + ids.reduce(0) { count, id in
+            count + (catalog.section(id).map { newQuestionsToAnswer($0, state).count } ?? 0)
+        }
+    }
+
     /// What is new in one section, to answer now: its new questions, or, in
     /// an included section the file lacks, every question that applies and
     /// is unanswered.

@@ -92,7 +92,7 @@ extension Screens {
                                row.invalid ? Style(.warning) : style))
         }
         lines.append(.blank)
-        let new = wizard.newQuestionFields(state).count
+        let new = wizard.newQuestionCount(state)
         if new > 0 {
             lines.append(.item(.newQuestionsRow, marker: nil,
                                "Answer the \(new) new question\(new == 1 ? "" : "s") →", Style(.warning)))
