@@ -51,6 +51,22 @@ struct AnswersCacheTests {
         #expect(SHA256.hash(data: Data("abc".utf8)).hexDigits == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
+    @Test func piecesOfAKeyAreKeptApartByTheirLengths() {
+        func digest(_ pieces: [String]) -> String {
+            var hash = SHA256()
+            for piece in pieces { CacheEntry.add(piece, to: &hash) }
+            return hash.finalize().hexDigits
+        }
+        // The same bytes cut in other places, or with an empty piece more, are another key.
+        let keys = [["ab", "c"], ["a", "bc"], ["abc"], ["abc", ""], ["", "abc"], ["a", "b", "c"], ["é", "c"]].map(digest)
+        #expect(Set(keys).count == keys.count)
+        #expect(digest(["ab", "c"]) == digest(["ab", "c"]))
+        // Each piece is its length (eight bytes, least significant first), then its UTF-8.
+        var hash = SHA256()
+        hash.update(data: [2, 0, 0, 0, 0, 0, 0, 0] + Array("ab".utf8))
+        #expect(digest(["ab"]) == hash.finalize().hexDigits)
+    }
+
     @Test func everyFieldIsStoredAndReadBack() throws {
         let body = try #require(StoredAnswers.encode(Self.everyField))
         #expect(StoredAnswers.decode(body) == Self.everyField)
