@@ -73,8 +73,12 @@ public enum Contradictions {
     public static func problems(in section: Section, _ answers: Answers) -> [(message: String, questions: [String])] {
         var problems: [(message: String, questions: [String])] = []
         let given = answers.sections[section.id]?.answers ?? [:]
-        for question in section.questions where question.kind == .multiple && answers.applies(question, in: section) {
-            guard case .choices(let ids)? = given[question.id], ids.count > 1 else { continue }
+        // Read in place, the cheap tests first: a copy of every question was
+        // most of this on a thousand sections' review.
+        for index in section.questions.indices where section.questions[index].kind == .multiple {
+            guard case .choices(let ids)? = given[section.questions[index].id], ids.count > 1,
+                  answers.applies(section.questions[index], in: section) else { continue }
+            let question = section.questions[index]
             for choice in question.choices where choice.exclusive && ids.contains(choice.id) {
                 problems.append(("section '\(section.id)': '\(question.id)' has \(choice.id) (\"\(choice.label)\") with other choices: \(choice.id) stands alone", [question.id]))
             }

@@ -24,6 +24,8 @@ extension Screens {
         // On every core for a large catalog: it is on the way to a revise's first frame.
         let rows: [(state: SectionState, marks: String, invalid: Bool)] = sections.mapOnEveryCore(whenAtLeast: Wizard.sectionsForEveryCore) { section in
             let sectionState = sectionState(section, state.answers)
+            // Looked up once each: a thousand sections' rows spent a fifth of their time finding them.
+            let now = state.answers.sections[section.id], before = state.original.sections[section.id]
             // What happened, in words, each mark apart: "1 new question, edited".
             var words: [String] = []
             let invalidHere = sectionState.isSkipped ? 0 : invalid.filter { $0.section == section.id }.count
@@ -35,10 +37,9 @@ extension Screens {
             let unseen = sectionState.isSkipped ? 0 : wizard.newQuestions(section, state).count
             if unseen > 0 { words.append("\(unseen) new question\(unseen == 1 ? "" : "s")") }
             // Seen in "answer what is new" and passed: open, which check reports as unanswered, not new.
-            let leftOpen = sectionState.isSkipped ? 0
-                : (state.answers.sections[section.id]?.open ?? []).subtracting(state.original.sections[section.id]?.open ?? []).count
+            let leftOpen = sectionState.isSkipped ? 0 : (now?.open ?? []).subtracting(before?.open ?? []).count
             if leftOpen > 0 { words.append("\(leftOpen) left open") }
-            if compare && state.answers.sections[section.id] != state.original.sections[section.id] { words.append("edited") }
+            if compare && now != before { words.append("edited") }
             return (sectionState, words.isEmpty ? "" : " " + words.separated(by: ", "), invalidHere > 0 || contradicting > 0)
         }
         let profileChanged = compare && (state.answers.company != state.original.company || state.answers.profile != state.original.profile)
