@@ -5,6 +5,9 @@ import PackageDescription
 // side by side at the front of the binary (scripts/startup-order writes their
 // list): the kernel maps a binary's code in 64 KiB runs around each page
 // first touched, so scattered functions made most of the code resident.
+// The list also names the writable data those runs touch (the runtime's
+// metadata caches, lazy globals): the first write to a page of it copies
+// the page, and side by side they fill fewer pages.
 // Each of our functions gets a section of its own for the linker to move
 // (the Swift runtime and Foundation come built that way).
 // Our code also names the generic types it makes (a `[Field: [Source]]`, a
