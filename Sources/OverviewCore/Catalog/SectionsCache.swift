@@ -126,7 +126,7 @@ public struct SectionsCache: Sendable {
     /// sections are decoded on the other core while this one makes their
     /// stamp (one after the other, one core idled for the stamp's time on
     /// the way to a revise's first frame).
-    public func reading(_ directory: String) -> Reading? {
+    func reading(_ directory: String) -> Reading? {
         guard let path = CacheEntry.path(in: folder, for: directory),
               let data = FileManager.default.contents(atPath: path) else { return nil }
         return Self.reading(entry: data)
@@ -135,14 +135,14 @@ public struct SectionsCache: Sendable {
     /// An entry as it was read: the key its first line names, known at
     /// once, and its sections, decoded in the background when its body is
     /// whole.
-    public struct Reading: Sendable {
+    struct Reading: Sendable {
         let key: String
         let decoded: InBackground<(sections: [Section], digest: String)?>
 
         /// The sections when the entry is the one for `stamp`, with one
         /// section for each of its files, in order. An entry for other
         /// files is not waited for.
-        public func remembered(_ stamp: Stamp) -> (sections: [Section], digest: String)? {
+        func remembered(_ stamp: Stamp) -> (sections: [Section], digest: String)? {
             guard key == stamp.key, let read = decoded.value(), read.sections.map(\.source) == stamp.paths else { return nil }
             return read
         }

@@ -72,7 +72,7 @@ enum CacheEntry {
 
     /// `text` with its length first, so no two lists of pieces read alike.
     /// The length goes in as eight bytes, not as text: formatting it was
-    /// half of a thousand section files' stamp.
+    /// 0.8M of the 5.9M instructions of a thousand section files' stamp.
     static func add(_ text: String, to hash: inout SHA256) {
         var length = UInt64(text.utf8.count).littleEndian
         withUnsafeBytes(of: &length) { hash.update(bufferPointer: $0) }
