@@ -1,5 +1,4 @@
 import Foundation
-import Dispatch
 import Yams
 
 /// Reads and writes the answers file (`security-overview.yml`).
@@ -193,19 +192,14 @@ public enum AnswersFile {
     static func parseSections(_ node: Node, _ reader: YAMLReader, _ catalog: Catalog,
                               _ errors: inout [InputError]) throws(InputError) -> [String: SectionAnswers] {
         // Each section's answers are read against its own section alone, so
-        // the sections are read on every core, each into its own slot (the
-        // slots need no lock: concurrentPerform returns after every one is
-        // written); their problems are then reported in file order.
-        nonisolated(unsafe) let entries = try reader.mapping(node, "sections")
-        var read = [(answers: SectionAnswers?, errors: [InputError])](repeating: (nil, []), count: entries.count)
-        read.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: entries.count) { index in
-                var found: [InputError] = []
-                let (id, keyNode, value) = entries[index]
-                let answers = parseSection(id, keyNode, value, reader, catalog, &found)
-                slots[index] = (answers, found)
-            }
+        // the sections are read on every core, a run each; their problems are
+        // then reported in file order.
+        let entries = try reader.mapping(node, "sections")
+        let read = entries.mapOnEveryCore(whenAtLeast: 2, parts: entries.count) { entry -> (answers: SectionAnswers?, errors: [InputError]) in
+            var found: [InputError] = []
+            let (id, keyNode, value) = entry
+            let answers = parseSection(id, keyNode, value, reader, catalog, &found)
+            return (answers, found)
         }
         var result: [String: SectionAnswers] = [:]
         for (entry, section) in zip(entries, read) {

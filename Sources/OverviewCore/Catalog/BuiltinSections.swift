@@ -1,4 +1,3 @@
-import Dispatch
 import Yams
 
 /// The catalog compiled into the binary from `sections/` by the EmbedCatalog
@@ -49,16 +48,11 @@ enum BuiltinCatalog {
     /// The files do not depend on one another, so they are parsed at once on
     /// every core, each into its own slot.
     static func parsed(_ files: [File]) throws(InputError) -> [Section] {
-        var parsed = [Result<Section, InputError>?](repeating: nil, count: files.count)
-        parsed.withUnsafeMutableBufferPointer { buffer in
-            // Each file writes only its own slot, and concurrentPerform returns
-            // after every one has: the slots need no lock.
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: files.count) { index in
-                slots[index] = Result { () throws(InputError) in try files[index].section() }
-            }
+        // A run of its own for each file: they differ in size.
+        let parsed = files.mapOnEveryCore(whenAtLeast: 2, parts: files.count) { file in
+            Result { () throws(InputError) in try file.section() }
         }
-        return try parsed.map { result throws(InputError) in try result!.get() }
+        return try parsed.map { result throws(InputError) in try result.get() }
     }
 
     /// The node tree the embedder wrote as tokens, in pre-order: "{N" a map of

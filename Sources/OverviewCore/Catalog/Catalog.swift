@@ -214,23 +214,18 @@ public struct Catalog: Sendable {
     /// one core waiting on the disk and were most of a revise's way to its
     /// first frame); their sections in order, and every problem in file order.
     static func parse(_ paths: [String]) -> (sections: [Section], errors: [InputError]) {
-        var parsed = [Result<Section, InputErrors>?](repeating: nil, count: paths.count)
-        parsed.withUnsafeMutableBufferPointer { buffer in
-            // Each file writes only its own slot, and concurrentPerform returns
-            // after every one has: the slots need no lock.
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-                slots[index] = Result { () throws(InputErrors) in
-                    let text: String
-                    do throws(InputError) { text = try FileStore.read(paths[index], maxBytes: InputLimits.sectionFileBytes) } catch { throw InputErrors([error]) }
-                    return try SectionParser(file: paths[index]).parseReporting(text)
-                }
+        // A run of its own for each file: they differ in size.
+        let parsed = paths.mapOnEveryCore(whenAtLeast: 2, parts: paths.count) { path in
+            Result { () throws(InputErrors) in
+                let text: String
+                do throws(InputError) { text = try FileStore.read(path, maxBytes: InputLimits.sectionFileBytes) } catch { throw InputErrors([error]) }
+                return try SectionParser(file: path).parseReporting(text)
             }
         }
         var sections: [Section] = []
         var errors: [InputError] = []
         for result in parsed {
-            switch result! {
+            switch result {
             case .success(let section): sections.append(section)
             case .failure(let found): errors += found.errors
             }

@@ -218,15 +218,9 @@ enum StoredSections {
     /// sections back took one core 50M instructions while the other waited).
     static func decode(_ bytes: Data) -> [Section]? {
         guard let message = try? SecurityOverview_Cache_SectionParts(serializedBytes: bytes) else { return nil }
-        var parts = [[Section]?](repeating: nil, count: message.parts.count)
-        parts.withUnsafeMutableBufferPointer { buffer in
-            // Each part writes only its own slot, and concurrentPerform
-            // returns after every one has: the slots need no lock.
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: message.parts.count) { index in
-                guard let part = try? SecurityOverview_Cache_Sections(serializedBytes: message.parts[index]) else { return }
-                slots[index] = try? part.sections.map(section)
-            }
+        let parts = message.parts.mapOnEveryCore(whenAtLeast: 2, parts: message.parts.count) { bytes -> [Section]? in
+            guard let part = try? SecurityOverview_Cache_Sections(serializedBytes: bytes) else { return nil }
+            return try? part.sections.map(section)
         }
         var sections: [Section] = []
         for part in parts {

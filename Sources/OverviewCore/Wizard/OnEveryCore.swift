@@ -7,8 +7,10 @@ extension Array {
     /// read what it shares with them.
     ///
     /// For work over every section of a large catalog on the way to a first
-    /// frame: a thousand sections' review rows were made on one core while
-    /// the other, done reading the catalog, waited.
+    /// frame (a thousand sections' review rows were made on one core while
+    /// the other, done reading the catalog, waited), and for files parsed or
+    /// entries read at once: `parts` as many as the elements gives each its
+    /// own run.
     public func mapOnEveryCore<Result>(whenAtLeast minimum: Int, parts: Int = 4,
                                        _ transform: (Element) -> Result) -> [Result] {
         guard count >= Swift.max(minimum, 2), parts > 1 else { return map(transform) }
