@@ -284,6 +284,39 @@ struct SectionsCacheTests {
         #expect(questions.contains { if case .answerIncludes? = $0.when { true } else { false } })
     }
 
+    /// The catalog a start reads back from the cache is the one parsed
+    /// from the files: the same sections in the same order, a built-in one
+    /// replaced where a custom file takes its id, and no problem found in
+    /// the parsed one lost on the way.
+    @Test func aCatalogReadBackIsTheOneParsed() throws {
+        let overview = "---\nid: overview\ntitle: About us\norder: 10\nguidance: {who: All, why: Because}\n"
+            + "questions:\n  - {id: intro, kind: yesno, label: Intro}\nsecurity_txt: {}\n---\n{{#intro}}\nHello.\n{{/intro}}\n"
+        // File names out of page order, and an order between built-in ones.
+        let (sections, cacheFolder, cache) = try setUp([
+            "a-late.md": sectionFile(minimalFrontMatter.replacingOccurrences(of: "id: custom", with: "id: late")
+                .replacingOccurrences(of: "order: 500", with: "order: 990")),
+            "b-early.md": sectionFile(minimalFrontMatter.replacingOccurrences(of: "id: custom", with: "id: early")
+                .replacingOccurrences(of: "order: 500", with: "order: 26")),
+            "c-overview.md": overview,
+        ])
+        defer { sections.remove(); cacheFolder.remove() }
+        let parsed = try Catalog.loadReporting(customDirectory: sections.path, cache: cache)
+        #expect(try remembered(sections, cache) != nil)
+        let readBack = try Catalog.loadReporting(customDirectory: sections.path, cache: cache)
+        #expect(readBack.sections.map(CompiledCatalogTests.canonical) == parsed.sections.map(CompiledCatalogTests.canonical))
+        #expect(readBack.identity == parsed.identity && readBack.identity != nil)
+        let builtin = try Catalog.builtin()
+        #expect(readBack.sections.count == builtin.sections.count + 2)
+        #expect(readBack.section("overview")?.title == "About us")
+        let orders = readBack.sections.map(\.order)
+        #expect(orders == orders.sorted())
+        for id in ["early", "late", "overview"] { #expect(readBack.place(of: id).map { readBack.sections[$0].id } == id) }
+        // A file added is a new stamp: parsed, and two files with one id are an error.
+        try sections.write("d-twin.md", sectionFile(minimalFrontMatter.replacingOccurrences(of: "id: custom", with: "id: late")
+            .replacingOccurrences(of: "order: 500", with: "order: 991")))
+        #expect(problems(sections, cache) == ["d-twin.md:2: duplicate section id 'late' (also in a-late.md)"])
+    }
+
     @Test func aWordThisProgramDoesNotKnowMakesTheEntryUnread() throws {
         var stored = StoredSections.stored(try SectionParser(file: "custom.md").parse(good))
         stored.questions[0].kind = "essay"

@@ -116,10 +116,13 @@ public struct Catalog: Sendable {
     public internal(set) var identity: String?
     static let builtinIdentity = "built-in \(String(BuiltinCatalog.filesFingerprint, radix: 16))"
 
-    public init(sections: [Section]) {
+    public init(sections: consuming [Section]) {
         // The ids compared only when the orders tie, and no (order, id) pair
         // made per comparison: a thousand sections' sort was 4.9M instructions.
-        self.sections = sections.sorted { $0.order != $1.order ? $0.order < $1.order : $0.id < $1.id }
+        // Sorted where they are when the array is the caller's to give: no
+        // copy of every section made, and none of the old array let go.
+        sections.sort { $0.order != $1.order ? $0.order < $1.order : $0.id < $1.id }
+        self.sections = sections
         var index = [String: Int](minimumCapacity: sections.count)
         for place in self.sections.indices { index[self.sections[place].id] = place }
         self.index = index
@@ -190,17 +193,23 @@ public struct Catalog: Sendable {
         // sections (the cache's key holds them and this program): they are
         // not made again (5M instructions for a thousand sections, on the
         // way to a revise's first frame).
-        do throws(InputError) { catalog = try merging(builtin: builtin, custom: custom, checked: fromCache) } catch { throw InputErrors([error]) }
-        catalog.customDirectory = directory
-        // A custom section's template against the whole catalog (it may name
-        // another section's answers); built-in ones are checked by the tests.
-        if !custom.isEmpty && !fromCache {
-            let shapes = TemplateCheck.Shapes(catalog)
-            for section in custom { errors += TemplateCheck.problems(section, shapes: shapes) }
+        if fromCache {
+            // Nothing below needs them apart: the catalog takes the sections
+            // themselves, not a copy of each.
+            do throws(InputError) { catalog = try merging(builtin: builtin, custom: consume custom, checked: true) } catch { throw InputErrors([error]) }
+        } else {
+            do throws(InputError) { catalog = try merging(builtin: builtin, custom: custom) } catch { throw InputErrors([error]) }
+            // A custom section's template against the whole catalog (it may name
+            // another section's answers); built-in ones are checked by the tests.
+            if !custom.isEmpty {
+                let shapes = TemplateCheck.Shapes(catalog)
+                for section in custom { errors += TemplateCheck.problems(section, shapes: shapes) }
+            }
+            errors += sameOrderProblems(custom, in: catalog)
+            if !errors.isEmpty { throw InputErrors(errors) }
+            if let cache, let directory, let stamp { customDigest = cache.record(custom, in: directory, stamp) }
         }
-        if !fromCache { errors += sameOrderProblems(custom, in: catalog) }
-        if !errors.isEmpty { throw InputErrors(errors) }
-        if let cache, let directory, let stamp, !fromCache { customDigest = cache.record(custom, in: directory, stamp) }
+        catalog.customDirectory = directory
         if directory == nil {
             catalog.identity = Self.builtinIdentity
         } else if let customDigest {
@@ -248,14 +257,11 @@ public struct Catalog: Sendable {
         }
     }
 
-    /// `checked`: the custom sections passed `SecurityTxtContract.checkCatalog`
-    /// against these built-in ones before; it is not made again.
-    static func merging(builtin: [Section], custom: [Section], checked: Bool = false) throws(InputError) -> Catalog {
-        // The sections by place, not in a dictionary of sections: each one
-        // copied in and out of it was most of this function's time.
-        var merged = builtin
-        merged.reserveCapacity(builtin.count + custom.count)
-        var place = [String: Int](minimumCapacity: builtin.count + custom.count)
+    /// `checked`: the custom sections were merged with these built-in ones
+    /// before (no two with one id) and passed `SecurityTxtContract.checkCatalog`;
+    /// neither check is made again.
+    static func merging(builtin: [Section], custom: consuming [Section], checked: Bool = false) throws(InputError) -> Catalog {
+        var place = [String: Int](minimumCapacity: builtin.count)
         for index in builtin.indices {
             let id = builtin[index].id
             if let other = place[id] {
@@ -264,25 +270,32 @@ public struct Catalog: Sendable {
             }
             place[id] = index
         }
-        var seenCustom = [String: Int](minimumCapacity: custom.count)
+        // The built-in sections a custom one replaces, by place.
+        var replaced = [Bool](repeating: false, count: builtin.count)
+        var seenCustom = [String: Int](minimumCapacity: checked ? 0 : custom.count)
         for index in custom.indices {
             let id = custom[index].id
-            if let other = seenCustom[id] {
-                throw InputError(file: custom[index].source, line: 2,
-                                 "duplicate section id '\(id)' (also in \(custom[other].source))")
+            if !checked {
+                if let other = seenCustom[id] {
+                    throw InputError(file: custom[index].source, line: 2,
+                                     "duplicate section id '\(id)' (also in \(custom[other].source))")
+                }
+                seenCustom[id] = index
             }
-            seenCustom[id] = index
-            if let replaced = place[id] {
-                merged[replaced] = custom[index]
-            } else {
-                place[id] = merged.count
-                merged.append(custom[index])
-            }
+            if let builtinPlace = place[id] { replaced[builtinPlace] = true }
         }
-        let catalog = Catalog(sections: merged)
+        // The custom sections as they came, with the built-in ones they do
+        // not replace after them; `Catalog` puts them in page order. A
+        // thousand custom sections were copied in here, then again into
+        // their order, each copy let go of after.
+        let hasCustom = !custom.isEmpty
+        var merged = consume custom
+        merged.reserveCapacity(merged.count + builtin.count)
+        for index in builtin.indices where !replaced[index] { merged.append(builtin[index]) }
+        let catalog = Catalog(sections: consume merged)
         // The built-in sections alone are checked by a test, not at every
         // start (3% of a revise's way to its first frame).
-        if !custom.isEmpty && !checked {
+        if hasCustom && !checked {
             let builtinByID = Dictionary(uniqueKeysWithValues: builtin.map { ($0.id, $0) })
             try SecurityTxtContract.checkCatalog(builtin: builtinByID, merged: catalog.sections)
         }

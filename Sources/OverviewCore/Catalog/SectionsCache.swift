@@ -141,9 +141,12 @@ public struct SectionsCache: Sendable {
 
         /// The sections when the entry is the one for `stamp`, with one
         /// section for each of its files, in order. An entry for other
-        /// files is not waited for.
+        /// files is not waited for. Once only: the sections are handed
+        /// over, not shared (the catalog puts them in order where they are).
         func remembered(_ stamp: Stamp) -> (sections: [Section], digest: String)? {
-            guard key == stamp.key, let read = decoded.value(), read.sections.map(\.source) == stamp.paths else { return nil }
+            guard key == stamp.key, let read = decoded.take(), read.sections.count == stamp.paths.count else { return nil }
+            // Each source read where it is: no array of them made, no section copied.
+            for place in read.sections.indices where read.sections[place].source != stamp.paths[place] { return nil }
             return read
         }
     }

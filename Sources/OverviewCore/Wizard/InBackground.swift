@@ -32,4 +32,14 @@ public final class InBackground<Value: Sendable>: @unchecked Sendable {
         done.wait()
         return result!
     }
+
+    /// The value, once the work is done, handed over: this holds it no
+    /// longer, so a large value is the caller's alone and can be changed in
+    /// place, not copied first. Once only.
+    func take() -> Value {
+        done.wait()
+        let value = result!
+        result = nil
+        return value
+    }
 }
