@@ -226,6 +226,8 @@ enum StoredSections {
             return try? part.sections.map(section)
         }
         var sections: [Section] = []
+        // Room for all of them at once, not grown part by part.
+        sections.reserveCapacity(parts.reduce(0) { $0 + ($1?.count ?? 0) })
         for part in parts {
             guard let part else { return nil }
             sections += part

@@ -55,7 +55,8 @@ extension Screens {
         // column with its marks and the two summary rows' statuses.
         let statusWidth = max(14 + (rows.map { TextWidth.of($0.marks) }.max() ?? 0),
                               TextWidth.of(profileStatus), TextWidth.of(planStatus))
-        let titleWidths = sections.map { TextWidth.of($0.title) }
+        // By place: a map over the sections copied each one, and let it go.
+        let titleWidths = sections.indices.map { TextWidth.of(sections[$0].title) }
         let titleWidth = min(max(20, listWidth - 2 - 7 - 2 - statusWidth), titleWidths.max() ?? 20)
         // The yearly clock: when a person last said every answer was current.
         // Its long form where it fits, else the date alone.
