@@ -160,6 +160,20 @@ struct AnswersCacheTests {
         section.id = "a"
         twice.sections = [section, section]
         #expect(StoredAnswers.decode(try twice.serializedData()) == nil)
+        var one = SecurityOverview_Cache_StoredAnswers()
+        section.yesNoQuestions = ["q"]
+        section.yesNoAnswers = [true]
+        one.sections = [section]
+        #expect(StoredAnswers.decode(try one.serializedData())?.sections["a"]?.answers == ["q": .bool(true)])
+        // One question answered as two kinds.
+        var answeredTwice = one
+        answeredTwice.sections[0].textQuestions = ["q"]
+        answeredTwice.sections[0].textAnswers = ["Yes."]
+        #expect(StoredAnswers.decode(try answeredTwice.serializedData()) == nil)
+        // A kind's questions and answers that do not pair up.
+        var unpaired = one
+        unpaired.sections[0].yesNoAnswers = [true, false]
+        #expect(StoredAnswers.decode(try unpaired.serializedData()) == nil)
     }
 
     @Test func theFolderIsItsOwnersAlone() throws {

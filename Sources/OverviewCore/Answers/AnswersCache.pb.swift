@@ -234,6 +234,11 @@ nonisolated struct SecurityOverview_Cache_Profile: Sendable {
   fileprivate var _aiCustomerData: Bool? = nil
 }
 
+/// The answers are kept by kind, the questions of each kind sorted by id.
+/// Yes/no, single-choice and text answers are two lists each, a question and
+/// its answer at the same place: a message for each answer (and one inside it
+/// for its value) cost about 1.7K instructions to read back, before its
+/// strings, and a thousand sections have thousands of answers.
 nonisolated struct SecurityOverview_Cache_SectionEntry: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
@@ -250,8 +255,22 @@ nonisolated struct SecurityOverview_Cache_SectionEntry: Sendable {
   /// Clears the value of `include`. Subsequent reads from it will return its default value.
   mutating func clearInclude() {self._include = nil}
 
-  /// Sorted by question id.
-  var answers: [SecurityOverview_Cache_QuestionAnswer] = []
+  var yesNoQuestions: [String] = []
+
+  var yesNoAnswers: [Bool] = []
+
+  var choiceQuestions: [String] = []
+
+  var choiceAnswers: [String] = []
+
+  var textQuestions: [String] = []
+
+  var textAnswers: [String] = []
+
+  var choices: [SecurityOverview_Cache_QuestionChoices] = []
+
+  /// Answers of any other kind (records).
+  var otherAnswers: [SecurityOverview_Cache_QuestionAnswer] = []
 
   /// Sorted.
   var `open`: [String] = []
@@ -274,6 +293,20 @@ nonisolated struct SecurityOverview_Cache_SectionEntry: Sendable {
 
   fileprivate var _include: Bool? = nil
   fileprivate var _note: String? = nil
+}
+
+nonisolated struct SecurityOverview_Cache_QuestionChoices: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  var question: String = String()
+
+  var choices: [String] = []
+
+  var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  init() {}
 }
 
 nonisolated struct SecurityOverview_Cache_QuestionAnswer: Sendable {
@@ -712,7 +745,7 @@ nonisolated extension SecurityOverview_Cache_Profile: SwiftProtobuf.Message, Swi
 
 nonisolated extension SecurityOverview_Cache_SectionEntry: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   static let protoMessageName: String = _protobuf_package + ".SectionEntry"
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}include\0\u{1}answers\0\u{1}open\0\u{1}note\0\u{1}notes\0")
+  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}include\0\u{2}\u{2}open\0\u{1}note\0\u{1}notes\0\u{3}yes_no_questions\0\u{3}yes_no_answers\0\u{3}choice_questions\0\u{3}choice_answers\0\u{3}text_questions\0\u{3}text_answers\0\u{1}choices\0\u{3}other_answers\0\u{c}\u{3}\u{1}")
 
   mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -722,10 +755,17 @@ nonisolated extension SecurityOverview_Cache_SectionEntry: SwiftProtobuf.Message
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularStringField(value: &self.id) }()
       case 2: try { try decoder.decodeSingularBoolField(value: &self._include) }()
-      case 3: try { try decoder.decodeRepeatedMessageField(value: &self.answers) }()
       case 4: try { try decoder.decodeRepeatedStringField(value: &self.`open`) }()
       case 5: try { try decoder.decodeSingularStringField(value: &self._note) }()
       case 6: try { try decoder.decodeRepeatedMessageField(value: &self.notes) }()
+      case 7: try { try decoder.decodeRepeatedStringField(value: &self.yesNoQuestions) }()
+      case 8: try { try decoder.decodeRepeatedBoolField(value: &self.yesNoAnswers) }()
+      case 9: try { try decoder.decodeRepeatedStringField(value: &self.choiceQuestions) }()
+      case 10: try { try decoder.decodeRepeatedStringField(value: &self.choiceAnswers) }()
+      case 11: try { try decoder.decodeRepeatedStringField(value: &self.textQuestions) }()
+      case 12: try { try decoder.decodeRepeatedStringField(value: &self.textAnswers) }()
+      case 13: try { try decoder.decodeRepeatedMessageField(value: &self.choices) }()
+      case 14: try { try decoder.decodeRepeatedMessageField(value: &self.otherAnswers) }()
       default: break
       }
     }
@@ -742,9 +782,6 @@ nonisolated extension SecurityOverview_Cache_SectionEntry: SwiftProtobuf.Message
     try { if let v = self._include {
       try visitor.visitSingularBoolField(value: v, fieldNumber: 2)
     } }()
-    if !self.answers.isEmpty {
-      try visitor.visitRepeatedMessageField(value: self.answers, fieldNumber: 3)
-    }
     if !self.`open`.isEmpty {
       try visitor.visitRepeatedStringField(value: self.`open`, fieldNumber: 4)
     }
@@ -754,16 +791,82 @@ nonisolated extension SecurityOverview_Cache_SectionEntry: SwiftProtobuf.Message
     if !self.notes.isEmpty {
       try visitor.visitRepeatedMessageField(value: self.notes, fieldNumber: 6)
     }
+    if !self.yesNoQuestions.isEmpty {
+      try visitor.visitRepeatedStringField(value: self.yesNoQuestions, fieldNumber: 7)
+    }
+    if !self.yesNoAnswers.isEmpty {
+      try visitor.visitPackedBoolField(value: self.yesNoAnswers, fieldNumber: 8)
+    }
+    if !self.choiceQuestions.isEmpty {
+      try visitor.visitRepeatedStringField(value: self.choiceQuestions, fieldNumber: 9)
+    }
+    if !self.choiceAnswers.isEmpty {
+      try visitor.visitRepeatedStringField(value: self.choiceAnswers, fieldNumber: 10)
+    }
+    if !self.textQuestions.isEmpty {
+      try visitor.visitRepeatedStringField(value: self.textQuestions, fieldNumber: 11)
+    }
+    if !self.textAnswers.isEmpty {
+      try visitor.visitRepeatedStringField(value: self.textAnswers, fieldNumber: 12)
+    }
+    if !self.choices.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.choices, fieldNumber: 13)
+    }
+    if !self.otherAnswers.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.otherAnswers, fieldNumber: 14)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   static func ==(lhs: SecurityOverview_Cache_SectionEntry, rhs: SecurityOverview_Cache_SectionEntry) -> Bool {
     if lhs.id != rhs.id {return false}
     if lhs._include != rhs._include {return false}
-    if lhs.answers != rhs.answers {return false}
+    if lhs.yesNoQuestions != rhs.yesNoQuestions {return false}
+    if lhs.yesNoAnswers != rhs.yesNoAnswers {return false}
+    if lhs.choiceQuestions != rhs.choiceQuestions {return false}
+    if lhs.choiceAnswers != rhs.choiceAnswers {return false}
+    if lhs.textQuestions != rhs.textQuestions {return false}
+    if lhs.textAnswers != rhs.textAnswers {return false}
+    if lhs.choices != rhs.choices {return false}
+    if lhs.otherAnswers != rhs.otherAnswers {return false}
     if lhs.`open` != rhs.`open` {return false}
     if lhs._note != rhs._note {return false}
     if lhs.notes != rhs.notes {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension SecurityOverview_Cache_QuestionChoices: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  static let protoMessageName: String = _protobuf_package + ".QuestionChoices"
+  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}question\0\u{1}choices\0")
+
+  mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.question) }()
+      case 2: try { try decoder.decodeRepeatedStringField(value: &self.choices) }()
+      default: break
+      }
+    }
+  }
+
+  func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.question.isEmpty {
+      try visitor.visitSingularStringField(value: self.question, fieldNumber: 1)
+    }
+    if !self.choices.isEmpty {
+      try visitor.visitRepeatedStringField(value: self.choices, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  static func ==(lhs: SecurityOverview_Cache_QuestionChoices, rhs: SecurityOverview_Cache_QuestionChoices) -> Bool {
+    if lhs.question != rhs.question {return false}
+    if lhs.choices != rhs.choices {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

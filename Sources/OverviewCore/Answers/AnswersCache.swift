@@ -70,7 +70,8 @@ public struct AnswersCache: Sendable {
     /// A digest of the program and the file's text.
     func key(_ text: String) -> String {
         var hash = SHA256()
-        CacheEntry.add("security-overview answers 1", to: &hash)
+        // 2: answers kept by kind (SectionEntry in scripts/answers-cache.proto).
+        CacheEntry.add("security-overview answers 2", to: &hash)
         CacheEntry.add(toolVersion, to: &hash)
         CacheEntry.add(CacheEntry.executableIdentity, to: &hash)
         CacheEntry.add(text, to: &hash)
@@ -124,11 +125,28 @@ enum StoredAnswers {
             var entry = SecurityOverview_Cache_SectionEntry()
             entry.id = id
             if let include = section.include { entry.include = include }
-            entry.answers = section.answers.sorted { $0.key < $1.key }.map { question, value in
-                var answer = SecurityOverview_Cache_QuestionAnswer()
-                answer.question = question
-                answer.value = StoredSections.stored(value)
-                return answer
+            for (question, value) in section.answers.sorted(by: { $0.key < $1.key }) {
+                switch value {
+                case .bool(let yes):
+                    entry.yesNoQuestions.append(question)
+                    entry.yesNoAnswers.append(yes)
+                case .choice(let id):
+                    entry.choiceQuestions.append(question)
+                    entry.choiceAnswers.append(id)
+                case .text(let text):
+                    entry.textQuestions.append(question)
+                    entry.textAnswers.append(text)
+                case .choices(let ids):
+                    var choices = SecurityOverview_Cache_QuestionChoices()
+                    choices.question = question
+                    choices.choices = ids
+                    entry.choices.append(choices)
+                case .records:
+                    var answer = SecurityOverview_Cache_QuestionAnswer()
+                    answer.question = question
+                    answer.value = StoredSections.stored(value)
+                    entry.otherAnswers.append(answer)
+                }
             }
             entry.open = section.open.sorted()
             if let note = section.note { entry.note = note }
@@ -200,11 +218,21 @@ enum StoredAnswers {
         var sections: [String: SectionAnswers] = [:]
         sections.reserveCapacity(stored.sections.count)
         for entry in stored.sections {
+            guard entry.yesNoQuestions.count == entry.yesNoAnswers.count,
+                  entry.choiceQuestions.count == entry.choiceAnswers.count,
+                  entry.textQuestions.count == entry.textAnswers.count else { throw Unknown() }
             var values: [String: AnswerValue] = [:]
-            values.reserveCapacity(entry.answers.count)
-            for answer in entry.answers {
-                guard values.updateValue(try StoredSections.answer(answer.value), forKey: answer.question) == nil else { throw Unknown() }
+            values.reserveCapacity(entry.yesNoQuestions.count + entry.choiceQuestions.count + entry.textQuestions.count
+                                   + entry.choices.count + entry.otherAnswers.count)
+            // A question answered twice makes the entry unread.
+            func add(_ value: AnswerValue, _ question: String) throws(Unknown) {
+                guard values.updateValue(value, forKey: question) == nil else { throw Unknown() }
             }
+            for place in entry.yesNoQuestions.indices { try add(.bool(entry.yesNoAnswers[place]), entry.yesNoQuestions[place]) }
+            for place in entry.choiceQuestions.indices { try add(.choice(entry.choiceAnswers[place]), entry.choiceQuestions[place]) }
+            for place in entry.textQuestions.indices { try add(.text(entry.textAnswers[place]), entry.textQuestions[place]) }
+            for choices in entry.choices { try add(.choices(choices.choices), choices.question) }
+            for answer in entry.otherAnswers { try add(try StoredSections.answer(answer.value), answer.question) }
             var notes: [String: String] = [:]
             for note in entry.notes {
                 guard notes.updateValue(note.note, forKey: note.question) == nil else { throw Unknown() }
