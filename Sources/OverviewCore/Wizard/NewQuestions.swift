@@ -55,11 +55,16 @@ extension Wizard {
     /// last row says it on the way to a revise's first frame.
     public func newQuestionCount(_ state: WizardState) -> Int {
         guard state.hadAnswersFile, state.original.reviewed != nil else { return 0 }
-        // Any other section has no new question (`newQuestions` reads `unseenInFile`).
-        let ids = state.newSections.union(state.unseenInFile.keys)
-        return missingProfileFields(state).count + ids.reduce(0) { count, id in
-            count + (catalog.section(id).map { newQuestionsToAnswer($0, state).count } ?? 0)
-        }
+        return missingProfileFields(state).count + newQuestionsOfSectionsWithAny(state).reduce(0) { $0 + $1.count }
+    }
+
+    /// `newQuestionsToAnswer` of each section that can have any: those the
+    /// file lacks, and those with questions it never saw (any other has
+    /// none: `newQuestions` reads `unseenInFile`), one at a time, when asked.
+    private func newQuestionsOfSectionsWithAny(_ state: WizardState) -> some Sequence<[Question]> {
+        state.newSections.union(state.unseenInFile.keys).lazy
+            .compactMap { catalog.section($0) }
+            .map { newQuestionsToAnswer($0, state) }
     }
 
     /// What is new in one section, to answer now: its new questions, or, in
@@ -76,15 +81,8 @@ extension Wizard {
     /// when the file has nothing new: the review's items ask on every key).
     public func hasNewQuestions(_ state: WizardState) -> Bool {
         guard state.hadAnswersFile, state.original.reviewed != nil else { return false }
-        if !missingProfileFields(state).isEmpty { return true }
         // Only the sections that had something new, not the whole catalog.
-        for id in state.unseenInFile.keys {
-            if let section = catalog.section(id), !newQuestions(section, state).isEmpty { return true }
-        }
-        for id in state.newSections {
-            if let section = catalog.section(id), !newQuestionsToAnswer(section, state).isEmpty { return true }
-        }
-        return false
+        return !missingProfileFields(state).isEmpty || newQuestionsOfSectionsWithAny(state).contains { !$0.isEmpty }
     }
 
     // MARK: - The walk
