@@ -53,15 +53,16 @@ struct AnswersCacheTests {
 
     @Test func piecesOfAKeyAreKeptApartByTheirLengths() {
         func digest(_ pieces: [String]) -> String {
-            var hash = SHA256()
-            for piece in pieces { CacheEntry.add(piece, to: &hash) }
-            return hash.finalize().hexDigits
+            var input = SHA256Input()
+            for piece in pieces { input.add(piece) }
+            return input.digest().hexDigits
         }
         // The same bytes cut in other places, or with an empty piece more, are another key.
         let keys = [["ab", "c"], ["a", "bc"], ["abc"], ["abc", ""], ["", "abc"], ["a", "b", "c"], ["é", "c"]].map(digest)
         #expect(Set(keys).count == keys.count)
         #expect(digest(["ab", "c"]) == digest(["ab", "c"]))
-        // Each piece is its length (eight bytes, least significant first), then its UTF-8.
+        // Each piece is its length (eight bytes, least significant first), then its
+        // UTF-8: the digest swift-crypto's SHA256 gives of those bytes.
         var hash = SHA256()
         hash.update(data: [2, 0, 0, 0, 0, 0, 0, 0] + Array("ab".utf8))
         #expect(digest(["ab"]) == hash.finalize().hexDigits)

@@ -1,6 +1,18 @@
 #ifndef CSYSTEM_H
 #define CSYSTEM_H
 
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(__linux__)
+/// BoringSSL's one-shot SHA-256 (its `SHA256`), as swift-crypto builds it
+/// into every binary that uses swift-crypto on Linux, under the prefix it
+/// gives BoringSSL's symbols. Declared here because swift-crypto does not
+/// export its C module; `OverviewCore`'s `SHA256Input` says why it is
+/// called directly, and its tests hold the digests to `Crypto.SHA256`'s.
+uint8_t *CCryptoBoringSSL_SHA256(const uint8_t *data, size_t len, uint8_t out[32]);
+#endif
+
 /// Sets how much more memory the allocator asks the system for each time
 /// its heap must grow (glibc's M_TOP_PAD), in bytes; also the first size
 /// of the heap each new thread's arena starts with. Returns 1 when set, 0

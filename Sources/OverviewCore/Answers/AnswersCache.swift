@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import SwiftProtobuf
 
@@ -69,13 +68,13 @@ public struct AnswersCache: Sendable {
 
     /// A digest of the program and the file's text.
     func key(_ text: String) -> String {
-        var hash = SHA256()
+        var input = SHA256Input()
         // 2: answers kept by kind (SectionEntry in scripts/answers-cache.proto).
-        CacheEntry.add("security-overview answers 2", to: &hash)
-        CacheEntry.add(toolVersion, to: &hash)
-        CacheEntry.add(CacheEntry.executableIdentity, to: &hash)
-        CacheEntry.add(text, to: &hash)
-        return hash.finalize().hexDigits
+        input.add("security-overview answers 2")
+        input.add(toolVersion)
+        input.add(CacheEntry.executableIdentity)
+        input.add(text)
+        return input.digest().hexDigits
     }
 
     /// An entry: the key and the catalog's identity on one line, then a

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// What the wizard's caches (`SectionsCache`, `AnswersCache`) share: where
@@ -27,7 +26,7 @@ enum CacheEntry {
     /// An entry: `head`, the SHA-256 of `body` and a line break, then
     /// `body`; and that digest.
     static func make(head: String, body: Data) -> (entry: Data, digest: String) {
-        let digest = SHA256.hash(data: body).hexDigits
+        let digest = SHA256Input.digest(of: body).hexDigits
         return (Data("\(head)\(digest)\n".utf8) + body, digest)
     }
 
@@ -37,12 +36,12 @@ enum CacheEntry {
     /// faults on the way to a revise's first frame).
     static func body(of entry: Data, head: String) -> (body: Data, digest: String)? {
         let head = Array(head.utf8)
-        let digestEnd = head.count + 2 * SHA256.byteCount
+        let digestEnd = head.count + 2 * SHA256Input.byteCount
         guard entry.count > digestEnd, entry.starts(with: head),
               entry[entry.startIndex + digestEnd] == UInt8(ascii: "\n") else { return nil }
         let digest = entry[(entry.startIndex + head.count)..<(entry.startIndex + digestEnd)]
         let body = entry[(entry.startIndex + digestEnd + 1)...]
-        let computed = SHA256.hash(data: body).hexDigits
+        let computed = SHA256Input.digest(of: body).hexDigits
         guard digest.elementsEqual(computed.utf8) else { return nil }
         return (body, computed)
     }
@@ -53,9 +52,9 @@ enum CacheEntry {
     static func path(in folder: String, for file: String) -> String? {
         guard let real = realpath(file, nil) else { return nil }
         defer { free(real) }
-        var hash = SHA256()
-        add(String(cString: real), to: &hash)
-        return folder + "/" + hash.finalize().hexDigits
+        var input = SHA256Input()
+        input.add(String(cString: real))
+        return folder + "/" + input.digest().hexDigits
     }
 
     /// Writes `entry` at `path`, beside it and renamed over it, so that a
@@ -68,16 +67,6 @@ enum CacheEntry {
             || (try? manager.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                              attributes: [.posixPermissions: 0o700])) != nil else { return }
         try? entry.write(to: URL(fileURLWithPath: path), options: .atomic)
-    }
-
-    /// `text` with its length first, so no two lists of pieces read alike.
-    /// The length goes in as eight bytes, not as text: formatting it was
-    /// 0.8M of the 5.9M instructions of a thousand section files' stamp.
-    static func add(_ text: String, to hash: inout SHA256) {
-        var length = UInt64(text.utf8.count).littleEndian
-        withUnsafeBytes(of: &length) { hash.update(bufferPointer: $0) }
-        var text = text
-        text.withUTF8 { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
     }
 
     /// The size and modification time of the running executable: a rebuilt

@@ -1,5 +1,3 @@
-import Crypto
-
 /// The last line of every generated file: who wrote it and a digest of the
 /// rest, so a hand edit in the website repo is noticed before it is lost.
 public enum GeneratedMark {
@@ -29,7 +27,7 @@ public enum GeneratedMark {
 
     /// The same digest of raw bytes (a file as it is on disk, UTF-8 or not).
     static func digest(bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).prefix(8).hexDigits
+        SHA256Input.digest(of: bytes).prefix(8).hexDigits
     }
 
     public enum State: Equatable, Sendable {
