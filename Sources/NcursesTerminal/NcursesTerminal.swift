@@ -220,12 +220,17 @@ public final class NcursesTerminal: Terminal {
     }
 
     private func drawRow(_ row: [Cell], y: Int32) {
+        // Plain blanks at the row's end are cleared, not written one by one:
+        // the same cells (a blank, no attribute, no colour pair), without a
+        // call into ncurses for each (a third of the review's cells).
+        var end = row.count
+        while end > 0, row[end - 1].style == .normal, row[end - 1].text == " " { end -= 1 }
         var x = 0
-        while x < row.count {
+        while x < end {
             let style = row[x].style
             var text: [wchar_t] = []
             let start = x
-            while x < row.count, row[x].style == style {
+            while x < end, row[x].style == style {
                 if let grapheme = row[x].text {
                     for scalar in grapheme.unicodeScalars { text.append(wchar_t(bitPattern: scalar.value)) }
                 }
@@ -234,6 +239,10 @@ public final class NcursesTerminal: Terminal {
             apply(style)
             // The bottom-right cell makes waddnwstr report ERR after drawing it: harmless.
             _ = mvwaddnwstr(window, y, Int32(start), text, Int32(text.count))
+        }
+        if end < row.count {
+            wmove(window, y, Int32(end))
+            wclrtoeol(window)
         }
     }
 
