@@ -100,8 +100,9 @@ struct WizardLaunch {
         // digest), and a draft that names another version would undo what
         // changed since.
         var fileText: String?
-        // Writes the answers parsed at this start to the answers cache.
-        var recordAnswers: (() -> Void)?
+        // Writes the answers parsed at this start to the answers cache, with
+        // what the start found new to them.
+        var recordAnswers: ((_ unseenInFile: [String: [String]]) -> Void)?
         // Everything that can fail on input fails here, before the screen is taken.
         try reporting {
             // One wizard at a time on one answers file.
@@ -110,6 +111,8 @@ struct WizardLaunch {
             var fileAnswers: Answers?
             var draft: Answers?
             var draftBase = Draft.Base.unknown
+            // What an earlier start on this same text and catalog found new to it.
+            var knownUnseen: [String: [String]]?
             // A sections folder named here needs nothing from the answers file:
             // it is loaded on the other core while the file is composed on this
             // one (a thousand sections kept one core idle for the file's time).
@@ -146,6 +149,7 @@ struct WizardLaunch {
                 logic = Wizard(catalog: catalog)
                 if let known = remembered?.answers(for: catalog) {
                     fileAnswers = known
+                    knownUnseen = remembered?.unseenInFile(for: catalog)
                 } else if let text = fileText {
                     // From the text read above (the draft's base is its digest),
                     // and remembered for the next start once the screen is up.
@@ -153,7 +157,11 @@ struct WizardLaunch {
                     fileAnswers = parsed
                     if let answersCache {
                         let path = answers
-                        recordAnswers = { answersCache.record(parsed, path, text: text, catalog: catalog) }
+                        recordAnswers = { unseen in
+                            // Found only for a file exported once (`Wizard.start`).
+                            answersCache.record(parsed, path, text: text, catalog: catalog,
+                                                unseenInFile: parsed.reviewed == nil ? nil : unseen)
+                        }
                     }
                 } else if FileStore.exists(answers) {
                     // A file that could not be read is read again, for its error.
@@ -184,7 +192,7 @@ struct WizardLaunch {
             state = logic.start(paths: WizardPaths(answers: answers, page: output),
                                 fileAnswers: fileAnswers, draft: draft,
                                 draftFileChanged: draft != nil && Draft.fileChanged(since: draftBase, now: Draft.base(ofFileText: fileText)),
-                                today: ReviewDate.today().description)
+                                today: ReviewDate.today().description, unseenInFile: knownUnseen)
         }
         switch plainMode() {
         case .plain(let notice): return try runPlain(logic, state, fileBase: Draft.base(ofFileText: fileText), notice: notice)
@@ -203,7 +211,7 @@ struct WizardLaunch {
         let app = WizardApp(wizard: logic, state: state, answersFileText: fileText)
         let outcome = app.run(on: terminal, afterFirstFrame: {
             logic.loader.prefetch()
-            recordAnswers?()
+            recordAnswers?(state.unseenInFile)
             // An earlier draft a SIGKILL left beside the draft, as it was being replaced.
             FileStore.removeLeftovers(of: state.paths.draft)
         })

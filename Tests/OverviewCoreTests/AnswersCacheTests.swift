@@ -103,6 +103,52 @@ struct AnswersCacheTests {
         #expect(remembered.answers(for: catalog) == parsed)
     }
 
+    /// What a revise's start finds new to the file (a look through every
+    /// section) is kept with its answers, and a start given it is the start
+    /// that finds it again.
+    @Test func whatTheStartFoundNewIsKeptWithTheAnswers() throws {
+        let text = try Fixtures.text("later-health.yml")
+        let (folder, cache, file) = try setUp(text)
+        defer { folder.remove() }
+        let parsed = try AnswersFile.parse(text, file: file, catalog: catalog)
+        let wizard = Wizard(catalog: catalog)
+        let paths = WizardPaths(answers: file)
+        let found = wizard.start(paths: paths, fileAnswers: parsed, draft: nil, today: "2026-12-05")
+        // The fixture was exported under an older catalog: some of today's questions are new to it.
+        #expect(!found.unseenInFile.isEmpty)
+        cache.record(parsed, file, text: text, catalog: catalog, unseenInFile: found.unseenInFile)
+        let remembered = try #require(cache.remembered(file, text: text))
+        let known = try #require(remembered.unseenInFile(for: catalog))
+        #expect(known == found.unseenInFile)
+        #expect(wizard.start(paths: paths, fileAnswers: parsed, draft: nil, today: "2026-12-05", unseenInFile: known) == found)
+        // Found in another catalog: not this one's.
+        var otherCatalog = catalog
+        otherCatalog.identity = catalog.identity.map { $0 + " custom 00" }
+        #expect(remembered.unseenInFile(for: otherCatalog) == nil)
+        // A start given a map uses it, not its own look.
+        let given = wizard.start(paths: paths, fileAnswers: parsed, draft: nil, today: "2026-12-05", unseenInFile: ["x": ["y"]])
+        #expect(given.unseenInFile == ["x": ["y"]])
+        // Nothing new is kept as nothing new; an entry written without the map has none.
+        cache.record(parsed, file, text: text, catalog: catalog, unseenInFile: [:])
+        #expect(cache.remembered(file, text: text)?.unseenInFile(for: catalog) == [:])
+        cache.record(parsed, file, text: text, catalog: catalog)
+        #expect(try #require(cache.remembered(file, text: text)).unseenInFile(for: catalog) == nil)
+        #expect(cache.remembered(file, text: text)?.answers(for: catalog) == parsed)
+    }
+
+    @Test func aSectionNamedTwiceInWhatWasNewKeepsTheAnswersOnly() throws {
+        var stored = SecurityOverview_Cache_StoredAnswers()
+        var unseen = SecurityOverview_Cache_UnseenQuestions()
+        unseen.section = "a"
+        unseen.questions = ["q"]
+        stored.unseenInFile.sections = [unseen, unseen]
+        let read = try #require(StoredAnswers.read(try stored.serializedData()))
+        #expect(read.answers == Answers())
+        #expect(read.unseenInFile == nil)
+        stored.unseenInFile.sections = [unseen]
+        #expect(StoredAnswers.read(try stored.serializedData())?.unseenInFile == ["a": ["q"]])
+    }
+
     @Test func onlyTheSameTextProgramAndCatalogGetTheAnswers() throws {
         let text = try Fixtures.text("seed-saas.yml")
         let (folder, cache, file) = try setUp(text)

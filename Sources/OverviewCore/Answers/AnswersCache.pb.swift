@@ -95,11 +95,51 @@ nonisolated struct SecurityOverview_Cache_StoredAnswers: @unchecked Sendable {
   /// Clears the value of `customSections`. Subsequent reads from it will return its default value.
   mutating func clearCustomSections() {_uniqueStorage()._customSections = nil}
 
+  /// What the wizard's start found new to this file in the catalog the entry
+  /// names (Wizard.unseenQuestions): kept so that a revise's start need not
+  /// look through every section again. Absent in an entry written without it.
+  var unseenInFile: SecurityOverview_Cache_UnseenInFile {
+    get {_storage._unseenInFile ?? SecurityOverview_Cache_UnseenInFile()}
+    set {_uniqueStorage()._unseenInFile = newValue}
+  }
+  /// Returns true if `unseenInFile` has been explicitly set.
+  var hasUnseenInFile: Bool {_storage._unseenInFile != nil}
+  /// Clears the value of `unseenInFile`. Subsequent reads from it will return its default value.
+  mutating func clearUnseenInFile() {_uniqueStorage()._unseenInFile = nil}
+
   var unknownFields = SwiftProtobuf.UnknownStorage()
 
   init() {}
 
   fileprivate var _storage = _StorageClass.defaultInstance
+}
+
+/// For each section with questions the file never saw, those questions, in
+/// the catalog's order; sorted by section id.
+nonisolated struct SecurityOverview_Cache_UnseenInFile: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  var sections: [SecurityOverview_Cache_UnseenQuestions] = []
+
+  var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  init() {}
+}
+
+nonisolated struct SecurityOverview_Cache_UnseenQuestions: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  var section: String = String()
+
+  var questions: [String] = []
+
+  var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  init() {}
 }
 
 nonisolated struct SecurityOverview_Cache_Company: Sendable {
@@ -520,7 +560,7 @@ fileprivate nonisolated let _protobuf_package = "security_overview.cache"
 
 nonisolated extension SecurityOverview_Cache_StoredAnswers: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   static let protoMessageName: String = _protobuf_package + ".StoredAnswers"
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}company\0\u{1}profile\0\u{1}sections\0\u{1}reviewed\0\u{1}outputs\0\u{1}history\0\u{3}custom_sections\0")
+  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}company\0\u{1}profile\0\u{1}sections\0\u{1}reviewed\0\u{1}outputs\0\u{1}history\0\u{3}custom_sections\0\u{3}unseen_in_file\0")
 
   fileprivate class _StorageClass {
     var _company: SecurityOverview_Cache_Company? = nil
@@ -530,6 +570,7 @@ nonisolated extension SecurityOverview_Cache_StoredAnswers: SwiftProtobuf.Messag
     var _outputs: SecurityOverview_Cache_Outputs? = nil
     var _history: SecurityOverview_Cache_History? = nil
     var _customSections: String? = nil
+    var _unseenInFile: SecurityOverview_Cache_UnseenInFile? = nil
 
       // This property is used as the initial default value for new instances of the type.
       // The type itself is protecting the reference to its storage via CoW semantics.
@@ -547,6 +588,7 @@ nonisolated extension SecurityOverview_Cache_StoredAnswers: SwiftProtobuf.Messag
       _outputs = source._outputs
       _history = source._history
       _customSections = source._customSections
+      _unseenInFile = source._unseenInFile
     }
   }
 
@@ -572,6 +614,7 @@ nonisolated extension SecurityOverview_Cache_StoredAnswers: SwiftProtobuf.Messag
         case 5: try { try decoder.decodeSingularMessageField(value: &_storage._outputs) }()
         case 6: try { try decoder.decodeSingularMessageField(value: &_storage._history) }()
         case 7: try { try decoder.decodeSingularStringField(value: &_storage._customSections) }()
+        case 8: try { try decoder.decodeSingularMessageField(value: &_storage._unseenInFile) }()
         default: break
         }
       }
@@ -605,6 +648,9 @@ nonisolated extension SecurityOverview_Cache_StoredAnswers: SwiftProtobuf.Messag
       try { if let v = _storage._customSections {
         try visitor.visitSingularStringField(value: v, fieldNumber: 7)
       } }()
+      try { if let v = _storage._unseenInFile {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 8)
+      } }()
     }
     try unknownFields.traverse(visitor: &visitor)
   }
@@ -621,10 +667,76 @@ nonisolated extension SecurityOverview_Cache_StoredAnswers: SwiftProtobuf.Messag
         if _storage._outputs != rhs_storage._outputs {return false}
         if _storage._history != rhs_storage._history {return false}
         if _storage._customSections != rhs_storage._customSections {return false}
+        if _storage._unseenInFile != rhs_storage._unseenInFile {return false}
         return true
       }
       if !storagesAreEqual {return false}
     }
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension SecurityOverview_Cache_UnseenInFile: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  static let protoMessageName: String = _protobuf_package + ".UnseenInFile"
+  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}sections\0")
+
+  mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeRepeatedMessageField(value: &self.sections) }()
+      default: break
+      }
+    }
+  }
+
+  func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.sections.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.sections, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  static func ==(lhs: SecurityOverview_Cache_UnseenInFile, rhs: SecurityOverview_Cache_UnseenInFile) -> Bool {
+    if lhs.sections != rhs.sections {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension SecurityOverview_Cache_UnseenQuestions: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  static let protoMessageName: String = _protobuf_package + ".UnseenQuestions"
+  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}section\0\u{1}questions\0")
+
+  mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.section) }()
+      case 2: try { try decoder.decodeRepeatedStringField(value: &self.questions) }()
+      default: break
+      }
+    }
+  }
+
+  func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.section.isEmpty {
+      try visitor.visitSingularStringField(value: self.section, fieldNumber: 1)
+    }
+    if !self.questions.isEmpty {
+      try visitor.visitRepeatedStringField(value: self.questions, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  static func ==(lhs: SecurityOverview_Cache_UnseenQuestions, rhs: SecurityOverview_Cache_UnseenQuestions) -> Bool {
+    if lhs.section != rhs.section {return false}
+    if lhs.questions != rhs.questions {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -41,10 +41,19 @@ public struct AnswersCache: Sendable {
         public let answers: Answers
         /// The `Catalog.identity` they were checked against.
         let catalog: String
+        /// What the wizard's start found new to the file in that catalog
+        /// (`Wizard.unseenQuestions(in:)`), when the entry keeps it.
+        let unseenInFile: [String: [String]]?
 
         /// The answers, when `catalog` is the one they were checked against.
         public func answers(for catalog: Catalog) -> Answers? {
             catalog.identity == self.catalog ? answers : nil
+        }
+
+        /// The questions each section of the file never saw, by section id,
+        /// when `catalog` is the one they were found in and the entry keeps them.
+        public func unseenInFile(for catalog: Catalog) -> [String: [String]]? {
+            catalog.identity == self.catalog ? unseenInFile : nil
         }
     }
 
@@ -58,11 +67,13 @@ public struct AnswersCache: Sendable {
 
     /// Remembers `answers`, which `AnswersFile.parse` made of `text` (the
     /// text of the answers file at `file`) against `catalog`, without a
-    /// problem. Nothing is remembered for a catalog of unknown identity.
-    public func record(_ answers: Answers, _ file: String, text: String, catalog: Catalog) {
+    /// problem, and what the wizard's start found new to them in that
+    /// catalog, when given. Nothing is remembered for a catalog of unknown identity.
+    public func record(_ answers: Answers, _ file: String, text: String, catalog: Catalog,
+                       unseenInFile: [String: [String]]? = nil) {
         guard let identity = catalog.identity, !identity.contains("\n"),
               let path = CacheEntry.path(in: folder, for: file),
-              let body = StoredAnswers.encode(answers) else { return }
+              let body = StoredAnswers.encode(answers, unseenInFile: unseenInFile) else { return }
         CacheEntry.write(Self.entry(key: key(text), catalog: identity, body: body), to: path, in: folder)
     }
 
@@ -86,8 +97,9 @@ public struct AnswersCache: Sendable {
     static func remembered(inEntry entry: Data, key: String) -> Remembered? {
         guard let lineEnd = entry.firstIndex(of: UInt8(ascii: "\n")),
               let (body, _) = CacheEntry.body(of: entry[(lineEnd + 1)...], head: prefix(key)),
-              let answers = StoredAnswers.decode(body) else { return nil }
-        return Remembered(answers: answers, catalog: String(decoding: entry[..<lineEnd], as: UTF8.self))
+              let read = StoredAnswers.read(body) else { return nil }
+        return Remembered(answers: read.answers, catalog: String(decoding: entry[..<lineEnd], as: UTF8.self),
+                          unseenInFile: read.unseenInFile)
     }
 
     /// The entry's second line up to the body's digest.
@@ -102,8 +114,19 @@ public struct AnswersCache: Sendable {
 enum StoredAnswers {
     typealias Stored = SecurityOverview_Cache_StoredAnswers
 
-    static func encode(_ answers: Answers) -> Data? {
+    static func encode(_ answers: Answers, unseenInFile: [String: [String]]? = nil) -> Data? {
         var stored = Stored()
+        if let unseenInFile {
+            // Present even when nothing is new: "none" is kept, not "not known".
+            var kept = SecurityOverview_Cache_UnseenInFile()
+            kept.sections = unseenInFile.sorted { $0.key < $1.key }.map { section, questions in
+                var unseen = SecurityOverview_Cache_UnseenQuestions()
+                unseen.section = section
+                unseen.questions = questions
+                return unseen
+            }
+            stored.unseenInFile = kept
+        }
         var company = SecurityOverview_Cache_Company()
         if let name = answers.company.name { company.name = name }
         if let domain = answers.company.domain { company.domain = domain }
@@ -193,8 +216,20 @@ enum StoredAnswers {
     }
 
     static func decode(_ bytes: Data) -> Answers? {
-        guard let stored = try? Stored(serializedBytes: bytes) else { return nil }
-        return try? answers(stored)
+        read(bytes)?.answers
+    }
+
+    /// The answers, and what the wizard's start found new to them when the
+    /// entry keeps it (nil when not, or when a section is named twice).
+    static func read(_ bytes: Data) -> (answers: Answers, unseenInFile: [String: [String]]?)? {
+        guard let stored = try? Stored(serializedBytes: bytes), let answers = try? answers(stored) else { return nil }
+        guard stored.hasUnseenInFile else { return (answers, nil) }
+        var unseen: [String: [String]] = [:]
+        unseen.reserveCapacity(stored.unseenInFile.sections.count)
+        for entry in stored.unseenInFile.sections {
+            guard unseen.updateValue(entry.questions, forKey: entry.section) == nil else { return (answers, nil) }
+        }
+        return (answers, unseen)
     }
 
     static func answers(_ stored: Stored) throws(StoredSections.Unknown) -> Answers {

@@ -37,8 +37,11 @@ public struct Wizard: Sendable {
     /// - `draftFileChanged`: the answers file changed since the draft started
     ///   (see `Draft.fileChanged`): the resume screen says so and offers to keep the file first.
     /// - `today`: the date the screens name (the export reads the clock itself).
+    /// - `unseenInFile`: `unseenQuestions(in: fileAnswers)` as an earlier start
+    ///   found it in this catalog, when it is known; found again when not.
     public func start(paths: WizardPaths, fileAnswers: Answers?, draft: Answers?,
-                      draftFileChanged: Bool = false, today: String? = nil) -> WizardState {
+                      draftFileChanged: Bool = false, today: String? = nil,
+                      unseenInFile known: [String: [String]]? = nil) -> WizardState {
         let base = fileAnswers ?? Answers()
         // Only a file that was exported once (it has a review date) records
         // every section; one saved halfway lists only what was decided.
@@ -54,7 +57,9 @@ public struct Wizard: Sendable {
         var state = WizardState(paths: paths, step: step, answers: base, saved: base, original: base,
                                 hadAnswersFile: fileAnswers != nil, newSections: newSections,
                                 pendingDraft: step == .resumeDraft ? draft : nil)
-        if let fileAnswers, fileAnswers.reviewed != nil { state.unseenInFile = unseenQuestions(in: fileAnswers) }
+        // `known`: what an earlier start found in this same file and catalog
+        // (the answers cache keeps it), which spares a look through every section.
+        if let fileAnswers, fileAnswers.reviewed != nil { state.unseenInFile = known ?? unseenQuestions(in: fileAnswers) }
         state.draftFileChanged = step == .resumeDraft && draftFileChanged
         state.today = today
         state.caret = caretAtEnd(state)
