@@ -101,8 +101,8 @@ struct WizardLaunch {
         // changed since.
         var fileText: String?
         // Writes the answers parsed at this start to the answers cache, with
-        // what the start found new to them.
-        var recordAnswers: ((_ unseenInFile: [String: [String]]) -> Void)?
+        // what the start (given here) found new to them and its review facts.
+        var recordAnswers: ((_ start: WizardState) -> Void)?
         // Everything that can fail on input fails here, before the screen is taken.
         try reporting {
             // One wizard at a time on one answers file.
@@ -113,6 +113,7 @@ struct WizardLaunch {
             var draftBase = Draft.Base.unknown
             // What an earlier start on this same text and catalog found new to it.
             var knownUnseen: [String: [String]]?
+            var knownFacts: [ReviewFacts]?
             // A sections folder named here needs nothing from the answers file:
             // it is loaded on the other core while the file is composed on this
             // one (a thousand sections kept one core idle for the file's time).
@@ -150,6 +151,7 @@ struct WizardLaunch {
                 if let known = remembered?.answers(for: catalog) {
                     fileAnswers = known
                     knownUnseen = remembered?.unseenInFile(for: catalog)
+                    knownFacts = remembered?.reviewFacts(for: catalog)
                 } else if let text = fileText {
                     // From the text read above (the draft's base is its digest),
                     // and remembered for the next start once the screen is up.
@@ -157,10 +159,12 @@ struct WizardLaunch {
                     fileAnswers = parsed
                     if let answersCache {
                         let path = answers
-                        recordAnswers = { unseen in
-                            // Found only for a file exported once (`Wizard.start`).
+                        let wizard = logic!
+                        recordAnswers = { start in
+                            // What was new is found only for a file exported once (`Wizard.start`).
                             answersCache.record(parsed, path, text: text, catalog: catalog,
-                                                unseenInFile: parsed.reviewed == nil ? nil : unseen)
+                                                unseenInFile: parsed.reviewed == nil ? nil : start.unseenInFile,
+                                                reviewFacts: wizard.reviewFacts(start))
                         }
                     }
                 } else if FileStore.exists(answers) {
@@ -192,7 +196,8 @@ struct WizardLaunch {
             state = logic.start(paths: WizardPaths(answers: answers, page: output),
                                 fileAnswers: fileAnswers, draft: draft,
                                 draftFileChanged: draft != nil && Draft.fileChanged(since: draftBase, now: Draft.base(ofFileText: fileText)),
-                                today: ReviewDate.today().description, unseenInFile: knownUnseen)
+                                today: ReviewDate.today().description, unseenInFile: knownUnseen,
+                                reviewFacts: knownFacts)
         }
         switch plainMode() {
         case .plain(let notice): return try runPlain(logic, state, fileBase: Draft.base(ofFileText: fileText), notice: notice)
@@ -211,7 +216,7 @@ struct WizardLaunch {
         let app = WizardApp(wizard: logic, state: state, answersFileText: fileText)
         let outcome = app.run(on: terminal, afterFirstFrame: {
             logic.loader.prefetch()
-            recordAnswers?(state.unseenInFile)
+            recordAnswers?(state)
             // An earlier draft a SIGKILL left beside the draft, as it was being replaced.
             FileStore.removeLeftovers(of: state.paths.draft)
         })

@@ -128,6 +128,15 @@ struct AnswersCacheTests {
         // A start given a map uses it, not its own look.
         let given = wizard.start(paths: paths, fileAnswers: parsed, draft: nil, today: "2026-12-05", unseenInFile: ["x": ["y"]])
         #expect(given.unseenInFile == ["x": ["y"]])
+        // The review's facts of every section, kept and read back the same.
+        let facts = wizard.reviewFacts(found)
+        #expect(facts.count == catalog.sections.count && facts.contains { $0.newQuestions > 0 } && facts.contains { $0.missing == 0 })
+        cache.record(parsed, file, text: text, catalog: catalog, unseenInFile: found.unseenInFile, reviewFacts: facts)
+        let withFacts = try #require(cache.remembered(file, text: text))
+        #expect(withFacts.reviewFacts(for: catalog) == facts)
+        #expect(withFacts.reviewFacts(for: otherCatalog) == nil)
+        cache.record(parsed, file, text: text, catalog: catalog, reviewFacts: Array(facts.dropLast()))
+        #expect(cache.remembered(file, text: text)?.reviewFacts(for: catalog) == nil, "not one for each section")
         // Nothing new is kept as nothing new; an entry written without the map has none.
         cache.record(parsed, file, text: text, catalog: catalog, unseenInFile: [:])
         #expect(cache.remembered(file, text: text)?.unseenInFile(for: catalog) == [:])
@@ -147,6 +156,24 @@ struct AnswersCacheTests {
         #expect(read.unseenInFile == nil)
         stored.unseenInFile.sections = [unseen]
         #expect(StoredAnswers.read(try stored.serializedData())?.unseenInFile == ["a": ["q"]])
+    }
+
+    @Test func reviewFactsInListsOfOtherLengthsAreNotRead() throws {
+        var stored = SecurityOverview_Cache_StoredAnswers()
+        stored.startFacts.missing = [-1, 0, 2]
+        stored.startFacts.contradicting = [false, true, false]
+        stored.startFacts.newQuestions = [0, 0, 1]
+        #expect(StoredAnswers.read(try stored.serializedData())?.reviewFacts
+            == [ReviewFacts(missing: -1, contradicting: false, newQuestions: 0),
+                ReviewFacts(missing: 0, contradicting: true, newQuestions: 0),
+                ReviewFacts(missing: 2, contradicting: false, newQuestions: 1)])
+        stored.startFacts.newQuestions = [0, 0]
+        let read = try #require(StoredAnswers.read(try stored.serializedData()))
+        #expect(read.reviewFacts == nil)
+        #expect(read.answers == Answers())
+        stored.startFacts.newQuestions = [0, 0, 1]
+        stored.startFacts.missing = [-2, 0, 2]
+        #expect(StoredAnswers.read(try stored.serializedData())?.reviewFacts == nil)
     }
 
     @Test func onlyTheSameTextProgramAndCatalogGetTheAnswers() throws {

@@ -85,4 +85,92 @@ struct LargeCatalogReviewTests {
             return text.hasSuffix("\(included) of \(count) sections included")
         })
     }
+
+    /// A start given every section's review facts (as the answers cache
+    /// keeps them) shows the rows a start works out, and works them out
+    /// again once the answers move away from the file's.
+    @Test func aStartGivenItsFactsShowsTheRowsItWouldWorkOut() throws {
+        let template = try Catalog.section(parsing: """
+            ---
+            id: generated
+            title: Generated
+            order: 1000
+            guidance:
+              who: Everyone.
+              why: Because.
+            questions:
+              - id: practised
+                kind: yesno
+                label: We follow it
+                required: true
+              - id: tools
+                kind: multiple
+                label: Tools
+                choices:
+                  - {id: none, label: None, exclusive: true}
+                  - {id: alpha, label: Alpha}
+            ---
+            {{#practised}}
+            We follow it.
+            {{/practised}}
+
+            """, file: "generated.md")
+        let count = Wizard.sectionsForEveryCore + 45
+        let sections = (0..<count).map { n in
+            var section = template
+            section.id = "generated-\(n)"
+            section.title = "Part \(n)"
+            section.order = 1000 + n
+            return section
+        }
+        let wizard = Wizard(catalog: Catalog(sections: sections))
+        // Skipped, included, incomplete, contradicting, a question never
+        // seen, in turn; the last section is new to the file.
+        var file = Answers()
+        file.reviewed = "2026-01-15"
+        for n in 0..<(count - 1) {
+            let answers: [String: AnswerValue] = switch n % 5 {
+            case 1: ["practised": .bool(true), "tools": .choices(["alpha"])]
+            case 2: ["tools": .choices(["alpha"])]
+            case 3: ["practised": .bool(true), "tools": .choices(["none", "alpha"])]
+            default: ["practised": .bool(true)]
+            }
+            file.sections["generated-\(n)"] = SectionAnswers(include: n % 5 != 0, answers: answers)
+        }
+        let screens = Screens(wizard: wizard)
+        let area = Rect(x: 0, y: 1, width: 130, height: 38)
+        let worked = wizard.start(paths: testPaths, fileAnswers: file, draft: nil)
+        #expect(wizard.startFacts(worked) == nil)
+        let facts = wizard.reviewFacts(worked)
+        #expect(Set(facts.map(\.missing)) == [-1, 0, 1])
+        #expect(facts.contains { $0.contradicting } && facts.contains { $0.newQuestions == 1 })
+        let given = wizard.start(paths: testPaths, fileAnswers: file, draft: nil, reviewFacts: facts)
+        #expect(wizard.startFacts(given) == facts)
+        let lines = "\(screens.reviewLines(worked, area))"
+        #expect(lines.contains("new section") && lines.contains("1 new question") && lines.contains("answers contradict"))
+        #expect("\(screens.reviewLines(given, area))" == lines)
+
+        // Facts that say otherwise are shown while they hold (they are what is read)...
+        let allSkipped = wizard.start(paths: testPaths, fileAnswers: file, draft: nil,
+                                      reviewFacts: Array(repeating: ReviewFacts(missing: -1, contradicting: false, newQuestions: 0), count: count))
+        #expect(!"\(screens.reviewLines(allSkipped, area))".contains("[x]"))
+        // ...and no longer once an answer changed, nor while a text is typed wrong,
+        // nor when they are not one for each section.
+        var edited = allSkipped
+        edited.answers.sections["generated-1"]?.answers["practised"] = .bool(false)
+        var editedWorked = worked
+        editedWorked.answers = edited.answers
+        #expect(wizard.startFacts(edited) == nil)
+        #expect("\(screens.reviewLines(edited, area))" == "\(screens.reviewLines(editedWorked, area))")
+        #expect("\(screens.reviewLines(edited, area))".contains("edited"))
+        var typing = allSkipped
+        typing.invalidText[.companyDomain] = "not a domain"
+        #expect(wizard.startFacts(typing) == nil)
+        let short = wizard.start(paths: testPaths, fileAnswers: file, draft: nil, reviewFacts: Array(facts.dropLast()))
+        #expect(wizard.startFacts(short) == nil)
+        #expect("\(screens.reviewLines(short, area))" == lines)
+        // Answers put back as the file has them: the facts hold again.
+        edited.answers = edited.original
+        #expect(wizard.startFacts(edited) != nil)
+    }
 }

@@ -107,11 +107,40 @@ nonisolated struct SecurityOverview_Cache_StoredAnswers: @unchecked Sendable {
   /// Clears the value of `unseenInFile`. Subsequent reads from it will return its default value.
   mutating func clearUnseenInFile() {_uniqueStorage()._unseenInFile = nil}
 
+  /// Every section's review facts (ReviewFacts) as the same start found them,
+  /// in the catalog's order. Absent in an entry written without them.
+  var startFacts: SecurityOverview_Cache_StartFacts {
+    get {_storage._startFacts ?? SecurityOverview_Cache_StartFacts()}
+    set {_uniqueStorage()._startFacts = newValue}
+  }
+  /// Returns true if `startFacts` has been explicitly set.
+  var hasStartFacts: Bool {_storage._startFacts != nil}
+  /// Clears the value of `startFacts`. Subsequent reads from it will return its default value.
+  mutating func clearStartFacts() {_uniqueStorage()._startFacts = nil}
+
   var unknownFields = SwiftProtobuf.UnknownStorage()
 
   init() {}
 
   fileprivate var _storage = _StorageClass.defaultInstance
+}
+
+/// Three lists side by side, a section's facts at the same place in each.
+nonisolated struct SecurityOverview_Cache_StartFacts: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// -1: skipped; else how many required answers are missing.
+  var missing: [Int32] = []
+
+  var contradicting: [Bool] = []
+
+  var newQuestions: [UInt32] = []
+
+  var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  init() {}
 }
 
 /// For each section with questions the file never saw, those questions, in
@@ -560,7 +589,7 @@ fileprivate nonisolated let _protobuf_package = "security_overview.cache"
 
 nonisolated extension SecurityOverview_Cache_StoredAnswers: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   static let protoMessageName: String = _protobuf_package + ".StoredAnswers"
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}company\0\u{1}profile\0\u{1}sections\0\u{1}reviewed\0\u{1}outputs\0\u{1}history\0\u{3}custom_sections\0\u{3}unseen_in_file\0")
+  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}company\0\u{1}profile\0\u{1}sections\0\u{1}reviewed\0\u{1}outputs\0\u{1}history\0\u{3}custom_sections\0\u{3}unseen_in_file\0\u{3}start_facts\0")
 
   fileprivate class _StorageClass {
     var _company: SecurityOverview_Cache_Company? = nil
@@ -571,6 +600,7 @@ nonisolated extension SecurityOverview_Cache_StoredAnswers: SwiftProtobuf.Messag
     var _history: SecurityOverview_Cache_History? = nil
     var _customSections: String? = nil
     var _unseenInFile: SecurityOverview_Cache_UnseenInFile? = nil
+    var _startFacts: SecurityOverview_Cache_StartFacts? = nil
 
       // This property is used as the initial default value for new instances of the type.
       // The type itself is protecting the reference to its storage via CoW semantics.
@@ -589,6 +619,7 @@ nonisolated extension SecurityOverview_Cache_StoredAnswers: SwiftProtobuf.Messag
       _history = source._history
       _customSections = source._customSections
       _unseenInFile = source._unseenInFile
+      _startFacts = source._startFacts
     }
   }
 
@@ -615,6 +646,7 @@ nonisolated extension SecurityOverview_Cache_StoredAnswers: SwiftProtobuf.Messag
         case 6: try { try decoder.decodeSingularMessageField(value: &_storage._history) }()
         case 7: try { try decoder.decodeSingularStringField(value: &_storage._customSections) }()
         case 8: try { try decoder.decodeSingularMessageField(value: &_storage._unseenInFile) }()
+        case 9: try { try decoder.decodeSingularMessageField(value: &_storage._startFacts) }()
         default: break
         }
       }
@@ -651,6 +683,9 @@ nonisolated extension SecurityOverview_Cache_StoredAnswers: SwiftProtobuf.Messag
       try { if let v = _storage._unseenInFile {
         try visitor.visitSingularMessageField(value: v, fieldNumber: 8)
       } }()
+      try { if let v = _storage._startFacts {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 9)
+      } }()
     }
     try unknownFields.traverse(visitor: &visitor)
   }
@@ -668,10 +703,51 @@ nonisolated extension SecurityOverview_Cache_StoredAnswers: SwiftProtobuf.Messag
         if _storage._history != rhs_storage._history {return false}
         if _storage._customSections != rhs_storage._customSections {return false}
         if _storage._unseenInFile != rhs_storage._unseenInFile {return false}
+        if _storage._startFacts != rhs_storage._startFacts {return false}
         return true
       }
       if !storagesAreEqual {return false}
     }
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension SecurityOverview_Cache_StartFacts: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  static let protoMessageName: String = _protobuf_package + ".StartFacts"
+  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}missing\0\u{1}contradicting\0\u{3}new_questions\0")
+
+  mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeRepeatedSInt32Field(value: &self.missing) }()
+      case 2: try { try decoder.decodeRepeatedBoolField(value: &self.contradicting) }()
+      case 3: try { try decoder.decodeRepeatedUInt32Field(value: &self.newQuestions) }()
+      default: break
+      }
+    }
+  }
+
+  func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.missing.isEmpty {
+      try visitor.visitPackedSInt32Field(value: self.missing, fieldNumber: 1)
+    }
+    if !self.contradicting.isEmpty {
+      try visitor.visitPackedBoolField(value: self.contradicting, fieldNumber: 2)
+    }
+    if !self.newQuestions.isEmpty {
+      try visitor.visitPackedUInt32Field(value: self.newQuestions, fieldNumber: 3)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  static func ==(lhs: SecurityOverview_Cache_StartFacts, rhs: SecurityOverview_Cache_StartFacts) -> Bool {
+    if lhs.missing != rhs.missing {return false}
+    if lhs.contradicting != rhs.contradicting {return false}
+    if lhs.newQuestions != rhs.newQuestions {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

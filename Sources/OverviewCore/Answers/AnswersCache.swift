@@ -44,6 +44,8 @@ public struct AnswersCache: Sendable {
         /// What the wizard's start found new to the file in that catalog
         /// (`Wizard.unseenQuestions(in:)`), when the entry keeps it.
         let unseenInFile: [String: [String]]?
+        /// Every section's `ReviewFacts` as that start found them, in catalog order.
+        let reviewFacts: [ReviewFacts]?
 
         /// The answers, when `catalog` is the one they were checked against.
         public func answers(for catalog: Catalog) -> Answers? {
@@ -54,6 +56,14 @@ public struct AnswersCache: Sendable {
         /// when `catalog` is the one they were found in and the entry keeps them.
         public func unseenInFile(for catalog: Catalog) -> [String: [String]]? {
             catalog.identity == self.catalog ? unseenInFile : nil
+        }
+
+        /// Every section's review facts as the start found them, when
+        /// `catalog` is the one they were found in and the entry keeps them
+        /// for each of its sections.
+        public func reviewFacts(for catalog: Catalog) -> [ReviewFacts]? {
+            guard catalog.identity == self.catalog, let reviewFacts, reviewFacts.count == catalog.sections.count else { return nil }
+            return reviewFacts
         }
     }
 
@@ -68,12 +78,13 @@ public struct AnswersCache: Sendable {
     /// Remembers `answers`, which `AnswersFile.parse` made of `text` (the
     /// text of the answers file at `file`) against `catalog`, without a
     /// problem, and what the wizard's start found new to them in that
-    /// catalog, when given. Nothing is remembered for a catalog of unknown identity.
+    /// catalog and its review facts, when given. Nothing is remembered for
+    /// a catalog of unknown identity.
     public func record(_ answers: Answers, _ file: String, text: String, catalog: Catalog,
-                       unseenInFile: [String: [String]]? = nil) {
+                       unseenInFile: [String: [String]]? = nil, reviewFacts: [ReviewFacts]? = nil) {
         guard let identity = catalog.identity, !identity.contains("\n"),
               let path = CacheEntry.path(in: folder, for: file),
-              let body = StoredAnswers.encode(answers, unseenInFile: unseenInFile) else { return }
+              let body = StoredAnswers.encode(answers, unseenInFile: unseenInFile, reviewFacts: reviewFacts) else { return }
         CacheEntry.write(Self.entry(key: key(text), catalog: identity, body: body), to: path, in: folder)
     }
 
@@ -99,7 +110,7 @@ public struct AnswersCache: Sendable {
               let (body, _) = CacheEntry.body(of: entry[(lineEnd + 1)...], head: prefix(key)),
               let read = StoredAnswers.read(body) else { return nil }
         return Remembered(answers: read.answers, catalog: String(decoding: entry[..<lineEnd], as: UTF8.self),
-                          unseenInFile: read.unseenInFile)
+                          unseenInFile: read.unseenInFile, reviewFacts: read.reviewFacts)
     }
 
     /// The entry's second line up to the body's digest.
@@ -114,8 +125,16 @@ public struct AnswersCache: Sendable {
 enum StoredAnswers {
     typealias Stored = SecurityOverview_Cache_StoredAnswers
 
-    static func encode(_ answers: Answers, unseenInFile: [String: [String]]? = nil) -> Data? {
+    static func encode(_ answers: Answers, unseenInFile: [String: [String]]? = nil,
+                       reviewFacts: [ReviewFacts]? = nil) -> Data? {
         var stored = Stored()
+        if let reviewFacts {
+            var kept = SecurityOverview_Cache_StartFacts()
+            kept.missing = reviewFacts.map { Int32(clamping: $0.missing) }
+            kept.contradicting = reviewFacts.map(\.contradicting)
+            kept.newQuestions = reviewFacts.map { UInt32(clamping: $0.newQuestions) }
+            stored.startFacts = kept
+        }
         if let unseenInFile {
             // Present even when nothing is new: "none" is kept, not "not known".
             var kept = SecurityOverview_Cache_UnseenInFile()
@@ -219,17 +238,33 @@ enum StoredAnswers {
         read(bytes)?.answers
     }
 
-    /// The answers, and what the wizard's start found new to them when the
-    /// entry keeps it (nil when not, or when a section is named twice).
-    static func read(_ bytes: Data) -> (answers: Answers, unseenInFile: [String: [String]]?)? {
+    /// The answers, what the wizard's start found new to them, and its
+    /// review facts, each of the last two when the entry keeps it whole (nil
+    /// when not, when a section is named twice, or the lists of facts differ
+    /// in length).
+    static func read(_ bytes: Data) -> (answers: Answers, unseenInFile: [String: [String]]?, reviewFacts: [ReviewFacts]?)? {
         guard let stored = try? Stored(serializedBytes: bytes), let answers = try? answers(stored) else { return nil }
-        guard stored.hasUnseenInFile else { return (answers, nil) }
+        return (answers, unseenInFile(stored), reviewFacts(stored))
+    }
+
+    static func unseenInFile(_ stored: Stored) -> [String: [String]]? {
+        guard stored.hasUnseenInFile else { return nil }
         var unseen: [String: [String]] = [:]
         unseen.reserveCapacity(stored.unseenInFile.sections.count)
         for entry in stored.unseenInFile.sections {
-            guard unseen.updateValue(entry.questions, forKey: entry.section) == nil else { return (answers, nil) }
+            guard unseen.updateValue(entry.questions, forKey: entry.section) == nil else { return nil }
         }
-        return (answers, unseen)
+        return unseen
+    }
+
+    static func reviewFacts(_ stored: Stored) -> [ReviewFacts]? {
+        guard stored.hasStartFacts else { return nil }
+        let kept = stored.startFacts
+        guard kept.contradicting.count == kept.missing.count, kept.newQuestions.count == kept.missing.count,
+              kept.missing.allSatisfy({ $0 >= -1 }) else { return nil }
+        return kept.missing.indices.map {
+            ReviewFacts(missing: Int(kept.missing[$0]), contradicting: kept.contradicting[$0], newQuestions: Int(kept.newQuestions[$0]))
+        }
     }
 
     static func answers(_ stored: Stored) throws(StoredSections.Unknown) -> Answers {

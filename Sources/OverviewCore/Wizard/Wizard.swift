@@ -39,9 +39,11 @@ public struct Wizard: Sendable {
     /// - `today`: the date the screens name (the export reads the clock itself).
     /// - `unseenInFile`: `unseenQuestions(in: fileAnswers)` as an earlier start
     ///   found it in this catalog, when it is known; found again when not.
+    /// - `reviewFacts`: every section's `reviewFacts` as an earlier start on
+    ///   the same file and catalog found them, when they are known.
     public func start(paths: WizardPaths, fileAnswers: Answers?, draft: Answers?,
                       draftFileChanged: Bool = false, today: String? = nil,
-                      unseenInFile known: [String: [String]]? = nil) -> WizardState {
+                      unseenInFile known: [String: [String]]? = nil, reviewFacts: [ReviewFacts]? = nil) -> WizardState {
         let base = fileAnswers ?? Answers()
         // Only a file that was exported once (it has a review date) records
         // every section; one saved halfway lists only what was decided.
@@ -60,6 +62,7 @@ public struct Wizard: Sendable {
         // `known`: what an earlier start found in this same file and catalog
         // (the answers cache keeps it), which spares a look through every section.
         if let fileAnswers, fileAnswers.reviewed != nil { state.unseenInFile = known ?? unseenQuestions(in: fileAnswers) }
+        if fileAnswers != nil { state.startFacts = reviewFacts }
         state.draftFileChanged = step == .resumeDraft && draftFileChanged
         state.today = today
         state.caret = caretAtEnd(state)

@@ -25,6 +25,10 @@ public struct WizardState: Equatable, Sendable {
     /// file that was exported (has a review date); sections it lacks are in
     /// `newSections`.
     public var unseenInFile: [String: [String]]
+    /// Every section's review facts as an earlier start on the same answers
+    /// file and catalog found them, when the start was given them (the
+    /// answers cache keeps them); `Wizard.startFacts` says while they hold.
+    public var startFacts: [ReviewFacts]?
     /// "Answer what is new": the walk over only the new questions, while it lasts.
     public var walk: NewQuestionsWalk?
     /// A record of a `records` question open in its edit form on a section page.
@@ -103,6 +107,7 @@ public struct WizardState: Equatable, Sendable {
         self.hadAnswersFile = hadAnswersFile
         self.newSections = newSections
         self.unseenInFile = [:]
+        self.startFacts = nil
         self.walk = nil
         self.recordEdit = nil
         self.lastRemoved = nil

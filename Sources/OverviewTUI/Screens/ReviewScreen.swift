@@ -21,26 +21,38 @@ extension Screens {
         let compare = state.hadAnswersFile
         let invalid = invalidAnswers(state)
         // Each section's status and marks first: titles get what the marks leave.
-        // On every core for a large catalog: it is on the way to a revise's first frame.
-        let rows: [(state: SectionState, marks: String, invalid: Bool)] = sections.mapOnEveryCore(whenAtLeast: Wizard.sectionsForEveryCore) { section in
-            let sectionState = sectionState(section, state.answers)
-            // Looked up once each: a thousand sections' rows spent a fifth of their time finding them.
-            let now = state.answers.sections[section.id], before = state.original.sections[section.id]
+        // Its facts as the start was given them while they hold (the answers
+        // are the file's, as an earlier start found them: nothing is left
+        // open or edited since), else worked out, on every core for a large
+        // catalog: it is on the way to a revise's first frame.
+        func row(_ id: String, _ facts: ReviewFacts, asStarted: Bool) -> (state: SectionState, marks: String, invalid: Bool) {
+            let sectionState: SectionState = facts.missing < 0 ? .skipped : facts.missing > 0 ? .incomplete(facts.missing) : .included
             // What happened, in words, each mark apart: "1 new question, edited".
             var words: [String] = []
-            let invalidHere = sectionState.isSkipped ? 0 : invalid.filter { $0.section == section.id }.count
+            let invalidHere = sectionState.isSkipped || invalid.isEmpty ? 0 : invalid.filter { $0.section == id }.count
             if invalidHere > 0 { words.append("\(invalidHere) not valid") }
             // Answers that contradict each other (from the file: the wizard makes none); `check` fails on them.
-            let contradicting = sectionState.isSkipped ? 0 : Contradictions.problems(in: section, state.answers).count
-            if contradicting > 0 { words.append("answers contradict") }
-            if state.newSections.contains(section.id) { words.append("new section") }
-            let unseen = sectionState.isSkipped ? 0 : wizard.newQuestions(section, state).count
+            if facts.contradicting { words.append("answers contradict") }
+            if state.newSections.contains(id) { words.append("new section") }
+            let unseen = facts.newQuestions
             if unseen > 0 { words.append("\(unseen) new question\(unseen == 1 ? "" : "s")") }
-            // Seen in "answer what is new" and passed: open, which check reports as unanswered, not new.
-            let leftOpen = sectionState.isSkipped ? 0 : (now?.open ?? []).subtracting(before?.open ?? []).count
-            if leftOpen > 0 { words.append("\(leftOpen) left open") }
-            if compare && now != before { words.append("edited") }
-            return (sectionState, words.isEmpty ? "" : " " + words.separated(by: ", "), invalidHere > 0 || contradicting > 0)
+            if !asStarted {
+                // Looked up once each: a thousand sections' rows spent a fifth of their time finding them.
+                let now = state.answers.sections[id], before = state.original.sections[id]
+                // Seen in "answer what is new" and passed: open, which check reports as unanswered, not new.
+                let leftOpen = sectionState.isSkipped ? 0 : (now?.open ?? []).subtracting(before?.open ?? []).count
+                if leftOpen > 0 { words.append("\(leftOpen) left open") }
+                if compare && now != before { words.append("edited") }
+            }
+            return (sectionState, words.isEmpty ? "" : " " + words.separated(by: ", "), invalidHere > 0 || facts.contradicting)
+        }
+        let rows: [(state: SectionState, marks: String, invalid: Bool)]
+        if let facts = wizard.startFacts(state) {
+            rows = sections.indices.map { row(sections[$0].id, facts[$0], asStarted: true) }
+        } else {
+            rows = sections.mapOnEveryCore(whenAtLeast: Wizard.sectionsForEveryCore) { section in
+                row(section.id, wizard.reviewFacts(section, state), asStarted: false)
+            }
         }
         let profileChanged = compare && (state.answers.company != state.original.company || state.answers.profile != state.original.profile)
         let missingProfile = state.answers.profile.missingFields.count + [company.name, company.domain, company.securityContact].filter { $0 == nil }.count
