@@ -6,7 +6,10 @@ import Testing
 /// (`Wizard.sectionsForEveryCore`): every row still says what its section's
 /// answers say, in catalog order.
 struct LargeCatalogReviewTests {
-    @Test func everyRowOfALargeCatalogSaysWhatItsAnswersSay() throws {
+    /// `count` sections made from one template ("Part 0", "Part 1", ...),
+    /// each asking a required yes/no and a multiple choice with an
+    /// exclusive "None", and a wizard on them.
+    static func generated(_ count: Int) throws -> (sections: [Section], wizard: Wizard) {
         let template = try Catalog.section(parsing: """
             ---
             id: generated
@@ -32,7 +35,6 @@ struct LargeCatalogReviewTests {
             {{/practised}}
 
             """, file: "generated.md")
-        let count = Wizard.sectionsForEveryCore + 45
         let sections = (0..<count).map { n in
             var section = template
             section.id = "generated-\(n)"
@@ -41,6 +43,12 @@ struct LargeCatalogReviewTests {
             return section
         }
         let wizard = Wizard(catalog: Catalog(sections: sections))
+        return (sections, wizard)
+    }
+
+    @Test func everyRowOfALargeCatalogSaysWhatItsAnswersSay() throws {
+        let count = Wizard.sectionsForEveryCore + 45
+        let (sections, wizard) = try Self.generated(count)
         // Skipped, included, incomplete, and contradicting, in turn.
         var file = Answers()
         for n in 0..<count {
@@ -90,40 +98,8 @@ struct LargeCatalogReviewTests {
     /// keeps them) shows the rows a start works out, and works them out
     /// again once the answers move away from the file's.
     @Test func aStartGivenItsFactsShowsTheRowsItWouldWorkOut() throws {
-        let template = try Catalog.section(parsing: """
-            ---
-            id: generated
-            title: Generated
-            order: 1000
-            guidance:
-              who: Everyone.
-              why: Because.
-            questions:
-              - id: practised
-                kind: yesno
-                label: We follow it
-                required: true
-              - id: tools
-                kind: multiple
-                label: Tools
-                choices:
-                  - {id: none, label: None, exclusive: true}
-                  - {id: alpha, label: Alpha}
-            ---
-            {{#practised}}
-            We follow it.
-            {{/practised}}
-
-            """, file: "generated.md")
         let count = Wizard.sectionsForEveryCore + 45
-        let sections = (0..<count).map { n in
-            var section = template
-            section.id = "generated-\(n)"
-            section.title = "Part \(n)"
-            section.order = 1000 + n
-            return section
-        }
-        let wizard = Wizard(catalog: Catalog(sections: sections))
+        let (_, wizard) = try Self.generated(count)
         // Skipped, included, incomplete, contradicting, a question never
         // seen, in turn; the last section is new to the file.
         var file = Answers()
