@@ -107,10 +107,10 @@ public enum PagePreview {
     }
 
     /// `&#64;`: a character written by its number.
-    nonisolated(unsafe) static let numericEntity = try! NSRegularExpression(pattern: "&#([0-9]{1,7});")
+    static let numericEntity = try! NSRegularExpression(pattern: "&#([0-9]{1,7});")
 
     /// `[text](target)` where the `[` is not escaped.
-    nonisolated(unsafe) static let linkPattern = try! NSRegularExpression(pattern: #"(?<!\\)\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)"#)
+    static let linkPattern = try! NSRegularExpression(pattern: #"(?<!\\)\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)"#)
 
     /// `line` wrapped to `width` columns keeping its Markdown shape: its leading
     /// spaces, and under a list item's marker ("- ", "12. ") a hanging indent.
