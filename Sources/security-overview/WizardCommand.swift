@@ -159,12 +159,11 @@ struct WizardLaunch {
                     fileAnswers = parsed
                     if let answersCache {
                         let path = answers
-                        let wizard = logic!
                         recordAnswers = { start in
                             // What was new is found only for a file exported once (`Wizard.start`).
                             answersCache.record(parsed, path, text: text, catalog: catalog,
                                                 unseenInFile: parsed.reviewed == nil ? nil : start.unseenInFile,
-                                                reviewFacts: wizard.reviewFacts(start))
+                                                reviewFacts: start.startFacts)
                         }
                     }
                 } else if FileStore.exists(answers) {

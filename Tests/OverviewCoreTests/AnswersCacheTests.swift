@@ -130,6 +130,7 @@ struct AnswersCacheTests {
         #expect(given.unseenInFile == ["x": ["y"]])
         // The review's facts of every section, kept and read back the same.
         let facts = wizard.reviewFacts(found)
+        #expect(found.startFacts == facts)
         #expect(facts.count == catalog.sections.count && facts.contains { $0.newQuestions > 0 } && facts.contains { $0.missing == 0 })
         cache.record(parsed, file, text: text, catalog: catalog, unseenInFile: found.unseenInFile, reviewFacts: facts)
         let withFacts = try #require(cache.remembered(file, text: text))

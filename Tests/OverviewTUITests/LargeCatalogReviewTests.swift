@@ -94,9 +94,9 @@ struct LargeCatalogReviewTests {
         })
     }
 
-    /// A start given every section's review facts (as the answers cache
-    /// keeps them) shows the rows a start works out, and works them out
-    /// again once the answers move away from the file's.
+    /// A start's review facts (worked out, or given as the answers cache
+    /// keeps them) show the rows the review works out, and the review works
+    /// them out again once the answers move away from the file's.
     @Test func aStartGivenItsFactsShowsTheRowsItWouldWorkOut() throws {
         let count = Wizard.sectionsForEveryCore + 45
         let (_, wizard) = try Self.generated(count)
@@ -115,13 +115,19 @@ struct LargeCatalogReviewTests {
         }
         let screens = Screens(wizard: wizard)
         let area = Rect(x: 0, y: 1, width: 130, height: 38)
-        let worked = wizard.start(paths: testPaths, fileAnswers: file, draft: nil)
+        let started = wizard.start(paths: testPaths, fileAnswers: file, draft: nil)
+        let facts = wizard.reviewFacts(started)
+        // A start not given the facts works them out.
+        #expect(started.startFacts == facts)
+        // The rows the review works out itself, with no facts from the start.
+        var worked = started
+        worked.startFacts = nil
         #expect(wizard.startFacts(worked) == nil)
-        let facts = wizard.reviewFacts(worked)
         #expect(Set(facts.map(\.missing)) == [-1, 0, 1])
         #expect(facts.contains { $0.contradicting } && facts.contains { $0.newQuestions == 1 })
         let given = wizard.start(paths: testPaths, fileAnswers: file, draft: nil, reviewFacts: facts)
         #expect(wizard.startFacts(given) == facts)
+        #expect(given == started)
         let lines = "\(screens.reviewLines(worked, area))"
         #expect(lines.contains("new section") && lines.contains("1 new question") && lines.contains("answers contradict"))
         #expect("\(screens.reviewLines(given, area))" == lines)

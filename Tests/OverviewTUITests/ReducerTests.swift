@@ -497,6 +497,9 @@ struct ReducerTests {
                                    newSections: Set(testCatalog.sections.map(\.id).filter { $0 != "overview" }))
         // The overview's questions it never saw (what `check` reports as never answered).
         expected.unseenInFile = ["overview": testCatalog.section("overview")!.questions.map(\.id).filter { $0 != "intro" }]
+        // And every section's review facts as of the start: the overview's are its new questions.
+        expected.startFacts = testWizard.reviewFacts(expected)
+        #expect(expected.startFacts?.first?.newQuestions == expected.unseenInFile["overview"]?.count)
         #expect(state == expected)
         // The review's count, read from the sections with something new, is the walk's length.
         #expect(testWizard.newQuestionCount(state) == testWizard.newQuestionFields(state).count)

@@ -22,24 +22,32 @@ public struct ReviewFacts: Equatable, Sendable {
         self.contradicting = contradicting
         self.newQuestions = newQuestions
     }
+
+    /// `missing` for `section` in `answers`: -1 when it is skipped, else how
+    /// many of its required questions have no answer.
+    public static func missing(_ section: Section, _ answers: Answers) -> Int {
+        answers.isIncluded(section) ? Completeness.missingRequired(section, answers).count : -1
+    }
 }
 
 extension Wizard {
     /// The facts of `section`'s review row in `state`.
     public func reviewFacts(_ section: Section, _ state: WizardState) -> ReviewFacts {
-        guard state.answers.isIncluded(section) else { return ReviewFacts(missing: -1, contradicting: false, newQuestions: 0) }
-        return ReviewFacts(missing: Completeness.missingRequired(section, state.answers).count,
+        let missing = ReviewFacts.missing(section, state.answers)
+        guard missing >= 0 else { return ReviewFacts(missing: -1, contradicting: false, newQuestions: 0) }
+        return ReviewFacts(missing: missing,
                            contradicting: !Contradictions.problems(in: section, state.answers).isEmpty,
                            newQuestions: newQuestions(section, state).count)
     }
 
-    /// The facts of every section's row, in catalog order: what a start
-    /// records with the answers it read.
+    /// The facts of every section's row, in catalog order (on every core for
+    /// a large catalog): what a start on an answers file works out when it
+    /// is not given them, and what the answers cache keeps.
     public func reviewFacts(_ state: WizardState) -> [ReviewFacts] {
-        catalog.sections.map { reviewFacts($0, state) }
+        catalog.sections.mapOnEveryCore(whenAtLeast: Wizard.sectionsForEveryCore) { reviewFacts($0, state) }
     }
 
-    /// The facts the start was given, in catalog order, while they still
+    /// The facts the start found or was given, in catalog order, while they still
     /// hold: the answers are the ones the wizard started from (so is every
     /// input of the facts: the file, the catalog, what was new to the file)
     /// and no text is being typed wrong. Nil when they do not, or none were given.

@@ -40,7 +40,8 @@ public struct Wizard: Sendable {
     /// - `unseenInFile`: `unseenQuestions(in: fileAnswers)` as an earlier start
     ///   found it in this catalog, when it is known; found again when not.
     /// - `reviewFacts`: every section's `reviewFacts` as an earlier start on
-    ///   the same file and catalog found them, when they are known.
+    ///   the same file and catalog found them, when they are known; worked
+    ///   out here when not (the review shows them, the answers cache keeps them).
     public func start(paths: WizardPaths, fileAnswers: Answers?, draft: Answers?,
                       draftFileChanged: Bool = false, today: String? = nil,
                       unseenInFile known: [String: [String]]? = nil, reviewFacts: [ReviewFacts]? = nil) -> WizardState {
@@ -62,7 +63,7 @@ public struct Wizard: Sendable {
         // `known`: what an earlier start found in this same file and catalog
         // (the answers cache keeps it), which spares a look through every section.
         if let fileAnswers, fileAnswers.reviewed != nil { state.unseenInFile = known ?? unseenQuestions(in: fileAnswers) }
-        if fileAnswers != nil { state.startFacts = reviewFacts }
+        if fileAnswers != nil { state.startFacts = reviewFacts ?? self.reviewFacts(state) }
         state.draftFileChanged = step == .resumeDraft && draftFileChanged
         state.today = today
         state.caret = caretAtEnd(state)

@@ -25,9 +25,9 @@ public struct WizardState: Equatable, Sendable {
     /// file that was exported (has a review date); sections it lacks are in
     /// `newSections`.
     public var unseenInFile: [String: [String]]
-    /// Every section's review facts as an earlier start on the same answers
-    /// file and catalog found them, when the start was given them (the
-    /// answers cache keeps them); `Wizard.startFacts` says while they hold.
+    /// Every section's review facts at the start on an answers file, as it
+    /// worked them out or was given them (the answers cache keeps them);
+    /// `Wizard.startFacts` says while they hold.
     public var startFacts: [ReviewFacts]?
     /// "Answer what is new": the walk over only the new questions, while it lasts.
     public var walk: NewQuestionsWalk?

@@ -1,12 +1,17 @@
 import OverviewCore
 
 extension Screens {
-    enum SectionState { case included, skipped, incomplete(Int) }
+    enum SectionState {
+        case included, skipped, incomplete(Int)
+
+        /// From `ReviewFacts.missing`: -1 skipped, 0 included, else incomplete.
+        init(missing: Int) {
+            self = missing < 0 ? .skipped : missing > 0 ? .incomplete(missing) : .included
+        }
+    }
 
     func sectionState(_ section: Section, _ answers: Answers) -> SectionState {
-        guard answers.isIncluded(section) else { return .skipped }
-        let missing = Completeness.missingRequired(section, answers).count
-        return missing > 0 ? .incomplete(missing) : .included
+        SectionState(missing: ReviewFacts.missing(section, answers))
     }
 
     /// The review's rows: the company and profile, the plan, every section
@@ -21,12 +26,12 @@ extension Screens {
         let compare = state.hadAnswersFile
         let invalid = invalidAnswers(state)
         // Each section's status and marks first: titles get what the marks leave.
-        // Its facts as the start was given them while they hold (the answers
-        // are the file's, as an earlier start found them: nothing is left
-        // open or edited since), else worked out, on every core for a large
-        // catalog: it is on the way to a revise's first frame.
+        // Its facts as the start found them (or was given them by the answers
+        // cache) while they hold: the answers are still the file's, so nothing
+        // is left open or edited since. Else worked out, on every core for a
+        // large catalog.
         func row(_ id: String, _ facts: ReviewFacts, asStarted: Bool) -> (state: SectionState, marks: String, invalid: Bool) {
-            let sectionState: SectionState = facts.missing < 0 ? .skipped : facts.missing > 0 ? .incomplete(facts.missing) : .included
+            let sectionState = SectionState(missing: facts.missing)
             // What happened, in words, each mark apart: "1 new question, edited".
             var words: [String] = []
             let invalidHere = sectionState.isSkipped || invalid.isEmpty ? 0 : invalid.filter { $0.section == id }.count
