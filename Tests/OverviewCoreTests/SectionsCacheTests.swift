@@ -317,13 +317,53 @@ struct SectionsCacheTests {
         #expect(problems(sections, cache) == ["d-twin.md:2: duplicate section id 'late' (also in a-late.md)"])
     }
 
-    @Test func aWordThisProgramDoesNotKnowMakesTheEntryUnread() throws {
-        var stored = StoredSections.stored(try SectionParser(file: "custom.md").parse(good))
-        stored.questions[0].kind = "essay"
-        var message = SecurityOverview_Cache_Sections()
-        message.sections = [stored]
-        #expect(StoredSections.decode(try message.serializedData()) == nil)
+    /// Details stored by this executable decode; should they not (a word it
+    /// does not know), the section's file gives them, as a start without the
+    /// entry would have. Bytes that are not sections leave the entry unread.
+    @Test func detailsThatDoNotDecodeAreReadFromTheFile() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = try folder.write("custom.md", good)
+        let parsed = try SectionParser(file: path).parse(good)
+        var stored = StoredSections.stored(parsed)
+        var details = try SecurityOverview_Cache_SectionDetails(serializedBytes: stored.details)
+        details.questions[0].kind = "essay"
+        details.who = "Not what the file says."
+        stored.details = try details.serializedData()
+        var part = SecurityOverview_Cache_Sections()
+        part.sections = [stored]
+        var parts = SecurityOverview_Cache_SectionParts()
+        parts.parts = [try part.serializedData()]
+        let back = try #require(StoredSections.decode(try parts.serializedData()))
+        #expect(back.count == 1 && back[0].detailsStored)
+        #expect(back[0].questions.map(\.kind) == parsed.questions.map(\.kind))
+        #expect(back[0].guidance == parsed.guidance)
+        #expect(!back[0].detailsStored)
+        #expect(back.map(CompiledCatalogTests.canonical) == [CompiledCatalogTests.canonical(parsed)])
         #expect(StoredSections.decode(Data([0x0a, 0xff])) == nil)
+    }
+
+    /// A start with many sections of a company's own decodes the details of
+    /// none of them on its way to the review: the first frame shows each
+    /// one's title, and the facts the answers cache keeps.
+    @Test func sectionsReadBackDecodeTheirDetailsWhenFirstNeeded() throws {
+        var files: [String: String] = [:]
+        for n in 0..<40 {
+            files["s\(n).md"] = sectionFile(minimalFrontMatter.replacingOccurrences(of: "id: custom", with: "id: custom-\(n)")
+                .replacingOccurrences(of: "order: 500", with: "order: \(500 + n)"), body: "{{#ok}}\nWe do it.\n{{/ok}}\n")
+        }
+        let (sections, cacheFolder, cache) = try setUp(files)
+        defer { sections.remove(); cacheFolder.remove() }
+        let parsed = try Catalog.loadReporting(customDirectory: sections.path, cache: cache)
+        #expect(parsed.sections.allSatisfy { !$0.detailsStored })
+        let readBack = try Catalog.loadReporting(customDirectory: sections.path, cache: cache)
+        let custom = readBack.sections.filter(\.isCustom)
+        #expect(custom.count == 40 && custom.allSatisfy(\.detailsStored))
+        // Asked for, one section's details are decoded, and no other's.
+        #expect(readBack.section("custom-7")?.questions.map(\.id) == ["ok"])
+        #expect(custom.filter(\.detailsStored).count == 39)
+        #expect(readBack.sections.map(CompiledCatalogTests.canonical) == parsed.sections.map(CompiledCatalogTests.canonical))
+        #expect(custom.allSatisfy { !$0.detailsStored })
     }
 
     /// A section with what no built-in one has.

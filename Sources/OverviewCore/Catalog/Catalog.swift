@@ -70,34 +70,115 @@ public struct Section: Sendable {
     /// as security.txt's Policy point at it); `nil` leaves it to the site.
     public var anchor: String?
     public var order: Int
-    public var rule: RecommendationRule
-    public var guidance: Guidance
-    public var questions: [Question]
-    /// The Mustache body, as written (without the escaping pragma).
-    public var body: String
     /// Where it came from: `sections/30-infrastructure.md` or a user's file.
     public var source: String
+    /// The rest, which a section read back from `SectionsCache` decodes when
+    /// first asked for (see `SectionDetailsBox`).
+    private var details: SectionDetailsBox
+
+    init(id: String, title: String, anchor: String?, order: Int, rule: RecommendationRule, guidance: Guidance,
+         questions: [Question], body: String, source: String, securityTxt: SecurityTxtContract?,
+         retired: Set<String> = [], fixedText: Bool = false, conflicts: [ChoiceConflict] = [], bodyLine: Int = 1,
+         template: SectionTemplate, glance: AtAGlance? = nil) {
+        self.init(id: id, title: title, anchor: anchor, order: order, source: source, details: SectionDetailsBox(SectionDetails(
+            rule: rule, guidance: guidance, questions: questions, body: body, securityTxt: securityTxt, retired: retired,
+            fixedText: fixedText, conflicts: conflicts, bodyLine: bodyLine, template: template, glance: glance)))
+    }
+
+    init(id: String, title: String, anchor: String?, order: Int, source: String, details: SectionDetailsBox) {
+        self.id = id
+        self.title = title
+        self.anchor = anchor
+        self.order = order
+        self.source = source
+        self.details = details
+    }
+
+    /// Changes the details: this section's own from now on.
+    private mutating func change(_ apply: (inout SectionDetails) -> Void) {
+        var changed = details.read { $0 }
+        apply(&changed)
+        details = SectionDetailsBox(changed)
+    }
+
+    /// Whether the details are still the bytes the cache stored (not yet needed).
+    var detailsStored: Bool { details.isStored }
+
+    /// The details, decoded if they were still stored.
+    var detailsNow: SectionDetails { details.read { $0 } }
+
+    /// Decodes the details now if they are still stored.
+    func decodeDetails() { details.read { _ in } }
+
+    public var rule: RecommendationRule {
+        get { details.read { $0.rule } }
+        set { change { $0.rule = newValue } }
+    }
+    public var guidance: Guidance {
+        get { details.read { $0.guidance } }
+        set { change { $0.guidance = newValue } }
+    }
+    public var questions: [Question] {
+        get { details.read { $0.questions } }
+        set { change { $0.questions = newValue } }
+    }
+    /// The Mustache body, as written (without the escaping pragma).
+    public var body: String {
+        get { details.read { $0.body } }
+        set { change { $0.body = newValue } }
+    }
     /// What the section's answers give security.txt; `nil` when the front
     /// matter does not say (it gives nothing).
-    public var securityTxt: SecurityTxtContract?
+    public var securityTxt: SecurityTxtContract? {
+        get { details.read { $0.securityTxt } }
+        set { change { $0.securityTxt = newValue } }
+    }
     /// Question ids the section once had: an answers file that still holds
     /// them loads, and their answers count for nothing.
-    public var retired: Set<String> = []
+    public var retired: Set<String> {
+        get { details.read { $0.retired } }
+        set { change { $0.retired = newValue } }
+    }
     /// `fixed_text: true`: the section prints text outside any answer's block
     /// on purpose (a fixed sentence). Without it, such text is an error.
-    public var fixedText = false
+    public var fixedText: Bool {
+        get { details.read { $0.fixedText } }
+        set { change { $0.fixedText = newValue } }
+    }
     /// `conflicts:`: pairs of choices the answers may not hold at once.
-    public var conflicts: [ChoiceConflict] = []
+    public var conflicts: [ChoiceConflict] {
+        get { details.read { $0.conflicts } }
+        set { change { $0.conflicts = newValue } }
+    }
     /// The line of the file where the body starts, for problems found in it.
-    public var bodyLine = 1
-    let template: SectionTemplate
+    public var bodyLine: Int {
+        get { details.read { $0.bodyLine } }
+        set { change { $0.bodyLine = newValue } }
+    }
+    var template: SectionTemplate { details.read { $0.template } }
     /// What the section adds to the page's "At a glance" block (`at_a_glance`).
-    var glance: AtAGlance? = nil
+    var glance: AtAGlance? {
+        get { details.read { $0.glance } }
+        set { change { $0.glance = newValue } }
+    }
 
-    public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
+    public func question(_ id: String) -> Question? { details.read { $0.questions.first { $0.id == id } } }
 
     /// Whether the section is a company's own (not compiled into the binary).
     public var isCustom: Bool { !BuiltinCatalog.files.contains { $0.name == source } }
+}
+
+/// A section reflects as the values it was made from, in its initializer's
+/// order, whether its details are at hand or still stored.
+extension Section: CustomReflectable {
+    public var customMirror: Mirror {
+        Mirror(self, children: [
+            "id": id, "title": title, "anchor": anchor as Any, "order": order, "rule": rule, "guidance": guidance,
+            "questions": questions, "body": body, "source": source, "securityTxt": securityTxt as Any,
+            "retired": retired, "fixedText": fixedText, "conflicts": conflicts, "bodyLine": bodyLine,
+            "template": template, "glance": glance as Any,
+        ] as KeyValuePairs<String, Any>, displayStyle: .struct)
+    }
 }
 
 /// Every section, in page order.

@@ -12,7 +12,9 @@
 // section parser makes of a file, so that reading it back gives the same
 // Section (a test compares every stored value). Words the program knows
 // (question kinds, formats, profile values) are kept as the words the
-// section files use; one the program no longer knows makes the entry unread.
+// section files use. An entry is read only by the executable that wrote it
+// (its key names it); a section whose details still do not decode is read
+// from its file again.
 //
 // scripts/generate-sections-cache turns this into
 // Sources/OverviewCore/Catalog/SectionsCache.pb.swift.
@@ -60,114 +62,90 @@ nonisolated struct SecurityOverview_Cache_SectionParts: Sendable {
   init() {}
 }
 
-nonisolated struct SecurityOverview_Cache_Section: @unchecked Sendable {
+/// What a start reads of every section: its name, place and file. The rest
+/// is kept as the bytes of a SectionDetails and decoded when first needed
+/// (SectionDetailsBox): a first screen shows a title for each of about twenty.
+nonisolated struct SecurityOverview_Cache_Section: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
-  var id: String {
-    get {_storage._id}
-    set {_uniqueStorage()._id = newValue}
-  }
+  var id: String = String()
 
-  var title: String {
-    get {_storage._title}
-    set {_uniqueStorage()._title = newValue}
-  }
+  var title: String = String()
 
   var anchor: String {
-    get {_storage._anchor ?? String()}
-    set {_uniqueStorage()._anchor = newValue}
+    get {_anchor ?? String()}
+    set {_anchor = newValue}
   }
   /// Returns true if `anchor` has been explicitly set.
-  var hasAnchor: Bool {_storage._anchor != nil}
+  var hasAnchor: Bool {self._anchor != nil}
   /// Clears the value of `anchor`. Subsequent reads from it will return its default value.
-  mutating func clearAnchor() {_uniqueStorage()._anchor = nil}
+  mutating func clearAnchor() {self._anchor = nil}
 
-  var order: Int64 {
-    get {_storage._order}
-    set {_uniqueStorage()._order = newValue}
-  }
+  var order: Int64 = 0
 
-  var recommendedFor: [SecurityOverview_Cache_ProfileCondition] {
-    get {_storage._recommendedFor}
-    set {_uniqueStorage()._recommendedFor = newValue}
-  }
+  var source: String = String()
 
-  var who: String {
-    get {_storage._who}
-    set {_uniqueStorage()._who = newValue}
-  }
-
-  var why: String {
-    get {_storage._why}
-    set {_uniqueStorage()._why = newValue}
-  }
-
-  var how: String {
-    get {_storage._how}
-    set {_uniqueStorage()._how = newValue}
-  }
-
-  var questions: [SecurityOverview_Cache_Question] {
-    get {_storage._questions}
-    set {_uniqueStorage()._questions = newValue}
-  }
-
-  /// Also the template's text.
-  var body: String {
-    get {_storage._body}
-    set {_uniqueStorage()._body = newValue}
-  }
-
-  var source: String {
-    get {_storage._source}
-    set {_uniqueStorage()._source = newValue}
-  }
-
-  var securityTxt: SecurityOverview_Cache_SecurityTxt {
-    get {_storage._securityTxt ?? SecurityOverview_Cache_SecurityTxt()}
-    set {_uniqueStorage()._securityTxt = newValue}
-  }
-  /// Returns true if `securityTxt` has been explicitly set.
-  var hasSecurityTxt: Bool {_storage._securityTxt != nil}
-  /// Clears the value of `securityTxt`. Subsequent reads from it will return its default value.
-  mutating func clearSecurityTxt() {_uniqueStorage()._securityTxt = nil}
-
-  var retired: [String] {
-    get {_storage._retired}
-    set {_uniqueStorage()._retired = newValue}
-  }
-
-  var fixedText: Bool {
-    get {_storage._fixedText}
-    set {_uniqueStorage()._fixedText = newValue}
-  }
-
-  var conflicts: [SecurityOverview_Cache_Conflict] {
-    get {_storage._conflicts}
-    set {_uniqueStorage()._conflicts = newValue}
-  }
-
-  var bodyLine: Int64 {
-    get {_storage._bodyLine}
-    set {_uniqueStorage()._bodyLine = newValue}
-  }
-
-  var glance: SecurityOverview_Cache_Glance {
-    get {_storage._glance ?? SecurityOverview_Cache_Glance()}
-    set {_uniqueStorage()._glance = newValue}
-  }
-  /// Returns true if `glance` has been explicitly set.
-  var hasGlance: Bool {_storage._glance != nil}
-  /// Clears the value of `glance`. Subsequent reads from it will return its default value.
-  mutating func clearGlance() {_uniqueStorage()._glance = nil}
+  var details: Data = Data()
 
   var unknownFields = SwiftProtobuf.UnknownStorage()
 
   init() {}
 
-  fileprivate var _storage = _StorageClass.defaultInstance
+  fileprivate var _anchor: String? = nil
+}
+
+nonisolated struct SecurityOverview_Cache_SectionDetails: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  var recommendedFor: [SecurityOverview_Cache_ProfileCondition] = []
+
+  var who: String = String()
+
+  var why: String = String()
+
+  var how: String = String()
+
+  var questions: [SecurityOverview_Cache_Question] = []
+
+  /// Also the template's text.
+  var body: String = String()
+
+  var securityTxt: SecurityOverview_Cache_SecurityTxt {
+    get {_securityTxt ?? SecurityOverview_Cache_SecurityTxt()}
+    set {_securityTxt = newValue}
+  }
+  /// Returns true if `securityTxt` has been explicitly set.
+  var hasSecurityTxt: Bool {self._securityTxt != nil}
+  /// Clears the value of `securityTxt`. Subsequent reads from it will return its default value.
+  mutating func clearSecurityTxt() {self._securityTxt = nil}
+
+  var retired: [String] = []
+
+  var fixedText: Bool = false
+
+  var conflicts: [SecurityOverview_Cache_Conflict] = []
+
+  var bodyLine: Int64 = 0
+
+  var glance: SecurityOverview_Cache_Glance {
+    get {_glance ?? SecurityOverview_Cache_Glance()}
+    set {_glance = newValue}
+  }
+  /// Returns true if `glance` has been explicitly set.
+  var hasGlance: Bool {self._glance != nil}
+  /// Clears the value of `glance`. Subsequent reads from it will return its default value.
+  mutating func clearGlance() {self._glance = nil}
+
+  var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  init() {}
+
+  fileprivate var _securityTxt: SecurityOverview_Cache_SecurityTxt? = nil
+  fileprivate var _glance: SecurityOverview_Cache_Glance? = nil
 }
 
 nonisolated struct SecurityOverview_Cache_ProfileCondition: Sendable {
@@ -783,181 +761,147 @@ nonisolated extension SecurityOverview_Cache_SectionParts: SwiftProtobuf.Message
 
 nonisolated extension SecurityOverview_Cache_Section: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   static let protoMessageName: String = _protobuf_package + ".Section"
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}title\0\u{1}anchor\0\u{1}order\0\u{3}recommended_for\0\u{1}who\0\u{1}why\0\u{1}how\0\u{1}questions\0\u{1}body\0\u{1}source\0\u{3}security_txt\0\u{1}retired\0\u{3}fixed_text\0\u{1}conflicts\0\u{3}body_line\0\u{1}glance\0")
-
-  fileprivate class _StorageClass {
-    var _id: String = String()
-    var _title: String = String()
-    var _anchor: String? = nil
-    var _order: Int64 = 0
-    var _recommendedFor: [SecurityOverview_Cache_ProfileCondition] = []
-    var _who: String = String()
-    var _why: String = String()
-    var _how: String = String()
-    var _questions: [SecurityOverview_Cache_Question] = []
-    var _body: String = String()
-    var _source: String = String()
-    var _securityTxt: SecurityOverview_Cache_SecurityTxt? = nil
-    var _retired: [String] = []
-    var _fixedText: Bool = false
-    var _conflicts: [SecurityOverview_Cache_Conflict] = []
-    var _bodyLine: Int64 = 0
-    var _glance: SecurityOverview_Cache_Glance? = nil
-
-      // This property is used as the initial default value for new instances of the type.
-      // The type itself is protecting the reference to its storage via CoW semantics.
-      // This will force a copy to be made of this reference when the first mutation occurs;
-      // hence, it is safe to mark this as `nonisolated(unsafe)`.
-      static nonisolated(unsafe) let defaultInstance = _StorageClass()
-
-    private init() {}
-
-    init(copying source: _StorageClass) {
-      _id = source._id
-      _title = source._title
-      _anchor = source._anchor
-      _order = source._order
-      _recommendedFor = source._recommendedFor
-      _who = source._who
-      _why = source._why
-      _how = source._how
-      _questions = source._questions
-      _body = source._body
-      _source = source._source
-      _securityTxt = source._securityTxt
-      _retired = source._retired
-      _fixedText = source._fixedText
-      _conflicts = source._conflicts
-      _bodyLine = source._bodyLine
-      _glance = source._glance
-    }
-  }
-
-  fileprivate mutating func _uniqueStorage() -> _StorageClass {
-    if !isKnownUniquelyReferenced(&_storage) {
-      _storage = _StorageClass(copying: _storage)
-    }
-    return _storage
-  }
+  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}title\0\u{1}anchor\0\u{1}order\0\u{2}\u{7}source\0\u{2}\u{7}details\0")
 
   mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
-    _ = _uniqueStorage()
-    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
-      while let fieldNumber = try decoder.nextFieldNumber() {
-        // The use of inline closures is to circumvent an issue where the compiler
-        // allocates stack space for every case branch when no optimizations are
-        // enabled. https://github.com/apple/swift-protobuf/issues/1034
-        switch fieldNumber {
-        case 1: try { try decoder.decodeSingularStringField(value: &_storage._id) }()
-        case 2: try { try decoder.decodeSingularStringField(value: &_storage._title) }()
-        case 3: try { try decoder.decodeSingularStringField(value: &_storage._anchor) }()
-        case 4: try { try decoder.decodeSingularInt64Field(value: &_storage._order) }()
-        case 5: try { try decoder.decodeRepeatedMessageField(value: &_storage._recommendedFor) }()
-        case 6: try { try decoder.decodeSingularStringField(value: &_storage._who) }()
-        case 7: try { try decoder.decodeSingularStringField(value: &_storage._why) }()
-        case 8: try { try decoder.decodeSingularStringField(value: &_storage._how) }()
-        case 9: try { try decoder.decodeRepeatedMessageField(value: &_storage._questions) }()
-        case 10: try { try decoder.decodeSingularStringField(value: &_storage._body) }()
-        case 11: try { try decoder.decodeSingularStringField(value: &_storage._source) }()
-        case 12: try { try decoder.decodeSingularMessageField(value: &_storage._securityTxt) }()
-        case 13: try { try decoder.decodeRepeatedStringField(value: &_storage._retired) }()
-        case 14: try { try decoder.decodeSingularBoolField(value: &_storage._fixedText) }()
-        case 15: try { try decoder.decodeRepeatedMessageField(value: &_storage._conflicts) }()
-        case 16: try { try decoder.decodeSingularInt64Field(value: &_storage._bodyLine) }()
-        case 17: try { try decoder.decodeSingularMessageField(value: &_storage._glance) }()
-        default: break
-        }
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.id) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.title) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self._anchor) }()
+      case 4: try { try decoder.decodeSingularInt64Field(value: &self.order) }()
+      case 11: try { try decoder.decodeSingularStringField(value: &self.source) }()
+      case 18: try { try decoder.decodeSingularBytesField(value: &self.details) }()
+      default: break
       }
     }
   }
 
   func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
-    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
-      // The use of inline closures is to circumvent an issue where the compiler
-      // allocates stack space for every if/case branch local when no optimizations
-      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
-      // https://github.com/apple/swift-protobuf/issues/1182
-      if !_storage._id.isEmpty {
-        try visitor.visitSingularStringField(value: _storage._id, fieldNumber: 1)
-      }
-      if !_storage._title.isEmpty {
-        try visitor.visitSingularStringField(value: _storage._title, fieldNumber: 2)
-      }
-      try { if let v = _storage._anchor {
-        try visitor.visitSingularStringField(value: v, fieldNumber: 3)
-      } }()
-      if _storage._order != 0 {
-        try visitor.visitSingularInt64Field(value: _storage._order, fieldNumber: 4)
-      }
-      if !_storage._recommendedFor.isEmpty {
-        try visitor.visitRepeatedMessageField(value: _storage._recommendedFor, fieldNumber: 5)
-      }
-      if !_storage._who.isEmpty {
-        try visitor.visitSingularStringField(value: _storage._who, fieldNumber: 6)
-      }
-      if !_storage._why.isEmpty {
-        try visitor.visitSingularStringField(value: _storage._why, fieldNumber: 7)
-      }
-      if !_storage._how.isEmpty {
-        try visitor.visitSingularStringField(value: _storage._how, fieldNumber: 8)
-      }
-      if !_storage._questions.isEmpty {
-        try visitor.visitRepeatedMessageField(value: _storage._questions, fieldNumber: 9)
-      }
-      if !_storage._body.isEmpty {
-        try visitor.visitSingularStringField(value: _storage._body, fieldNumber: 10)
-      }
-      if !_storage._source.isEmpty {
-        try visitor.visitSingularStringField(value: _storage._source, fieldNumber: 11)
-      }
-      try { if let v = _storage._securityTxt {
-        try visitor.visitSingularMessageField(value: v, fieldNumber: 12)
-      } }()
-      if !_storage._retired.isEmpty {
-        try visitor.visitRepeatedStringField(value: _storage._retired, fieldNumber: 13)
-      }
-      if _storage._fixedText != false {
-        try visitor.visitSingularBoolField(value: _storage._fixedText, fieldNumber: 14)
-      }
-      if !_storage._conflicts.isEmpty {
-        try visitor.visitRepeatedMessageField(value: _storage._conflicts, fieldNumber: 15)
-      }
-      if _storage._bodyLine != 0 {
-        try visitor.visitSingularInt64Field(value: _storage._bodyLine, fieldNumber: 16)
-      }
-      try { if let v = _storage._glance {
-        try visitor.visitSingularMessageField(value: v, fieldNumber: 17)
-      } }()
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if !self.id.isEmpty {
+      try visitor.visitSingularStringField(value: self.id, fieldNumber: 1)
+    }
+    if !self.title.isEmpty {
+      try visitor.visitSingularStringField(value: self.title, fieldNumber: 2)
+    }
+    try { if let v = self._anchor {
+      try visitor.visitSingularStringField(value: v, fieldNumber: 3)
+    } }()
+    if self.order != 0 {
+      try visitor.visitSingularInt64Field(value: self.order, fieldNumber: 4)
+    }
+    if !self.source.isEmpty {
+      try visitor.visitSingularStringField(value: self.source, fieldNumber: 11)
+    }
+    if !self.details.isEmpty {
+      try visitor.visitSingularBytesField(value: self.details, fieldNumber: 18)
     }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   static func ==(lhs: SecurityOverview_Cache_Section, rhs: SecurityOverview_Cache_Section) -> Bool {
-    if lhs._storage !== rhs._storage {
-      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
-        let _storage = _args.0
-        let rhs_storage = _args.1
-        if _storage._id != rhs_storage._id {return false}
-        if _storage._title != rhs_storage._title {return false}
-        if _storage._anchor != rhs_storage._anchor {return false}
-        if _storage._order != rhs_storage._order {return false}
-        if _storage._recommendedFor != rhs_storage._recommendedFor {return false}
-        if _storage._who != rhs_storage._who {return false}
-        if _storage._why != rhs_storage._why {return false}
-        if _storage._how != rhs_storage._how {return false}
-        if _storage._questions != rhs_storage._questions {return false}
-        if _storage._body != rhs_storage._body {return false}
-        if _storage._source != rhs_storage._source {return false}
-        if _storage._securityTxt != rhs_storage._securityTxt {return false}
-        if _storage._retired != rhs_storage._retired {return false}
-        if _storage._fixedText != rhs_storage._fixedText {return false}
-        if _storage._conflicts != rhs_storage._conflicts {return false}
-        if _storage._bodyLine != rhs_storage._bodyLine {return false}
-        if _storage._glance != rhs_storage._glance {return false}
-        return true
+    if lhs.id != rhs.id {return false}
+    if lhs.title != rhs.title {return false}
+    if lhs._anchor != rhs._anchor {return false}
+    if lhs.order != rhs.order {return false}
+    if lhs.source != rhs.source {return false}
+    if lhs.details != rhs.details {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension SecurityOverview_Cache_SectionDetails: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  static let protoMessageName: String = _protobuf_package + ".SectionDetails"
+  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{4}\u{5}recommended_for\0\u{1}who\0\u{1}why\0\u{1}how\0\u{1}questions\0\u{1}body\0\u{4}\u{2}security_txt\0\u{1}retired\0\u{3}fixed_text\0\u{1}conflicts\0\u{3}body_line\0\u{1}glance\0")
+
+  mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 5: try { try decoder.decodeRepeatedMessageField(value: &self.recommendedFor) }()
+      case 6: try { try decoder.decodeSingularStringField(value: &self.who) }()
+      case 7: try { try decoder.decodeSingularStringField(value: &self.why) }()
+      case 8: try { try decoder.decodeSingularStringField(value: &self.how) }()
+      case 9: try { try decoder.decodeRepeatedMessageField(value: &self.questions) }()
+      case 10: try { try decoder.decodeSingularStringField(value: &self.body) }()
+      case 12: try { try decoder.decodeSingularMessageField(value: &self._securityTxt) }()
+      case 13: try { try decoder.decodeRepeatedStringField(value: &self.retired) }()
+      case 14: try { try decoder.decodeSingularBoolField(value: &self.fixedText) }()
+      case 15: try { try decoder.decodeRepeatedMessageField(value: &self.conflicts) }()
+      case 16: try { try decoder.decodeSingularInt64Field(value: &self.bodyLine) }()
+      case 17: try { try decoder.decodeSingularMessageField(value: &self._glance) }()
+      default: break
       }
-      if !storagesAreEqual {return false}
     }
+  }
+
+  func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if !self.recommendedFor.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.recommendedFor, fieldNumber: 5)
+    }
+    if !self.who.isEmpty {
+      try visitor.visitSingularStringField(value: self.who, fieldNumber: 6)
+    }
+    if !self.why.isEmpty {
+      try visitor.visitSingularStringField(value: self.why, fieldNumber: 7)
+    }
+    if !self.how.isEmpty {
+      try visitor.visitSingularStringField(value: self.how, fieldNumber: 8)
+    }
+    if !self.questions.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.questions, fieldNumber: 9)
+    }
+    if !self.body.isEmpty {
+      try visitor.visitSingularStringField(value: self.body, fieldNumber: 10)
+    }
+    try { if let v = self._securityTxt {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 12)
+    } }()
+    if !self.retired.isEmpty {
+      try visitor.visitRepeatedStringField(value: self.retired, fieldNumber: 13)
+    }
+    if self.fixedText != false {
+      try visitor.visitSingularBoolField(value: self.fixedText, fieldNumber: 14)
+    }
+    if !self.conflicts.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.conflicts, fieldNumber: 15)
+    }
+    if self.bodyLine != 0 {
+      try visitor.visitSingularInt64Field(value: self.bodyLine, fieldNumber: 16)
+    }
+    try { if let v = self._glance {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 17)
+    } }()
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  static func ==(lhs: SecurityOverview_Cache_SectionDetails, rhs: SecurityOverview_Cache_SectionDetails) -> Bool {
+    if lhs.recommendedFor != rhs.recommendedFor {return false}
+    if lhs.who != rhs.who {return false}
+    if lhs.why != rhs.why {return false}
+    if lhs.how != rhs.how {return false}
+    if lhs.questions != rhs.questions {return false}
+    if lhs.body != rhs.body {return false}
+    if lhs._securityTxt != rhs._securityTxt {return false}
+    if lhs.retired != rhs.retired {return false}
+    if lhs.fixedText != rhs.fixedText {return false}
+    if lhs.conflicts != rhs.conflicts {return false}
+    if lhs.bodyLine != rhs.bodyLine {return false}
+    if lhs._glance != rhs._glance {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -66,7 +66,7 @@ public struct SectionsCache: Sendable {
         clock_gettime(CLOCK_REALTIME, &now)
         let settledBefore = Self.seconds(now) - settle
         var input = SHA256Input()
-        input.add("security-overview sections 2")
+        input.add("security-overview sections 3")
         input.add(toolVersion)
         input.add(CacheEntry.executableIdentity)
         input.add(Catalog.builtinIdentity)
@@ -198,8 +198,8 @@ public struct SectionsCache: Sendable {
 // MARK: - The entry's body: the sections as protocol buffers
 
 /// Sections written as `scripts/sections-cache.proto` describes them, and
-/// read back; nil for bytes that are not such sections, or name a word this
-/// program does not know.
+/// read back; nil for bytes that are not such sections. A section read back
+/// keeps its details as bytes until they are first needed.
 enum StoredSections {
     typealias Stored = SecurityOverview_Cache_Section
 
@@ -222,7 +222,7 @@ enum StoredSections {
         guard let message = try? SecurityOverview_Cache_SectionParts(serializedBytes: bytes) else { return nil }
         let parts = message.parts.mapOnEveryCore(whenAtLeast: 2, parts: message.parts.count) { bytes -> [Section]? in
             guard let part = try? SecurityOverview_Cache_Sections(serializedBytes: bytes) else { return nil }
-            return try? part.sections.map(section)
+            return part.sections.map(section)
         }
         var sections: [Section] = []
         // Room for all of them at once, not grown part by part.
@@ -242,19 +242,27 @@ enum StoredSections {
         return word
     }
 
+    /// A section's name, place and file, and its details as bytes of their own.
     static func stored(_ section: Section) -> Stored {
         var stored = Stored()
         stored.id = section.id
         stored.title = section.title
         if let anchor = section.anchor { stored.anchor = anchor }
         stored.order = Int64(section.order)
+        stored.source = section.source
+        // Serializing a message that holds only strings, numbers and messages does not fail.
+        stored.details = (try? storedDetails(section).serializedData()) ?? Data()
+        return stored
+    }
+
+    static func storedDetails(_ section: Section) -> SecurityOverview_Cache_SectionDetails {
+        var stored = SecurityOverview_Cache_SectionDetails()
         stored.recommendedFor = section.rule.anyOf.map(Self.stored)
         stored.who = section.guidance.who
         stored.why = section.guidance.why
         stored.how = section.guidance.how
         stored.questions = section.questions.map(Self.stored)
         stored.body = section.body
-        stored.source = section.source
         if let contract = section.securityTxt {
             var txt = SecurityOverview_Cache_SecurityTxt()
             if let pageLink = contract.pageLink { txt.pageLink = pageLink }
@@ -298,7 +306,32 @@ enum StoredSections {
         return stored
     }
 
-    static func section(_ stored: Stored) throws(Unknown) -> Section {
+    /// A section read back: its details stay bytes until first asked for.
+    static func section(_ stored: Stored) -> Section {
+        Section(id: stored.id, title: stored.title, anchor: stored.hasAnchor ? stored.anchor : nil, order: Int(stored.order),
+                source: stored.source, details: SectionDetailsBox(stored: stored.details, source: stored.source))
+    }
+
+    /// The details stored for the section of `source`. They were written by
+    /// this executable (an entry's key names it) and read back whole (its
+    /// digest says so), so they decode; should they not, the file is read and
+    /// parsed again for them, as a start without the entry would have.
+    static func details(_ bytes: Data, source: String) -> SectionDetails {
+        if let stored = try? SecurityOverview_Cache_SectionDetails(serializedBytes: bytes),
+           let details = try? details(stored) {
+            return details
+        }
+        do {
+            let text = try FileStore.read(source, maxBytes: InputLimits.sectionFileBytes)
+            return try SectionParser(file: source).parse(text).detailsNow
+        } catch {
+            // The file passed every check when the entry was written, and the
+            // key holds its times and size: it cannot fail unless removed since.
+            fatalError("\(source): the section's details could not be read back (\(error)); start again")
+        }
+    }
+
+    static func details(_ stored: SecurityOverview_Cache_SectionDetails) throws(Unknown) -> SectionDetails {
         var securityTxt: SecurityTxtContract?
         if stored.hasSecurityTxt {
             let txt = stored.securityTxt
@@ -322,16 +355,11 @@ enum StoredSections {
                 (try word(group.group), SectionTemplate(body: group.template))
             })
         }
-        return Section(
-            id: stored.id,
-            title: stored.title,
-            anchor: stored.hasAnchor ? stored.anchor : nil,
-            order: Int(stored.order),
+        return SectionDetails(
             rule: RecommendationRule(anyOf: try stored.recommendedFor.map(condition)),
             guidance: Guidance(who: stored.who, why: stored.why, how: stored.how),
             questions: try stored.questions.map(question),
             body: stored.body,
-            source: stored.source,
             securityTxt: securityTxt,
             retired: Set(stored.retired),
             fixedText: stored.fixedText,

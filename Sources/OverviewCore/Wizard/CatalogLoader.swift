@@ -31,8 +31,12 @@ public final class CatalogLoader: @unchecked Sendable {
         return catalog
     }
 
-    /// Starts parsing on another thread, so it is ready when first needed.
+    /// Starts parsing on another thread, so it is ready when first needed;
+    /// and decodes there what sections read back from the cache still keep
+    /// as bytes, so that no key waits for a thousand of them at once.
     public func prefetch() {
-        Thread.detachNewThread { [self] in _ = catalog }
+        Thread.detachNewThread { [self] in
+            for section in catalog.sections { section.decodeDetails() }
+        }
     }
 }
