@@ -325,7 +325,7 @@ struct SectionsCacheTests {
         defer { folder.remove() }
         let path = try folder.write("custom.md", good)
         let parsed = try SectionParser(file: path).parse(good)
-        var stored = StoredSections.stored(parsed)
+        var stored = try StoredSections.stored(parsed)
         var details = try SecurityOverview_Cache_SectionDetails(serializedBytes: stored.details)
         details.questions[0].kind = "essay"
         details.who = "Not what the file says."

@@ -209,9 +209,12 @@ enum StoredSections {
         let size = max(1, (sections.count + parts - 1) / parts)
         for start in stride(from: 0, to: sections.count, by: size) {
             var part = SecurityOverview_Cache_Sections()
-            part.sections = sections[start..<min(start + size, sections.count)].map(stored)
-            guard let bytes = try? part.serializedData() else { return nil }
-            message.parts.append(bytes)
+            do {
+                part.sections = try sections[start..<min(start + size, sections.count)].map(stored)
+                message.parts.append(try part.serializedData())
+            } catch {
+                return nil
+            }
         }
         return try? message.serializedData()
     }
@@ -243,15 +246,14 @@ enum StoredSections {
     }
 
     /// A section's name, place and file, and its details as bytes of their own.
-    static func stored(_ section: Section) -> Stored {
+    static func stored(_ section: Section) throws -> Stored {
         var stored = Stored()
         stored.id = section.id
         stored.title = section.title
         if let anchor = section.anchor { stored.anchor = anchor }
         stored.order = Int64(section.order)
         stored.source = section.source
-        // Serializing a message that holds only strings, numbers and messages does not fail.
-        stored.details = (try? storedDetails(section).serializedData()) ?? Data()
+        stored.details = try storedDetails(section).serializedData()
         return stored
     }
 
