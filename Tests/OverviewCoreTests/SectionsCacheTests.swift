@@ -364,6 +364,12 @@ struct SectionsCacheTests {
         #expect(custom.filter(\.detailsStored).count == 39)
         #expect(readBack.sections.map(CompiledCatalogTests.canonical) == parsed.sections.map(CompiledCatalogTests.canonical))
         #expect(custom.allSatisfy { !$0.detailsStored })
+        // A copy changed is changed alone: sections are values.
+        var changed = custom[0]
+        changed.body = "Changed."
+        changed.questions[0].label = "Relabelled"
+        #expect(changed.body == "Changed." && changed.questions[0].label == "Relabelled")
+        #expect(custom[0].body == "{{#ok}}\nWe do it.\n{{/ok}}\n" && custom[0].questions[0].label == "It is so")
     }
 
     /// A section with what no built-in one has.

@@ -155,4 +155,30 @@ struct LargeCatalogReviewTests {
         edited.answers = edited.original
         #expect(wizard.startFacts(edited) != nil)
     }
+
+    /// A start on sections read back from the sections cache, given the
+    /// review's facts (as the answers cache gives them), draws the review
+    /// without decoding any section's details: nothing on the way to the
+    /// first frame grows with what the sections hold.
+    @Test func theReviewOfSectionsReadBackDecodesNoneOfThem() throws {
+        let count = Wizard.sectionsForEveryCore + 45
+        let (sections, _) = try Self.generated(count)
+        let stored = try #require(StoredSections.encode(sections))
+        let readBack = try #require(StoredSections.decode(stored))
+        #expect(readBack.count == count && readBack.allSatisfy { $0.detailsStored })
+        let wizard = Wizard(catalog: Catalog(sections: readBack))
+        var file = Answers()
+        for n in 0..<count {
+            file.sections["generated-\(n)"] = SectionAnswers(include: true, answers: ["practised": .bool(true), "tools": .choices(["alpha"])])
+        }
+        let facts = Array(repeating: ReviewFacts(missing: 0, contradicting: false, newQuestions: 0), count: count)
+        let state = wizard.start(paths: testPaths, fileAnswers: file, draft: nil, reviewFacts: facts)
+        var memory = ScreenMemory()
+        let canvas = Screens(wizard: wizard).render(state, size: Size(width: 80, height: 24), memory: &memory)
+        #expect(canvas.text.contains("Review") && canvas.text.contains("Part 3"))
+        #expect(readBack.allSatisfy { $0.detailsStored })
+        // Opened, a section decodes its own details, and no other's.
+        #expect(wizard.catalog.section("generated-3")?.questions.map(\.id) == ["practised", "tools"])
+        #expect(readBack.filter(\.detailsStored).count == count - 1)
+    }
 }

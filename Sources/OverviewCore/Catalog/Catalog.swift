@@ -94,7 +94,9 @@ public struct Section: Sendable {
         self.details = details
     }
 
-    /// Changes the details: this section's own from now on.
+    /// Changes the details: this section's own from then on. The accessors
+    /// below pass closures, not key paths: key paths are made at their first
+    /// use, 80K more instructions on the way to a revise's first frame.
     private mutating func change(_ apply: (inout SectionDetails) -> Void) {
         var changed = details.read { $0 }
         apply(&changed)
@@ -110,57 +112,27 @@ public struct Section: Sendable {
     /// Decodes the details now if they are still stored.
     func decodeDetails() { details.read { _ in } }
 
-    public var rule: RecommendationRule {
-        get { details.read { $0.rule } }
-        set { change { $0.rule = newValue } }
-    }
-    public var guidance: Guidance {
-        get { details.read { $0.guidance } }
-        set { change { $0.guidance = newValue } }
-    }
-    public var questions: [Question] {
-        get { details.read { $0.questions } }
-        set { change { $0.questions = newValue } }
-    }
+    public var rule: RecommendationRule { get { details.read { $0.rule } } set { change { $0.rule = newValue } } }
+    public var guidance: Guidance { get { details.read { $0.guidance } } set { change { $0.guidance = newValue } } }
+    public var questions: [Question] { get { details.read { $0.questions } } set { change { $0.questions = newValue } } }
     /// The Mustache body, as written (without the escaping pragma).
-    public var body: String {
-        get { details.read { $0.body } }
-        set { change { $0.body = newValue } }
-    }
+    public var body: String { get { details.read { $0.body } } set { change { $0.body = newValue } } }
     /// What the section's answers give security.txt; `nil` when the front
     /// matter does not say (it gives nothing).
-    public var securityTxt: SecurityTxtContract? {
-        get { details.read { $0.securityTxt } }
-        set { change { $0.securityTxt = newValue } }
-    }
+    public var securityTxt: SecurityTxtContract? { get { details.read { $0.securityTxt } } set { change { $0.securityTxt = newValue } } }
     /// Question ids the section once had: an answers file that still holds
     /// them loads, and their answers count for nothing.
-    public var retired: Set<String> {
-        get { details.read { $0.retired } }
-        set { change { $0.retired = newValue } }
-    }
+    public var retired: Set<String> { get { details.read { $0.retired } } set { change { $0.retired = newValue } } }
     /// `fixed_text: true`: the section prints text outside any answer's block
     /// on purpose (a fixed sentence). Without it, such text is an error.
-    public var fixedText: Bool {
-        get { details.read { $0.fixedText } }
-        set { change { $0.fixedText = newValue } }
-    }
+    public var fixedText: Bool { get { details.read { $0.fixedText } } set { change { $0.fixedText = newValue } } }
     /// `conflicts:`: pairs of choices the answers may not hold at once.
-    public var conflicts: [ChoiceConflict] {
-        get { details.read { $0.conflicts } }
-        set { change { $0.conflicts = newValue } }
-    }
+    public var conflicts: [ChoiceConflict] { get { details.read { $0.conflicts } } set { change { $0.conflicts = newValue } } }
     /// The line of the file where the body starts, for problems found in it.
-    public var bodyLine: Int {
-        get { details.read { $0.bodyLine } }
-        set { change { $0.bodyLine = newValue } }
-    }
+    public var bodyLine: Int { get { details.read { $0.bodyLine } } set { change { $0.bodyLine = newValue } } }
     var template: SectionTemplate { details.read { $0.template } }
     /// What the section adds to the page's "At a glance" block (`at_a_glance`).
-    var glance: AtAGlance? {
-        get { details.read { $0.glance } }
-        set { change { $0.glance = newValue } }
-    }
+    var glance: AtAGlance? { get { details.read { $0.glance } } set { change { $0.glance = newValue } } }
 
     public func question(_ id: String) -> Question? { details.read { $0.questions.first { $0.id == id } } }
 
