@@ -66,16 +66,62 @@ public final class NcursesTerminal: Terminal {
     /// every protocol conformance in the binary.
     private var modifiedArrowCodes: [(code: Int32, key: Key)] = [(KEY_SR, .shiftUp), (KEY_SF, .shiftDown)]
 
-    /// Takes the screen. Call `check()` first; `close()` on every exit path.
-    public init() throws {
-        // The character set is all ncurses takes from the locale (wide
-        // characters, line drawing); the rest of the program runs in the C
-        // locale before and after. Loading every category read a dozen files.
+    /// The character set is all ncurses takes from the locale (wide
+    /// characters, line drawing); the rest of the program runs in the C
+    /// locale before and after. Loading every category read a dozen files.
+    /// `init` sets it; call it first instead when another thread will make
+    /// the terminal (`setlocale` is not safe while other threads run).
+    public static func setLocale() {
         setlocale(LC_CTYPE, "")
         if so_locale_is_utf8() == 0 {
             // Wide characters need a UTF-8 locale; C.UTF-8 is always there on Linux.
             setlocale(LC_CTYPE, "C.UTF-8")
         }
+    }
+
+    /// The size the kernel gives the terminal now, which `size` will report
+    /// once the screen is taken; nil when it says none.
+    public static var expectedSize: Size? {
+        var rows: Int32 = 0
+        var columns: Int32 = 0
+        guard so_terminal_size(1, &rows, &columns) != 0 else { return nil }
+        return Size(width: Int(columns), height: Int(rows))
+    }
+
+    /// Takes the screen on a thread of its own while `meanwhile` runs on this
+    /// one, and returns once both are done. One after the other, ncurses'
+    /// set-up (reading the terminal's description, making the screen) and
+    /// the first frame were a third of a revise's way from `main` to its
+    /// frame. A thread of its own, not Dispatch's: a Dispatch worker started
+    /// late enough to make the start slower, not faster (0.25 ms in 21 rounds).
+    public static func open(meanwhile: () -> Void) throws -> NcursesTerminal {
+        // Before the thread: `setlocale` is not safe while other threads run.
+        setLocale()
+        /// Written by the thread before it ends; read after it is joined.
+        final class Opening: @unchecked Sendable { var result: Result<NcursesTerminal, any Error>? }
+        let opening = Opening()
+        // The thread's own reference, which it lets go of when it ends.
+        let context = Unmanaged.passRetained(opening)
+        var thread = pthread_t()
+        let started = pthread_create(&thread, nil, { context in
+            let opening = Unmanaged<Opening>.fromOpaque(context!).takeRetainedValue()
+            opening.result = Result { try NcursesTerminal(localeSet: true) }
+            return nil
+        }, context.toOpaque()) == 0
+        guard started else {
+            context.release()
+            meanwhile()
+            return try NcursesTerminal(localeSet: true)
+        }
+        meanwhile()
+        pthread_join(thread, nil)
+        return try (opening.result ?? .failure(TerminalUnavailable(reason: "cannot open the terminal"))).get()
+    }
+
+    /// Takes the screen. Call `check()` first; `close()` on every exit path.
+    /// `localeSet`: `setLocale()` was called already.
+    public init(localeSet: Bool = false) throws {
+        if !localeSet { Self.setLocale() }
         guard let output = fdopen(1, "w"), let input = fdopen(0, "r") else {
             throw TerminalUnavailable(reason: "cannot open the terminal")
         }

@@ -82,12 +82,31 @@ public final class WizardApp {
         self.baseSource = .digestOf(answersFileText)
     }
 
+    /// The first frame, made before there was a terminal to draw it on, at
+    /// the size the terminal was expected to have.
+    private var preparedFrame: (size: Size, canvas: Canvas)?
+
+    /// Makes the first frame at `size` while the terminal is being set up on
+    /// another thread (the two took about as long, one after the other, on
+    /// the way to a revise's first frame). `run` draws it when the terminal
+    /// has that size, and makes the frame again when it has not.
+    public func prepareFirstFrame(size: Size) {
+        var none = DraftWork.none
+        send(.resized(size), draft: &none)
+        preparedFrame = (size, frame())
+    }
+
     /// Runs until the user quits or a signal asks to stop: read keys, turn
     /// them into actions, reduce, run the effects, draw.
     public func run(on terminal: Terminal, afterFirstFrame: () -> Void = {}) -> Outcome {
         var none = DraftWork.none
-        send(.resized(terminal.size), draft: &none)
-        draw(on: terminal)
+        if let prepared = preparedFrame, prepared.size == terminal.size {
+            terminal.draw(prepared.canvas)
+        } else {
+            send(.resized(terminal.size), draft: &none)
+            draw(on: terminal)
+        }
+        preparedFrame = nil
         afterFirstFrame()
         while true {
             if let signal = terminal.stopSignal { return .signalled(signal) }

@@ -205,14 +205,18 @@ struct WizardLaunch {
             throw ExitCode(1)
         case .fullScreen: break
         }
+        let app = WizardApp(wizard: logic, state: state, answersFileText: fileText)
+        // Every input has loaded by now: the screen is taken only when the
+        // wizard will run on it. The first frame is made meanwhile.
         let terminal: NcursesTerminal
         do {
-            terminal = try NcursesTerminal()
+            terminal = try NcursesTerminal.open(meanwhile: {
+                if let size = NcursesTerminal.expectedSize { app.prepareFirstFrame(size: size) }
+            })
         } catch {
             Console.err("error: \(error)\n")
             throw ExitCode(1)
         }
-        let app = WizardApp(wizard: logic, state: state, answersFileText: fileText)
         let outcome = app.run(on: terminal, afterFirstFrame: {
             logic.loader.prefetch()
             recordAnswers?(state)

@@ -51,6 +51,27 @@ struct RunLoopTests {
         try body(WizardApp(wizard: testWizard, state: state))
     }
 
+    @Test("A first frame made before the terminal was set up is drawn at its size, and made again at another")
+    func firstFrameMadeAhead() throws {
+        let size = Size(width: 80, height: 24)
+        var drawnNow: Canvas?
+        try withApp { app in
+            let terminal = ScriptedTerminal(size: size, batches: [[]])
+            _ = app.run(on: terminal)
+            drawnNow = terminal.frames.first
+        }
+        for (expected, actual) in [(size, size), (Size(width: 100, height: 30), size)] {
+            try withApp { app in
+                app.prepareFirstFrame(size: expected)
+                let terminal = ScriptedTerminal(size: actual, batches: [[]])
+                _ = app.run(on: terminal)
+                #expect(terminal.frames.first?.text == drawnNow?.text, "made at \(expected), drawn at \(actual)")
+                #expect(app.state.viewport == actual)
+            }
+        }
+        #expect(drawnNow?.text.contains("Company name") == true)
+    }
+
     static func typed(_ text: String) -> [Key] {
         text.map { $0 == "\n" ? Key.enter : Key.character($0) }
     }
