@@ -103,19 +103,21 @@ public final class NcursesTerminal: Terminal {
         // The thread's own reference, which it lets go of when it ends.
         let context = Unmanaged.passRetained(opening)
         var thread = pthread_t()
-        let started = pthread_create(&thread, nil, { context in
+        if pthread_create(&thread, nil, { context in
             let opening = Unmanaged<Opening>.fromOpaque(context!).takeRetainedValue()
             opening.result = Result { try NcursesTerminal(localeSet: true) }
             return nil
-        }, context.toOpaque()) == 0
-        guard started else {
-            context.release()
+        }, context.toOpaque()) == 0 {
             meanwhile()
-            return try NcursesTerminal(localeSet: true)
+            pthread_join(thread, nil)
+        } else {
+            // No thread to be had: one after the other, here.
+            context.release()
+            opening.result = Result { try NcursesTerminal(localeSet: true) }
+            meanwhile()
         }
-        meanwhile()
-        pthread_join(thread, nil)
-        return try (opening.result ?? .failure(TerminalUnavailable(reason: "cannot open the terminal"))).get()
+        // Set on either path before this line.
+        return try opening.result!.get()
     }
 
     /// Takes the screen. Call `check()` first; `close()` on every exit path.
