@@ -92,32 +92,14 @@ public final class NcursesTerminal: Terminal {
     /// one, and returns once both are done. One after the other, ncurses'
     /// set-up (reading the terminal's description, making the screen) and
     /// the first frame were a third of a revise's way from `main` to its
-    /// frame. A thread of its own, not Dispatch's: a Dispatch worker started
-    /// late enough to make the start slower, not faster (0.25 ms in 21 rounds).
+    /// frame. Call `check()` first.
     public static func open(meanwhile: () -> Void) throws -> NcursesTerminal {
-        // Before the thread: `setlocale` is not safe while other threads run.
+        // Before the thread: `setlocale` is not safe while another thread
+        // may read the locale (ncurses' set-up does).
         setLocale()
-        /// Written by the thread before it ends; read after it is joined.
-        final class Opening: @unchecked Sendable { var result: Result<NcursesTerminal, any Error>? }
-        let opening = Opening()
-        // The thread's own reference, which it lets go of when it ends.
-        let context = Unmanaged.passRetained(opening)
-        var thread = pthread_t()
-        if pthread_create(&thread, nil, { context in
-            let opening = Unmanaged<Opening>.fromOpaque(context!).takeRetainedValue()
-            opening.result = Result { try NcursesTerminal(localeSet: true) }
-            return nil
-        }, context.toOpaque()) == 0 {
-            meanwhile()
-            pthread_join(thread, nil)
-        } else {
-            // No thread to be had: one after the other, here.
-            context.release()
-            opening.result = Result { try NcursesTerminal(localeSet: true) }
-            meanwhile()
-        }
-        // Set on either path before this line.
-        return try opening.result!.get()
+        let opening = OnThread { Result { try NcursesTerminal(localeSet: true) } }
+        meanwhile()
+        return try opening.value().get()
     }
 
     /// Takes the screen. Call `check()` first; `close()` on every exit path.

@@ -1,6 +1,7 @@
 #ifndef CSYSTEM_H
 #define CSYSTEM_H
 
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -30,5 +31,12 @@ int csystem_allowed_cpu_count(void);
 /// for a thread started to work beside the one on `cpu`. Returns 1 when it
 /// moved, 0 when it did not (also off Linux).
 int csystem_move_off_cpu(int cpu);
+
+/// Starts `start(argument)` on a new thread, as `pthread_create` does, but
+/// on a CPU other than the caller's when it may run on another, and then
+/// free to run anywhere the caller may. Linux put a new thread on its
+/// creator's CPU, where it waited for the creator to block before it ran.
+/// Returns `pthread_create`'s result.
+int csystem_start_thread_apart(pthread_t *thread, void *(*start)(void *), void *argument);
 
 #endif
