@@ -1,5 +1,4 @@
 import ArgumentParser
-import NcursesTerminal
 import OverviewCore
 import OverviewTUI
 
@@ -9,11 +8,9 @@ import Glibc
 
 /// The wizard's plain mode: when it runs, and running it.
 extension WizardLaunch {
-    /// `--plain` or `ACCESSIBLE` asks for it; a terminal a person types at that
-    /// cannot take the full screen falls back to it.
-    func plainMode() -> PlainMode.Choice {
-        PlainMode.choose(flag: plain, accessible: getenv("ACCESSIBLE").map { String(cString: $0) },
-                         interactive: isatty(0) != 0, terminalProblem: { NcursesTerminal.check()?.reason })
+    /// Whether `--plain` or `ACCESSIBLE` asks for it.
+    var plainAsked: Bool {
+        PlainMode.asked(flag: plain, accessible: getenv("ACCESSIBLE").map { String(cString: $0) })
     }
 
     /// Runs the walk line by line. Exit status 0 when it ended or the input

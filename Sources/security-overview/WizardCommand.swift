@@ -103,8 +103,17 @@ struct WizardLaunch {
         // Writes the answers parsed at this start to the answers cache, with
         // what the start (given here) found new to them and its review facts.
         var recordAnswers: ((_ start: WizardState) -> Void)?
+        // Why this terminal cannot take the wizard, when it cannot; found
+        // while the answers load, and said once they have.
+        var terminalProblem: TerminalUnavailable?
         // Everything that can fail on input fails here, before the screen is taken.
         try reporting {
+            // What an earlier start on this file remembered of it is read
+            // back on a thread of its own while the file is read and its key
+            // made here, and used only if made of the text read here.
+            let answersCache = AnswersCache.standard(toolVersion: SecurityOverview.version)
+            let cacheEntry = FileStore.exists(answers)
+                ? answersCache.map { cache in OnThread { [answers] in cache.entry(for: answers) } } : nil
             // One wizard at a time on one answers file.
             lock = try AnswersLock.acquire(for: answers)
             let draftPath = answers + ".draft"
@@ -121,18 +130,22 @@ struct WizardLaunch {
             let early = self.sectionsDirectory.map { directory in
                 InBackground(apart: true) { Result { try CatalogOptions.load(directory, cache: Self.cache(directory)) } }
             }
-            // Else the catalog is loaded once the answers file names its folder
-            // (or does not). Its built-in sections are built from compiled Swift
-            // in a fraction of a millisecond: built on another thread meanwhile,
-            // they only slowed this one down.
             // The answers file read once: its digest is the draft's base, and
             // its answers are read from it, or from the answers cache.
             fileText = FileStore.exists(answers) ? (try? AnswersFile.read(answers)) : nil
+            let fileKey = fileText.flatMap { text in answersCache?.key(text) }
+            // While the cache's entry is read, what the start needs whatever
+            // it holds: whether the terminal can take the wizard, and, with
+            // no --sections, the built-in catalog, which is the catalog unless
+            // the answers file names a sections folder of its own. Else the
+            // catalog is loaded once the file names its folder (or does not).
+            if !plainAsked { terminalProblem = NcursesTerminal.check() }
+            let builtin = cacheEntry != nil && self.sectionsDirectory == nil
+                ? Result { try CatalogOptions.load(nil) } : nil
             // Answers read from this same text at an earlier start, and
             // checked against the catalog then: used if the catalog is that
             // one, without composing the file or checking them again.
-            let answersCache = AnswersCache.standard(toolVersion: SecurityOverview.version)
-            let remembered = fileText.flatMap { text in answersCache?.remembered(answers, text: text) }
+            let remembered = fileKey.flatMap { key in cacheEntry?.value()?.remembered(forKey: key) }
             // Otherwise composed once: the answers below are read from the same tree.
             let composed = remembered == nil ? fileText.map { AnswersFile.Composed($0, file: answers) } : nil
             // The answers file names its own sections folder unless --sections does.
@@ -146,6 +159,7 @@ struct WizardLaunch {
                 }))
             } else {
                 let catalog = try early?.value().get()
+                    ?? (sectionsDirectory == nil ? builtin?.get() : nil)
                     ?? CatalogOptions.load(sectionsDirectory, cache: Self.cache(sectionsDirectory))
                 logic = Wizard(catalog: catalog)
                 if let known = remembered?.answers(for: catalog) {
@@ -198,16 +212,18 @@ struct WizardLaunch {
                                 today: ReviewDate.today().description, unseenInFile: knownUnseen,
                                 reviewFacts: knownFacts)
         }
-        switch plainMode() {
-        case .plain(let notice): return try runPlain(logic, state, fileBase: Draft.base(ofFileText: fileText), notice: notice)
-        case .refused(let problem):
-            Console.err("error: \(problem)\n")
-            throw ExitCode(1)
-        case .fullScreen: break
+        if plainAsked { return try runPlain(logic, state, fileBase: Draft.base(ofFileText: fileText), notice: nil) }
+        if let terminalProblem {
+            switch PlainMode.instead(of: terminalProblem.reason, interactive: isatty(0) != 0) {
+            case .plain(let notice): return try runPlain(logic, state, fileBase: Draft.base(ofFileText: fileText), notice: notice)
+            case .refused(let refusal):
+                Console.err("error: \(refusal)\n")
+                throw ExitCode(1)
+            }
         }
         let app = WizardApp(wizard: logic, state: state, answersFileText: fileText)
         // Every input has loaded by now: the screen is taken only when the
-        // wizard will run on it. The first frame is made meanwhile.
+        // terminal can take the wizard. The first frame is made meanwhile.
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal.open(meanwhile: {

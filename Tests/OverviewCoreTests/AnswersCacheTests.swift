@@ -203,6 +203,37 @@ struct AnswersCacheTests {
         #expect(!FileManager.default.fileExists(atPath: otherCache.folder))
     }
 
+    /// A revise reads the entry on another thread before the file's text is
+    /// known: it is used only for the text (and program) it was made of.
+    @Test func anEntryReadBeforeTheTextIsUsedOnlyForItsOwnText() throws {
+        let text = try Fixtures.text("seed-saas.yml")
+        let (folder, cache, file) = try setUp(text)
+        defer { folder.remove() }
+        #expect(cache.entry(for: file) == nil)
+        let parsed = try AnswersFile.parse(text, file: file, catalog: catalog)
+        cache.record(parsed, file, text: text, catalog: catalog)
+        let entry = try #require(cache.entry(for: file))
+        #expect(entry.remembered(forKey: cache.key(text))?.answers(for: catalog) == parsed)
+        #expect(entry.remembered(forKey: cache.key(text + " ")) == nil)
+        #expect(entry.remembered(forKey: AnswersCache(folder: cache.folder, toolVersion: "other").key(text)) == nil)
+        // The key is the one the entry's second line names.
+        let identity = try #require(catalog.identity)
+        let body = try #require(StoredAnswers.encode(parsed))
+        #expect(AnswersCache.key(ofEntry: AnswersCache.entry(key: cache.key(text), catalog: identity, body: body)) == cache.key(text))
+        for garbage in [Data(), Data("no line".utf8), Data("\(identity)\n".utf8),
+                        Data("\(identity)\nsecurity-overview answers short \n".utf8),
+                        Data("\(identity)\nsecurity-overview answers \(cache.key(text))".utf8),
+                        Data("\(identity)\nsecurity-overview answer \(cache.key(text)) ".utf8)] {
+            #expect(AnswersCache.key(ofEntry: garbage) == nil)
+        }
+        // A body changed after it was written is not read, whatever key its entry names.
+        let path = try #require(CacheEntry.path(in: cache.folder, for: file))
+        var changed = try Data(contentsOf: URL(fileURLWithPath: path))
+        changed[changed.count - 1] ^= 1
+        try changed.write(to: URL(fileURLWithPath: path))
+        #expect(cache.entry(for: file) == nil)
+    }
+
     @Test func anEntryChangedOrCutShortIsIgnored() throws {
         let text = try Fixtures.text("seed-saas.yml")
         let (folder, cache, file) = try setUp(text)

@@ -298,13 +298,13 @@ struct PlainWalkTests {
 struct PlainModeTests {
     @Test("--plain or ACCESSIBLE ask for it; a terminal that cannot take the full screen falls back to it; no terminal at all refuses")
     func choice() {
-        #expect(PlainMode.choose(flag: true, accessible: nil, interactive: false, terminalProblem: { "x" }) == .plain(notice: nil))
-        #expect(PlainMode.choose(flag: false, accessible: "1", interactive: true, terminalProblem: { nil }) == .plain(notice: nil))
-        #expect(PlainMode.choose(flag: false, accessible: "", interactive: true, terminalProblem: { nil }) == .fullScreen)
-        #expect(PlainMode.choose(flag: false, accessible: nil, interactive: true, terminalProblem: { "the terminal cannot" })
+        #expect(PlainMode.asked(flag: true, accessible: nil))
+        #expect(PlainMode.asked(flag: false, accessible: "1"))
+        #expect(!PlainMode.asked(flag: false, accessible: ""))
+        #expect(!PlainMode.asked(flag: false, accessible: nil))
+        #expect(PlainMode.instead(of: "the terminal cannot", interactive: true)
             == .plain(notice: "The terminal cannot: answering line by line instead."))
-        guard case .refused(let problem) = PlainMode.choose(flag: false, accessible: nil, interactive: false,
-                                                           terminalProblem: { "not a TTY" }) else {
+        guard case .refused(let problem) = PlainMode.instead(of: "not a TTY", interactive: false) else {
             Issue.record("no terminal at all must refuse")
             return
         }

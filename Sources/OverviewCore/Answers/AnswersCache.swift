@@ -70,9 +70,33 @@ public struct AnswersCache: Sendable {
     /// What is remembered of `text`, the text of the answers file at `file`;
     /// nil when nothing is (or the entry cannot be read).
     public func remembered(_ file: String, text: String) -> Remembered? {
+        entry(for: file)?.remembered(forKey: key(text))
+    }
+
+    /// An entry read back whole, before the text it was made of is known.
+    public struct Entry: Sendable {
+        /// The key (`key(_:)`) of the text it was made of.
+        let key: String
+        let remembered: Remembered
+
+        /// What the entry remembers, when it was made of the text (and the
+        /// program) whose key is `key`.
+        public func remembered(forKey key: String) -> Remembered? {
+            key == self.key ? remembered : nil
+        }
+    }
+
+    /// The entry kept for the answers file at `file`, read back and decoded
+    /// whatever text it was made of; nil when there is none, or it cannot
+    /// be read. Nothing in it is used until `Entry.remembered(forKey:)`
+    /// finds it was made of the file's text as read, and it needs no text:
+    /// a revise reads it on another thread while this one reads the file.
+    public func entry(for file: String) -> Entry? {
         guard let path = CacheEntry.path(in: folder, for: file),
-              let data = FileManager.default.contents(atPath: path) else { return nil }
-        return Self.remembered(inEntry: data, key: key(text))
+              let data = FileManager.default.contents(atPath: path),
+              let key = Self.key(ofEntry: data),
+              let remembered = Self.remembered(inEntry: data, key: key) else { return nil }
+        return Entry(key: key, remembered: remembered)
     }
 
     /// Remembers `answers`, which `AnswersFile.parse` made of `text` (the
@@ -89,7 +113,7 @@ public struct AnswersCache: Sendable {
     }
 
     /// A digest of the program and the file's text.
-    func key(_ text: String) -> String {
+    public func key(_ text: String) -> String {
         var input = SHA256Input()
         // 2: answers kept by kind (SectionEntry in scripts/answers-cache.proto).
         input.add("security-overview answers 2")
@@ -113,8 +137,22 @@ public struct AnswersCache: Sendable {
                           unseenInFile: read.unseenInFile, reviewFacts: read.reviewFacts)
     }
 
+    /// The key an entry's second line names; nil for an entry not shaped as `entry` makes one.
+    static func key(ofEntry entry: Data) -> String? {
+        let head = Array(headStart.utf8)
+        guard let lineEnd = entry.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+        let keyStart = lineEnd + 1 + head.count
+        let keyEnd = keyStart + 2 * SHA256Input.byteCount
+        guard keyEnd < entry.endIndex, entry[(lineEnd + 1)...].starts(with: head),
+              entry[keyEnd] == UInt8(ascii: " ") else { return nil }
+        return String(decoding: entry[keyStart..<keyEnd], as: UTF8.self)
+    }
+
     /// The entry's second line up to the body's digest.
-    static func prefix(_ key: String) -> String { "security-overview answers \(key) " }
+    static func prefix(_ key: String) -> String { headStart + key + " " }
+
+    /// The entry's second line up to its key.
+    static let headStart = "security-overview answers "
 }
 
 // MARK: - The entry's body: the answers as protocol buffers
