@@ -256,9 +256,13 @@ public final class NcursesTerminal: Terminal {
         var end = row.count
         while end > 0, row[end - 1].style == .normal, row[end - 1].text == " " { end -= 1 }
         var x = 0
+        // One buffer for the row's runs: an array of each run's own grew
+        // from empty, 162 times on the review's first frame.
+        var text: [wchar_t] = []
+        text.reserveCapacity(2 * end)
         while x < end {
             let style = row[x].style
-            var text: [wchar_t] = []
+            text.removeAll(keepingCapacity: true)
             let start = x
             while x < end, row[x].style == style {
                 if let grapheme = row[x].text {
