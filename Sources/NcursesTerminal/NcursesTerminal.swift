@@ -88,18 +88,35 @@ public final class NcursesTerminal: Terminal {
         return Size(width: Int(columns), height: Int(rows))
     }
 
-    /// Takes the screen on a thread of its own while `meanwhile` runs on this
-    /// one, and returns once both are done. One after the other, ncurses'
-    /// set-up (reading the terminal's description, making the screen) and
-    /// the first frame were a third of a revise's way from `main` to its
-    /// frame. Call `check()` first.
-    public static func open(meanwhile: () -> Void) throws -> NcursesTerminal {
-        // Before the thread: `setlocale` is not safe while another thread
-        // may read the locale (ncurses' set-up does).
-        setLocale()
-        let opening = OnThread { Result { try NcursesTerminal(localeSet: true) } }
-        meanwhile()
-        return try opening.value().get()
+    /// The screen being taken on a thread of its own, from `init` on, while
+    /// this one goes on: one after the other, ncurses' set-up (reading the
+    /// terminal's description, making the screen) and the start's last steps
+    /// (the wizard's start, the first frame) were a third of a revise's way
+    /// from `main` to its frame. Call `check()` first, and begin only when
+    /// nothing can fail before the wizard runs: the screen is the terminal's
+    /// alternate one from then on.
+    public final class Opening {
+        private let taking: OnThread<Result<NcursesTerminal, any Error>>
+        private var finished = false
+
+        public init() {
+            // Before the thread: `setlocale` is not safe while another thread
+            // may read the locale (ncurses' set-up does).
+            NcursesTerminal.setLocale()
+            taking = OnThread { Result { try NcursesTerminal(localeSet: true) } }
+        }
+
+        /// The terminal, once taken and `meanwhile` (the first frame) has run here.
+        public func finish(meanwhile: () -> Void) throws -> NcursesTerminal {
+            meanwhile()
+            finished = true
+            return try taking.value().get()
+        }
+
+        /// Let go of unfinished: the screen is given back.
+        deinit {
+            if !finished, case .success(let terminal) = taking.value() { terminal.close() }
+        }
     }
 
     /// Takes the screen. Call `check()` first; `close()` on every exit path.

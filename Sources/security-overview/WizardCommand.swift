@@ -106,6 +106,8 @@ struct WizardLaunch {
         // Why this terminal cannot take the wizard, when it cannot; found
         // while the answers load, and said once they have.
         var terminalProblem: TerminalUnavailable?
+        // The screen being taken, once nothing can fail before the wizard runs.
+        var opening: NcursesTerminal.Opening?
         // Everything that can fail on input fails here, before the screen is taken.
         try reporting {
             // What an earlier start on this file remembered of it is read
@@ -204,6 +206,10 @@ struct WizardLaunch {
             if let fileAnswers, !allowOutputsOutside {
                 try Export.checkOutputsInside(fileAnswers, answersPath: answers)
             }
+            // Every input has loaded by now: the screen is taken, when the
+            // terminal can take the wizard, on the other core while the start
+            // and the first frame are made on this one.
+            if !plainAsked && terminalProblem == nil { opening = NcursesTerminal.Opening() }
             // The page and security.txt follow the answers' `outputs:` when the
             // export runs; a page given here takes the place of theirs.
             state = logic.start(paths: WizardPaths(answers: answers, page: output),
@@ -222,11 +228,10 @@ struct WizardLaunch {
             }
         }
         let app = WizardApp(wizard: logic, state: state, answersFileText: fileText)
-        // Every input has loaded by now: the screen is taken only when the
-        // terminal can take the wizard. The first frame is made meanwhile.
         let terminal: NcursesTerminal
         do {
-            terminal = try NcursesTerminal.open(meanwhile: {
+            // Begun above whenever neither returned.
+            terminal = try opening!.finish(meanwhile: {
                 if let size = NcursesTerminal.expectedSize { app.prepareFirstFrame(size: size) }
             })
         } catch {
