@@ -102,8 +102,14 @@ enum CatalogSource {
 
         """
         for (index, section) in sections.enumerated() {
+            // The head at once; the rest built when first asked for (a
+            // revise's first frame asks for none of it).
             out += "\n    /// \(section.source)\n"
             out += "    private static func section\(index)() -> Section {\n"
+            out += "        Section(id: \(string(section.id)), title: \(string(section.title)), anchor: \(optional(section.anchor, string)), "
+                + "order: \(section.order), source: \(string(section.source)), details: SectionDetailsBox(building: details\(index)))\n"
+            out += "    }\n"
+            out += "\n    @Sendable private static func details\(index)() -> SectionDetails {\n"
             out += "        var questions: [Question] = []\n"
             for question in section.questions { out += "        questions.append(\(self.question(question)))\n" }
             if let line = section.securityTxt?.line {
@@ -112,17 +118,12 @@ enum CatalogSource {
             } else {
                 out += "        let securityTxt: SecurityTxtContract? = \(optional(section.securityTxt, contract))\n"
             }
-            out += "        return Section(\n"
+            out += "        return SectionDetails(\n"
             let arguments = [
-                "id: \(string(section.id))",
-                "title: \(string(section.title))",
-                "anchor: \(optional(section.anchor, string))",
-                "order: \(section.order)",
                 "rule: RecommendationRule(anyOf: \(list(section.rule.anyOf, condition)))",
                 "guidance: Guidance(who: \(string(section.guidance.who)), why: \(string(section.guidance.why)), how: \(string(section.guidance.how)))",
                 "questions: questions",
                 "body: \(string(section.body))",
-                "source: \(string(section.source))",
                 "securityTxt: securityTxt",
                 "retired: \(list(section.retired.sorted(), string))",
                 "fixedText: \(section.fixedText)",

@@ -181,4 +181,26 @@ struct LargeCatalogReviewTests {
         #expect(wizard.catalog.section("generated-3")?.questions.map(\.id) == ["practised", "tools"])
         #expect(readBack.filter(\.detailsStored).count == count - 1)
     }
+
+    /// The built-in sections are compiled in as Swift that builds each one's
+    /// details when first asked for: a revise's start, given the review's
+    /// facts, draws the review without building any.
+    @Test func theReviewOfTheBuiltInCatalogBuildsNoSectionsDetails() throws {
+        let catalog = try Catalog.builtin()
+        #expect(catalog.sections.allSatisfy { $0.detailsStored })
+        let wizard = Wizard(catalog: catalog)
+        var file = Answers()
+        file.sections["security-team"] = SectionAnswers(include: true, answers: ["dedicated": .bool(true)])
+        let facts = Array(repeating: ReviewFacts(missing: 0, contradicting: false, newQuestions: 0), count: catalog.sections.count)
+        let state = wizard.start(paths: testPaths, fileAnswers: file, draft: nil, unseenInFile: [:], reviewFacts: facts)
+        var memory = ScreenMemory()
+        let canvas = Screens(wizard: wizard).render(state, size: Size(width: 80, height: 24), memory: &memory)
+        #expect(canvas.text.contains("Review") && canvas.text.contains("Security team"))
+        #expect(catalog.sections.allSatisfy { $0.detailsStored })
+        // Opened, a section builds its own details, and no other's: the parser's.
+        let parsedCatalog = Catalog(sections: try BuiltinCatalog.parsed(BuiltinCatalog.files))
+        let parsed = try #require(parsedCatalog.section("security-team"))
+        #expect(wizard.catalog.section("security-team")?.questions.map(\.id) == parsed.questions.map(\.id))
+        #expect(catalog.sections.filter(\.detailsStored).count == catalog.sections.count - 1)
+    }
 }

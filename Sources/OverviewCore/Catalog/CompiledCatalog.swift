@@ -13,6 +13,10 @@ extension BuiltinCatalog {
 
     /// sections/01-overview.md
     private static func section0() -> Section {
+        Section(id: "overview", title: "Overview", anchor: nil, order: 10, source: "sections/01-overview.md", details: SectionDetailsBox(building: details0))
+    }
+
+    @Sendable private static func details0() -> SectionDetails {
         var questions: [Question] = []
         questions.append(Question(id: "intro", kind: .yesno, label: "Open the page with a one-sentence introduction", help: "Says that the page summarizes the security practices your company follows to protect customer data.", required: true, choices: [], format: nil, when: nil, record: nil))
         questions.append(Question(id: "invite_contact", kind: .yesno, label: "Invite readers to write to our security contact with questions or feedback", help: "Prints the security contact from your company profile as a link.", required: true, choices: [], format: nil, when: nil, record: nil))
@@ -25,16 +29,11 @@ extension BuiltinCatalog {
         questions.append(Question(id: "csaf_url", kind: .text, label: "Address of our CSAF provider metadata (security.txt only)", help: "If you publish security advisories in the CSAF 2.0 format, the https link to your provider-metadata.json. Written to security.txt as CSAF; not printed on the page.", required: false, choices: [], format: .url, when: nil, record: nil))
         var securityTxt: SecurityTxtContract? = SecurityTxtContract(pageLink: "link_security_txt", fields: [.encryption: [.answer("encryption_url")], .acknowledgments: [.answer("acknowledgments_url")], .preferredLanguages: [.answer("preferred_languages")], .hiring: [.answer("hiring_url")], .contact: [.answer("more_contacts")], .csaf: [.answer("csaf_url")]])
         securityTxt?.line = 6
-        return Section(
-            id: "overview",
-            title: "Overview",
-            anchor: nil,
-            order: 10,
+        return SectionDetails(
             rule: RecommendationRule(anyOf: [.always]),
             guidance: Guidance(who: "Every company. This section opens the page.", why: "It tells readers what the page covers and where to send security questions. A clear contact and a security.txt file let someone who finds a problem reach you quickly, instead of guessing or posting it in public.", how: "Decide whether to open with a short introduction, invite questions at the security contact from your company profile, and link your security.txt. The other questions are optional: they only fill in the security.txt file this tool writes and are never printed on the page."),
             questions: questions,
             body: "{{#intro}}\n{{#company.name}}\nThis page summarizes the security practices {{company.name}} follows to protect the data of its customers.\n{{/company.name}}\n{{^company.name}}\nThis page summarizes the security practices we follow to protect the data of our customers.\n{{/company.name}}\n\n{{/intro}}\n{{#invite_contact}}\n{{#company.contact_email}}\nHave a question or feedback about our security? Write to us at [{{company.contact}}]({{{company.contact_url}}}).\n{{/company.contact_email}}\n{{#company.contact_form}}\nHave a question or feedback about our security? Use [our security contact form]({{{company.contact_url}}}).\n{{/company.contact_form}}\n\n{{/invite_contact}}\n{{#link_security_txt}}\n{{#company.domain}}\nOur [security.txt file](https://{{{company.domain}}}/.well-known/security.txt) lists our security contacts in the standard, machine-readable format of RFC 9116.\n{{/company.domain}}\n\n{{/link_security_txt}}",
-            source: "sections/01-overview.md",
             securityTxt: securityTxt,
             retired: [],
             fixedText: false,
@@ -46,22 +45,21 @@ extension BuiltinCatalog {
 
     /// sections/02-security-team.md
     private static func section1() -> Section {
+        Section(id: "security-team", title: "Security team", anchor: nil, order: 20, source: "sections/02-security-team.md", details: SectionDetailsBox(building: details1))
+    }
+
+    @Sendable private static func details1() -> SectionDetails {
         var questions: [Question] = []
         questions.append(Question(id: "dedicated", kind: .yesno, label: "The time our staff spend on security adds up to at least half a full-time role", help: "Add up the real time spent on security, for example one person half-time or two people a quarter of their time each.", required: true, choices: [], format: nil, when: nil, record: nil))
         questions.append(Question(id: "incident_trained", kind: .yesno, label: "The people who handle security are trained in incident response", help: "They know the steps to follow when a breach or attack is found, for example from a course or a written runbook they have practiced.", required: true, choices: [], format: nil, when: nil, record: nil))
         questions.append(Question(id: "on_call", kind: .yesno, label: "Someone is on call around the clock to respond to security incidents", help: "Every hour of every day, including weekends and holidays.", required: true, choices: [], format: nil, when: nil, record: nil))
         questions.append(Question(id: "details", kind: .multiline, label: "More about the team (optional)", help: "For example relevant past roles or certifications. Printed on the page in your words; lines run together into one paragraph, and a blank line starts a new one.", required: false, choices: [], format: nil, when: nil, record: nil))
         let securityTxt: SecurityTxtContract? = nil
-        return Section(
-            id: "security-team",
-            title: "Security team",
-            anchor: nil,
-            order: 20,
+        return SectionDetails(
             rule: RecommendationRule(anyOf: [.stageAtLeast(.seriesA), .dataAtLeast(.personal)]),
             guidance: Guidance(who: "Companies at Series A or later, and earlier companies that hold personal data about their users.", why: "Having people whose job includes security shows readers that someone owns it every day, not only after an incident. If you hold sensitive data, this is worth having early.", how: "Say yes to the first question only if the time your people spend on security adds up to at least half of one full-time role; two people each spending a quarter of their time count, one person spending an hour a week does not. Add a line about the team's experience if it helps readers trust it."),
             questions: questions,
             body: "{{#dedicated}}\nThe time our staff spend on the security of our product and our organization adds up to at least half of a full-time role.\n{{/dedicated}}\n{{#incident_trained}}\nThe people who handle security are trained to respond to security incidents.\n{{/incident_trained}}\n{{#on_call}}\nSomeone is on call at all hours, every day of the year, to respond to a security incident.\n{{/on_call}}\n\n\n{{#details}}\n{{details}}\n\n{{/details}}",
-            source: "sections/02-security-team.md",
             securityTxt: securityTxt,
             retired: [],
             fixedText: false,
@@ -73,6 +71,10 @@ extension BuiltinCatalog {
 
     /// sections/03-infrastructure.md
     private static func section2() -> Section {
+        Section(id: "infrastructure", title: "Infrastructure", anchor: nil, order: 30, source: "sections/03-infrastructure.md", details: SectionDetailsBox(building: details2))
+    }
+
+    @Sendable private static func details2() -> SectionDetails {
         var questions: [Question] = []
         questions.append(Question(id: "cloud_providers", kind: .multiple, label: "Cloud providers our service runs on", help: "Where your application and its data run, whether a cloud such as AWS, Google Cloud or Azure or a platform such as Vercel, Heroku, Fly.io or Render. Each one you pick is printed with a link to that provider's security page.", required: true, choices: [Choice(id: "aws", label: "Amazon Web Services (AWS)", url: "https://aws.amazon.com/security/", affirms: true, exclusive: false), Choice(id: "gcp", label: "Google Cloud", url: "https://cloud.google.com/security", affirms: true, exclusive: false), Choice(id: "azure", label: "Microsoft Azure", url: "https://learn.microsoft.com/en-us/azure/security/", affirms: true, exclusive: false), Choice(id: "heroku", label: "Heroku", url: "https://www.heroku.com/policy/security", affirms: true, exclusive: false), Choice(id: "digitalocean", label: "DigitalOcean", url: "https://www.digitalocean.com/security", affirms: true, exclusive: false), Choice(id: "fly", label: "Fly.io", url: "https://fly.io/docs/security/security-at-fly-io/", affirms: true, exclusive: false), Choice(id: "render", label: "Render", url: "https://render.com/security", affirms: true, exclusive: false), Choice(id: "vercel", label: "Vercel", url: "https://vercel.com/security", affirms: true, exclusive: false)], format: nil, when: .profile(.hosting([.cloud, .both])), record: nil))
         questions.append(Question(id: "cloud_other", kind: .text, label: "Other cloud providers our service runs on (optional)", help: "Names only, for example \"Hetzner\". Printed as written, without a link.", required: false, choices: [], format: nil, when: .profile(.hosting([.cloud, .both])), record: nil))
@@ -84,16 +86,11 @@ extension BuiltinCatalog {
         questions.append(Question(id: "dc_certifications", kind: .multiple, label: "Certifications and audit reports the data center holds", help: "Pick only those the facility's operator can show you a current certificate or report for.", required: false, choices: [Choice(id: "iso-27001", label: "ISO/IEC 27001 certification", url: nil, affirms: true, exclusive: false), Choice(id: "soc-1", label: "A SOC 1 report from an independent auditor", url: nil, affirms: true, exclusive: false), Choice(id: "soc-2", label: "A SOC 2 report from an independent auditor", url: nil, affirms: true, exclusive: false), Choice(id: "pci-dss", label: "PCI DSS compliance", url: nil, affirms: true, exclusive: false)], format: nil, when: .profile(.hosting([.dataCenter, .both])), record: nil))
         questions.append(Question(id: "dc_controls", kind: .multiple, label: "Physical protections where our servers are", help: "Tick each one you have checked; each becomes one item on the page.", required: false, choices: [Choice(id: "guards", label: "Security guards on site around the clock", url: nil, affirms: true, exclusive: false), Choice(id: "cctv", label: "Video surveillance (CCTV)", url: nil, affirms: true, exclusive: false), Choice(id: "access-control", label: "Electronic access control, such as badges or key cards", url: nil, affirms: true, exclusive: false), Choice(id: "separated", label: "Our servers kept apart from other customers' equipment, in a locked cage, suite or room", url: nil, affirms: true, exclusive: false), Choice(id: "environment", label: "Monitoring of power, cooling and temperature, with alerts on faults", url: nil, affirms: true, exclusive: false), Choice(id: "intrusion-alarms", label: "Intrusion alarms", url: nil, affirms: true, exclusive: false)], format: nil, when: .profile(.hosting([.dataCenter, .both])), record: nil))
         let securityTxt: SecurityTxtContract? = nil
-        return Section(
-            id: "infrastructure",
-            title: "Infrastructure",
-            anchor: nil,
-            order: 30,
+        return SectionDetails(
             rule: RecommendationRule(anyOf: [.dataAtLeast(.personal)]),
             guidance: Guidance(who: "Companies that hold personal data about their users.", why: "Readers want to know where their data lives and who protects the machines it runs on. Naming a well-known cloud provider, or describing the physical security of your data center, answers both questions.", how: "If you run in the cloud, pick your providers; each one is linked to its own security page. If you own or rent servers in a data center, describe its location, rating and protections. If you use both, say in a sentence what runs where. Leave out anything you have not checked."),
             questions: questions,
             body: "{{#cloud_only}}\nOur whole service runs in the cloud: we operate no physical servers, routers, load balancers or DNS servers of our own.\n\n{{/cloud_only}}\n{{#what_runs_where}}\n{{what_runs_where}}\n\n{{/what_runs_where}}\n{{#cloud_providers}}\nOur service runs on these cloud providers{{^cloud_other}}, each linked to the page where it describes its own security{{/cloud_other}}{{#cloud_other}} (a link goes to the provider's page on its own security){{/cloud_other}}:\n\n{{#items}}\n- [{{{label}}}]({{{url}}})\n{{/items}}\n{{#cloud_other}}\n- {{cloud_other}}\n{{/cloud_other}}\n\n{{/cloud_providers}}\n{{^cloud_providers}}\n{{#cloud_other}}\nOur service runs on {{cloud_other}}.\n\n{{/cloud_other}}\n{{/cloud_providers}}\n{{#dc_countries}}\nOur servers are hosted in data center space in {{dc_countries}}.\n{{/dc_countries}}\n{{^dc_tier.unknown}}\n{{#dc_tier}}\n{{#dc_tier_basis.certified}}\n{{#dc_countries}}That space is{{/dc_countries}}{{^dc_countries}}Our data center space is{{/dc_countries}} in a facility the Uptime Institute has certified at {{{dc_tier.label}}}.\n{{/dc_tier_basis.certified}}\n{{#dc_tier_basis.designed}}\n{{#dc_countries}}That space is{{/dc_countries}}{{^dc_countries}}Our data center space is{{/dc_countries}} in a facility designed to {{{dc_tier.label}}} of the Uptime Institute's tier standard, without certification by the Uptime Institute.\n{{/dc_tier_basis.designed}}\n{{/dc_tier}}\n{{/dc_tier.unknown}}\n\n{{#dc_certifications}}\nThe operator of our data center space holds:\n\n{{#items}}\n- {{{label}}}\n{{/items}}\n\n{{/dc_certifications}}\n{{#dc_controls}}\nWhere our servers are hosted, we have checked these physical protections:\n\n{{#items}}\n- {{{label}}}\n{{/items}}\n\n{{/dc_controls}}",
-            source: "sections/03-infrastructure.md",
             securityTxt: securityTxt,
             retired: ["dc_environment", "dc_physical_security", "dc_separated"],
             fixedText: false,
@@ -105,19 +102,18 @@ extension BuiltinCatalog {
 
     /// sections/04-network-security.md
     private static func section3() -> Section {
+        Section(id: "network-security", title: "Network security", anchor: nil, order: 40, source: "sections/04-network-security.md", details: SectionDetailsBox(building: details3))
+    }
+
+    @Sendable private static func details3() -> SectionDetails {
         var questions: [Question] = []
         questions.append(Question(id: "controls", kind: .multiple, label: "Controls that protect our network", help: "Each one you tick becomes one item on the page. In the cloud, security groups or firewall rules (AWS, Google Cloud, Azure) count as a firewall, and AWS Session Manager, Google Cloud IAP or Azure Bastion count as controlled access for staff. Separate security zones means, for example, production in its own account or network, apart from development and testing. A hosting platform such as Vercel or Heroku runs the network for you: tick only what you set up yourself.", required: true, choices: [Choice(id: "security-zones", label: "Our network is split into separate security zones, such as production apart from development and testing", url: nil, affirms: true, exclusive: false), Choice(id: "private-network", label: "Our servers sit in a private network (such as a VPC) and have no public IP addresses", url: nil, affirms: true, exclusive: false), Choice(id: "bastion-vpn", label: "Staff reach internal systems only through a bastion host, a VPN or a managed access service (such as AWS Session Manager)", url: nil, affirms: true, exclusive: false), Choice(id: "firewall", label: "A firewall or firewall rules (such as cloud security groups) control the traffic allowed into and out of our network", url: nil, affirms: true, exclusive: false), Choice(id: "ids-ips", label: "An intrusion detection or prevention system (IDS/IPS) watches traffic for malicious activity", url: nil, affirms: true, exclusive: false), Choice(id: "ip-allowlist", label: "Only allow-listed IP addresses can reach our administrative and internal services", url: nil, affirms: true, exclusive: false)], format: nil, when: nil, record: nil))
         let securityTxt: SecurityTxtContract? = nil
-        return Section(
-            id: "network-security",
-            title: "Network security",
-            anchor: nil,
-            order: 40,
+        return SectionDetails(
             rule: RecommendationRule(anyOf: [.always]),
             guidance: Guidance(who: "Every company.", why: "Keeping internal systems off the public internet and filtering traffic at the edge stops many attacks before they reach your application. Most cloud providers make these controls cheap to set up, so they are worth having from the start.", how: "Tick only the controls that are in place today. If you are unsure whether a server has a public IP address or who can reach it, check before you answer."),
             questions: questions,
             body: "{{#controls}}\nWe protect our network in these ways:\n\n{{/controls}}\n{{#controls.security-zones}}\n- Our network is divided into separate security zones.\n{{/controls.security-zones}}\n{{#controls.private-network}}\n- Our servers run in a private network, such as a virtual private cloud (VPC), and have no public IP addresses.\n{{/controls.private-network}}\n{{#controls.bastion-vpn}}\n- Staff reach internal systems only through a bastion host, a VPN or a managed access service.\n{{/controls.bastion-vpn}}\n{{#controls.firewall}}\n- Firewall rules decide which traffic may enter and leave our network.\n{{/controls.firewall}}\n{{#controls.ids-ips}}\n- An intrusion detection or prevention system (IDS/IPS) watches network traffic for malicious activity.\n{{/controls.ids-ips}}\n{{#controls.ip-allowlist}}\n- Our administrative and internal services accept connections only from allow-listed IP addresses.\n{{/controls.ip-allowlist}}\n",
-            source: "sections/04-network-security.md",
             securityTxt: securityTxt,
             retired: [],
             fixedText: false,
@@ -129,20 +125,19 @@ extension BuiltinCatalog {
 
     /// sections/05-ddos-protection.md
     private static func section4() -> Section {
+        Section(id: "ddos-protection", title: "DDoS protection", anchor: nil, order: 50, source: "sections/05-ddos-protection.md", details: SectionDetailsBox(building: details4))
+    }
+
+    @Sendable private static func details4() -> SectionDetails {
         var questions: [Question] = []
         questions.append(Question(id: "has_mitigation", kind: .yesno, label: "A DDoS mitigation service protects our service", help: "A CDN such as Cloudflare, or your cloud provider's DDoS protection, counts; a plain load balancer does not. AWS Shield Standard, which every AWS customer has automatically at no cost, counts; the page then names it as Standard, not as the paid Shield Advanced.", required: true, choices: [], format: nil, when: nil, record: nil))
         questions.append(Question(id: "provider", kind: .single, label: "Provider of our DDoS mitigation", help: "Printed on the page by name, except for \"Another provider\". AWS Shield Standard is the automatic, free protection every AWS customer has; pick Shield Advanced only if you pay for its subscription. Azure DDoS Protection is Azure's paid plan, not the basic protection every Azure service gets.", required: false, choices: [Choice(id: "cloudflare", label: "Cloudflare", url: nil, affirms: true, exclusive: false), Choice(id: "akamai", label: "Akamai", url: nil, affirms: true, exclusive: false), Choice(id: "aws-shield", label: "AWS Shield Standard", url: nil, affirms: true, exclusive: false), Choice(id: "aws-shield-advanced", label: "AWS Shield Advanced", url: nil, affirms: true, exclusive: false), Choice(id: "google-cloud-armor", label: "Google Cloud Armor", url: nil, affirms: true, exclusive: false), Choice(id: "azure-ddos-protection", label: "Azure DDoS Protection", url: nil, affirms: true, exclusive: false), Choice(id: "fastly", label: "Fastly", url: nil, affirms: true, exclusive: false), Choice(id: "imperva", label: "Imperva", url: nil, affirms: true, exclusive: false), Choice(id: "other", label: "Another provider", url: nil, affirms: true, exclusive: false)], format: nil, when: .answerIs(question: "has_mitigation", value: .bool(true)), record: nil))
         let securityTxt: SecurityTxtContract? = nil
-        return Section(
-            id: "ddos-protection",
-            title: "DDoS protection",
-            anchor: nil,
-            order: 50,
+        return SectionDetails(
             rule: RecommendationRule(anyOf: [.stageAtLeast(.seriesB), .availabilityCritical(true)]),
             guidance: Guidance(who: "Companies at Series B or later, and any company for which downtime is a major business risk, such as online shops or businesses that live on ads or an API.", why: "A distributed denial-of-service (DDoS) attack floods a service with traffic until real users cannot reach it. Small sites are rarely targeted, but when being offline costs real money, readers will want to know you can absorb such an attack.", how: "Include this section only if a mitigation service sits in front of your application, for example a CDN such as Cloudflare or your cloud provider's DDoS protection. Naming the provider is optional."),
             questions: questions,
             body: "{{#has_mitigation}}\nWe use {{^provider.other}}{{#provider}}{{{label}}}{{/provider}}{{/provider.other}}{{#provider.other}}a dedicated mitigation service{{/provider.other}}{{^provider}}a dedicated mitigation service{{/provider}} to protect our service against distributed denial-of-service (DDoS) attacks, which try to make a service unreachable by flooding it with traffic.\n\n{{/has_mitigation}}",
-            source: "sections/05-ddos-protection.md",
             securityTxt: securityTxt,
             retired: [],
             fixedText: false,
@@ -154,6 +149,10 @@ extension BuiltinCatalog {
 
     /// sections/06-data-encryption.md
     private static func section5() -> Section {
+        Section(id: "data-encryption", title: "Data encryption", anchor: nil, order: 60, source: "sections/06-data-encryption.md", details: SectionDetailsBox(building: details5))
+    }
+
+    @Sendable private static func details5() -> SectionDetails {
         var questions: [Question] = []
         questions.append(Question(id: "tls_in_transit", kind: .yesno, label: "All data sent to or from our service is encrypted in transit with TLS", help: "Your website, your API and any other endpoint accept only HTTPS or other TLS connections.", required: true, choices: [], format: nil, when: nil, record: nil))
         questions.append(Question(id: "tls_min_version", kind: .single, label: "Oldest TLS version we accept", help: "TLS 1.0 and 1.1 are obsolete; modern services accept TLS 1.2 or newer.", required: false, choices: [Choice(id: "tls-1-2", label: "TLS 1.2", url: nil, affirms: true, exclusive: false), Choice(id: "tls-1-3", label: "TLS 1.3", url: nil, affirms: true, exclusive: false)], format: nil, when: .answerIs(question: "tls_in_transit", value: .bool(true)), record: nil))
@@ -162,16 +161,11 @@ extension BuiltinCatalog {
         questions.append(Question(id: "at_rest_aes_256", kind: .yesno, label: "Encryption at rest uses AES-256", help: "The default of the major cloud providers; check your provider's documentation.", required: false, choices: [], format: nil, when: .answerIs(question: "at_rest", value: .bool(true)), record: nil))
         questions.append(Question(id: "password_hashing", kind: .single, label: "How we store user passwords", help: "A slow, salted hash keeps leaked passwords hard to recover. PBKDF2 needs a high work factor: OWASP suggests 600,000 iterations with HMAC-SHA-256.", required: true, choices: [Choice(id: "argon2", label: "Hashed with Argon2", url: nil, affirms: true, exclusive: false), Choice(id: "bcrypt", label: "Hashed with bcrypt", url: nil, affirms: true, exclusive: false), Choice(id: "scrypt", label: "Hashed with scrypt", url: nil, affirms: true, exclusive: false), Choice(id: "pbkdf2", label: "Hashed with PBKDF2", url: nil, affirms: true, exclusive: false), Choice(id: "no-passwords", label: "We don't store passwords (users sign in only with single sign-on or passkeys)", url: nil, affirms: true, exclusive: false), Choice(id: "passkeys-only", label: "Our product has no passwords; users sign in only with passkeys", url: nil, affirms: true, exclusive: false), Choice(id: "sso-only", label: "Our product has no passwords; users sign in only with single sign-on", url: nil, affirms: true, exclusive: false), Choice(id: "magic-links", label: "Our product has no passwords; users sign in with a link sent by email", url: nil, affirms: true, exclusive: false), Choice(id: "not-sure", label: "We are not sure yet", url: nil, affirms: false, exclusive: false)], format: nil, when: nil, record: nil))
         let securityTxt: SecurityTxtContract? = nil
-        return Section(
-            id: "data-encryption",
-            title: "Data encryption",
-            anchor: nil,
-            order: 60,
+        return SectionDetails(
             rule: RecommendationRule(anyOf: [.dataAtLeast(.personal)]),
             guidance: Guidance(who: "Companies that hold personal data about their users.", why: "Encryption keeps data unreadable to anyone who intercepts it on the network or gets hold of a disk or a database copy. Today it costs almost nothing to set up, so there is no reason to wait.", how: "Check your site with the free SSL Labs test before you link its report, and turn on encryption at rest in your database and storage settings. For passwords, pick the hashing function your code really uses; ask your developers if you are unsure."),
             questions: questions,
             body: "{{#tls_in_transit}}\nAll data sent to or from our service is encrypted in transit with Transport Layer Security (TLS).\n{{#tls_min_version.tls-1-2}}\nWe accept only TLS 1.2 and TLS 1.3.\n{{/tls_min_version.tls-1-2}}\n{{#tls_min_version.tls-1-3}}\nWe accept only TLS 1.3.\n{{/tls_min_version.tls-1-3}}\n{{#ssl_labs_link}}\n{{#company.domain}}\nAnyone can check our TLS configuration in the [SSL Labs report for {{company.domain}}](https://www.ssllabs.com/ssltest/analyze.html?d={{{company.domain}}}).\n{{/company.domain}}\n{{/ssl_labs_link}}\n\n{{/tls_in_transit}}\n{{#at_rest}}\nUser data is encrypted at rest in our databases and file storage{{#at_rest_aes_256}}, with AES-256{{/at_rest_aes_256}}.\n\n{{/at_rest}}\n{{#password_hashing.argon2}}\nWe never store passwords as typed: we keep only a salted hash made with Argon2, a function designed to be slow so that leaked hashes are hard to crack.\n\n{{/password_hashing.argon2}}\n{{#password_hashing.bcrypt}}\nWe never store passwords as typed: we keep only a salted hash made with bcrypt, a function designed to be slow so that leaked hashes are hard to crack.\n\n{{/password_hashing.bcrypt}}\n{{#password_hashing.scrypt}}\nWe never store passwords as typed: we keep only a salted hash made with scrypt, a function designed to be slow so that leaked hashes are hard to crack.\n\n{{/password_hashing.scrypt}}\n{{#password_hashing.pbkdf2}}\nWe never store passwords as typed: we keep only a salted hash made with PBKDF2, a function designed to be slow so that leaked hashes are hard to crack.\n\n{{/password_hashing.pbkdf2}}\n{{#password_hashing.no-passwords}}\nWe do not store passwords: users sign in with single sign-on or passkeys.\n\n{{/password_hashing.no-passwords}}\n{{#password_hashing.passkeys-only}}\nWe do not store passwords: users sign in with passkeys.\n\n{{/password_hashing.passkeys-only}}\n{{#password_hashing.sso-only}}\nWe do not store passwords: users sign in with single sign-on.\n\n{{/password_hashing.sso-only}}\n{{#password_hashing.magic-links}}\nWe do not store passwords: users sign in with a link we send to their email address.\n\n{{/password_hashing.magic-links}}",
-            source: "sections/06-data-encryption.md",
             securityTxt: securityTxt,
             retired: [],
             fixedText: false,
@@ -183,6 +177,10 @@ extension BuiltinCatalog {
 
     /// sections/07-data-retention.md
     private static func section6() -> Section {
+        Section(id: "data-retention", title: "Data retention and removal", anchor: nil, order: 70, source: "sections/07-data-retention.md", details: SectionDetailsBox(building: details6))
+    }
+
+    @Sendable private static func details6() -> SectionDetails {
         var questions: [Question] = []
         questions.append(Question(id: "deletes_after_period", kind: .yesno, label: "We delete customer data a fixed number of days after an account is closed", help: "Customer data means what customers put into the product and what you record about their use of it, such as records, files and events. Security and audit logs follow their own retention period, set under Application security monitoring.", required: true, choices: [], format: nil, when: nil, record: nil))
         questions.append(Question(id: "retention_days", kind: .text, label: "How many days after the account is closed?", help: nil, required: true, choices: [], format: .days, when: .answerIs(question: "deletes_after_period", value: .bool(true)), record: nil))
@@ -191,16 +189,11 @@ extension BuiltinCatalog {
         questions.append(Question(id: "backup_days", kind: .text, label: "For how many days do our backups still hold data after we delete it? (optional)", help: "Backups usually expire on their own schedule; say how long the longest-kept backup lasts.", required: false, choices: [], format: .days, when: nil, record: nil))
         questions.append(Question(id: "privacy_url", kind: .text, label: "Address of our privacy policy", help: "An https link, printed on the page so readers can see what you collect and why.", required: false, choices: [], format: .url, when: nil, record: nil))
         let securityTxt: SecurityTxtContract? = nil
-        return Section(
-            id: "data-retention",
-            title: "Data retention and removal",
-            anchor: nil,
-            order: 70,
+        return SectionDetails(
             rule: RecommendationRule(anyOf: [.dataAtLeast(.personal)]),
             guidance: Guidance(who: "Companies that hold personal data about their users.", why: "Data you no longer keep cannot leak. Deleting customer data after a set period and whenever a customer asks is good practice, and the second is a legal right under the GDPR for people in the European Union.", how: "Say what you delete and when only if it really happens, automatically or by a routine someone follows. Decide what \"customer data\" covers for you (records, uploaded files, events, logs) and link your privacy policy."),
             questions: questions,
             body: "{{#deletes_after_period}}\n{{#retention_days}}\nWe delete customer data {{retention_days_days}} after the account is closed.\n\n{{/retention_days}}\n{{/deletes_after_period}}\n{{#deletes_on_request}}\nCustomers can ask us at any time to delete their data, and we will delete it{{#request_days}} within {{request_days_days}}{{/request_days}}, except what the law requires us to keep.\n\n{{/deletes_on_request}}\n{{#backup_days}}\nDeleted data can remain in our backups for up to {{backup_days_days}}, until those backups expire.\n\n{{/backup_days}}\n{{#privacy_url}}\nOur [privacy policy]({{{privacy_url}}}) explains what data we collect and how we use it.\n\n{{/privacy_url}}",
-            source: "sections/07-data-retention.md",
             securityTxt: securityTxt,
             retired: [],
             fixedText: false,
@@ -212,6 +205,10 @@ extension BuiltinCatalog {
 
     /// sections/08-business-continuity.md
     private static func section7() -> Section {
+        Section(id: "business-continuity", title: "Business continuity and disaster recovery", anchor: nil, order: 80, source: "sections/08-business-continuity.md", details: SectionDetailsBox(building: details7))
+    }
+
+    @Sendable private static func details7() -> SectionDetails {
         var questions: [Question] = []
         questions.append(Question(id: "backups", kind: .yesno, label: "We back up all our critical data and systems", help: "Databases, file storage and anything else you would need to rebuild the service. Your cloud's automatic backups (such as Amazon RDS automated backups or Google Cloud SQL backups) count if they cover all of it.", required: true, choices: [], format: nil, when: nil, record: nil))
         questions.append(Question(id: "backups_encrypted", kind: .yesno, label: "All our backups are encrypted", help: "Check in your cloud console rather than assume; for example, an Amazon RDS snapshot is encrypted only if its database is.", required: true, choices: [], format: nil, when: .answerIs(question: "backups", value: .bool(true)), record: nil))
@@ -219,16 +216,11 @@ extension BuiltinCatalog {
         questions.append(Question(id: "restore_frequency", kind: .single, label: "How often we test a restore", help: nil, required: false, choices: [Choice(id: "monthly", label: "At least once a month", url: nil, affirms: true, exclusive: false), Choice(id: "quarterly", label: "At least once a quarter", url: nil, affirms: true, exclusive: false), Choice(id: "yearly", label: "At least once a year", url: nil, affirms: true, exclusive: false)], format: nil, when: .answerIs(question: "restore_tested", value: .bool(true)), record: nil))
         questions.append(Question(id: "dr_plan", kind: .yesno, label: "We have a written disaster recovery plan", help: "It says who does what to bring the service back after a major outage or loss of data.", required: true, choices: [], format: nil, when: nil, record: nil))
         let securityTxt: SecurityTxtContract? = nil
-        return Section(
-            id: "business-continuity",
-            title: "Business continuity and disaster recovery",
-            anchor: nil,
-            order: 80,
+        return SectionDetails(
             rule: RecommendationRule(anyOf: [.always]),
             guidance: Guidance(who: "Every company.", why: "Backups are what let you bring the service back after a hardware failure, a mistake or an attack such as ransomware. A backup nobody has tried to restore may not work when you need it, and an unencrypted one is an easy target.", how: "Say yes only to what you do today. If you have never restored a backup, try it once before you claim it; that test is often where problems show up."),
             questions: questions,
             body: "{{#backups}}\nWe back up all of our critical data and systems.\n{{#backups_encrypted}}\nAll of these backups are encrypted.\n{{/backups_encrypted}}\n{{#restore_tested}}\nTo make sure we can recover from them after a disaster, we test restoring a backup {{^restore_frequency}}regularly{{/restore_frequency}}{{#restore_frequency.monthly}}at least once a month{{/restore_frequency.monthly}}{{#restore_frequency.quarterly}}at least once a quarter{{/restore_frequency.quarterly}}{{#restore_frequency.yearly}}at least once a year{{/restore_frequency.yearly}}.\n{{/restore_tested}}\n\n{{/backups}}\n{{#dr_plan}}\nWe have a written disaster recovery plan that sets out who does what to bring our service back after a major outage or loss of data.\n\n{{/dr_plan}}",
-            source: "sections/08-business-continuity.md",
             securityTxt: securityTxt,
             retired: [],
             fixedText: false,
@@ -240,20 +232,19 @@ extension BuiltinCatalog {
 
     /// sections/09-application-monitoring.md
     private static func section8() -> Section {
+        Section(id: "application-monitoring", title: "Application security monitoring", anchor: nil, order: 90, source: "sections/09-application-monitoring.md", details: SectionDetailsBox(building: details8))
+    }
+
+    @Sendable private static func details8() -> SectionDetails {
         var questions: [Question] = []
         questions.append(Question(id: "tools", kind: .multiple, label: "How we monitor the security of our application", help: "Each one you tick becomes one item on the page. Error tracking with alerts (such as Sentry) or log alerts (such as Amazon CloudWatch, Google Cloud Monitoring or Datadog) count as monitoring exceptions and logs.", required: true, choices: [Choice(id: "security-monitoring", label: "A security monitoring tool shows us attacks on our application as they happen", url: nil, affirms: true, exclusive: false), Choice(id: "anomaly-detection", label: "We monitor exceptions and logs and get alerts on unusual behavior", url: nil, affirms: true, exclusive: false), Choice(id: "audit-logs", label: "We keep logs of activity in our applications as an audit trail", url: nil, affirms: true, exclusive: false), Choice(id: "tracing", label: "We trace requests across our services (distributed tracing, for example with OpenTelemetry)", url: nil, affirms: true, exclusive: false)], format: nil, when: nil, record: nil))
         questions.append(Question(id: "audit_log_days", kind: .text, label: "For how many days do we keep audit logs? (optional)", help: nil, required: false, choices: [], format: .days, when: .answerIncludes(question: "tools", choice: "audit-logs"), record: nil))
         let securityTxt: SecurityTxtContract? = nil
-        return Section(
-            id: "application-monitoring",
-            title: "Application security monitoring",
-            anchor: nil,
-            order: 90,
+        return SectionDetails(
             rule: RecommendationRule(anyOf: [.stageAtLeast(.seriesA), .dataAtLeast(.personal)]),
             guidance: Guidance(who: "Companies at Series A or later, and earlier companies that hold personal data about their users.", why: "You cannot respond to an attack you do not see. Watching your application for attacks, errors and unusual behavior, and keeping logs of what happened, lets you react fast and limit the damage of a breach.", how: "Tick only the kinds of monitoring you have running today. If you keep audit logs, say for how long; that is often the first thing a customer's security team asks."),
             questions: questions,
             body: "{{#tools}}\nWe monitor our application in these ways:\n\n{{/tools}}\n{{#tools.security-monitoring}}\n- A security monitoring tool shows us attacks on our application as they happen, so we can respond quickly to an incident.\n{{/tools.security-monitoring}}\n{{#tools.anomaly-detection}}\n- We monitor exceptions and logs, and we are alerted when our applications behave in unusual ways.\n{{/tools.anomaly-detection}}\n{{#tools.audit-logs}}\n- We keep logs of activity in our applications as an audit trail{{#audit_log_days}}, for {{audit_log_days_days}}{{/audit_log_days}}.\n{{/tools.audit-logs}}\n{{#tools.tracing}}\n- We trace requests as they pass through our services, so we can follow what happened to each one.\n{{/tools.tracing}}\n",
-            source: "sections/09-application-monitoring.md",
             securityTxt: securityTxt,
             retired: [],
             fixedText: false,
@@ -265,20 +256,19 @@ extension BuiltinCatalog {
 
     /// sections/10-application-protection.md
     private static func section9() -> Section {
+        Section(id: "application-protection", title: "Application security protection", anchor: nil, order: 100, source: "sections/10-application-protection.md", details: SectionDetailsBox(building: details9))
+    }
+
+    @Sendable private static func details9() -> SectionDetails {
         var questions: [Question] = []
         questions.append(Question(id: "tools", kind: .multiple, label: "How we protect our application against attacks", help: "Each one you tick becomes one item on the page. A WAF can be a cloud service in front of your application, such as AWS WAF, Cloudflare's WAF, Google Cloud Armor or Azure Web Application Firewall; a firewall for network traffic alone is not one.", required: true, choices: [Choice(id: "waf", label: "A web application firewall (WAF) filters requests and blocks common attack patterns, such as SQL injection and cross-site scripting", url: nil, affirms: true, exclusive: false), Choice(id: "rasp", label: "Runtime protection (RASP) inside our application blocks attacks as they happen", url: nil, affirms: true, exclusive: false), Choice(id: "security-headers", label: "Our web application sends security headers (you pick which next)", url: nil, affirms: true, exclusive: false), Choice(id: "automated-response", label: "Threats we detect against our applications are blocked automatically", url: nil, affirms: true, exclusive: false)], format: nil, when: nil, record: nil))
         questions.append(Question(id: "headers", kind: .multiple, label: "Security headers our web application sends on every page", help: "Check them in your browser's developer tools or with a scanner such as Mozilla's HTTP Observatory.", required: true, choices: [Choice(id: "csp", label: "Content-Security-Policy", url: nil, affirms: true, exclusive: false), Choice(id: "hsts", label: "Strict-Transport-Security", url: nil, affirms: true, exclusive: false), Choice(id: "frame", label: "X-Frame-Options (or frame-ancestors in the Content-Security-Policy)", url: nil, affirms: true, exclusive: false), Choice(id: "nosniff", label: "X-Content-Type-Options", url: nil, affirms: true, exclusive: false), Choice(id: "referrer", label: "Referrer-Policy", url: nil, affirms: true, exclusive: false), Choice(id: "permissions", label: "Permissions-Policy", url: nil, affirms: true, exclusive: false)], format: nil, when: .answerIncludes(question: "tools", choice: "security-headers"), record: nil))
         let securityTxt: SecurityTxtContract? = nil
-        return Section(
-            id: "application-protection",
-            title: "Application security protection",
-            anchor: nil,
-            order: 100,
+        return SectionDetails(
             rule: RecommendationRule(anyOf: [.stageAtLeast(.seriesA), .dataAtLeast(.personal)]),
             guidance: Guidance(who: "Companies at Series A or later, and earlier companies that hold personal data about their users.", why: "Many serious data breaches start with a flaw in the application itself. Tools that block attacks as they happen protect your users while you fix the flaw behind them.", how: "Tick only the protections that are switched on in production, not the ones in a trial or in \"log only\" mode."),
             questions: questions,
             body: "{{#tools}}\nWe protect our application against attacks:\n\n{{/tools}}\n\n{{#tools.waf}}\n- A web application firewall (WAF) filters requests to our application and blocks common attack patterns, such as SQL injection and cross-site scripting.\n{{/tools.waf}}\n{{#tools.rasp}}\n- Runtime application self-protection (RASP) inside our application detects attacks and blocks them as they happen.\n{{/tools.rasp}}\n{{#tools.security-headers}}\n- Our web application sends security headers that tell browsers to block common attacks on our users{{#headers}}: {{{headers}}}{{/headers}}.\n{{/tools.security-headers}}\n{{#tools.automated-response}}\n- We use security automation that detects threats against our applications and responds to them without waiting for a person.\n{{/tools.automated-response}}\n",
-            source: "sections/10-application-protection.md",
             securityTxt: securityTxt,
             retired: [],
             fixedText: false,
@@ -290,21 +280,20 @@ extension BuiltinCatalog {
 
     /// sections/11-secure-development.md
     private static func section10() -> Section {
+        Section(id: "secure-development", title: "Secure development", anchor: nil, order: 110, source: "sections/11-secure-development.md", details: SectionDetailsBox(building: details10))
+    }
+
+    @Sendable private static func details10() -> SectionDetails {
         var questions: [Question] = []
         questions.append(Question(id: "practices", kind: .multiple, label: "Practices our developers follow", help: "Each one you tick becomes one item on the page.", required: true, choices: [Choice(id: "training", label: "Developers take security training regularly", url: nil, affirms: true, exclusive: false), Choice(id: "threat-modeling", label: "We consider how new features could be attacked (threat modeling) before we build them", url: nil, affirms: true, exclusive: false), Choice(id: "code-review", label: "Code changes are reviewed for security issues before they are released", url: nil, affirms: true, exclusive: false), Choice(id: "dependency-scanning", label: "We keep our dependencies up to date and scan them for known vulnerabilities", url: nil, affirms: true, exclusive: false), Choice(id: "sast", label: "Static application security testing (SAST) scans our code", url: nil, affirms: true, exclusive: false), Choice(id: "dast", label: "Dynamic application security testing (DAST) scans our running applications", url: nil, affirms: true, exclusive: false), Choice(id: "secret-scanning", label: "We scan our code for secrets, such as keys and passwords, committed by mistake", url: nil, affirms: true, exclusive: false)], format: nil, when: nil, record: nil))
         questions.append(Question(id: "pentest_frequency", kind: .single, label: "How often outside security experts run a penetration test of our applications", help: "A penetration test is an authorized attack by a specialist firm that reports what it found.", required: true, choices: [Choice(id: "yearly", label: "Once a year", url: nil, affirms: true, exclusive: false), Choice(id: "twice-a-year", label: "Twice a year", url: nil, affirms: true, exclusive: false), Choice(id: "quarterly", label: "Every quarter", url: nil, affirms: true, exclusive: false), Choice(id: "none", label: "We have not had a penetration test yet", url: nil, affirms: false, exclusive: false)], format: nil, when: nil, record: nil))
         questions.append(Question(id: "frameworks", kind: .multiple, label: "Security guidance we follow when we design, write and review code", help: nil, required: false, choices: [Choice(id: "owasp-top-10", label: "OWASP Top 10", url: "https://owasp.org/www-project-top-ten/", affirms: true, exclusive: false), Choice(id: "owasp-asvs", label: "OWASP Application Security Verification Standard (ASVS)", url: "https://owasp.org/www-project-application-security-verification-standard/", affirms: true, exclusive: false), Choice(id: "cwe-top-25", label: "CWE Top 25 Most Dangerous Software Weaknesses", url: "https://cwe.mitre.org/top25/", affirms: true, exclusive: false)], format: nil, when: nil, record: nil))
         let securityTxt: SecurityTxtContract? = nil
-        return Section(
-            id: "secure-development",
-            title: "Secure development",
-            anchor: nil,
-            order: 110,
+        return SectionDetails(
             rule: RecommendationRule(anyOf: [.stageAtLeast(.seriesA)]),
             guidance: Guidance(who: "Companies at Series A or later.", why: "Most vulnerabilities are written into the code by accident. Catching them before they reach production, with reviews, automated scans and outside testers, is far cheaper than fixing a breach. The more mature the company, the more of these practices readers expect.", how: "Tick the practices your team follows for every change, not once in a while. Only claim penetration tests done by an outside firm, and name the guidance you actually check your work against."),
             questions: questions,
             body: "Our development process includes these security practices:\n\n{{#practices.training}}\n- Our developers take regular security training on common vulnerabilities and how to avoid them.\n{{/practices.training}}\n{{#practices.threat-modeling}}\n- Before we build a new feature, we consider how it could be attacked (threat modeling).\n{{/practices.threat-modeling}}\n{{#practices.code-review}}\n- Code changes are reviewed for security issues before they are released.\n{{/practices.code-review}}\n{{#practices.dependency-scanning}}\n- We keep our dependencies up to date and scan them for known vulnerabilities.\n{{/practices.dependency-scanning}}\n{{#practices.sast}}\n- Static application security testing (SAST) scans our code for common vulnerabilities.\n{{/practices.sast}}\n{{#practices.dast}}\n- Dynamic application security testing (DAST) scans our running applications for vulnerabilities.\n{{/practices.dast}}\n{{#practices.secret-scanning}}\n- We scan our code for secrets, such as keys and passwords, that were committed by mistake.\n{{/practices.secret-scanning}}\n{{#pentest_frequency.yearly}}\n- Outside security experts run a penetration test of our applications once a year.\n{{/pentest_frequency.yearly}}\n{{#pentest_frequency.twice-a-year}}\n- Outside security experts run a penetration test of our applications twice a year.\n{{/pentest_frequency.twice-a-year}}\n{{#pentest_frequency.quarterly}}\n- Outside security experts run a penetration test of our applications every quarter.\n{{/pentest_frequency.quarterly}}\n{{#frameworks.owasp-top-10}}\n- We design and review our code against the risks listed in the [OWASP Top 10](https://owasp.org/www-project-top-ten/).\n{{/frameworks.owasp-top-10}}\n{{#frameworks.owasp-asvs}}\n- We use the [OWASP Application Security Verification Standard (ASVS)](https://owasp.org/www-project-application-security-verification-standard/) to set and check our security requirements.\n{{/frameworks.owasp-asvs}}\n{{#frameworks.cwe-top-25}}\n- We write and review our code to avoid the [CWE Top 25 Most Dangerous Software Weaknesses](https://cwe.mitre.org/top25/).\n{{/frameworks.cwe-top-25}}\n",
-            source: "sections/11-secure-development.md",
             securityTxt: securityTxt,
             retired: [],
             fixedText: true,
@@ -316,6 +305,10 @@ extension BuiltinCatalog {
 
     /// sections/12-responsible-disclosure.md
     private static func section11() -> Section {
+        Section(id: "responsible-disclosure", title: "Vulnerability disclosure", anchor: "responsible-disclosure", order: 120, source: "sections/12-responsible-disclosure.md", details: SectionDetailsBox(building: details11))
+    }
+
+    @Sendable private static func details11() -> SectionDetails {
         var questions: [Question] = []
         questions.append(Question(id: "program", kind: .single, label: "How we take vulnerability reports", help: nil, required: true, choices: [Choice(id: "policy", label: "We accept reports at our security contact (a disclosure policy)", url: nil, affirms: true, exclusive: false), Choice(id: "bug-bounty", label: "We run our own bug bounty program and pay rewards for valid reports", url: nil, affirms: true, exclusive: false), Choice(id: "hosted", label: "We run a public program on a bug bounty platform (such as HackerOne, Bugcrowd or Intigriti)", url: nil, affirms: true, exclusive: false)], format: nil, when: nil, record: nil))
         questions.append(Question(id: "hosted_url", kind: .text, label: "Address of our program's public page", help: nil, required: true, choices: [], format: .url, when: .answerIs(question: "program", value: .choice("hosted")), record: nil))
@@ -332,16 +325,11 @@ extension BuiltinCatalog {
         questions.append(Question(id: "excluded_kinds", kind: .multiple, label: "Kinds of finding we do not accept", help: nil, required: false, choices: [Choice(id: "logout-csrf", label: "Cross-site request forgery on logout", url: nil, affirms: true, exclusive: false), Choice(id: "enumeration", label: "Account or email enumeration", url: nil, affirms: true, exclusive: false), Choice(id: "dos", label: "Denial of service (DoS)", url: nil, affirms: true, exclusive: false), Choice(id: "harmful-attacks", label: "Attacks that could harm the reliability or integrity of our business", url: nil, affirms: true, exclusive: false), Choice(id: "spam", label: "Spam", url: nil, affirms: true, exclusive: false), Choice(id: "clickjacking", label: "Clickjacking on pages with no authentication or sensitive actions", url: nil, affirms: true, exclusive: false), Choice(id: "mixed-content", label: "Mixed content warnings", url: nil, affirms: true, exclusive: false), Choice(id: "dnssec", label: "Missing DNSSEC", url: nil, affirms: true, exclusive: false), Choice(id: "content-spoofing", label: "Content spoofing or text injection", url: nil, affirms: true, exclusive: false), Choice(id: "timing", label: "Timing attacks", url: nil, affirms: true, exclusive: false), Choice(id: "social-engineering", label: "Social engineering", url: nil, affirms: true, exclusive: false), Choice(id: "phishing", label: "Phishing", url: nil, affirms: true, exclusive: false), Choice(id: "insecure-cookies", label: "Missing cookie flags on non-sensitive or third-party cookies", url: nil, affirms: true, exclusive: false), Choice(id: "unlikely-interaction", label: "Issues that need very unlikely user interaction", url: nil, affirms: true, exclusive: false), Choice(id: "physical-access", label: "Exploits that need physical access to a user's device", url: nil, affirms: true, exclusive: false)], format: nil, when: nil, record: nil))
         var securityTxt: SecurityTxtContract? = SecurityTxtContract(pageLink: nil, fields: [.policy: [.answer("hosted_url"), .onPage]])
         securityTxt?.line = 7
-        return Section(
-            id: "responsible-disclosure",
-            title: "Vulnerability disclosure",
-            anchor: "responsible-disclosure",
-            order: 120,
+        return SectionDetails(
             rule: RecommendationRule(anyOf: [.stageAtLeast(.seriesA)]),
             guidance: Guidance(who: "Companies at Series A or later.", why: "People who find a vulnerability in your product need a safe, clear way to tell you before anyone abuses it. Publishing the rules, the scope and a promise not to sue makes good-faith researchers come to you first.", how: "Only publish this if someone on your team can read reports, sort the real issues from the noise and reply quickly: many reports are not relevant. Adapt the scope to your own domains, and reward researchers when you can. If you run a public program on a platform such as HackerOne or Bugcrowd, link to it. Give researchers a deadline for going public that you can meet: coordinated disclosure commonly allows 90 days."),
             questions: questions,
             body: "{{#program.policy}}\nWe welcome reports of security vulnerabilities in our service from anyone who looks for them in good faith.\n\n{{/program.policy}}\n{{#program.bug-bounty}}\nWe run a bug bounty program: we welcome reports of security vulnerabilities in our service from anyone who looks for them in good faith, and we pay rewards for valid reports.\n\n{{/program.bug-bounty}}\n{{#program.hosted}}\nWe run a public vulnerability disclosure program on a bug bounty platform.\n{{#hosted_url}}\nPlease report vulnerabilities through [our program's page]({{{hosted_url}}}).\n{{/hosted_url}}\n\n{{/program.hosted}}\n{{^program.hosted}}\n{{#program}}\n{{#company.contact_email}}\nTo report a vulnerability, write to [{{company.contact}}]({{{company.contact_url}}}). Please describe the issue and include a proof of concept or the steps to reproduce it.\n{{/company.contact_email}}\n{{#company.contact_form}}\nTo report a vulnerability, use [our security contact form]({{{company.contact_url}}}). Please describe the issue and include a proof of concept or the steps to reproduce it.\n{{/company.contact_form}}\n\n{{/program}}\n{{/program.hosted}}\n{{#response_days}}\nWe reply to every report within {{response_days_days}}.\n\n{{/response_days}}\n{{#rewards_discretion}}\nAny reward is at our discretion and depends on how severe the vulnerability is.\n\n{{/rewards_discretion}}\n{{#own_accounts_only}}\nWhen you look for vulnerabilities, please follow these rules:\n\n{{/own_accounts_only}}\n{{^own_accounts_only}}\n{{#no_scanners}}\nWhen you look for vulnerabilities, please follow these rules:\n\n{{/no_scanners}}\n{{^no_scanners}}\n{{#keep_private}}\nWhen you look for vulnerabilities, please follow these rules:\n\n{{/keep_private}}\n{{/no_scanners}}\n{{/own_accounts_only}}\n{{#own_accounts_only}}\n- Use only accounts and data that belong to you.\n{{/own_accounts_only}}\n{{#no_scanners}}\n- Do not use automated scanners.\n{{/no_scanners}}\n{{#keep_private}}\n- Keep the details of a vulnerability private until we have fixed it{{#disclosure_days}} or until {{disclosure_days_days}} after your report, whichever comes first{{/disclosure_days}}.\n{{/keep_private}}\n\n{{#safe_harbor}}\nWe will not take legal action against anyone who reports a vulnerability in good faith and follows this policy.\n\n{{/safe_harbor}}\n{{#coverage}}\n**In scope:**\n\n{{#coverage_lines}}\n- {{.}}\n{{/coverage_lines}}\n\n{{/coverage}}\n{{#exclusions}}\n**Out of scope:**\n\n{{#exclusions_lines}}\n- {{.}}\n{{/exclusions_lines}}\n\n{{/exclusions}}\n{{#accepted_kinds}}\nWe especially want to hear about vulnerabilities such as these, and welcome reports of others too:\n\n{{#items}}\n- {{{label}}}\n{{/items}}\n\n{{/accepted_kinds}}\n{{#excluded_kinds}}\nWe do not accept reports of:\n\n{{#items}}\n- {{{label}}}\n{{/items}}\n\n{{/excluded_kinds}}",
-            source: "sections/12-responsible-disclosure.md",
             securityTxt: securityTxt,
             retired: ["testing_rules"],
             fixedText: false,
@@ -353,6 +341,10 @@ extension BuiltinCatalog {
 
     /// sections/13-user-protection.md
     private static func section12() -> Section {
+        Section(id: "user-protection", title: "User protection", anchor: nil, order: 130, source: "sections/13-user-protection.md", details: SectionDetailsBox(building: details12))
+    }
+
+    @Sendable private static func details12() -> SectionDetails {
         var questions: [Question] = []
         questions.append(Question(id: "offers_2fa", kind: .yesno, label: "Users can protect their accounts with two-factor authentication (2FA)", help: "A second step at sign-in, beyond the password.", required: true, choices: [], format: nil, when: nil, record: nil))
         questions.append(Question(id: "two_factor_methods", kind: .multiple, label: "Second factors users can choose", help: "SMS codes can be intercepted or redirected by swapping the SIM; NIST SP 800-63B-4 treats them as a restricted authenticator.", required: true, choices: [Choice(id: "totp", label: "One-time codes from an authenticator app (TOTP)", url: nil, affirms: true, exclusive: false), Choice(id: "passkeys", label: "A passkey (WebAuthn) as a second step after the password", url: nil, affirms: true, exclusive: false), Choice(id: "security-keys", label: "Hardware security keys (FIDO2)", url: nil, affirms: true, exclusive: false), Choice(id: "sms", label: "One-time codes sent by text message (SMS)", url: nil, affirms: true, exclusive: false)], format: nil, when: .answerIs(question: "offers_2fa", value: .bool(true)), record: nil))
@@ -368,16 +360,11 @@ extension BuiltinCatalog {
         questions.append(Question(id: "fixed_roles", kind: .yesno, label: "Account administrators give each user one of the fixed roles we define, and the role limits what that user may see and do", help: "Fixed roles are the ones your product comes with, such as admin, member and read-only; customers pick one for each user but cannot change what it allows.", required: true, choices: [], format: nil, when: .answerIs(question: "rbac", value: .bool(false)), record: nil))
         questions.append(Question(id: "rbac_plans", kind: .single, label: "Plans that include roles (RBAC)", help: nil, required: false, choices: [Choice(id: "all", label: "All plans", url: nil, affirms: true, exclusive: false), Choice(id: "paid", label: "Paid plans", url: nil, affirms: true, exclusive: false), Choice(id: "enterprise", label: "Our enterprise plan", url: nil, affirms: true, exclusive: false)], format: nil, when: .answerIs(question: "rbac", value: .bool(true)), record: nil))
         let securityTxt: SecurityTxtContract? = nil
-        return Section(
-            id: "user-protection",
-            title: "User protection",
-            anchor: nil,
-            order: 130,
+        return SectionDetails(
             rule: RecommendationRule(anyOf: [.stageAtLeast(.seriesA), .dataIs(.healthOrFinancial), .enterpriseCustomers(true)]),
             guidance: Guidance(who: "Companies at Series A or later, and earlier companies that hold health or financial data or sell to enterprise customers.", why: "Many breaches start with a stolen or guessed password rather than a flaw in your servers. Features such as two-factor authentication, single sign-on and roles let your customers protect their own accounts, and enterprise buyers often require them.", how: "Describe only the features your product offers today, on the plans where it offers them. Leave out anything that is still on the roadmap."),
             questions: questions,
             body: "We describe below how our users' accounts are protected.\n\n{{#offers_2fa}}\n### Two-factor authentication\n\nUsers can protect their accounts against takeover with two-factor authentication (2FA).\n{{#two_factor_policy.optional}}\nEach user decides whether to turn it on.\n{{/two_factor_policy.optional}}\n{{#two_factor_policy.enforceable}}\nAccount administrators can require it for everyone in their organization.\n{{/two_factor_policy.enforceable}}\n{{#two_factor_policy.required}}\nIt is required on every account.\n{{/two_factor_policy.required}}\n\n{{#two_factor_methods}}\nAs a second factor, users can use:\n\n{{/two_factor_methods}}\n{{#two_factor_methods.totp}}\n- One-time codes from an authenticator app (TOTP)\n{{/two_factor_methods.totp}}\n{{#two_factor_methods.passkeys}}\n- A passkey (WebAuthn) confirmed after the password, which resists phishing\n{{/two_factor_methods.passkeys}}\n{{#two_factor_methods.security-keys}}\n- Hardware security keys (FIDO2), which resist phishing\n{{/two_factor_methods.security-keys}}\n{{#two_factor_methods.sms}}\n- One-time codes sent by text message (SMS)\n{{/two_factor_methods.sms}}\n\n{{/offers_2fa}}\n{{#passwordless_passkeys}}\n### Passkeys\n\nUsers can sign in with a passkey instead of a password. A passkey cannot be phished or reused on another site.\n\n{{/passwordless_passkeys}}\n{{#brute_force_protection}}\n### Account takeover protection\n\nWe detect and block brute-force attacks on sign-in, such as repeated password guesses.\n\n{{/brute_force_protection}}\n{{#offers_sso}}\n### Single sign-on\n\nUsers can sign in with single sign-on (SSO){{#sso_plans.all}} on all plans{{/sso_plans.all}}{{#sso_plans.paid}} on our paid plans{{/sso_plans.paid}}{{#sso_plans.enterprise}} on our enterprise plan{{/sso_plans.enterprise}}, instead of a separate password.\n{{#sso_methods}}\nThey can sign in through:\n\n{{/sso_methods}}\n{{#sso_methods.saml}}\n- SAML 2.0, with their organization's own identity provider\n{{/sso_methods.saml}}\n{{#sso_methods.oidc}}\n- OpenID Connect (OIDC), with their organization's own identity provider\n{{/sso_methods.oidc}}\n{{#sso_methods.google}}\n- Their Google account\n{{/sso_methods.google}}\n{{#sso_methods.microsoft}}\n- Their Microsoft account\n{{/sso_methods.microsoft}}\n{{#sso_methods.github}}\n- Their GitHub account\n{{/sso_methods.github}}\n{{#sso_methods.apple}}\n- Their Apple account\n{{/sso_methods.apple}}\n\n{{/offers_sso}}\n{{#scim}}\n### Automatic user provisioning\n\nOrganizations can create and remove user accounts automatically from their identity provider with SCIM{{#scim_plans.all}}, on all plans{{/scim_plans.all}}{{#scim_plans.paid}}, on our paid plans{{/scim_plans.paid}}{{#scim_plans.enterprise}}, on our enterprise plan{{/scim_plans.enterprise}}.\n\n{{/scim}}\n{{#rbac}}\n### Role-based access control\n\nAccount administrators can define roles and decide what each role may see and do (role-based access control, RBAC){{#rbac_plans.all}}, on all plans{{/rbac_plans.all}}{{#rbac_plans.paid}}, on our paid plans{{/rbac_plans.paid}}{{#rbac_plans.enterprise}}, on our enterprise plan{{/rbac_plans.enterprise}}.\n\n{{/rbac}}\n{{#fixed_roles}}\n### Role-based access control\n\nAccount administrators give each user one of a fixed set of roles that we define, and that role limits what the user may see and do.\n\n{{/fixed_roles}}",
-            source: "sections/13-user-protection.md",
             securityTxt: securityTxt,
             retired: [],
             fixedText: true,
@@ -389,6 +376,10 @@ extension BuiltinCatalog {
 
     /// sections/14-compliance.md
     private static func section13() -> Section {
+        Section(id: "compliance", title: "Compliance", anchor: nil, order: 140, source: "sections/14-compliance.md", details: SectionDetailsBox(building: details13))
+    }
+
+    @Sendable private static func details13() -> SectionDetails {
         var questions: [Question] = []
         questions.append(Question(id: "frameworks", kind: .multiple, label: "Standards and laws we hold a current certificate or report for, or comply with, today", help: "Each one you tick gets its own short paragraph on the page. An audit still under way is asked next.", required: true, choices: [Choice(id: "soc-2", label: "SOC 2 (a report from an independent auditor)", url: nil, affirms: true, exclusive: false), Choice(id: "iso-27001", label: "ISO/IEC 27001:2022 certification", url: "https://www.iso.org/standard/27001", affirms: true, exclusive: false), Choice(id: "hipaa", label: "HIPAA (United States health data)", url: "https://www.hhs.gov/hipaa/index.html", affirms: true, exclusive: false), Choice(id: "gdpr", label: "GDPR (European Union personal data)", url: "https://eur-lex.europa.eu/eli/reg/2016/679/oj", affirms: true, exclusive: false), Choice(id: "eu-us-dpf", label: "EU-U.S. Data Privacy Framework (DPF) self-certification", url: "https://www.dataprivacyframework.gov/", affirms: true, exclusive: false), Choice(id: "pci-dss", label: "PCI DSS (payment card data)", url: "https://www.pcisecuritystandards.org/", affirms: true, exclusive: false), Choice(id: "ccpa", label: "CCPA, as amended by the CPRA (California personal information)", url: "https://oag.ca.gov/privacy/ccpa", affirms: true, exclusive: false), Choice(id: "none-yet", label: "None of these yet", url: nil, affirms: false, exclusive: true)], format: nil, when: nil, record: nil))
         questions.append(Question(id: "underway", kind: .multiple, label: "Audits and assessments under way now (optional)", help: "Started with an auditor or assessor, report or certificate not yet issued.", required: false, choices: [Choice(id: "soc-2-type-1", label: "SOC 2 Type 1 audit", url: nil, affirms: true, exclusive: false), Choice(id: "soc-2-type-2", label: "SOC 2 Type 2 audit", url: nil, affirms: true, exclusive: false), Choice(id: "iso-27001", label: "ISO/IEC 27001 certification audit", url: nil, affirms: true, exclusive: false), Choice(id: "pci-dss", label: "PCI DSS assessment", url: nil, affirms: true, exclusive: false)], format: nil, when: nil, record: nil))
@@ -416,16 +407,11 @@ extension BuiltinCatalog {
         questions.append(Question(id: "pci_version", kind: .text, label: "Version of PCI DSS our latest validation used", help: "As printed on your Attestation of Compliance, for example \"4.0.1\". Printed as written.", required: true, choices: [], format: nil, when: .answerIncludes(question: "frameworks", choice: "pci-dss"), record: nil))
         questions.append(Question(id: "trust_center_url", kind: .text, label: "Address of our trust center, or of the page where customers can request our reports (optional)", help: nil, required: false, choices: [], format: .url, when: nil, record: nil))
         let securityTxt: SecurityTxtContract? = nil
-        return Section(
-            id: "compliance",
-            title: "Compliance",
-            anchor: nil,
-            order: 140,
+        return SectionDetails(
             rule: RecommendationRule(anyOf: [.stageAtLeast(.seriesA), .dataIs(.healthOrFinancial), .enterpriseCustomers(true)]),
             guidance: Guidance(who: "Companies at Series A or later, and earlier companies that hold health or financial data or sell to enterprise customers.", why: "Customers in regulated industries, and most enterprise buyers, need evidence that you meet specific standards and laws before they can sign. Listing what you hold here saves both sides a long questionnaire.", how: "Tick as held only what you can back up today with a current certificate, audit report or documented program: claiming one you do not hold is a legal risk. An audit that has started goes under \"under way\", with the quarter you expect the report or certificate; `check` fails once that quarter is over, so the page never goes on promising a report that is late. One you intend to start goes under \"planned\". Link a trust center or page where customers can get your reports. PCI DSS is asked here once and also used by the Payment information section. Only U.S. organizations under the jurisdiction of the Federal Trade Commission (FTC) or the Department of Transportation (DOT) can self-certify to the Data Privacy Framework."),
             questions: questions,
             body: "{{#frameworks}}\nWe describe below each standard and law we meet.\n\n{{/frameworks}}\n{{^frameworks}}\n{{#underway}}\nWe describe below the audits and assessments we have under way{{#planned}}, and those we plan{{/planned}}.\n\n{{/underway}}\n{{^underway}}\n{{#planned}}\nWe describe below the audits and assessments we plan.\n\n{{/planned}}\n{{/underway}}\n{{/frameworks}}\n{{#trust_center_url}}\nMore about our security and compliance is available on [our trust center page]({{{trust_center_url}}}).\n\n{{/trust_center_url}}\n{{#frameworks.soc-2}}\n### SOC 2\n\nAn independent auditor has examined our controls for keeping customer data secure and issued a SOC 2 report.\n{{#soc2_type.type-1}}\nIt is a Type 1 report: the auditor reported on how our controls were designed at one point in time.\n{{/soc2_type.type-1}}\n{{#soc2_type.type-2}}\nIt is a Type 2 report: the auditor reported on how our controls were designed and how they operated over a period{{#soc2_period}}, {{soc2_period}}{{/soc2_period}}.\n{{/soc2_type.type-2}}\n{{#soc2_criteria}}\nIt covers these Trust Services Criteria: {{{soc2_criteria}}}.\n{{/soc2_criteria}}\n{{#soc2_request.contact}}\nCustomers can request the report from our security contact{{^soc2_nda}}, usually under a nondisclosure agreement{{/soc2_nda}}.\n{{/soc2_request.contact}}\n{{#soc2_request.trust-center}}\nCustomers can request the report through our trust center.\n{{/soc2_request.trust-center}}\n{{#soc2_request.form}}\nCustomers can request the report through {{#soc2_form_url}}[our request form]({{{soc2_form_url}}}){{/soc2_form_url}}{{^soc2_form_url}}our request form{{/soc2_form_url}}.\n{{/soc2_request.form}}\n{{#soc2_nda.nda}}\nCustomers sign a nondisclosure agreement (NDA) before they receive it.\n{{/soc2_nda.nda}}\n{{#soc2_nda.no-nda}}\nCustomers do not need to sign a nondisclosure agreement (NDA) to receive it.\n{{/soc2_nda.no-nda}}\n\n{{/frameworks.soc-2}}\n{{#frameworks.iso-27001}}\n### ISO/IEC 27001\n\nWe are certified to [ISO/IEC 27001:2022](https://www.iso.org/standard/27001), the international standard for information security management systems (ISMS).\n{{#iso_issued}}\nOur current certificate was issued in {{iso_issued}}.\n{{/iso_issued}}\n{{#iso_accredited}}\nOur certificate was issued by an accredited certification body, which checks that we manage the risks to our information through a documented system covering people, processes and technology.\n{{/iso_accredited}}\n{{#iso_scope}}\nThe certificate covers {{iso_scope}}.\n{{/iso_scope}}\n\n{{/frameworks.iso-27001}}\n{{#frameworks.hipaa}}\n### HIPAA\n\nWe comply with the [Health Insurance Portability and Accountability Act (HIPAA)](https://www.hhs.gov/hipaa/index.html) and protect the privacy and security of protected health information (PHI) as it requires.\n{{#hipaa_baa}}\nWe sign Business Associate Agreements (BAAs) with customers who need one to meet their own HIPAA obligations.\n{{/hipaa_baa}}\n\n{{/frameworks.hipaa}}\n{{#frameworks.gdpr}}\n### GDPR\n\nWe comply with the [General Data Protection Regulation (GDPR)](https://eur-lex.europa.eu/eli/reg/2016/679/oj), the European Union law that protects personal data and gives people more control over how it is used.{{#company.privacy_contact}} [Contact us about privacy]({{{company.privacy_contact_url}}}) for details on how we meet it.{{/company.privacy_contact}}{{^company.privacy_contact}}{{#company.contact}} [Contact us]({{{company.contact_url}}}) for details on how we meet it.{{/company.contact}}{{/company.privacy_contact}}\n\n{{/frameworks.gdpr}}\n{{#frameworks.eu-us-dpf}}\n### EU-U.S. Data Privacy Framework\n\nWe have self-certified to the [EU-U.S. Data Privacy Framework](https://www.dataprivacyframework.gov/) (DPF) with the U.S. Department of Commerce. The DPF, in force since 2023, allows personal data to be transferred from the European Union to us in line with EU law.\n{{#dpf_uk}}\nWe have also self-certified to the UK Extension to the EU-U.S. DPF.\n{{/dpf_uk}}\n{{#dpf_swiss}}\nWe have also self-certified to the Swiss-U.S. DPF.\n{{/dpf_swiss}}\n{{#dpf_list_url}}\nOur entry is on the [Data Privacy Framework List]({{{dpf_list_url}}}).\n{{/dpf_list_url}}\n\n{{/frameworks.eu-us-dpf}}\n{{#frameworks.pci-dss}}\n### PCI DSS\n\nWe comply with {{#pci_version}}version {{pci_version}} of {{/pci_version}}the [Payment Card Industry Data Security Standard (PCI DSS)](https://www.pcisecuritystandards.org/){{#pci_role.merchant}} as a merchant{{/pci_role.merchant}}{{#pci_role.service-provider}} as a service provider{{/pci_role.service-provider}}{{#pci_role.both}} as a merchant and as a service provider{{/pci_role.both}}{{#pci_level}}, at {{{pci_level.label}}}{{/pci_level}}.\n{{#pci_validation.qsa}}\nA Qualified Security Assessor (QSA) has assessed our compliance and issued a Report on Compliance.\n{{/pci_validation.qsa}}\n{{#pci_validation.saq}}\nWe validate our compliance with a PCI DSS Self-Assessment Questionnaire (SAQ).\n{{/pci_validation.saq}}\n\n{{/frameworks.pci-dss}}\n{{#frameworks.ccpa}}\n### CCPA\n\nWe comply with the [California Consumer Privacy Act (CCPA)](https://oag.ca.gov/privacy/ccpa), as amended by the California Privacy Rights Act (CPRA), which gives California residents rights over their personal information.\n\n{{/frameworks.ccpa}}\n{{#underway}}\n### Audits under way\n\n{{#underway.soc-2-type-1}}\nOur SOC 2 Type 1 audit is under way{{#soc2_type1_expected_quarter}}; we expect the report in {{soc2_type1_expected_quarter}}{{/soc2_type1_expected_quarter}}.\n{{/underway.soc-2-type-1}}\n{{#underway.soc-2-type-2}}\nOur SOC 2 Type 2 audit is under way{{#soc2_type2_expected_quarter}}; we expect the report in {{soc2_type2_expected_quarter}}{{/soc2_type2_expected_quarter}}.\n{{/underway.soc-2-type-2}}\n{{#underway.iso-27001}}\nOur ISO/IEC 27001 certification audit is under way{{#iso_expected_quarter}}; we expect the certificate in {{iso_expected_quarter}}{{/iso_expected_quarter}}.\n{{/underway.iso-27001}}\n{{#underway.pci-dss}}\nOur PCI DSS assessment is under way{{#pci_expected_quarter}}; we expect to complete it in {{pci_expected_quarter}}{{/pci_expected_quarter}}.\n{{/underway.pci-dss}}\n\n{{/underway}}\n{{#planned}}\n### Planned\n\n{{#planned.soc-2}}\nWe plan a SOC 2 audit; it has not started yet.\n{{/planned.soc-2}}\n{{#planned.iso-27001}}\nWe plan to seek ISO/IEC 27001 certification; the audit has not started yet.\n{{/planned.iso-27001}}\n{{#planned.pci-dss}}\nWe plan a PCI DSS assessment; it has not started yet.\n{{/planned.pci-dss}}\n\n{{/planned}}",
-            source: "sections/14-compliance.md",
             securityTxt: securityTxt,
             retired: ["dpf_extensions"],
             fixedText: false,
@@ -437,20 +423,19 @@ extension BuiltinCatalog {
 
     /// sections/15-payment-information.md
     private static func section14() -> Section {
+        Section(id: "payment-information", title: "Payment information", anchor: nil, order: 150, source: "sections/15-payment-information.md", details: SectionDetailsBox(building: details14))
+    }
+
+    @Sendable private static func details14() -> SectionDetails {
         var questions: [Question] = []
         questions.append(Question(id: "handling", kind: .single, label: "How card payments are handled", help: nil, required: true, choices: [Choice(id: "processor", label: "A payment processor certified as a PCI DSS Level 1 service provider handles all card data; we never receive or store card numbers", url: nil, affirms: true, exclusive: false), Choice(id: "self", label: "We process or store card data ourselves", url: nil, affirms: true, exclusive: false)], format: nil, when: nil, record: nil))
         questions.append(Question(id: "processor", kind: .single, label: "Our payment processor", help: nil, required: true, choices: [Choice(id: "stripe", label: "Stripe", url: nil, affirms: true, exclusive: false), Choice(id: "braintree", label: "Braintree", url: nil, affirms: true, exclusive: false), Choice(id: "adyen", label: "Adyen", url: nil, affirms: true, exclusive: false), Choice(id: "paddle", label: "Paddle", url: nil, affirms: true, exclusive: false), Choice(id: "paypal", label: "PayPal", url: nil, affirms: true, exclusive: false), Choice(id: "other", label: "Another processor certified as a PCI DSS Level 1 service provider", url: nil, affirms: true, exclusive: false)], format: nil, when: .answerIs(question: "handling", value: .choice("processor")), record: nil))
         let securityTxt: SecurityTxtContract? = nil
-        return Section(
-            id: "payment-information",
-            title: "Payment information",
-            anchor: nil,
-            order: 150,
+        return SectionDetails(
             rule: RecommendationRule(anyOf: [.acceptsPayments(true)]),
             guidance: Guidance(who: "Companies that accept payments.", why: "Customers want to know what happens to their card details. Most companies let a payment processor handle cards, which keeps card numbers off their own systems and most of the PCI DSS work off their plate.", how: "Say whether a processor handles card data or you process it yourself, and name the processor. How your PCI DSS compliance is validated is asked once, in the Compliance section, and printed there."),
             questions: questions,
             body: "{{#handling.processor}}\nAll card payments are handled by {{^processor.other}}{{#processor}}{{{label}}}, {{/processor}}{{/processor.other}}a payment processor certified as a PCI DSS Level 1 service provider. Card details go directly to the processor: we never receive or store card numbers, which keeps our own systems out of scope for most PCI DSS requirements.\n\n{{/handling.processor}}\n{{#handling.self}}\nWe handle payment card data on our own systems rather than leaving all of it to a payment processor.\n{{#sections.compliance.frameworks.pci-dss}}\nHow we comply with the Payment Card Industry Data Security Standard (PCI DSS) is described under Compliance.\n{{/sections.compliance.frameworks.pci-dss}}\n\n{{/handling.self}}",
-            source: "sections/15-payment-information.md",
             securityTxt: securityTxt,
             retired: ["self_certified"],
             fixedText: false,
@@ -462,6 +447,10 @@ extension BuiltinCatalog {
 
     /// sections/16-employee-access.md
     private static func section15() -> Section {
+        Section(id: "employee-access", title: "Employee access", anchor: nil, order: 160, source: "sections/16-employee-access.md", details: SectionDetailsBox(building: details15))
+    }
+
+    @Sendable private static func details15() -> SectionDetails {
         var questions: [Question] = []
         questions.append(Question(id: "least_privilege", kind: .yesno, label: "Employees have no routine access to customer data, except when needed for support or debugging", help: "Say no if engineers can open the production database or see customer records day to day, for example through a shared admin login or broad rights in the AWS, Google Cloud or Azure console.", required: true, choices: [], format: nil, when: nil, record: nil))
         questions.append(Question(id: "access_logged", kind: .yesno, label: "Employee access to customer data is logged, and the logs are reviewed", help: "Logs such as AWS CloudTrail, Google Cloud audit logs or your database's audit log record who looked at what; say yes only if someone also reads them or gets alerts from them.", required: true, choices: [], format: nil, when: nil, record: nil))
@@ -471,16 +460,11 @@ extension BuiltinCatalog {
         questions.append(Question(id: "mfa_internal", kind: .yesno, label: "Employees must use multi-factor authentication to sign in to company systems", help: "A second step beyond the password, such as an authenticator app or a security key, required on email, code hosting and cloud consoles alike.", required: false, choices: [], format: nil, when: nil, record: nil))
         questions.append(Question(id: "offboarding", kind: .yesno, label: "When someone leaves, we remove all their access on their last day", help: nil, required: true, choices: [], format: nil, when: nil, record: nil))
         let securityTxt: SecurityTxtContract? = nil
-        return Section(
-            id: "employee-access",
-            title: "Employee access",
-            anchor: nil,
-            order: 160,
+        return SectionDetails(
             rule: RecommendationRule(anyOf: [.stageAtLeast(.seriesA), .enterpriseCustomers(true)]),
             guidance: Guidance(who: "Companies at Series A or later, and earlier companies that sell to enterprise customers, whose security reviews ask who can see their data.", why: "Your own staff and contractors can reach customer data too, by mistake or with bad intent, and a stolen employee account is a common way in for attackers. Customers want to know who can see their data and how that is controlled.", how: "Keep access to customer data as narrow as possible: support and debugging are the usual exceptions. Say yes only to what you do for everyone, including contractors; growing companies should also log and review that access."),
             questions: questions,
             body: "These are our practices for employees and their access to customer data:\n\n{{#least_privilege}}\n- Employees have no routine access to customer data. Access is granted only when it is needed, for example to help a customer who contacted support or to investigate a problem.\n{{/least_privilege}}\n{{#access_logged}}\n- Every access to customer data by an employee is logged, and the logs are reviewed.\n{{/access_logged}}\n{{#confidentiality}}\n- Everyone signs a confidentiality agreement when they join, which protects our customers' information.\n{{/confidentiality}}\n{{#background_checks}}\n- We run background checks on new employees, where the law allows it.\n{{/background_checks}}\n{{#awareness_training}}\n- All employees take security awareness training when they join and every year after.\n{{/awareness_training}}\n{{#mfa_internal}}\n- Employees must use multi-factor authentication to sign in to company systems.\n{{/mfa_internal}}\n{{#offboarding}}\n- When someone leaves the company, we remove all of their access on their last day.\n{{/offboarding}}\n",
-            source: "sections/16-employee-access.md",
             securityTxt: securityTxt,
             retired: [],
             fixedText: true,
@@ -492,6 +476,10 @@ extension BuiltinCatalog {
 
     /// sections/17-subprocessors.md
     private static func section16() -> Section {
+        Section(id: "subprocessors", title: "Subprocessors", anchor: nil, order: 75, source: "sections/17-subprocessors.md", details: SectionDetailsBox(building: details16))
+    }
+
+    @Sendable private static func details16() -> SectionDetails {
         var questions: [Question] = []
         questions.append(Question(id: "subprocessors", kind: .records, label: "The companies that process customer data for us", help: "One per company; name it as its customers know it.", required: true, choices: [], format: nil, when: nil, record: RecordShape(noun: "subprocessor", fields: [RecordField(id: "name", label: "Name", required: true, format: nil), RecordField(id: "purpose", label: "What it does for us", required: false, format: nil), RecordField(id: "location", label: "Where it processes data", required: false, format: nil), RecordField(id: "link", label: "Link to its security or privacy page", required: false, format: .url)])))
         questions.append(Question(id: "dpa_available", kind: .yesno, label: "Customers can sign a data processing agreement (DPA) with us", help: nil, required: true, choices: [], format: nil, when: nil, record: nil))
@@ -501,16 +489,11 @@ extension BuiltinCatalog {
         questions.append(Question(id: "change_notice_url", kind: .text, label: "Address of the page customers can subscribe to", help: nil, required: true, choices: [], format: .url, when: .answerIncludes(question: "change_notice", choice: "page"), record: nil))
         questions.append(Question(id: "change_notice_days", kind: .text, label: "How many days before a new subprocessor starts we tell customers (optional)", help: "30 days is common in data processing agreements.", required: false, choices: [], format: .days, when: nil, record: nil))
         let securityTxt: SecurityTxtContract? = nil
-        return Section(
-            id: "subprocessors",
-            title: "Subprocessors",
-            anchor: nil,
-            order: 75,
+        return SectionDetails(
             rule: RecommendationRule(anyOf: [.dataAtLeast(.personal), .enterpriseCustomers(true)]),
             guidance: Guidance(who: "Companies that hold personal data, and companies that sell to enterprise customers.", why: "Every company that handles customer data on your behalf (your cloud host, your email provider, your support desk, an AI provider) can see it too. A buyer's security reviewer wants the list, the contract that binds you to protect their data, and a promise that they hear about a new one before it starts. The GDPR requires a processor to inform its customers of an intended new subprocessor so that they can object.", how: "List every company that stores or processes customer data for you, with what it does and where. Leave out vendors that never see customer data. Keep the list current: a stale list is worse than none. Say yes to a data processing agreement only when customers can sign one today."),
             questions: questions,
             body: "{{#subprocessors_count}}\nThese companies process customer data on our behalf:\n\n| Subprocessor | What it does for us | Where it processes data |\n| --- | --- | --- |\n{{#subprocessors}}\n| {{#link}}[{{name}}]({{{link}}}){{/link}}{{^link}}{{name}}{{/link}} | {{purpose}} | {{location}} |\n{{/subprocessors}}\n\n{{/subprocessors_count}}\n{{#dpa_available}}\nCustomers can sign a data processing agreement (DPA) with us{{#dpa_url}}: [see our DPA]({{{dpa_url}}}){{/dpa_url}}.\n{{#dpa_sccs}}\nIt includes the EU Standard Contractual Clauses (SCCs) for transfers of personal data out of the European Union.\n{{/dpa_sccs}}\n\n{{/dpa_available}}\n{{#change_notice}}\nWe tell customers about a new subprocessor{{#change_notice_days}} at least {{change_notice_days_days}} before it starts processing their data{{/change_notice_days}}:\n\n{{#change_notice.email}}\n- by email to each customer's account contacts\n{{/change_notice.email}}\n{{#change_notice.page}}\n- on {{#change_notice_url}}[a page customers can subscribe to]({{{change_notice_url}}}){{/change_notice_url}}{{^change_notice_url}}a page customers can subscribe to{{/change_notice_url}}\n{{/change_notice.page}}\n{{#change_notice.in-product}}\n- with a notice in the product\n{{/change_notice.in-product}}\n{{/change_notice}}",
-            source: "sections/17-subprocessors.md",
             securityTxt: securityTxt,
             retired: [],
             fixedText: false,
@@ -522,6 +505,10 @@ extension BuiltinCatalog {
 
     /// sections/18-incident-response.md
     private static func section17() -> Section {
+        Section(id: "incident-response", title: "Incident response and breach notification", anchor: nil, order: 125, source: "sections/18-incident-response.md", details: SectionDetailsBox(building: details17))
+    }
+
+    @Sendable private static func details17() -> SectionDetails {
         var questions: [Question] = []
         questions.append(Question(id: "plan", kind: .yesno, label: "We have a written incident response plan", help: nil, required: true, choices: [], format: nil, when: nil, record: nil))
         questions.append(Question(id: "plan_tested", kind: .yesno, label: "We test the plan at least once a year, for example with a tabletop exercise", help: "A tabletop exercise: the people in the plan walk through a made-up incident, such as a leaked cloud access key, and check that the plan works.", required: true, choices: [], format: nil, when: .answerIs(question: "plan", value: .bool(true)), record: nil))
@@ -530,16 +517,11 @@ extension BuiltinCatalog {
         questions.append(Question(id: "notify_hours", kind: .text, label: "Within how many hours of confirming such a breach we tell them (optional)", help: "A number you can keep every time; 72 hours or less is what buyers usually ask for.", required: false, choices: [], format: .hours, when: .answerIs(question: "notify_customers", value: .bool(true)), record: nil))
         questions.append(Question(id: "postmortem", kind: .yesno, label: "After an incident that affected customers, we share a written report of what happened and what we changed", help: nil, required: false, choices: [], format: nil, when: nil, record: nil))
         let securityTxt: SecurityTxtContract? = nil
-        return Section(
-            id: "incident-response",
-            title: "Incident response and breach notification",
-            anchor: nil,
-            order: 125,
+        return SectionDetails(
             rule: RecommendationRule(anyOf: [.dataAtLeast(.personal), .enterpriseCustomers(true)]),
             guidance: Guidance(who: "Every company that holds personal data, and every company that sells to enterprise customers.", why: "No company can promise it will never have a security incident; buyers want to know it is ready for one and that they will hear about it in time to protect their own users. Under the GDPR, a company that decides how personal data is used must report a breach to its regulator within 72 hours of learning of it, so its own suppliers have to tell it quickly; enterprise contracts often set the number of hours.", how: "Say yes to a plan only if it is written down and people know where it is. Give the number of hours you can keep every time, not your best case: the page will quote it. A test can be a tabletop exercise where the team walks through a made-up incident."),
             questions: questions,
             body: "{{#plan}}\nWe have a written plan for responding to security incidents.\n{{#lead.security-lead}}\nOur head of security leads our response.\n{{/lead.security-lead}}\n{{#lead.cto}}\nOur CTO leads our response.\n{{/lead.cto}}\n{{#lead.on-call}}\nAn on-call incident lead, named in the plan, leads our response.\n{{/lead.on-call}}\n{{#plan_tested}}\nWe test the plan at least once a year, for example by walking through a made-up incident together.\n{{/plan_tested}}\n\n{{/plan}}\n{{#notify_customers}}\nIf a security breach concerns a customer's data, we tell that customer{{#notify_hours}} within {{notify_hours_hours}} of confirming it{{/notify_hours}}.\n\n{{/notify_customers}}\n{{#postmortem}}\nAfter an incident that affected customers, we share a written report of what happened and what we changed.\n{{/postmortem}}",
-            source: "sections/18-incident-response.md",
             securityTxt: securityTxt,
             retired: [],
             fixedText: false,
@@ -551,6 +533,10 @@ extension BuiltinCatalog {
 
     /// sections/19-vulnerability-management.md
     private static func section18() -> Section {
+        Section(id: "vulnerability-management", title: "Vulnerability management", anchor: nil, order: 115, source: "sections/19-vulnerability-management.md", details: SectionDetailsBox(building: details18))
+    }
+
+    @Sendable private static func details18() -> SectionDetails {
         var questions: [Question] = []
         questions.append(Question(id: "fix_deadlines", kind: .yesno, label: "We fix vulnerabilities within set deadlines that depend on their severity", help: "Severity as your scanner or the security advisory rates it (usually by its CVSS score): critical, high, medium.", required: true, choices: [], format: nil, when: nil, record: nil))
         questions.append(Question(id: "critical_days", kind: .text, label: "Days to fix a critical vulnerability", help: nil, required: true, choices: [], format: .days, when: .answerIs(question: "fix_deadlines", value: .bool(true)), record: nil))
@@ -561,16 +547,11 @@ extension BuiltinCatalog {
         questions.append(Question(id: "pentest_summary", kind: .yesno, label: "Customers can get a summary of our latest penetration test by an outside firm", help: nil, required: false, choices: [], format: nil, when: nil, record: nil))
         questions.append(Question(id: "pentest_summary_how", kind: .single, label: "How customers get the summary (optional)", help: nil, required: false, choices: [Choice(id: "contact", label: "On request from our security contact", url: nil, affirms: true, exclusive: false), Choice(id: "trust-center", label: "Through our trust center", url: nil, affirms: true, exclusive: false)], format: nil, when: .answerIs(question: "pentest_summary", value: .bool(true)), record: nil))
         let securityTxt: SecurityTxtContract? = nil
-        return Section(
-            id: "vulnerability-management",
-            title: "Vulnerability management",
-            anchor: nil,
-            order: 115,
+        return SectionDetails(
             rule: RecommendationRule(anyOf: [.dataAtLeast(.personal), .enterpriseCustomers(true), .stageAtLeast(.seriesA)]),
             guidance: Guidance(who: "Companies that hold personal data or sell to enterprise customers, and every company from Series A.", why: "Most breaches start with a known flaw that was not fixed in time. Buyers ask how fast you fix what you find, how you find it, and whether an outside firm has looked. Deadlines by severity are what security questionnaires ask for.", how: "Give fix deadlines you meet today, in days from when you learn of a flaw. Common targets are 7 to 15 days for critical flaws and 30 for high ones. Penetration tests are asked in Secure development; here you say whether customers can get a summary."),
             questions: questions,
             body: "{{#fix_deadlines}}\n{{#critical_days}}We fix vulnerabilities within deadlines set by their severity, counted from when we learn of them:{{/critical_days}}{{^critical_days}}{{#high_days}}We fix vulnerabilities within deadlines set by their severity, counted from when we learn of them:{{/high_days}}{{^high_days}}{{#medium_days}}We fix vulnerabilities within deadlines set by their severity, counted from when we learn of them:{{/medium_days}}{{^medium_days}}We fix vulnerabilities within deadlines set by their severity.{{/medium_days}}{{/high_days}}{{/critical_days}}\n\n{{#critical_days}}\n- critical: within {{critical_days_days}}\n{{/critical_days}}\n{{#high_days}}\n- high: within {{high_days_days}}\n{{/high_days}}\n{{#medium_days}}\n- medium: within {{medium_days_days}}\n{{/medium_days}}\n\n{{/fix_deadlines}}\n{{#infrastructure_scans.continuous}}\nWe scan our infrastructure for known vulnerabilities continuously.\n{{/infrastructure_scans.continuous}}\n{{#infrastructure_scans.daily}}\nWe scan our infrastructure for known vulnerabilities every day.\n{{/infrastructure_scans.daily}}\n{{#infrastructure_scans.weekly}}\nWe scan our infrastructure for known vulnerabilities every week.\n{{/infrastructure_scans.weekly}}\n{{#infrastructure_scans.monthly}}\nWe scan our infrastructure for known vulnerabilities every month.\n{{/infrastructure_scans.monthly}}\n{{#dependency_scans.every-change}}\nWe check our code's dependencies for known vulnerabilities on every change, and every day for new advisories.\n{{/dependency_scans.every-change}}\n{{#dependency_scans.daily}}\nWe check our code's dependencies for known vulnerabilities every day.\n{{/dependency_scans.daily}}\n{{#dependency_scans.weekly}}\nWe check our code's dependencies for known vulnerabilities every week.\n{{/dependency_scans.weekly}}\n\n{{#pentest_summary}}\nCustomers can get a summary of our latest penetration test by an outside firm{{#pentest_summary_how.contact}} on request from our security contact{{/pentest_summary_how.contact}}{{#pentest_summary_how.trust-center}} through our trust center{{/pentest_summary_how.trust-center}}.\n{{/pentest_summary}}",
-            source: "sections/19-vulnerability-management.md",
             securityTxt: securityTxt,
             retired: [],
             fixedText: false,
@@ -582,6 +563,10 @@ extension BuiltinCatalog {
 
     /// sections/20-ai-data.md
     private static func section19() -> Section {
+        Section(id: "ai-data", title: "AI and customer data", anchor: nil, order: 77, source: "sections/20-ai-data.md", details: SectionDetailsBox(building: details19))
+    }
+
+    @Sendable private static func details19() -> SectionDetails {
         var questions: [Question] = []
         questions.append(Question(id: "ai_use", kind: .single, label: "Whether our product sends customer data to AI models", help: nil, required: true, choices: [Choice(id: "none", label: "It sends no customer data to AI models", url: nil, affirms: true, exclusive: false), Choice(id: "providers", label: "It sends customer data to models run by AI providers", url: nil, affirms: true, exclusive: false), Choice(id: "own", label: "It sends customer data only to models we run ourselves", url: nil, affirms: true, exclusive: false)], format: nil, when: nil, record: nil))
         questions.append(Question(id: "providers", kind: .records, label: "The AI providers that receive customer data", help: nil, required: true, choices: [], format: nil, when: .answerIs(question: "ai_use", value: .choice("providers")), record: RecordShape(noun: "provider", fields: [RecordField(id: "name", label: "Provider", required: true, format: nil), RecordField(id: "purpose", label: "What we use it for", required: false, format: nil), RecordField(id: "location", label: "Where it processes data", required: false, format: nil)])))
@@ -590,16 +575,11 @@ extension BuiltinCatalog {
         questions.append(Question(id: "provider_retention_days", kind: .text, label: "For how many days at most", help: nil, required: true, choices: [], format: .days, when: .answerIs(question: "provider_retention", value: .choice("days")), record: nil))
         questions.append(Question(id: "opt_out", kind: .single, label: "How a customer keeps their data out of AI models (optional)", help: nil, required: false, choices: [Choice(id: "off-by-default", label: "AI features are off until a customer turns them on", url: nil, affirms: true, exclusive: false), Choice(id: "setting", label: "With a setting in the product", url: nil, affirms: true, exclusive: false), Choice(id: "request", label: "On request to our support team", url: nil, affirms: true, exclusive: false)], format: nil, when: nil, record: nil))
         let securityTxt: SecurityTxtContract? = nil
-        return Section(
-            id: "ai-data",
-            title: "AI and customer data",
-            anchor: nil,
-            order: 77,
+        return SectionDetails(
             rule: RecommendationRule(anyOf: [.aiCustomerData(true)]),
             guidance: Guidance(who: "Companies whose product sends customer data to AI models, their own or a provider's.", why: "Buyers now ask first what happens to their data in AI features: which providers see it, whether it trains anyone's models, how long it is kept, and whether they can turn it off. A clear answer here saves a round of questionnaire follow-ups and a legal review.", how: "Name every AI provider that receives customer data, and list them as subprocessors too. Check each provider's current terms before you say that data is not used for training or how long it is kept: they differ by provider, by product and by plan, and they change."),
             questions: questions,
             body: "{{#ai_use.none}}\nOur product sends no customer data to AI models.\n\n{{/ai_use.none}}\n{{#ai_use.own}}\nOur product sends customer data only to AI models we run ourselves; no AI provider receives it.\n\n{{/ai_use.own}}\n{{#ai_use.providers}}\n{{#providers_count}}\nOur product sends customer data to AI models run by these providers:\n\n| Provider | What we use it for | Where it processes data |\n| --- | --- | --- |\n{{#providers}}\n| {{name}} | {{purpose}} | {{location}} |\n{{/providers}}\n{{/providers_count}}\n{{^providers_count}}\nOur product sends customer data to AI models run by outside providers.\n{{/providers_count}}\n\n{{/ai_use.providers}}\n{{#provider_retention.none}}\nOur providers keep none of this data once they have answered.\n{{/provider_retention.none}}\n{{#provider_retention.days}}\nOur providers keep this data for {{#provider_retention_days}}at most {{provider_retention_days_days}}{{/provider_retention_days}}{{^provider_retention_days}}a limited number of days{{/provider_retention_days}}.\n{{/provider_retention.days}}\n{{#no_training}}\nCustomer data is never used to train AI models, ours or our providers'.\n{{/no_training}}\n{{#opt_out.off-by-default}}\nAI features are off until a customer turns them on.\n{{/opt_out.off-by-default}}\n{{#opt_out.setting}}\nA customer can keep their data out of AI models with a setting in the product.\n{{/opt_out.setting}}\n{{#opt_out.request}}\nA customer can keep their data out of AI models by asking our support team.\n{{/opt_out.request}}",
-            source: "sections/20-ai-data.md",
             securityTxt: securityTxt,
             retired: [],
             fixedText: false,
@@ -611,22 +591,21 @@ extension BuiltinCatalog {
 
     /// sections/21-data-location.md
     private static func section20() -> Section {
+        Section(id: "data-location", title: "Data location", anchor: nil, order: 35, source: "sections/21-data-location.md", details: SectionDetailsBox(building: details20))
+    }
+
+    @Sendable private static func details20() -> SectionDetails {
         var questions: [Question] = []
         questions.append(Question(id: "regions", kind: .multiple, label: "Where customer data is stored and processed", help: nil, required: true, choices: [Choice(id: "eu", label: "European Union", url: nil, affirms: true, exclusive: false), Choice(id: "uk", label: "United Kingdom", url: nil, affirms: true, exclusive: false), Choice(id: "switzerland", label: "Switzerland", url: nil, affirms: true, exclusive: false), Choice(id: "us", label: "United States", url: nil, affirms: true, exclusive: false), Choice(id: "canada", label: "Canada", url: nil, affirms: true, exclusive: false), Choice(id: "australia", label: "Australia", url: nil, affirms: true, exclusive: false), Choice(id: "japan", label: "Japan", url: nil, affirms: true, exclusive: false), Choice(id: "singapore", label: "Singapore", url: nil, affirms: true, exclusive: false), Choice(id: "india", label: "India", url: nil, affirms: true, exclusive: false), Choice(id: "brazil", label: "Brazil", url: nil, affirms: true, exclusive: false)], format: nil, when: nil, record: nil))
         questions.append(Question(id: "regions_other", kind: .text, label: "Other countries or regions (optional)", help: "As they read in a list, for example \"South Korea\". Printed as written.", required: false, choices: [], format: nil, when: nil, record: nil))
         questions.append(Question(id: "customer_choice", kind: .yesno, label: "Customers can choose the region where their data is stored", help: nil, required: false, choices: [], format: nil, when: nil, record: nil))
         questions.append(Question(id: "eu_only", kind: .yesno, label: "Customers can choose to have their data stored and processed only in the European Union", help: nil, required: false, choices: [], format: nil, when: nil, record: nil))
         let securityTxt: SecurityTxtContract? = nil
-        return Section(
-            id: "data-location",
-            title: "Data location",
-            anchor: nil,
-            order: 35,
+        return SectionDetails(
             rule: RecommendationRule(anyOf: [.dataAtLeast(.personal), .enterpriseCustomers(true)]),
             guidance: Guidance(who: "Companies that hold personal data, and companies that sell to enterprise customers.", why: "Where data lives decides which laws reach it, and many buyers, European ones above all, must know before they sign. Some can only buy if their data stays in one region.", how: "Count every place customer data is stored or processed, backups and subprocessors included, not only your main database. Offer a choice of region only if a customer can pick it today."),
             questions: questions,
             body: "{{#regions}}\nWe store and process customer data in these regions:\n\n{{#regions.items}}\n- {{{label}}}\n{{/regions.items}}\n{{#regions_other}}\n- {{regions_other}}\n{{/regions_other}}\n\n{{/regions}}\n{{^regions}}\n{{#regions_other}}\nWe store and process customer data in {{regions_other}}.\n\n{{/regions_other}}\n{{/regions}}\n{{#customer_choice}}\nCustomers can choose the region where their data is stored.\n{{#eu_only}}\nThey can also choose to have their data stored and processed only in the European Union.\n{{/eu_only}}\n{{/customer_choice}}\n{{^customer_choice}}\n{{#eu_only}}\nCustomers can choose to have their data stored and processed only in the European Union.\n{{/eu_only}}\n{{/customer_choice}}",
-            source: "sections/21-data-location.md",
             securityTxt: securityTxt,
             retired: [],
             fixedText: false,
@@ -638,6 +617,10 @@ extension BuiltinCatalog {
 
     /// sections/22-staff-devices.md
     private static func section21() -> Section {
+        Section(id: "staff-devices", title: "Staff devices and accounts", anchor: nil, order: 165, source: "sections/22-staff-devices.md", details: SectionDetailsBox(building: details21))
+    }
+
+    @Sendable private static func details21() -> SectionDetails {
         var questions: [Question] = []
         questions.append(Question(id: "managed_devices", kind: .yesno, label: "Staff work on company-managed laptops, enrolled in device management", help: "Device management (MDM), such as Jamf, Kandji, Microsoft Intune or Google endpoint management, lets you set rules on each laptop and wipe a lost one.", required: true, choices: [], format: nil, when: nil, record: nil))
         questions.append(Question(id: "disk_encryption", kind: .yesno, label: "Full-disk encryption is turned on for every staff laptop", help: "FileVault on a Mac, BitLocker on Windows; device management can show you it is on for every laptop.", required: true, choices: [], format: nil, when: nil, record: nil))
@@ -646,16 +629,11 @@ extension BuiltinCatalog {
         questions.append(Question(id: "phishing_resistant", kind: .yesno, label: "Staff sign in to company systems with security keys or passkeys, which resist phishing", help: "Passkeys or FIDO2 security keys such as YubiKeys. Codes from an app or a text message do not count: a fake login page can capture them.", required: true, choices: [], format: nil, when: nil, record: nil))
         questions.append(Question(id: "single_sign_on", kind: .yesno, label: "Staff sign in to company tools through one company account (single sign-on), so access is removed in one place", help: "For example everyone signs in to other tools with their Google Workspace or Microsoft 365 account, or through Okta.", required: false, choices: [], format: nil, when: nil, record: nil))
         let securityTxt: SecurityTxtContract? = nil
-        return Section(
-            id: "staff-devices",
-            title: "Staff devices and accounts",
-            anchor: nil,
-            order: 165,
+        return SectionDetails(
             rule: RecommendationRule(anyOf: [.stageAtLeast(.seriesA), .enterpriseCustomers(true), .dataIs(.healthOrFinancial)]),
             guidance: Guidance(who: "Companies at Series A or later, and earlier companies that sell to enterprise customers or hold health or financial data.", why: "A lost laptop or a phished password is the most common way into a small company. Buyers ask whether staff devices are managed and encrypted, and whether staff sign in in a way a fake login page cannot steal.", how: "Say yes only to what holds for every person with access to customer data, contractors included. Security keys and passkeys resist phishing; codes from an app or a text message do not. Background checks and access to customer data are asked in Employee access."),
             questions: questions,
             body: "These are our practices for the devices and accounts our staff use:\n\n{{#managed_devices}}\n- Staff work on company-managed laptops, enrolled in device management.\n{{/managed_devices}}\n{{#disk_encryption}}\n- Full-disk encryption is turned on for every staff laptop, so a lost or stolen laptop does not expose data.\n{{/disk_encryption}}\n{{#endpoint_protection}}\n- Endpoint protection runs on every staff laptop to detect and respond to malware.\n{{/endpoint_protection}}\n{{#updates_enforced}}\n- Operating system and browser updates are enforced on staff devices.\n{{/updates_enforced}}\n{{#phishing_resistant}}\n- Staff sign in to company systems with security keys or passkeys, which a fake login page cannot steal.\n{{/phishing_resistant}}\n{{#single_sign_on}}\n- Staff sign in to company tools through one company account (single sign-on), so we can remove all of a person's access in one place.\n{{/single_sign_on}}",
-            source: "sections/22-staff-devices.md",
             securityTxt: securityTxt,
             retired: [],
             fixedText: true,
@@ -667,22 +645,21 @@ extension BuiltinCatalog {
 
     /// sections/23-governance.md
     private static func section22() -> Section {
+        Section(id: "governance", title: "Security governance", anchor: nil, order: 25, source: "sections/23-governance.md", details: SectionDetailsBox(building: details22))
+    }
+
+    @Sendable private static func details22() -> SectionDetails {
         var questions: [Question] = []
         questions.append(Question(id: "policies", kind: .yesno, label: "We have written security policies, and review them at least once a year", help: nil, required: true, choices: [], format: nil, when: nil, record: nil))
         questions.append(Question(id: "risk_assessment", kind: .yesno, label: "We assess our security risks at least once a year and track what we do about each", help: "For example a yearly list of what could go wrong, how likely and how harmful it is, and what you decided to do about each (a risk register).", required: true, choices: [], format: nil, when: nil, record: nil))
         questions.append(Question(id: "owner", kind: .single, label: "Who is responsible for security", help: nil, required: true, choices: [Choice(id: "ciso", label: "Our Chief Information Security Officer (CISO)", url: nil, affirms: true, exclusive: false), Choice(id: "head-of-security", label: "Our head of security", url: nil, affirms: true, exclusive: false), Choice(id: "cto", label: "Our CTO", url: nil, affirms: true, exclusive: false), Choice(id: "founder", label: "One of our founders", url: nil, affirms: true, exclusive: false)], format: nil, when: nil, record: nil))
         questions.append(Question(id: "leadership_review", kind: .yesno, label: "The person responsible reports on security to our leadership at least once a year", help: nil, required: false, choices: [], format: nil, when: nil, record: nil))
         let securityTxt: SecurityTxtContract? = nil
-        return Section(
-            id: "governance",
-            title: "Security governance",
-            anchor: nil,
-            order: 25,
+        return SectionDetails(
             rule: RecommendationRule(anyOf: [.stageAtLeast(.seriesA), .enterpriseCustomers(true)]),
             guidance: Guidance(who: "Companies at Series A or later, and every company that sells to enterprise customers.", why: "Practices last when someone owns them and they are written down. Buyers and auditors ask for security policies, a yearly risk assessment and the name of the person responsible before they look at anything else; every SOC 2 and ISO/IEC 27001 audit starts there.", how: "A policy counts when it is written, approved and known to staff, not when it is a template in a folder. A risk assessment counts when it lists your risks, what you do about each, and who decided."),
             questions: questions,
             body: "{{#owner.ciso}}\nOur Chief Information Security Officer (CISO) is responsible for security.\n{{/owner.ciso}}\n{{#owner.head-of-security}}\nOur head of security is responsible for security.\n{{/owner.head-of-security}}\n{{#owner.cto}}\nOur CTO is responsible for security.\n{{/owner.cto}}\n{{#owner.founder}}\nOne of our founders is responsible for security.\n{{/owner.founder}}\n{{#leadership_review}}\n{{#owner}}They report{{/owner}}{{^owner}}The person responsible for security reports{{/owner}} on it to our leadership at least once a year.\n{{/leadership_review}}\n{{#policies}}\nWe have written security policies, and we review them at least once a year.\n{{/policies}}\n{{#risk_assessment}}\nWe assess our security risks at least once a year and track what we do about each of them.\n{{/risk_assessment}}",
-            source: "sections/23-governance.md",
             securityTxt: securityTxt,
             retired: [],
             fixedText: false,
@@ -694,6 +671,10 @@ extension BuiltinCatalog {
 
     /// sections/24-availability.md
     private static func section23() -> Section {
+        Section(id: "availability", title: "Availability", anchor: nil, order: 85, source: "sections/24-availability.md", details: SectionDetailsBox(building: details23))
+    }
+
+    @Sendable private static func details23() -> SectionDetails {
         var questions: [Question] = []
         questions.append(Question(id: "status_page", kind: .yesno, label: "We have a public status page", help: nil, required: true, choices: [], format: nil, when: nil, record: nil))
         questions.append(Question(id: "status_page_url", kind: .text, label: "Address of our public status page", help: nil, required: true, choices: [], format: .url, when: .answerIs(question: "status_page", value: .bool(true)), record: nil))
@@ -701,16 +682,11 @@ extension BuiltinCatalog {
         questions.append(Question(id: "uptime_applies", kind: .single, label: "Where the uptime commitment applies (optional)", help: nil, required: false, choices: [Choice(id: "all", label: "In the terms every customer agrees to", url: nil, affirms: true, exclusive: false), Choice(id: "paid", label: "In the service level agreement (SLA) of our paid plans", url: nil, affirms: true, exclusive: false), Choice(id: "contracts", label: "In the contracts of customers who ask for it", url: nil, affirms: true, exclusive: false)], format: nil, when: nil, record: nil))
         questions.append(Question(id: "service_credits", kind: .yesno, label: "Customers receive service credits when we miss the uptime commitment", help: nil, required: false, choices: [], format: nil, when: nil, record: nil))
         let securityTxt: SecurityTxtContract? = nil
-        return Section(
-            id: "availability",
-            title: "Availability",
-            anchor: nil,
-            order: 85,
+        return SectionDetails(
             rule: RecommendationRule(anyOf: [.availabilityCritical(true), .enterpriseCustomers(true)]),
             guidance: Guidance(who: "Companies whose customers depend on them being up, and companies that sell to enterprise customers.", why: "Customers who build on your service want to see whether it is up right now and what you commit to. A public status page also saves your support team a flood of messages during an outage.", how: "Give an uptime figure only if it is in your terms or contracts, and say where it applies. Leave it out rather than publish a number you do not commit to."),
             questions: questions,
             body: "{{#status_page_url}}\nOur [status page]({{{status_page_url}}}) shows whether our service is up and any incident under way.\n\n{{/status_page_url}}\n{{#uptime_percent}}\nWe commit to {{uptime_percent}}% uptime each month{{#uptime_applies.all}} in the terms every customer agrees to{{/uptime_applies.all}}{{#uptime_applies.paid}} in the service level agreement (SLA) of our paid plans{{/uptime_applies.paid}}{{#uptime_applies.contracts}} in the contracts of customers who ask for it{{/uptime_applies.contracts}}.\n{{#service_credits}}\nWhen we miss it, customers receive service credits.\n{{/service_credits}}\n{{/uptime_percent}}",
-            source: "sections/24-availability.md",
             securityTxt: securityTxt,
             retired: [],
             fixedText: false,

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Everything a section holds beyond its id, title, anchor, order and
 /// source: what a screen needs once the section is shown or answered.
@@ -16,23 +17,31 @@ struct SectionDetails: Sendable {
     var glance: AtAGlance?
 }
 
-/// A section's details: at hand (a section parsed or compiled in), or the
-/// bytes `SectionsCache` stored for it, decoded when first asked for.
+/// A section's details: at hand (a section parsed), built when first asked
+/// for (a section compiled in), or the bytes `SectionsCache` stored for it,
+/// decoded when first asked for.
 ///
 /// A start with a thousand sections of a company's own read every one of
 /// them back whole before its first frame, which shows a title and a line of
 /// facts for each of about twenty. Read back, a section keeps its details as
 /// bytes until something asks for them: a screen that shows it, an answer
-/// checked against it, the page. Safe to read from any thread: each is
-/// decoded once, under a lock.
+/// checked against it, the page. The built-in sections likewise: a revise's
+/// first frame needs their titles, not their questions. Safe to read from
+/// any thread: each is decoded or built once, under a lock, and read
+/// without it from then on.
 final class SectionDetailsBox: @unchecked Sendable {
     /// Details at hand from the start, read without taking the lock.
     private let ready: SectionDetails?
     private let lock = NSLock()
+    /// Set once `decoded` holds the details, which never change after:
+    /// from then on they are read without the lock.
+    private let done = Atomic<Bool>(false)
     private var decoded: SectionDetails?
     /// What the cache stored, until decoded; and the file it was made from.
     private var stored: Data?
     private let source: String
+    /// What builds them, until built.
+    private var build: (@Sendable () -> SectionDetails)?
 
     init(_ details: SectionDetails) {
         ready = details
@@ -46,22 +55,31 @@ final class SectionDetailsBox: @unchecked Sendable {
         self.source = source
     }
 
-    /// Reads the details, decoding them first if they are still bytes.
+    /// Details `build` makes when first asked for.
+    init(building build: @escaping @Sendable () -> SectionDetails) {
+        ready = nil
+        self.build = build
+        source = ""
+    }
+
+    /// Reads the details, decoding or building them first if need be.
     @inline(__always)
     func read<T>(_ body: (SectionDetails) -> T) -> T {
         if let ready { return body(ready) }
+        if done.load(ordering: .acquiring) { return body(decoded.unsafelyUnwrapped) }
         return lock.withLock {
             if let decoded { return body(decoded) }
-            let details = StoredSections.details(stored ?? Data(), source: source)
+            let details = build?() ?? StoredSections.details(stored ?? Data(), source: source)
             decoded = details
             stored = nil
+            build = nil
+            done.store(true, ordering: .releasing)
             return body(details)
         }
     }
 
-    /// Whether the details are still the bytes they were stored as.
+    /// Whether the details are still to be decoded or built.
     var isStored: Bool {
-        if ready != nil { return false }
-        return lock.withLock { decoded == nil }
+        ready == nil && !done.load(ordering: .acquiring)
     }
 }
