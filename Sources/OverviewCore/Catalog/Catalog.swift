@@ -103,13 +103,13 @@ public struct Section: Sendable {
         details = SectionDetailsBox(changed)
     }
 
-    /// Whether the details are still the bytes the cache stored (not yet needed).
+    /// Whether the details are still to be decoded or built (not yet needed).
     var detailsStored: Bool { details.isStored }
 
-    /// The details, decoded if they were still stored.
+    /// The details, decoded or built if they were not yet.
     var detailsNow: SectionDetails { details.read { $0 } }
 
-    /// Decodes the details now if they are still stored.
+    /// Decodes or builds the details now if they were not yet.
     func decodeDetails() { details.read { _ in } }
 
     public var rule: RecommendationRule { get { details.read { $0.rule } } set { change { $0.rule = newValue } } }

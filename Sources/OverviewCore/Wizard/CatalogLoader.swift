@@ -32,8 +32,9 @@ public final class CatalogLoader: @unchecked Sendable {
     }
 
     /// Starts parsing on another thread, so it is ready when first needed;
-    /// and decodes there what sections read back from the cache still keep
-    /// as bytes, so that no key waits for a thousand of them at once.
+    /// and decodes or builds there the details sections have not yet (read
+    /// back from the cache, or compiled in), so that no key waits for a
+    /// thousand of them at once.
     public func prefetch() {
         Thread.detachNewThread { [self] in
             for section in catalog.sections { section.decodeDetails() }
