@@ -69,9 +69,9 @@ public final class NcursesTerminal: Terminal {
     /// The character set is all ncurses takes from the locale (wide
     /// characters, line drawing); the rest of the program runs in the C
     /// locale before and after. Loading every category read a dozen files.
-    /// `init` sets it; call it first instead when another thread will make
-    /// the terminal (`setlocale` is not safe while other threads run).
-    public static func setLocale() {
+    /// `Opening` sets it before its thread makes the terminal (`setlocale`
+    /// is not safe while other threads run).
+    private static func setLocale() {
         setlocale(LC_CTYPE, "")
         if so_locale_is_utf8() == 0 {
             // Wide characters need a UTF-8 locale; C.UTF-8 is always there on Linux.
@@ -103,7 +103,7 @@ public final class NcursesTerminal: Terminal {
             // Before the thread: `setlocale` is not safe while another thread
             // may read the locale (ncurses' set-up does).
             NcursesTerminal.setLocale()
-            taking = OnThread { Result { try NcursesTerminal(localeSet: true) } }
+            taking = OnThread { Result { try NcursesTerminal() } }
         }
 
         /// The terminal, once taken and `meanwhile` (the first frame) has run here.
@@ -119,10 +119,9 @@ public final class NcursesTerminal: Terminal {
         }
     }
 
-    /// Takes the screen. Call `check()` first; `close()` on every exit path.
-    /// `localeSet`: `setLocale()` was called already.
-    public init(localeSet: Bool = false) throws {
-        if !localeSet { Self.setLocale() }
+    /// Takes the screen, in the locale `setLocale()` set (see `Opening`).
+    /// `close()` on every exit path.
+    private init() throws {
         guard let output = fdopen(1, "w"), let input = fdopen(0, "r") else {
             throw TerminalUnavailable(reason: "cannot open the terminal")
         }
