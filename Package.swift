@@ -107,7 +107,7 @@ let package = Package(
         // The only Swift that imports CNcurses: draws a Canvas, reads keys.
         .target(
             name: "NcursesTerminal",
-            dependencies: ["CNcurses", "OverviewCore", "OverviewTUI"],
+            dependencies: ["CNcurses", "CSystem", "OverviewCore", "OverviewTUI"],
             swiftSettings: functionSections
         ),
         .testTarget(

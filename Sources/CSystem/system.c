@@ -94,3 +94,115 @@ anywhere:
 #endif
     return pthread_create(thread, NULL, start, argument);
 }
+
+// MARK: - Output gathered, then written in one piece
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdio.h>
+#include <unistd.h>
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
+/// Makes `to` a close-on-exec copy of `from`.
+static int csystem_point(int from, int to) {
+    for (;;) {
+#if defined(__linux__)
+        if (dup3(from, to, O_CLOEXEC) >= 0) return 0;
+#else
+        if (dup2(from, to) >= 0) return fcntl(to, F_SETFD, FD_CLOEXEC) == -1 ? -1 : 0;
+#endif
+        // EBUSY: Linux's answer while another thread opens a descriptor.
+        if (errno != EINTR && errno != EBUSY) return -1;
+    }
+}
+
+static int csystem_write_all(int fd, const char *bytes, size_t count) {
+    while (count > 0) {
+        ssize_t written = write(fd, bytes, count);
+        if (written > 0) {
+            bytes += written;
+            count -= (size_t)written;
+        } else if (written < 0 && errno == EINTR) {
+            continue;
+        } else if (written < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            struct pollfd ready = {.fd = fd, .events = POLLOUT, .revents = 0};
+            poll(&ready, 1, -1);
+        } else {
+            if (written == 0) errno = EIO;
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int csystem_spool_open(csystem_spool *spool, int destination) {
+    spool->destination = destination;
+    spool->output = fcntl(destination, F_DUPFD_CLOEXEC, 0);
+    spool->file = -1;
+    spool->gathering = 0;
+    sigemptyset(&spool->mask);
+    if (spool->output < 0) return -1;
+#if defined(__linux__) && defined(MFD_CLOEXEC)
+    spool->file = memfd_create("security-overview-frame", MFD_CLOEXEC);
+#endif
+    if (spool->file < 0) {
+        FILE *temporary = tmpfile();
+        if (temporary != NULL) {
+            spool->file = fcntl(fileno(temporary), F_DUPFD_CLOEXEC, 0);
+            fclose(temporary);
+        }
+    }
+    return spool->output;
+}
+
+int csystem_spool_begin(csystem_spool *spool) {
+    if (spool->file < 0 || spool->output < 0 || spool->gathering) return 0;
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGTSTP);
+    if (pthread_sigmask(SIG_BLOCK, &stop, &spool->mask) != 0) return 0;
+    if (lseek(spool->file, 0, SEEK_SET) != 0 || csystem_point(spool->file, spool->output) != 0) {
+        pthread_sigmask(SIG_SETMASK, &spool->mask, NULL);
+        return 0;
+    }
+    spool->gathering = 1;
+    return 1;
+}
+
+int csystem_spool_end(csystem_spool *spool) {
+    if (!spool->gathering) return 0;
+    spool->gathering = 0;
+    int failure = 0;
+    if (csystem_point(spool->destination, spool->output) != 0) failure = errno;
+    // `output` shared the file's offset: it stands at the end of what was written.
+    off_t length = lseek(spool->file, 0, SEEK_CUR);
+    // In pieces of 64 KiB: the review's frame at 80x24 is under 2 KiB.
+    char bytes[65536];
+    for (off_t done = 0; length > 0 && done < length;) {
+        size_t want = (size_t)(length - done) < sizeof bytes ? (size_t)(length - done) : sizeof bytes;
+        ssize_t got = pread(spool->file, bytes, want, done);
+        if (got <= 0) {
+            if (got < 0 && errno == EINTR) continue;
+            if (!failure) failure = got < 0 ? errno : EIO;
+            break;
+        }
+        if (csystem_write_all(spool->destination, bytes, (size_t)got) != 0) {
+            if (!failure) failure = errno;
+            break;
+        }
+        done += got;
+    }
+    lseek(spool->file, 0, SEEK_SET);
+    pthread_sigmask(SIG_SETMASK, &spool->mask, NULL);
+    if (!failure) return 0;
+    errno = failure;
+    return -1;
+}
+
+void csystem_spool_close(csystem_spool *spool) {
+    if (spool->file >= 0) close(spool->file);
+    spool->file = -1;
+}

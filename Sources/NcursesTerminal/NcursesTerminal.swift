@@ -1,4 +1,5 @@
 import CNcurses
+import CSystem
 import OverviewCore
 import OverviewTUI
 
@@ -22,6 +23,9 @@ public final class NcursesTerminal: Terminal {
     private let window: UnsafeMutablePointer<WINDOW>
     private let input: UnsafeMutablePointer<FILE>
     private let output: UnsafeMutablePointer<FILE>
+    /// ncurses' output: a copy of standard output whose frames are gathered
+    /// and written at once (see `atOnce`).
+    private var spool: csystem_spool
     private var previous: Canvas?
     /// The colour pair of each role (by raw value); 0 for none. An array, not a
     /// dictionary: hashing a role would cost a runtime conformance lookup (a
@@ -122,9 +126,14 @@ public final class NcursesTerminal: Terminal {
     /// Takes the screen, in the locale `setLocale()` set (see `Opening`).
     /// `close()` on every exit path.
     private init() throws {
-        guard let output = fdopen(1, "w"), let input = fdopen(0, "r") else {
+        var spool = csystem_spool()
+        let copy = csystem_spool_open(&spool, 1)
+        guard copy >= 0, let output = fdopen(copy, "w"), let input = fdopen(0, "r") else {
+            if copy >= 0 { Glibc.close(copy) }
+            csystem_spool_close(&spool)
             throw TerminalUnavailable(reason: "cannot open the terminal")
         }
+        self.spool = spool
         guard let screen = newterm(nil, output, input) else {
             throw TerminalUnavailable(reason: "ncurses cannot use the terminal TERM=\(Self.termName)")
         }
@@ -245,17 +254,32 @@ public final class NcursesTerminal: Terminal {
             drawRow(canvas.rows[y], y: Int32(y))
         }
         previous = canvas
-        if let cursor = canvas.cursor {
-            setCursor(1)
-            leaveok(window, false)
-            wmove(window, Int32(cursor.y), Int32(cursor.x))
-        } else {
-            // No caret: leave the cursor wherever drawing ended (no bytes spent moving it).
-            setCursor(0)
-            leaveok(window, true)
+        atOnce {
+            if let cursor = canvas.cursor {
+                setCursor(1)
+                leaveok(window, false)
+                wmove(window, Int32(cursor.y), Int32(cursor.x))
+            } else {
+                // No caret: leave the cursor wherever drawing ended (no bytes spent moving it).
+                setCursor(0)
+                leaveok(window, true)
+            }
+            wnoutrefresh(window)
+            doupdate()
         }
-        wnoutrefresh(window)
-        doupdate()
+    }
+
+    /// Runs `update` with what it writes gathered, then written to the
+    /// terminal at once. Until a program has once left the screen and come
+    /// back, ncurses writes at every cursor move: the review's first frame
+    /// at 80x24 went out in 50 writes, each a wake-up of whatever reads the
+    /// terminal (over SSH, a packet each). Nothing but output may happen in
+    /// `update`: ncurses' descriptor is no terminal meanwhile.
+    private func atOnce(_ update: () -> Void) {
+        let gathering = csystem_spool_begin(&spool) != 0
+        update()
+        // A failed write is met again at the next read (see `stopSignal`).
+        if gathering { _ = csystem_spool_end(&spool) }
     }
 
     private func setCursor(_ visibility: Int32) {
@@ -372,11 +396,13 @@ public final class NcursesTerminal: Terminal {
         // after the window grew, shows parts of it above the prompt.
         werase(window)
         wnoutrefresh(window)
-        doupdate()
+        atOnce { doupdate() }
         curs_set(1)
         setPaste(false)
         endwin()
         delscreen(screen)
+        fclose(output)
+        csystem_spool_close(&spool)
     }
 
     deinit { close() }
