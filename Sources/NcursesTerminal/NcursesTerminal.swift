@@ -99,27 +99,41 @@ public final class NcursesTerminal: Terminal {
     /// from `main` to its frame. Call `check()` first, and begin only when
     /// nothing can fail before the wizard runs: the screen is the terminal's
     /// alternate one from then on.
+    ///
+    /// Made where this thread would wait anyway (for the answers cache's
+    /// entry): the locale is set and the thread made then, and the set-up
+    /// waits for `begin()`. Nothing else reads the C library's locale
+    /// meanwhile (the entry's thread reads a file and decodes it).
     public final class Opening {
         private let taking: OnThread<Result<NcursesTerminal, any Error>>
+        private var begun = false
         private var finished = false
 
         public init() {
             // Before the thread: `setlocale` is not safe while another thread
             // may read the locale (ncurses' set-up does).
             NcursesTerminal.setLocale()
-            taking = OnThread { Result { try NcursesTerminal() } }
+            taking = OnThread(parked: true) { Result { try NcursesTerminal() } }
+        }
+
+        /// Takes the screen, on the thread made by `init`.
+        public func begin() {
+            guard !begun else { return }
+            begun = true
+            taking.go()
         }
 
         /// The terminal, once taken and `meanwhile` (the first frame) has run here.
         public func finish(meanwhile: () -> Void) throws -> NcursesTerminal {
+            begin()
             meanwhile()
             finished = true
             return try taking.value().get()
         }
 
-        /// Let go of unfinished: the screen is given back.
+        /// Let go of unfinished: the screen is given back, if it was taken.
         deinit {
-            if !finished, case .success(let terminal) = taking.value() { terminal.close() }
+            if begun && !finished, case .success(let terminal) = taking.value() { terminal.close() }
         }
     }
 

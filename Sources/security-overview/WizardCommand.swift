@@ -144,6 +144,9 @@ struct WizardLaunch {
             if !plainAsked { terminalProblem = NcursesTerminal.check() }
             let builtin = cacheEntry != nil && self.sectionsDirectory == nil
                 ? Result { try CatalogOptions.load(nil) } : nil
+            // Before waiting for that entry: the screen's thread, ready to
+            // take it once nothing can fail (below).
+            if !plainAsked && terminalProblem == nil { opening = NcursesTerminal.Opening() }
             // Answers read from this same text at an earlier start, and
             // checked against the catalog then: used if the catalog is that
             // one, without composing the file or checking them again.
@@ -209,7 +212,7 @@ struct WizardLaunch {
             // Every input has loaded by now: the screen is taken, when the
             // terminal can take the wizard, on the other core while the start
             // and the first frame are made on this one.
-            if !plainAsked && terminalProblem == nil { opening = NcursesTerminal.Opening() }
+            opening?.begin()
             // The page and security.txt follow the answers' `outputs:` when the
             // export runs; a page given here takes the place of theirs.
             state = logic.start(paths: WizardPaths(answers: answers, page: output),

@@ -21,11 +21,24 @@ public final class OnThread<Value>: ThreadWork, @unchecked Sendable {
     private var result: Value?
     private var work: (@Sendable () -> Value)?
     private let done = UnsafeMutablePointer<sem_t>.allocate(capacity: 1)
+    /// Posted by `go()` when the thread was made `parked`.
+    private let gate: UnsafeMutablePointer<sem_t>?
     private var waited = false
 
-    public init(_ work: @escaping @Sendable () -> Value) {
+    /// Starts `work` on a thread of its own at once, or, `parked`, once
+    /// `go()` is called: the thread is made now, where making it costs
+    /// nothing (this thread would wait anyway), and its work begins where
+    /// it may. A parked thread never let go waits until the process ends.
+    public init(parked: Bool = false, _ work: @escaping @Sendable () -> Value) {
         self.work = work
         sem_init(done, 0, 0)
+        if parked {
+            let gate = UnsafeMutablePointer<sem_t>.allocate(capacity: 1)
+            sem_init(gate, 0, 0)
+            self.gate = gate
+        } else {
+            gate = nil
+        }
         super.init()
         var thread = pthread_t()
         // The thread's own reference, let go of when its work is done.
@@ -44,12 +57,18 @@ public final class OnThread<Value>: ThreadWork, @unchecked Sendable {
     }
 
     override func run() {
+        if let gate { while sem_wait(gate) != 0 {} }  // EINTR: a signal came first
         result = work!()
         work = nil
         sem_post(done)
     }
 
-    /// The value, once the work is done.
+    /// Lets a parked thread begin its work.
+    public func go() {
+        if let gate { sem_post(gate) }
+    }
+
+    /// The value, once the work is done (after `go()`, when parked).
     public func value() -> Value {
         if !waited {
             while sem_wait(done) != 0 {}  // EINTR: a signal came first
@@ -61,6 +80,10 @@ public final class OnThread<Value>: ThreadWork, @unchecked Sendable {
     deinit {
         sem_destroy(done)
         done.deallocate()
+        if let gate {
+            sem_destroy(gate)
+            gate.deallocate()
+        }
     }
 }
 
