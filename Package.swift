@@ -56,7 +56,8 @@ let package = Package(
         // The one file call the C library's Swift module leaves out (renameat2).
         .target(name: "CFiles"),
         // The C library's process calls Swift's view of it leaves out: the
-        // allocator's setting made at the start (mallopt), the CPU a thread is on.
+        // allocator's setting made at the start (mallopt), the CPU a thread is
+        // on, a frame's output gathered in memory (memfd) and written at once.
         .target(name: "CSystem"),
         // Turns sections/*.md into a Swift source so the built-in catalog travels
         // inside the binary, wherever it is run from.
