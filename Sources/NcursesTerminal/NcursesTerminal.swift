@@ -92,18 +92,19 @@ public final class NcursesTerminal: Terminal {
         return Size(width: Int(columns), height: Int(rows))
     }
 
-    /// The screen being taken on a thread of its own, from `init` on, while
+    /// The screen taken on a thread of its own, from `begin()` on, while
     /// this one goes on: one after the other, ncurses' set-up (reading the
     /// terminal's description, making the screen) and the start's last steps
     /// (the wizard's start, the first frame) were a third of a revise's way
-    /// from `main` to its frame. Call `check()` first, and begin only when
-    /// nothing can fail before the wizard runs: the screen is the terminal's
-    /// alternate one from then on.
+    /// from `main` to its frame. Call `check()` first, and `begin()` only
+    /// when nothing can fail before the wizard runs: the screen is the
+    /// terminal's alternate one from then on.
     ///
-    /// Made where this thread would wait anyway (for the answers cache's
-    /// entry): the locale is set and the thread made then, and the set-up
-    /// waits for `begin()`. Nothing else reads the C library's locale
-    /// meanwhile (the entry's thread reads a file and decodes it).
+    /// Made earlier, where this thread would wait anyway (for the answers
+    /// cache's entry): `init` sets the locale and makes the thread, which
+    /// waits for `begin()`; one never begun leaves the terminal untouched.
+    /// Nothing else reads the C library's locale meanwhile (the entry's
+    /// thread reads a file and decodes it).
     public final class Opening {
         private let taking: OnThread<Result<NcursesTerminal, any Error>>
         private var begun = false
@@ -286,7 +287,7 @@ public final class NcursesTerminal: Terminal {
     /// Runs `update` with what it writes gathered, then written to the
     /// terminal at once. Until a program has once left the screen and come
     /// back, ncurses writes at every cursor move: the review's first frame
-    /// at 80x24 went out in 50 writes, each a wake-up of whatever reads the
+    /// at 80x24 went out in 48 writes, each a wake-up of whatever reads the
     /// terminal (over SSH, a packet each). Nothing but output may happen in
     /// `update`: ncurses' descriptor is no terminal meanwhile.
     private func atOnce(_ update: () -> Void) {
