@@ -23,6 +23,8 @@ public final class OnThread<Value>: ThreadWork, @unchecked Sendable {
     private let done = UnsafeMutablePointer<sem_t>.allocate(capacity: 1)
     /// Posted by `go()` when the thread was made `parked`.
     private let gate: UnsafeMutablePointer<sem_t>?
+    /// Parked with no thread to be had: `go()` does the work itself.
+    private var parkedHere = false
     private var waited = false
 
     /// Starts `work` on a thread of its own at once, or, `parked`, once
@@ -50,14 +52,18 @@ public final class OnThread<Value>: ThreadWork, @unchecked Sendable {
         }, context.toOpaque()) == 0 {
             pthread_detach(thread)
         } else {
-            // No thread to be had: the work is done here, now.
+            // No thread to be had: the work is done here, now (parked: at `go()`).
             context.release()
-            run()
+            if gate == nil { perform() } else { parkedHere = true }
         }
     }
 
     override func run() {
         if let gate { while sem_wait(gate) != 0 {} }  // EINTR: a signal came first
+        perform()
+    }
+
+    private func perform() {
         result = work!()
         work = nil
         sem_post(done)
@@ -65,7 +71,12 @@ public final class OnThread<Value>: ThreadWork, @unchecked Sendable {
 
     /// Lets a parked thread begin its work.
     public func go() {
-        if let gate { sem_post(gate) }
+        if parkedHere {
+            parkedHere = false
+            perform()
+        } else if let gate {
+            sem_post(gate)
+        }
     }
 
     /// The value, once the work is done (after `go()`, when parked).
