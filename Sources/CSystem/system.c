@@ -164,7 +164,8 @@ int csystem_spool_begin(csystem_spool *spool) {
     sigemptyset(&stop);
     sigaddset(&stop, SIGTSTP);
     if (pthread_sigmask(SIG_BLOCK, &stop, &spool->mask) != 0) return 0;
-    if (lseek(spool->file, 0, SEEK_SET) != 0 || csystem_point(spool->file, spool->output) != 0) {
+    // The file stands at its start: made so, and put back so by every end.
+    if (csystem_point(spool->file, spool->output) != 0) {
         pthread_sigmask(SIG_SETMASK, &spool->mask, NULL);
         return 0;
     }
@@ -195,6 +196,7 @@ int csystem_spool_end(csystem_spool *spool) {
         }
         done += got;
     }
+    // For the next gathering (what follows this length is never read).
     lseek(spool->file, 0, SEEK_SET);
     pthread_sigmask(SIG_SETMASK, &spool->mask, NULL);
     if (!failure) return 0;

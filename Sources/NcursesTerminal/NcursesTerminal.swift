@@ -74,7 +74,7 @@ public final class NcursesTerminal: Terminal {
     /// characters, line drawing); the rest of the program runs in the C
     /// locale before and after. Loading every category read a dozen files.
     /// `Opening` sets it before its thread makes the terminal (`setlocale`
-    /// is not safe while other threads run).
+    /// is not safe while another thread reads the locale).
     private static func setLocale() {
         setlocale(LC_CTYPE, "")
         if so_locale_is_utf8() == 0 {
